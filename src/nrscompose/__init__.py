@@ -1,0 +1,43 @@
+"""nrscompose composes SMS and multi-channel messages before they are sent.
+
+It decides the SMS charset (GSM-7, GSM-PT, UCS-2), counts and splits parts exactly as carriers
+and the 360nrs API bill them, applies the provider's transliteration table, and explains what
+made a text expensive. It contains no networking code in its core: it never sends anything
+itself, and it keeps no global state. Request builders and transports live at the edge.
+
+    >>> import nrscompose as nc
+    >>> a = nc.analyze("Olá João")
+    >>> a.encoding, a.parts, a.remaining
+    ('gsm-pt', 1, 152)
+"""
+
+from __future__ import annotations
+
+from nrscompose.analysis import Analysis, Notice, Offending, analyze, describe_char
+from nrscompose.errors import ApiError, NrsComposeError, Problem, TransportError, ValidationError
+from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
+from nrscompose.splitting import split
+from nrscompose.transliterate import TRANS_TABLE, transliterate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "PROFILES",
+    "TRANS_TABLE",
+    "Analysis",
+    "ApiError",
+    "Encoding",
+    "Limits",
+    "Notice",
+    "NrsComposeError",
+    "Offending",
+    "Problem",
+    "Profile",
+    "TransportError",
+    "ValidationError",
+    "analyze",
+    "describe_char",
+    "get_profile",
+    "split",
+    "transliterate",
+]

@@ -1,0 +1,467 @@
+"""Which encoding a text needs, how many units and parts it costs, and why.
+
+``analyze`` is the hot path of every estimate and every keystroke of a form, so it does the
+least work that gives an exact answer: one ``str.translate`` per candidate charset to count
+septets, and a part count by arithmetic unless escape pairs, surrogate pairs or grapheme
+clusters could move a cut. Explanations (``offending``, ``notices``, ``part_bounds``) are
+computed on first access.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Final, Literal, TypeVar
+
+from nrscompose import charsets
+from nrscompose.charsets import SeptetCharset
+from nrscompose.errors import Problem, ValidationError
+from nrscompose.profiles import ENCODINGS, Encoding, Limits, Profile, get_profile
+from nrscompose.splitting import may_join, part_bounds
+from nrscompose.transliterate import source_index, transliterate
+
+__all__ = ["Analysis", "Notice", "Offending", "analyze", "describe_char"]
+
+_T = TypeVar("_T")
+EncodingChoice = Literal["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
+
+_SEPTET_CHARSETS: Final[dict[Encoding, tuple[SeptetCharset, ...]]] = {
+    "gsm": (charsets.DEFAULT,),
+    "gsm-pt": (charsets.PORTUGUESE,),
+}
+# The 3GPP profile may use one Portuguese table with a default one: one IE instead of two.
+_CHEAPEST_PT: Final = (
+    charsets.DEFAULT_LOCKING_PORTUGUESE_SHIFT,
+    charsets.PORTUGUESE_LOCKING_DEFAULT_SHIFT,
+    charsets.PORTUGUESE,
+)
+_NOT_IN: Final[dict[Encoding, str]] = {
+    "gsm": "not in the GSM 7-bit default alphabet or its extension table",
+    "gsm-pt": "not in the Portuguese GSM tables",
+    "utf-16": "a lone surrogate cannot be sent",
+}
+
+
+def describe_char(char: str) -> str:
+    """A character as a person can find it: ``"’" (RIGHT SINGLE QUOTATION MARK)``."""
+    name = unicodedata.name(char, "") or f"U+{ord(char):04X}"
+    shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+    return f"{shown!r} ({name})" if shown == char else f"{shown} ({name})"
+
+
+@dataclass(frozen=True, slots=True)
+class Offending:
+    """A character that kept the text out of cheaper encodings.
+
+    ``index`` is the character's position in the text given to :func:`analyze` (before
+    transliteration); ``excluded_from`` the cheaper encodings that cannot carry it.
+    """
+
+    index: int
+    char: str
+    excluded_from: tuple[Encoding, ...]
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(_NOT_IN[encoding] for encoding in self.excluded_from)
+
+    def __str__(self) -> str:
+        return f"{describe_char(self.char)} at {self.index}: {self.reason}"
+
+
+NoticeKind = Literal["crlf", "invisible", "control", "cheaper-encoding"]
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something worth telling the person writing the text; ``indices`` are in the input."""
+
+    kind: NoticeKind
+    message: str
+    indices: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    source: str
+    profile: Profile
+    candidates: tuple[Encoding, ...]
+    cheaper: tuple[Encoding, ...]  # candidates cheaper than the chosen one, as ordered
+    charset: SeptetCharset | None
+    channel: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The count of one text.
+
+    ``text`` is the text counted (after ``trans``); ``encoding`` the API value; ``units`` the
+    septets (escape pairs count two) or UTF-16 code units; ``parts`` the messages billed
+    (0 for an empty text); ``last_part_units`` the units in the last part; ``limits`` the
+    single/concatenated limits in force; ``max_parts`` the channel's cap in this profile;
+    ``tables`` the national language identifiers (locking, single shift) in use, ``(0, 0)``
+    for the default alphabet and UTF-16.
+    """
+
+    text: str
+    encoding: Encoding
+    parts: int
+    units: int
+    last_part_units: int
+    limits: Limits
+    max_parts: int
+    tables: tuple[int, int]
+    _context: _Context = field(repr=False, compare=False)
+    _lazy: dict[str, object] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def profile(self) -> str:
+        return self._context.profile.name
+
+    @property
+    def per_part(self) -> int:
+        """Units one part holds for this text: the single limit, or the concatenated one."""
+        return self.limits.single if self.parts <= 1 else self.limits.concatenated
+
+    @property
+    def remaining(self) -> int:
+        """Units left in the last part before the text needs another part."""
+        return self.per_part - self.last_part_units
+
+    @property
+    def exceeds_cap(self) -> bool:
+        return self.parts > self.max_parts
+
+    @property
+    def part_bounds(self) -> list[int]:
+        """Offsets in ``text`` delimiting the parts: ``[0, cut1, …, len(text)]``."""
+        return list(self._cached("bounds", self._bounds))
+
+    @property
+    def offending(self) -> tuple[Offending, ...]:
+        """Every character absent from a cheaper candidate encoding, in text order."""
+        return self._cached("offending", self._find_offending)
+
+    @property
+    def notices(self) -> tuple[Notice, ...]:
+        """CRLF line breaks, invisible or control characters, a cheaper encoding available."""
+        return self._cached("notices", self._find_notices)
+
+    def _cached(self, key: str, compute: Callable[[], _T]) -> _T:
+        lazy = self._lazy
+        if lazy is None:
+            lazy = {}
+            object.__setattr__(self, "_lazy", lazy)  # a cache, invisible to == and repr
+        if key not in lazy:
+            lazy[key] = compute()
+        return lazy[key]  # type: ignore[return-value]
+
+    def _bounds(self) -> tuple[int, ...]:
+        return tuple(
+            _bounds_for(
+                self.text, self._context.charset, self.units, self.limits, self._context.profile
+            )
+        )
+
+    def _source_index(self, index: int) -> int:
+        source = self._context.source
+        return index if source is self.text else source_index(source, index)
+
+    def _find_offending(self) -> tuple[Offending, ...]:
+        cheaper = self._context.cheaper
+        if not cheaper:
+            return ()
+        found = []
+        profile = self._context.profile
+        for index, char in enumerate(self.text):
+            excluded = tuple(e for e in cheaper if not _represents(e, char, profile))
+            if excluded:
+                found.append(Offending(self._source_index(index), char, excluded))
+        return tuple(found)
+
+    def _find_notices(self) -> tuple[Notice, ...]:
+        return _notices(self)
+
+
+def _represents(encoding: Encoding, char: str, profile: Profile) -> bool:
+    if encoding == "utf-16":
+        return not "\ud800" <= char <= "\udfff"
+    return any(charset.represents(char) for charset in _charsets_for(encoding, profile))
+
+
+def _charsets_for(encoding: Encoding, profile: Profile) -> tuple[SeptetCharset, ...]:
+    if encoding == "gsm-pt" and profile.cheapest_tables:
+        return _CHEAPEST_PT
+    return _SEPTET_CHARSETS[encoding]
+
+
+def _national_tables(charset: SeptetCharset | None) -> int:
+    if charset is None:
+        return 0
+    return (charset.locking_language != 0) + (charset.shift_language != 0)
+
+
+def _bounds_for(
+    text: str, charset: SeptetCharset | None, units: int, limits: Limits, profile: Profile
+) -> list[int]:
+    if profile.flat_limit is not None:
+        return part_bounds(text, None, units, limits, clusters=may_join(text))
+    if charset is not None:
+        costs = None if units == len(text) else charset.costs(text)
+        return part_bounds(text, costs, units, limits, clusters="\r\n" in text)
+    costs = None if units == len(text) else [2 if char > "\uffff" else 1 for char in text]
+    return part_bounds(text, costs, units, limits, clusters=may_join(text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    encoding: Encoding
+    units: int
+    parts: int
+    last_part_units: int
+    limits: Limits
+    charset: SeptetCharset | None
+
+
+def _count(
+    text: str, encoding: Encoding, profile: Profile, charset: SeptetCharset | None
+) -> _Count | None:
+    """Units and parts of ``text`` in ``encoding`` (with ``charset`` when septets)."""
+    if charset is not None:
+        septets = charset.count(text)
+        if septets is None:
+            return None
+        units = len(text) if profile.flat_limit is not None else septets
+    else:
+        try:
+            units = len(text.encode("utf-16-le")) // 2
+        except UnicodeEncodeError:
+            return None
+        if profile.flat_limit is not None:
+            units = len(text)
+    limits = profile.limits(encoding, _national_tables(charset))
+    if units <= limits.single:
+        return _Count(encoding, units, 1 if units else 0, units, limits, charset)
+    if units == len(text) and (
+        "\r\n" not in text if charset and profile.flat_limit is None else not may_join(text)
+    ):
+        full, rest = divmod(units, limits.concatenated)
+        parts = full + (rest > 0)
+        return _Count(encoding, units, parts, rest or limits.concatenated, limits, charset)
+    bounds = _bounds_for(text, charset, units, limits, profile)
+    last = units - _units_before(text, bounds[-2], charset, profile)
+    return _Count(encoding, units, len(bounds) - 1, last, limits, charset)
+
+
+def _units_before(text: str, index: int, charset: SeptetCharset | None, profile: Profile) -> int:
+    head = text[:index]
+    if profile.flat_limit is not None:
+        return len(head)
+    if charset is not None:
+        return charset.count(head) or 0
+    return len(head.encode("utf-16-le")) // 2
+
+
+def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count | None:
+    if encoding == "utf-16":
+        return _count(text, encoding, profile, None)
+    best: _Count | None = None
+    for charset in _charsets_for(encoding, profile):
+        counted = _count(text, encoding, profile, charset)
+        if counted is not None and (
+            best is None
+            or counted.parts < best.parts
+            or (counted.parts == best.parts and counted.units < best.units)
+        ):
+            best = counted
+    return best
+
+
+def _check_candidates(candidates: Sequence[str] | None) -> tuple[Encoding, ...]:
+    if candidates is None:
+        return ENCODINGS
+    if isinstance(candidates, str):
+        candidates = (candidates,)
+    chosen: list[Encoding] = []
+    for candidate in candidates:
+        if candidate not in ENCODINGS:
+            raise ValidationError.single(
+                "encoding",
+                f"unknown encoding {candidate!r}; use one of {', '.join(ENCODINGS)}",
+                code=113,
+            )
+        chosen.append(candidate)
+    if not chosen:
+        raise ValidationError.single("encoding", "no candidate encoding given", code=113)
+    return tuple(dict.fromkeys(chosen))
+
+
+def _unrepresentable(text: str, encoding: Encoding, profile: Profile) -> ValidationError:
+    problems = [
+        Problem(
+            "message",
+            f"{describe_char(char)} at {index} cannot be sent as {encoding}",
+            start=index,
+            end=index + 1,
+        )
+        for index, char in enumerate(text)
+        if not _represents(encoding, char, profile)
+    ]
+    fallback = Problem("message", f"the text cannot be sent as {encoding}")
+    return ValidationError(problems[:50] or [fallback])
+
+
+def _lone_surrogates(text: str) -> ValidationError:
+    problems = [
+        Problem(
+            "message",
+            f"lone surrogate U+{ord(char):04X} at {index} is not a character",
+            start=index,
+            end=index + 1,
+        )
+        for index, char in enumerate(text)
+        if "\ud800" <= char <= "\udfff"
+    ]
+    return ValidationError(problems)
+
+
+def analyze(
+    text: str,
+    *,
+    encoding: EncodingChoice | str = "auto",
+    candidates: Sequence[str] | None = None,
+    trans: bool = False,
+    profile: str | Profile = "360nrs",
+    channel: str = "sms",
+) -> Analysis:
+    """Count ``text`` as the provider bills it.
+
+    ``encoding``: ``"auto"`` takes the first of ``candidates`` (default ``gsm``, ``gsm-pt``,
+    ``utf-16``) that represents the whole text; ``"cheapest"`` the one with the fewest parts
+    (ties go to the earlier candidate); an API value forces that encoding and raises
+    :class:`~nrscompose.errors.ValidationError` naming every character it cannot carry.
+    ``trans=True`` counts the text as the server rewrites it with ``trans=1``. ``channel`` is
+    ``"sms"`` or ``"landing"`` and only selects the part cap.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    chosen_profile = get_profile(profile)
+    counted_text = transliterate(text) if trans else text
+    if encoding in ENCODINGS:
+        order: tuple[Encoding, ...] = (encoding,)
+        result = _count_encoding(counted_text, encoding, chosen_profile)
+        if result is None:
+            raise _unrepresentable(counted_text, encoding, chosen_profile)
+        cheaper = tuple(e for e in ENCODINGS[: ENCODINGS.index(result.encoding)])
+    elif encoding in ("auto", "cheapest"):
+        order = _check_candidates(candidates)
+        result, cheaper = _choose(counted_text, order, chosen_profile, encoding == "cheapest")
+    else:
+        raise ValidationError.single(
+            "encoding",
+            f"unknown encoding {encoding!r}; use auto, cheapest, " + ", ".join(ENCODINGS),
+            code=113,
+        )
+    charset = result.charset
+    context = _Context(text, chosen_profile, order, cheaper, charset, channel)
+    tables = (charset.locking_language, charset.shift_language) if charset else (0, 0)
+    return Analysis(
+        counted_text,
+        result.encoding,
+        result.parts,
+        result.units,
+        result.last_part_units,
+        result.limits,
+        chosen_profile.cap(channel),
+        tables,
+        context,
+    )
+
+
+def _choose(
+    text: str, order: tuple[Encoding, ...], profile: Profile, cheapest: bool
+) -> tuple[_Count, tuple[Encoding, ...]]:
+    failed: list[Encoding] = []
+    best: _Count | None = None
+    for candidate in order:
+        counted = _count_encoding(text, candidate, profile)
+        if counted is None:
+            failed.append(candidate)
+            continue
+        if not cheapest:
+            return counted, tuple(failed)
+        if best is None or counted.parts < best.parts:
+            best = counted
+    if best is not None:
+        return best, tuple(failed)
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        raise _lone_surrogates(text)
+    raise _unrepresentable(text, order[-1], profile)
+
+
+_INVISIBLE_CATEGORIES: Final = frozenset({"Zs", "Zl", "Zp", "Cf"})
+
+
+def _notices(analysis: Analysis) -> tuple[Notice, ...]:
+    text = analysis.text
+    source_index = analysis._source_index
+    found: list[Notice] = []
+    crlf = [source_index(i) for i in _find_all(text, "\r\n")]
+    if crlf:
+        found.append(
+            Notice(
+                "crlf",
+                f"{len(crlf)} CRLF line break(s): each counts as 2 units (a web form "
+                "submits every line break as CRLF)",
+                tuple(crlf),
+            )
+        )
+    invisible = [
+        o.index
+        for o in analysis.offending
+        if o.char != " " and unicodedata.category(o.char) in _INVISIBLE_CATEGORIES
+    ]
+    if invisible:
+        found.append(
+            Notice(
+                "invisible",
+                "invisible or look-alike space characters that are not GSM",
+                tuple(invisible),
+            )
+        )
+    control = [
+        source_index(i)
+        for i, char in enumerate(text)
+        if unicodedata.category(char) == "Cc" and char not in "\n\r"
+    ]
+    if control:
+        found.append(Notice("control", "control characters in the text", tuple(control)))
+    cheaper = _cheaper_alternative(analysis)
+    if cheaper is not None:
+        found.append(cheaper)
+    return tuple(found)
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    positions = []
+    at = text.find(needle)
+    while at >= 0:
+        positions.append(at)
+        at = text.find(needle, at + 1)
+    return positions
+
+
+def _cheaper_alternative(analysis: Analysis) -> Notice | None:
+    profile = analysis._context.profile
+    for encoding in ENCODINGS:
+        if encoding == analysis.encoding:
+            continue
+        other = _count_encoding(analysis.text, encoding, profile)
+        if other is not None and other.parts < analysis.parts:
+            return Notice(
+                "cheaper-encoding",
+                f"{encoding} would need {other.parts} part(s) instead of {analysis.parts}; "
+                f"opt in with encoding='{encoding}' or encoding='cheapest'",
+            )
+    return None

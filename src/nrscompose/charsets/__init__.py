@@ -1,0 +1,142 @@
+"""Septet character sets (GSM 7-bit and its Portuguese national tables) and UCS-2.
+
+A :class:`SeptetCharset` is one locking shift table (the characters that cost one septet) and
+one single shift table (reached through ESC, two septets each). The API's ``gsm`` is the
+default pair; its ``gsm-pt`` is the Portuguese pair. The 3GPP profile may also combine the
+default locking table with the Portuguese single shift table and vice versa.
+
+Lookups are derived once, at import, from the data in :mod:`nrscompose.charsets.tables`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Final
+
+from nrscompose.charsets.tables import (
+    DEFAULT_ALPHABET,
+    DEFAULT_EXTENSION,
+    ESCAPE,
+    PORTUGUESE_LANGUAGE_ID,
+    PORTUGUESE_LOCKING,
+    PORTUGUESE_SINGLE_SHIFT,
+)
+
+__all__ = [
+    "DEFAULT",
+    "DEFAULT_LOCKING_PORTUGUESE_SHIFT",
+    "PORTUGUESE",
+    "PORTUGUESE_LOCKING_DEFAULT_SHIFT",
+    "SeptetCharset",
+]
+
+DEFAULT_LANGUAGE_ID: Final = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SeptetCharset:
+    """A locking shift table plus a single shift table, with their derived lookups.
+
+    ``locking_language`` and ``shift_language`` are the national language identifiers
+    (0 = the default alphabet) that a receiver needs in the user data header.
+    """
+
+    name: str
+    locking: Mapping[int, str]
+    single_shift: Mapping[int, str]
+    locking_language: int
+    shift_language: int
+    septets_of: Mapping[str, bytes] = field(init=False, repr=False, compare=False)
+    _drop_locking: dict[int, None] = field(init=False, repr=False, compare=False)
+    _drop_shift: dict[int, None] = field(init=False, repr=False, compare=False)
+    _cost: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        septets_of: dict[str, bytes] = {
+            char: bytes((ESCAPE, code)) for code, char in self.single_shift.items()
+        }
+        # A character present in both tables is sent from the locking table: one septet.
+        septets_of.update({char: bytes((code,)) for code, char in self.locking.items()})
+        shifted = {char for char, septets in septets_of.items() if len(septets) == 2}
+        object.__setattr__(self, "septets_of", septets_of)
+        object.__setattr__(self, "_drop_locking", dict.fromkeys(map(ord, self.locking.values())))
+        object.__setattr__(self, "_drop_shift", dict.fromkeys(map(ord, shifted)))
+        object.__setattr__(self, "_cost", dict.fromkeys(shifted, 2))
+
+    @property
+    def uses_national_tables(self) -> bool:
+        return bool(self.locking_language or self.shift_language)
+
+    def count(self, text: str) -> int | None:
+        """Septets needed for ``text``, or ``None`` when a character is in neither table."""
+        shifted = text.translate(self._drop_locking)
+        if not shifted:
+            return len(text)
+        if shifted.translate(self._drop_shift):
+            return None
+        return len(text) + len(shifted)
+
+    def represents(self, char: str) -> bool:
+        return char in self.septets_of
+
+    def costs(self, text: str) -> list[int]:
+        """Septets of each character of ``text`` (which must be representable)."""
+        cost = self._cost
+        return [cost.get(char, 1) for char in text]
+
+    def encode(self, text: str) -> bytes:
+        """One byte per septet (values 0–127), escape pairs included; raises ``KeyError``."""
+        septets_of = self.septets_of
+        return b"".join([septets_of[char] for char in text])
+
+    def decode(self, septets: bytes) -> str:
+        """Inverse of :meth:`encode`, following TS 23.038 6.2.1.1 for undefined escapes.
+
+        An escape followed by a position the single shift table does not define shows the
+        locking table's character at that position; ESC ESC (and a trailing ESC) is a space.
+        """
+        chars: list[str] = []
+        escaped = False
+        for septet in septets:
+            if septet > 0x7F:
+                raise ValueError(f"{septet:#04x} is not a septet")
+            if escaped:
+                escaped = False
+                if septet == ESCAPE:
+                    chars.append(" ")
+                else:
+                    chars.append(self.single_shift.get(septet) or self.locking[septet])
+            elif septet == ESCAPE:
+                escaped = True
+            else:
+                chars.append(self.locking[septet])
+        if escaped:
+            chars.append(" ")
+        return "".join(chars)
+
+
+DEFAULT: Final = SeptetCharset(
+    "gsm", DEFAULT_ALPHABET, DEFAULT_EXTENSION, DEFAULT_LANGUAGE_ID, DEFAULT_LANGUAGE_ID
+)
+PORTUGUESE: Final = SeptetCharset(
+    "gsm-pt",
+    PORTUGUESE_LOCKING,
+    PORTUGUESE_SINGLE_SHIFT,
+    PORTUGUESE_LANGUAGE_ID,
+    PORTUGUESE_LANGUAGE_ID,
+)
+DEFAULT_LOCKING_PORTUGUESE_SHIFT: Final = SeptetCharset(
+    "gsm-pt",
+    DEFAULT_ALPHABET,
+    PORTUGUESE_SINGLE_SHIFT,
+    DEFAULT_LANGUAGE_ID,
+    PORTUGUESE_LANGUAGE_ID,
+)
+PORTUGUESE_LOCKING_DEFAULT_SHIFT: Final = SeptetCharset(
+    "gsm-pt",
+    PORTUGUESE_LOCKING,
+    DEFAULT_EXTENSION,
+    PORTUGUESE_LANGUAGE_ID,
+    DEFAULT_LANGUAGE_ID,
+)

@@ -1,0 +1,166 @@
+"""The ``nrscompose`` command: a thin shell over the library.
+
+Every command parses arguments, calls the library and formats what it returns. A user mistake
+ends with one line on stderr (with the API error code where one applies) and exit status 2,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from nrscompose.analysis import Analysis, analyze
+from nrscompose.errors import NrsComposeError
+from nrscompose.profiles import PROFILES
+from nrscompose.splitting import parts_of
+
+__all__ = ["main"]
+
+_HIGHLIGHT = "\x1b[1;31m{}\x1b[0m"
+
+
+def _read_text(argument: str) -> str:
+    if argument == "-":
+        return sys.stdin.read()
+    if argument.startswith("@"):
+        return Path(argument[1:]).read_text(encoding="utf-8")
+    return argument
+
+
+def _analysis_json(analysis: Analysis) -> dict[str, object]:
+    return {
+        "encoding": analysis.encoding,
+        "parts": analysis.parts,
+        "units": analysis.units,
+        "per_part": analysis.per_part,
+        "remaining": analysis.remaining,
+        "max_parts": analysis.max_parts,
+        "exceeds_cap": analysis.exceeds_cap,
+        "profile": analysis.profile,
+        "text": analysis.text,
+        "offending": [
+            {
+                "index": o.index,
+                "char": o.char,
+                "excluded_from": list(o.excluded_from),
+                "reason": o.reason,
+            }
+            for o in analysis.offending
+        ],
+        "notices": [
+            {"kind": n.kind, "message": n.message, "indices": list(n.indices)}
+            for n in analysis.notices
+        ],
+    }
+
+
+def _highlighted(text: str, indices: set[int], color: bool) -> str:
+    if color:
+        return "".join(_HIGHLIGHT.format(c) if i in indices else c for i, c in enumerate(text))
+    marks = "".join("^" if i in indices else " " for i in range(len(text)))
+    return f"{text}\n{marks.rstrip()}" if indices else text
+
+
+def _print_analysis(analysis: Analysis, source: str, out: TextIO) -> None:
+    plural = "" if analysis.parts == 1 else "s"
+    unit = "units" if analysis.encoding == "utf-16" else "septets"
+    print(
+        f"{analysis.encoding}: {analysis.parts} part{plural}, {analysis.units} {unit}, "
+        f"{analysis.remaining} left in the last part ({analysis.per_part} per part, "
+        f"profile {analysis.profile})",
+        file=out,
+    )
+    if analysis.exceeds_cap:
+        print(f"exceeds the cap of {analysis.max_parts} parts (API error 110)", file=out)
+    offending = analysis.offending
+    if offending:
+        print(f"{len(offending)} character(s) kept it out of a cheaper encoding:", file=out)
+        single_line = "\n" not in source and len(source) <= 200
+        if single_line:
+            indices = {o.index for o in offending}
+            print(_highlighted(source, indices, out.isatty()), file=out)
+        for item in offending[:20]:
+            print(f"  {item}", file=out)
+        if len(offending) > 20:
+            print(f"  … and {len(offending) - 20} more", file=out)
+    for notice in analysis.notices:
+        print(f"note: {notice.message}", file=out)
+
+
+def _analysis_from(args: argparse.Namespace) -> tuple[str, Analysis]:
+    text = _read_text(args.text)
+    return text, analyze(
+        text, encoding=args.encoding, trans=args.trans, profile=args.profile, channel=args.channel
+    )
+
+
+def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
+    text, analysis = _analysis_from(args)
+    if args.json:
+        json.dump(_analysis_json(analysis), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print_analysis(analysis, text, out)
+    return 0
+
+
+def _cmd_split(args: argparse.Namespace, out: TextIO) -> int:
+    _, analysis = _analysis_from(args)
+    parts = parts_of(analysis)
+    if args.json:
+        json.dump({"encoding": analysis.encoding, "parts": parts}, out, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    width = len(str(len(parts)))
+    for number, part in enumerate(parts, 1):
+        size = analyze(part, encoding=analysis.encoding, profile=args.profile).units
+        print(f"[{number:>{width}}/{len(parts)}] ({size} units) {part!r}", file=out)
+    return 0
+
+
+def _add_text_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", help="the message text, '-' to read stdin, or @FILE")
+    parser.add_argument(
+        "--encoding", default="auto", choices=["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
+    )
+    parser.add_argument(
+        "--trans", action="store_true", help="count as the server does with trans=1"
+    )
+    parser.add_argument("--profile", default="360nrs", choices=sorted(PROFILES))
+    parser.add_argument("--channel", default="sms", choices=["sms", "landing"])
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nrscompose",
+        description="Compose SMS before sending: charset, parts, splits and explanations.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    analyze_cmd = commands.add_parser("analyze", help="encoding, parts and what made it cost")
+    _add_text_options(analyze_cmd)
+    analyze_cmd.set_defaults(run=_cmd_analyze)
+    split_cmd = commands.add_parser("split", help="the parts the text is sent as")
+    _add_text_options(split_cmd)
+    split_cmd.set_defaults(run=_cmd_split)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace, TextIO], int] = args.run
+    try:
+        return run(args, out or sys.stdout)
+    except (NrsComposeError, OSError, UnicodeDecodeError) as error:
+        print(f"nrscompose: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The exception hierarchy, named by who is at fault.
+
+* :class:`ValidationError` — the caller asked for something invalid (bad text, an encoding
+  that cannot carry the text, an unknown profile). It carries every :class:`Problem` found,
+  each with the provider's error code where one exists, the field and the character index.
+* :class:`ApiError` — the provider answered with an error.
+* :class:`TransportError` — the request never got a usable answer.
+
+All derive from :class:`NrsComposeError`; ``ValidationError`` is also a ``ValueError`` so that
+code written against plain Python conventions keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["ApiError", "NrsComposeError", "Problem", "TransportError", "ValidationError"]
+
+
+class NrsComposeError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the caller's input.
+
+    ``code`` is the 360nrs API error code the server would answer with (``None`` when the API
+    has none), ``field`` the request field (``"message"``, ``"to"``…), ``message`` a sentence a
+    person understands, and ``start``/``end`` the span of the offending characters in the
+    field's text, when the problem is in text.
+    """
+
+    field: str
+    message: str
+    code: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def __str__(self) -> str:
+        prefix = f"[{self.code}] " if self.code is not None else ""
+        return f"{prefix}{self.field}: {self.message}"
+
+
+class ValidationError(NrsComposeError, ValueError):
+    """The caller's input is invalid; ``problems`` lists everything found, not only the first."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        if not self.problems:
+            raise ValueError("ValidationError needs at least one problem")
+        super().__init__("; ".join(str(problem) for problem in self.problems))
+
+    @classmethod
+    def single(
+        cls,
+        field: str,
+        message: str,
+        *,
+        code: int | None = None,
+        start: int | None = None,
+        end: int | None = None,
+    ) -> ValidationError:
+        return cls([Problem(field, message, code, start, end)])
+
+    @property
+    def codes(self) -> tuple[int, ...]:
+        """The API error codes of the problems, in order, without duplicates."""
+        return tuple(dict.fromkeys(p.code for p in self.problems if p.code is not None))
+
+
+class ApiError(NrsComposeError):
+    """The provider answered with an error (``status`` HTTP status, ``code`` API error code)."""
+
+    def __init__(self, status: int, code: int | None, description: str) -> None:
+        self.status = status
+        self.code = code
+        self.description = description
+        super().__init__(
+            f"HTTP {status}" + (f" error {code}" if code is not None else "") + f": {description}"
+        )
+
+
+class TransportError(NrsComposeError):
+    """The request could not be carried (connection refused, timeout, TLS failure…)."""

@@ -1,0 +1,145 @@
+"""How a provider or the standard turns units into billed parts: profiles as data.
+
+A profile is a row of numbers. Most are derived from the SMS user data of TS 23.040: 140
+octets per message, minus the user data header (UDH) when there is one — a UDH length octet,
+the concatenation information element (5 octets with an 8-bit reference, 6 with a 16-bit one)
+and a 3-octet information element for each national language table in use. A septet message
+holds ``floor((140 - udh) * 8 / 7)`` septets, a UCS-2 message ``floor((140 - udh) / 2)`` units.
+
+* ``360nrs`` bills 160/153 septets and 70/67 units (8-bit reference), ``gsm-pt`` like ``gsm``
+  (the national-language IEs are not billed), at most 15 parts (8 for Landing SMS).
+* ``3gpp`` and ``3gpp-16bit`` are what a handset receives, national-language IEs included;
+  with Portuguese tables they pick the cheapest table combination, as Android's GsmAlphabet.
+* ``flat160`` is seed 004's provider: "split into 160 character chunks, each chunk costing
+  1 credit" — characters, not septets, and no header.
+
+Add a provider by adding a :class:`Profile` to :data:`PROFILES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Final, Literal
+
+from nrscompose.errors import ValidationError
+
+__all__ = ["PROFILES", "Channel", "Encoding", "Limits", "Profile", "get_profile"]
+
+Encoding = Literal["gsm", "gsm-pt", "utf-16"]
+Channel = Literal["sms", "landing"]
+ENCODINGS: Final[tuple[Encoding, ...]] = ("gsm", "gsm-pt", "utf-16")
+
+USER_DATA_OCTETS: Final = 140
+NATIONAL_LANGUAGE_IE_OCTETS: Final = 3  # IEI 0x24/0x25, length 1, language id (TS 23.040)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Units that fit in a message sent alone (``single``) and in each part of a long one."""
+
+    single: int
+    concatenated: int
+
+    def __post_init__(self) -> None:
+        if not 0 < self.concatenated <= self.single:
+            raise ValueError(f"invalid limits {self.single}/{self.concatenated}")
+
+
+def _udh_limits(septets: bool, ie_octets: int, concat_ie_octets: int) -> Limits:
+    def capacity(udh_octets: int) -> int:
+        free = USER_DATA_OCTETS - (udh_octets + 1 if udh_octets else 0)
+        return free * 8 // 7 if septets else free // 2
+
+    return Limits(capacity(ie_octets), capacity(ie_octets + concat_ie_octets))
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Counting rules of one provider (or of the standard).
+
+    ``concat_ie_octets``: size of the concatenation IE (5 = 8-bit reference, 6 = 16-bit).
+    ``bills_national_ies``: whether national-language IEs take room from the text.
+    ``cheapest_tables``: with Portuguese text, try every locking/single-shift combination and
+    keep the cheapest (3GPP); otherwise ``gsm-pt`` always means both Portuguese tables.
+    ``flat_limit``: when set, every encoding is counted in code points, this many per part,
+    with no header (a provider that bills per character chunk).
+    ``max_parts``: the most parts a channel accepts; more is reported as ``exceeds_cap``.
+    """
+
+    name: str
+    source: str
+    concat_ie_octets: int = 5
+    bills_national_ies: bool = False
+    cheapest_tables: bool = False
+    flat_limit: int | None = None
+    max_parts: Mapping[str, int] = field(
+        default_factory=lambda: MappingProxyType({"sms": 15, "landing": 8})
+    )
+    _limits: dict[tuple[str, int], Limits] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        if "sms" not in self.max_parts:
+            raise ValueError("max_parts needs an 'sms' entry")
+        for encoding in ENCODINGS:
+            for national_tables in (0, 1, 2):
+                self._limits[encoding, national_tables] = self._derive(encoding, national_tables)
+
+    def _derive(self, encoding: Encoding, national_tables: int) -> Limits:
+        if self.flat_limit is not None:
+            return Limits(self.flat_limit, self.flat_limit)
+        ie_octets = NATIONAL_LANGUAGE_IE_OCTETS * national_tables if self.bills_national_ies else 0
+        return _udh_limits(encoding != "utf-16", ie_octets, self.concat_ie_octets)
+
+    def limits(self, encoding: Encoding, national_tables: int = 0) -> Limits:
+        """Limits for ``encoding`` when ``national_tables`` (0, 1 or 2) IEs are needed."""
+        return self._limits[encoding, national_tables]
+
+    def cap(self, channel: str) -> int:
+        return self.max_parts.get(channel, self.max_parts["sms"])
+
+
+PROFILES: Final[Mapping[str, Profile]] = MappingProxyType(
+    {
+        "360nrs": Profile(
+            "360nrs",
+            source="360nrs API reference (seed 001): 160/153 GSM, 70/67 UTF-16, parts 1-15, "
+            "Landing SMS 1-8",
+        ),
+        "3gpp": Profile(
+            "3gpp",
+            source="3GPP TS 23.040 9.2.3.24 (UDH), TS 23.038 6.2.1.2.4; 8-bit reference",
+            bills_national_ies=True,
+            cheapest_tables=True,
+        ),
+        "3gpp-16bit": Profile(
+            "3gpp-16bit",
+            source="3GPP TS 23.040 9.2.3.24.8 (16-bit concatenation reference)",
+            concat_ie_octets=6,
+            bills_national_ies=True,
+            cheapest_tables=True,
+        ),
+        "flat160": Profile(
+            "flat160",
+            source="seed 004: 'split into 160 character chunks with each chunk costing 1 credit'",
+            flat_limit=160,
+            max_parts=MappingProxyType({"sms": 1_000_000}),
+        ),
+    }
+)
+
+
+def get_profile(profile: str | Profile) -> Profile:
+    """The profile named ``profile`` (or ``profile`` itself); a clear error for unknown names."""
+    if isinstance(profile, Profile):
+        return profile
+    try:
+        return PROFILES[profile]
+    except (KeyError, TypeError):
+        known = ", ".join(PROFILES)
+        raise ValidationError.single(
+            "profile", f"unknown profile {profile!r}; known profiles: {known}"
+        ) from None

@@ -1,0 +1,120 @@
+"""Where a long message is cut into parts.
+
+A cut never separates the two septets of an escape pair, nor the two code units of a surrogate
+pair (costs are counted per code point, so both are atomic here), nor the code points of a
+grapheme cluster (CRLF, combining marks, ZWJ emoji, flags) — unless one cluster alone is longer
+than a part, which is then cut between code points. Cuts are greedy: each part takes as much as
+fits, which is what carriers and handsets do, so the count is what they bill.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache
+from itertools import accumulate, pairwise
+from typing import TYPE_CHECKING, Any
+
+from nrscompose.profiles import Limits
+
+if TYPE_CHECKING:
+    from nrscompose.analysis import Analysis
+
+__all__ = ["part_bounds", "split"]
+
+# Grapheme_Cluster_Break values that can join a code point to its neighbour (UAX #29).
+_JOINING_CLASSES = [
+    "CR",
+    "Extend",
+    "ZWJ",
+    "Regional_Indicator",
+    "SpacingMark",
+    "Prepend",
+    "L",
+    "V",
+    "T",
+    "LV",
+    "LVT",
+]
+
+
+@cache
+def _regex() -> Any:
+    import regex  # imported on first need: it is the heaviest import of the core
+
+    return regex
+
+
+@cache
+def _may_join() -> Any:
+    classes = "".join(rf"\p{{Grapheme_Cluster_Break={name}}}" for name in _JOINING_CLASSES)
+    return _regex().compile(f"[{classes}]")
+
+
+def may_join(text: str) -> bool:
+    """Whether some grapheme cluster of ``text`` has more than one code point."""
+    return _may_join().search(text) is not None
+
+
+def _cluster_starts(text: str) -> list[int]:
+    clusters = _regex().findall(r"\X", text)
+    return list(accumulate(map(len, clusters), initial=0))
+
+
+def part_bounds(
+    text: str, costs: Sequence[int] | None, units: int, limits: Limits, clusters: bool
+) -> list[int]:
+    """Code-point offsets ``[0, cut1, …, len(text)]`` delimiting the parts of ``text``.
+
+    ``costs`` holds each code point's units (``None`` when every code point costs one unit),
+    ``units`` their sum, and ``clusters`` says whether grapheme clusters must be looked for.
+    An empty text has no parts: ``[0]``.
+    """
+    length = len(text)
+    if not length:
+        return [0]
+    if units <= limits.single:
+        return [0, length]
+    prefix = list(accumulate(costs, initial=0)) if costs is not None else None
+    allowed = _cluster_starts(text) if clusters else None
+    size = limits.concatenated
+    bounds = [0]
+    start = used = 0
+    while units - used > size:
+        end = bisect_right(prefix, used + size, lo=start) - 1 if prefix else start + size
+        end = max(end, start + 1)  # a part holds at least one code point, whatever it costs
+        if allowed is not None:
+            boundary = allowed[bisect_right(allowed, end) - 1]
+            if boundary > start:
+                end = boundary
+        bounds.append(end)
+        start = end
+        used = prefix[end] if prefix else end
+    bounds.append(length)
+    return bounds
+
+
+def split(
+    text: str,
+    *,
+    encoding: str = "auto",
+    candidates: Sequence[str] | None = None,
+    trans: bool = False,
+    profile: Any = "360nrs",
+) -> list[str]:
+    """The texts of the parts ``text`` is sent as, consistent with :func:`analyze`.
+
+    Takes the same arguments as :func:`nrscompose.analyze`; with ``trans=True`` the parts are
+    of the transliterated text. ``"".join(split(text))`` is the counted text.
+    """
+    from nrscompose.analysis import analyze
+
+    analysis = analyze(text, encoding=encoding, candidates=candidates, trans=trans, profile=profile)
+    return parts_of(analysis)
+
+
+def parts_of(analysis: Analysis) -> list[str]:
+    """The part texts of an existing analysis."""
+    text = analysis.text
+    bounds = analysis.part_bounds
+    return [text[start:end] for start, end in pairwise(bounds)]
