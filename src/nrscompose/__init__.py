@@ -17,6 +17,7 @@ from nrscompose.analysis import Analysis, Notice, Offending, analyze, describe_c
 from nrscompose.errors import ApiError, NrsComposeError, Problem, TransportError, ValidationError
 from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose.splitting import split
+from nrscompose.suggestions import Replacement, Suggestion, suggest
 from nrscompose.transliterate import TRANS_TABLE, transliterate
 
 __version__ = "0.1.0"
@@ -33,11 +34,14 @@ __all__ = [
     "Offending",
     "Problem",
     "Profile",
+    "Replacement",
+    "Suggestion",
     "TransportError",
     "ValidationError",
     "analyze",
     "describe_char",
     "get_profile",
     "split",
+    "suggest",
     "transliterate",
 ]

@@ -14,10 +14,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from nrscompose.analysis import Analysis, analyze
+from nrscompose.analysis import Analysis, analyze, describe_char
 from nrscompose.errors import NrsComposeError
 from nrscompose.profiles import PROFILES
 from nrscompose.splitting import parts_of
+from nrscompose.suggestions import Suggestion, suggest
 
 __all__ = ["main"]
 
@@ -32,7 +33,27 @@ def _read_text(argument: str) -> str:
     return argument
 
 
-def _analysis_json(analysis: Analysis) -> dict[str, object]:
+def _suggestion_json(suggestion: Suggestion) -> dict[str, object] | None:
+    if not suggestion.replacements:
+        return None
+    return {
+        "text": suggestion.text,
+        "parts_saved": suggestion.parts_saved,
+        "encoding": suggestion.after.encoding,
+        "replacements": [
+            {
+                "char": r.char,
+                "replacement": r.replacement,
+                "indices": list(r.indices),
+                "reason": r.reason,
+                "parts_saved": r.parts_saved,
+            }
+            for r in suggestion.replacements
+        ],
+    }
+
+
+def _analysis_json(analysis: Analysis, suggestion: Suggestion) -> dict[str, object]:
     return {
         "encoding": analysis.encoding,
         "parts": analysis.parts,
@@ -56,6 +77,7 @@ def _analysis_json(analysis: Analysis) -> dict[str, object]:
             {"kind": n.kind, "message": n.message, "indices": list(n.indices)}
             for n in analysis.notices
         ],
+        "suggestion": _suggestion_json(suggestion),
     }
 
 
@@ -82,14 +104,31 @@ def _print_analysis(analysis: Analysis, source: str, out: TextIO) -> None:
         print(f"{len(offending)} character(s) kept it out of a cheaper encoding:", file=out)
         single_line = "\n" not in source and len(source) <= 200
         if single_line:
-            indices = {o.index for o in offending}
-            print(_highlighted(source, indices, out.isatty()), file=out)
-        for item in offending[:20]:
-            print(f"  {item}", file=out)
-        if len(offending) > 20:
-            print(f"  … and {len(offending) - 20} more", file=out)
+            marked = {o.index for o in offending}
+            print(_highlighted(source, marked, out.isatty()), file=out)
+        by_char: dict[str, list[int]] = {}
+        for item in offending:
+            by_char.setdefault(item.char, []).append(item.index)
+        reasons = {item.char: item.reason for item in offending}
+        for char, indices in by_char.items():
+            shown = ", ".join(map(str, indices[:8])) + (", …" if len(indices) > 8 else "")
+            print(f"  {describe_char(char)} at {shown}: {reasons[char]}", file=out)
     for notice in analysis.notices:
         print(f"note: {notice.message}", file=out)
+
+
+def _print_suggestion(suggestion: Suggestion, out: TextIO) -> None:
+    if not suggestion.replacements:
+        return
+    changes = ", ".join(
+        f"{r.char!r} → {r.replacement!r} ({r.reason})" for r in suggestion.replacements
+    )
+    saved = suggestion.parts_saved
+    print(
+        f"suggestion: {changes} saves {saved} part{'s' if saved != 1 else ''} "
+        f"({suggestion.after.encoding}, {suggestion.after.parts} in all)",
+        file=out,
+    )
 
 
 def _analysis_from(args: argparse.Namespace) -> tuple[str, Analysis]:
@@ -101,11 +140,13 @@ def _analysis_from(args: argparse.Namespace) -> tuple[str, Analysis]:
 
 def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
     text, analysis = _analysis_from(args)
+    suggestion = suggest(text, trans=args.trans, profile=args.profile)
     if args.json:
-        json.dump(_analysis_json(analysis), out, ensure_ascii=False, indent=2)
+        json.dump(_analysis_json(analysis, suggestion), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         _print_analysis(analysis, text, out)
+        _print_suggestion(suggestion, out)
     return 0
 
 

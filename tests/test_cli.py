@@ -1,0 +1,79 @@
+"""The command line as a person uses it: output, exit status, and one-line errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nrscompose.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "message.txt"
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(argv), out=out)
+    return status, out.getvalue()
+
+
+def test_analyze_prints_encoding_parts_and_offending_characters():
+    status, output = run("analyze", "Olá – João")
+    assert status == 0
+    assert output.startswith("utf-16: 1 part, 10 units, 60 left")
+    assert "'–' (EN DASH) at 4" in output
+    assert "^" in output  # the offending characters are marked under the text
+
+
+def test_analyze_json_is_machine_readable_with_suggestion():
+    status, output = run("analyze", "--json", f"@{EXAMPLE}")
+    data = json.loads(output)
+    assert status == 0
+    assert (data["encoding"], data["parts"]) == ("utf-16", 3)
+    assert data["suggestion"]["replacements"][0]["char"] == "—"
+    assert data["suggestion"]["encoding"] == "gsm-pt"
+
+
+def test_analyze_reads_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("hello"))
+    assert run("analyze", "-")[1].startswith("gsm: 1 part, 5 septets")
+
+
+def test_trans_option_counts_as_the_server_does():
+    assert run("analyze", "--trans", "Ação")[1].startswith("gsm: 1 part")
+
+
+def test_split_numbers_the_parts_with_their_sizes():
+    status, output = run("split", "]" * 153)
+    assert status == 0
+    assert output.splitlines()[0].startswith("[1/3] (152 units)")
+    assert output.splitlines()[2].startswith("[3/3] (2 units)")
+
+
+def test_user_mistake_is_one_line_with_the_api_code_and_status_2(capsys):
+    status, _ = run("analyze", "--encoding", "gsm", "😀")
+    assert status == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert "cannot be sent as gsm" in error
+
+
+def test_missing_file_is_a_clear_error(capsys):
+    assert run("analyze", "@/nonexistent/message.txt")[0] == 2
+    assert "No such file" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_console_script_runs_the_example():
+    result = subprocess.run(
+        [sys.executable, "-m", "nrscompose.cli", "analyze", f"@{EXAMPLE}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "suggestion:" in result.stdout
