@@ -12,13 +12,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Final, Literal, TypeVar
+from typing import Final, Literal, NamedTuple, TypeVar
 
 from nrscompose import charsets
 from nrscompose.charsets import SeptetCharset
 from nrscompose.errors import Problem, ValidationError
 from nrscompose.profiles import ENCODINGS, Encoding, Limits, Profile, get_profile
-from nrscompose.splitting import may_join, part_bounds
+from nrscompose.splitting import plan_parts
 from nrscompose.transliterate import source_index, transliterate
 
 __all__ = ["Analysis", "Notice", "Offending", "analyze", "describe_char"]
@@ -82,8 +82,7 @@ class Notice:
     indices: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(NamedTuple):
     source: str
     profile: Profile
     candidates: tuple[Encoding, ...]
@@ -158,11 +157,9 @@ class Analysis:
         return lazy[key]  # type: ignore[return-value]
 
     def _bounds(self) -> tuple[int, ...]:
-        return tuple(
-            _bounds_for(
-                self.text, self._context.charset, self.units, self.limits, self._context.profile
-            )
-        )
+        context = self._context
+        bounds, _ = _plan(self.text, context.charset, self.units, self.limits, context.profile)
+        return tuple(bounds)
 
     def _source_index(self, index: int) -> int:
         source = self._context.source
@@ -202,20 +199,21 @@ def _national_tables(charset: SeptetCharset | None) -> int:
     return (charset.locking_language != 0) + (charset.shift_language != 0)
 
 
-def _bounds_for(
+def _plan(
     text: str, charset: SeptetCharset | None, units: int, limits: Limits, profile: Profile
-) -> list[int]:
-    if profile.flat_limit is not None:
-        return part_bounds(text, None, units, limits, clusters=may_join(text))
-    if charset is not None:
-        costs = None if units == len(text) else charset.costs(text)
-        return part_bounds(text, costs, units, limits, clusters="\r\n" in text)
-    costs = None if units == len(text) else [2 if char > "\uffff" else 1 for char in text]
-    return part_bounds(text, costs, units, limits, clusters=may_join(text))
+) -> tuple[list[int], int]:
+    costs: list[int] | None = None
+    if units != len(text):
+        if charset is not None:
+            costs = charset.costs(text)
+        else:
+            costs = [2 if char > "\uffff" else 1 for char in text]
+    # The septet tables hold no combining or joining characters: only CRLF can be a cluster.
+    clusters = "\r\n" in text if charset is not None else True
+    return plan_parts(text, costs, units, limits, clusters)
 
 
-@dataclass(frozen=True, slots=True)
-class _Count:
+class _Count(NamedTuple):  # a tuple: built several times per analyze, on the hot path
     encoding: Encoding
     units: int
     parts: int
@@ -243,24 +241,12 @@ def _count(
     limits = profile.limits(encoding, _national_tables(charset))
     if units <= limits.single:
         return _Count(encoding, units, 1 if units else 0, units, limits, charset)
-    if units == len(text) and (
-        "\r\n" not in text if charset and profile.flat_limit is None else not may_join(text)
-    ):
+    if units == len(text) and charset is not None and "\r\n" not in text:
         full, rest = divmod(units, limits.concatenated)
         parts = full + (rest > 0)
         return _Count(encoding, units, parts, rest or limits.concatenated, limits, charset)
-    bounds = _bounds_for(text, charset, units, limits, profile)
-    last = units - _units_before(text, bounds[-2], charset, profile)
+    bounds, last = _plan(text, charset, units, limits, profile)
     return _Count(encoding, units, len(bounds) - 1, last, limits, charset)
-
-
-def _units_before(text: str, index: int, charset: SeptetCharset | None, profile: Profile) -> int:
-    head = text[:index]
-    if profile.flat_limit is not None:
-        return len(head)
-    if charset is not None:
-        return charset.count(head) or 0
-    return len(head.encode("utf-16-le")) // 2
 
 
 def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count | None:

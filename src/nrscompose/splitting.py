@@ -20,22 +20,15 @@ from nrscompose.profiles import Limits
 if TYPE_CHECKING:
     from nrscompose.analysis import Analysis
 
-__all__ = ["part_bounds", "split"]
+__all__ = ["parts_of", "plan_parts", "split"]
 
-# Grapheme_Cluster_Break values that can join a code point to its neighbour (UAX #29).
+# Grapheme_Cluster_Break values that take part in a rule forbidding a break (UAX #29 GB3–GB13;
+# GB9c's linkers are Extend). Between two characters outside these classes there is always a
+# boundary, whatever comes before or after.
 _JOINING_CLASSES = [
-    "CR",
-    "Extend",
-    "ZWJ",
-    "Regional_Indicator",
-    "SpacingMark",
-    "Prepend",
-    "L",
-    "V",
-    "T",
-    "LV",
-    "LVT",
-]
+    "CR", "LF", "Extend", "ZWJ", "Regional_Indicator", "SpacingMark", "Prepend",
+    "L", "V", "T", "LV", "LVT",
+]  # fmt: skip
 
 
 @cache
@@ -46,52 +39,64 @@ def _regex() -> Any:
 
 
 @cache
-def _may_join() -> Any:
+def _joining() -> Any:
     classes = "".join(rf"\p{{Grapheme_Cluster_Break={name}}}" for name in _JOINING_CLASSES)
     return _regex().compile(f"[{classes}]")
 
 
-def may_join(text: str) -> bool:
-    """Whether some grapheme cluster of ``text`` has more than one code point."""
-    return _may_join().search(text) is not None
+@cache
+def _cluster() -> Any:
+    return _regex().compile(r"\X")
 
 
-def _cluster_starts(text: str) -> list[int]:
-    clusters = _regex().findall(r"\X", text)
-    return list(accumulate(map(len, clusters), initial=0))
+def _cluster_boundary(text: str, start: int, end: int) -> int:
+    """The last grapheme cluster boundary in ``(start, end]``, or ``end`` if there is none.
+
+    Walks back from ``end`` to a certain boundary (two non-joining neighbours), then forward
+    cluster by cluster: the work is local to the cut, not proportional to the text.
+    """
+    joining = _joining().match
+    probe = end
+    while probe > start and (joining(text, probe) or joining(text, probe - 1)):
+        probe -= 1
+    if probe == end:
+        return end
+    boundary = probe
+    for cluster in _cluster().finditer(text, probe):
+        if cluster.end() > end:
+            break
+        boundary = cluster.end()
+    return boundary if boundary > start else end
 
 
-def part_bounds(
+def plan_parts(
     text: str, costs: Sequence[int] | None, units: int, limits: Limits, clusters: bool
-) -> list[int]:
-    """Code-point offsets ``[0, cut1, …, len(text)]`` delimiting the parts of ``text``.
+) -> tuple[list[int], int]:
+    """Part bounds ``[0, cut1, …, len(text)]`` and the units of the last part.
 
     ``costs`` holds each code point's units (``None`` when every code point costs one unit),
-    ``units`` their sum, and ``clusters`` says whether grapheme clusters must be looked for.
+    ``units`` their sum, and ``clusters`` says whether grapheme clusters may span a cut.
     An empty text has no parts: ``[0]``.
     """
     length = len(text)
     if not length:
-        return [0]
+        return [0], 0
     if units <= limits.single:
-        return [0, length]
+        return [0, length], units
     prefix = list(accumulate(costs, initial=0)) if costs is not None else None
-    allowed = _cluster_starts(text) if clusters else None
     size = limits.concatenated
     bounds = [0]
     start = used = 0
     while units - used > size:
         end = bisect_right(prefix, used + size, lo=start) - 1 if prefix else start + size
         end = max(end, start + 1)  # a part holds at least one code point, whatever it costs
-        if allowed is not None:
-            boundary = allowed[bisect_right(allowed, end) - 1]
-            if boundary > start:
-                end = boundary
+        if clusters:
+            end = _cluster_boundary(text, start, end)
         bounds.append(end)
         start = end
         used = prefix[end] if prefix else end
     bounds.append(length)
-    return bounds
+    return bounds, units - used
 
 
 def split(
