@@ -13,14 +13,36 @@ itself, and it keeps no global state. Request builders and transports live at th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from nrscompose.analysis import Analysis, Notice, Offending, analyze, describe_char
 from nrscompose.errors import ApiError, NrsComposeError, Problem, TransportError, ValidationError
 from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose.splitting import split
-from nrscompose.suggestions import Replacement, Suggestion, suggest
 from nrscompose.transliterate import TRANS_TABLE, transliterate
 
+if TYPE_CHECKING:
+    from nrscompose.suggestions import Replacement, Suggestion, suggest
+
 __version__ = "0.1.0"
+
+# Imported on first use: keeps `import nrscompose` cheap for SDKs that only count.
+_LAZY = {
+    "Replacement": "nrscompose.suggestions",
+    "Suggestion": "nrscompose.suggestions",
+    "suggest": "nrscompose.suggestions",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'nrscompose' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "PROFILES",
