@@ -1,0 +1,105 @@
+"""destination() agrees with a full phonenumbers parse, number by number."""
+
+from __future__ import annotations
+
+import phonenumbers
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from phonenumbers import PhoneNumberType
+
+from nrscompose.numbers import destination
+
+TYPES = [
+    PhoneNumberType.MOBILE,
+    PhoneNumberType.FIXED_LINE,
+    PhoneNumberType.TOLL_FREE,
+    PhoneNumberType.VOIP,
+]
+
+
+def reference(raw: str) -> tuple[str | None, bool]:
+    text = raw.strip()
+    international = text if text.startswith("+") else "+" + text.removeprefix("00")
+    try:
+        number = phonenumbers.parse(international, None)
+    except phonenumbers.NumberParseException:
+        return None, False
+    region = phonenumbers.region_code_for_number(number)
+    return (None if region == "001" else region), phonenumbers.is_valid_number(number)
+
+
+def example_numbers() -> list[str]:
+    found = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in TYPES:
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                found.append(
+                    phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164).lstrip(
+                        "+"
+                    )
+                )
+    return found
+
+
+EXAMPLES = example_numbers()
+
+
+def test_every_example_number_of_every_region_agrees_with_phonenumbers():
+    assert len(EXAMPLES) > 600
+    for number in EXAMPLES:
+        ours = destination(number)
+        assert (ours.region, ours.valid) == reference(number), number
+
+
+@given(
+    st.sampled_from(EXAMPLES),
+    st.integers(0, 12),
+    st.sampled_from("0123456789"),
+    st.sampled_from(["replace", "drop", "add"]),
+)
+def test_mutated_numbers_agree_with_phonenumbers(number, position, digit, how):
+    position = min(position, len(number) - 1)
+    if how == "replace":
+        mutated = number[:position] + digit + number[position + 1 :]
+    elif how == "drop":
+        mutated = number[:position] + number[position + 1 :]
+    else:
+        mutated = number[:position] + digit + number[position:]
+    ours = destination(mutated)
+    assert (ours.region, ours.valid) == reference(mutated)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["+34 666 555 444", "0034666555444", "34666555444", "+34-666-555-444", " +34 (666) 555.444 "],
+)
+def test_international_spellings_are_accepted(raw):
+    found = destination(raw)
+    assert (found.number, found.region, found.valid) == ("34666555444", "ES", True)
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ("666555444", "not a valid"),  # national format: 66 is no country code... or invalid
+        ("hello", "not a phone number"),
+        ("12", "too short"),
+        ("+999 1234567", "no country"),
+    ],
+)
+def test_bad_numbers_are_invalid_with_a_reason(raw, words):
+    found = destination(raw)
+    assert not found.valid
+    assert words in (found.reason or "")
+
+
+def test_nanp_numbers_find_their_region():
+    assert destination("14165550123").region == "CA"
+    assert destination("12125550123").region == "US"
+
+
+def test_non_str_is_a_type_error():
+    with pytest.raises(TypeError):
+        destination(34666555444)
