@@ -1,0 +1,133 @@
+"""Prices per destination, from the provider's coverage data; parts × price, in ``Decimal``.
+
+The input is the body of ``GET /api/rest/sms/coverage`` (seed 001, "SMS coverage by
+network"): ``{"data": [{"countryIso", "mcc", "mnc", "cost", "currencyCode", …}]}``, where the
+row with ``"mnc": null`` is the country's default. Lookup order: the network's own price (when
+the recipient's MCC/MNC is known), then the country default, then — when the data lists only
+networks — the dearest network, marked as such so an estimate never undercounts. A country
+with no row at all has no price: it is reported, never counted as zero.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Literal
+
+from nrscompose.errors import ValidationError
+
+__all__ = ["Price", "PriceList", "Quote"]
+
+Basis = Literal["network", "country", "dearest-network"]
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    """One row of coverage data: the cost of one SMS part to a country or network."""
+
+    country: str
+    cost: Decimal
+    currency: str
+    mcc: str | None = None
+    mnc: str | None = None
+    network: str = ""
+
+    def __post_init__(self) -> None:
+        if self.cost < 0:
+            raise ValueError(f"negative price for {self.country}")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """The price that applies to one recipient and how it was chosen."""
+
+    price: Price
+    basis: Basis
+
+    def cost(self, parts: int) -> Decimal:
+        return self.price.cost * parts
+
+
+def _price_from(row: Mapping[str, object], position: int) -> Price:
+    try:
+        country = str(row["countryIso"]).upper()
+        raw_cost = row["cost"]
+        cost = raw_cost if isinstance(raw_cost, Decimal) else Decimal(str(raw_cost))
+        currency = str(row.get("currencyCode") or "")
+    except (KeyError, InvalidOperation, TypeError) as error:
+        raise ValidationError.single(
+            "prices", f"row {position}: needs countryIso, cost and currencyCode ({error!r})"
+        ) from None
+    mcc, mnc = row.get("mcc"), row.get("mnc")
+    return Price(
+        country,
+        cost,
+        currency,
+        str(mcc) if mcc is not None else None,
+        str(mnc) if mnc is not None else None,
+        str(row.get("networkName") or ""),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PriceList:
+    """Prices indexed for lookup; build it with :meth:`from_coverage` or :meth:`load`."""
+
+    prices: tuple[Price, ...]
+    _by_network: dict[tuple[str, str], Price] = field(init=False, repr=False, compare=False)
+    _by_country: dict[str, Quote] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_network: dict[tuple[str, str], Price] = {}
+        defaults: dict[str, Price] = {}
+        dearest: dict[str, Price] = {}
+        for price in self.prices:
+            if price.mnc is None:
+                defaults[price.country] = price
+            else:
+                by_network[f"{price.mcc}", f"{price.mnc}"] = price
+                current = dearest.get(price.country)
+                if current is None or price.cost > current.cost:
+                    dearest[price.country] = price
+        by_country = {
+            country: Quote(price, "dearest-network") for country, price in dearest.items()
+        }
+        by_country.update({country: Quote(price, "country") for country, price in defaults.items()})
+        object.__setattr__(self, "_by_network", by_network)
+        object.__setattr__(self, "_by_country", by_country)
+
+    @classmethod
+    def from_coverage(
+        cls, coverage: Mapping[str, object] | Iterable[Mapping[str, object]]
+    ) -> PriceList:
+        """From the coverage response body (``{"data": [...]}``) or its list of rows."""
+        rows = coverage.get("data") if isinstance(coverage, Mapping) else coverage
+        if not isinstance(rows, Iterable) or isinstance(rows, (str, bytes)):
+            raise ValidationError.single("prices", 'expected {"data": [...]} coverage rows')
+        return cls(tuple(_price_from(row, i) for i, row in enumerate(rows)))
+
+    @classmethod
+    def load(cls, path: str | Path) -> PriceList:
+        """From a JSON file in the coverage shape; costs are read as exact decimals."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"), parse_float=Decimal)
+        except json.JSONDecodeError as error:
+            raise ValidationError.single(
+                "prices", f"{path}: invalid JSON ({error})", code=125
+            ) from None
+        return cls.from_coverage(data)
+
+    def quote(
+        self, country: str | None, mcc: str | None = None, mnc: str | None = None
+    ) -> Quote | None:
+        """The price for a recipient in ``country`` (on network ``mcc``/``mnc`` if known)."""
+        if mcc and mnc:
+            network = self._by_network.get((mcc, mnc))
+            if network is not None:
+                return Quote(network, "network")
+        if country is None:
+            return None
+        return self._by_country.get(country.upper())
