@@ -22,7 +22,19 @@ from nrscompose.splitting import split
 from nrscompose.transliterate import TRANS_TABLE, transliterate
 
 if TYPE_CHECKING:
+    from nrscompose.filters import FILTERS
+    from nrscompose.numbers import Destination, destination
+    from nrscompose.pricing import PriceList, Quote
     from nrscompose.suggestions import Replacement, Suggestion, suggest
+    from nrscompose.template import (
+        OtpConfig,
+        Placeholder,
+        Template,
+        TemplateRange,
+        analyze_template,
+        render_all,
+        split_sms,
+    )
 
 __version__ = "0.1.0"
 
@@ -31,6 +43,18 @@ _LAZY = {
     "Replacement": "nrscompose.suggestions",
     "Suggestion": "nrscompose.suggestions",
     "suggest": "nrscompose.suggestions",
+    "FILTERS": "nrscompose.filters",
+    "OtpConfig": "nrscompose.template",
+    "Placeholder": "nrscompose.template",
+    "Template": "nrscompose.template",
+    "TemplateRange": "nrscompose.template",
+    "analyze_template": "nrscompose.template",
+    "render_all": "nrscompose.template",
+    "split_sms": "nrscompose.template",
+    "Destination": "nrscompose.numbers",
+    "destination": "nrscompose.numbers",
+    "PriceList": "nrscompose.pricing",
+    "Quote": "nrscompose.pricing",
 }
 
 
@@ -45,25 +69,37 @@ def __getattr__(name: str) -> object:
     return value
 
 __all__ = [
+    "FILTERS",
     "PROFILES",
     "TRANS_TABLE",
     "Analysis",
     "ApiError",
+    "Destination",
     "Encoding",
     "Limits",
     "Notice",
     "NrsComposeError",
     "Offending",
+    "OtpConfig",
+    "Placeholder",
+    "PriceList",
     "Problem",
     "Profile",
+    "Quote",
     "Replacement",
     "Suggestion",
+    "Template",
+    "TemplateRange",
     "TransportError",
     "ValidationError",
     "analyze",
+    "analyze_template",
     "describe_char",
+    "destination",
     "get_profile",
+    "render_all",
     "split",
+    "split_sms",
     "suggest",
     "transliterate",
 ]

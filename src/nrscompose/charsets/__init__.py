@@ -30,6 +30,7 @@ __all__ = [
     "PORTUGUESE",
     "PORTUGUESE_LOCKING_DEFAULT_SHIFT",
     "SeptetCharset",
+    "for_tables",
 ]
 
 DEFAULT_LANGUAGE_ID: Final = 0
@@ -149,3 +150,21 @@ PORTUGUESE_LOCKING_DEFAULT_SHIFT: Final = SeptetCharset(
     PORTUGUESE_LANGUAGE_ID,
     DEFAULT_LANGUAGE_ID,
 )
+
+_BY_TABLES: Final = {
+    (charset.locking_language, charset.shift_language): charset
+    for charset in (
+        DEFAULT,
+        PORTUGUESE,
+        DEFAULT_LOCKING_PORTUGUESE_SHIFT,
+        PORTUGUESE_LOCKING_DEFAULT_SHIFT,
+    )
+}
+
+
+def for_tables(tables: tuple[int, int]) -> SeptetCharset:
+    """The charset of national language identifiers ``(locking, single shift)``."""
+    try:
+        return _BY_TABLES[tables]
+    except KeyError:
+        raise ValueError(f"no septet charset for national language tables {tables}") from None

@@ -114,18 +114,6 @@ class UserData:
         return self.header + self.payload
 
 
-def _charset_for(tables: tuple[int, int]) -> SeptetCharset:
-    for charset in (
-        charsets.DEFAULT,
-        charsets.PORTUGUESE,
-        charsets.DEFAULT_LOCKING_PORTUGUESE_SHIFT,
-        charsets.PORTUGUESE_LOCKING_DEFAULT_SHIFT,
-    ):
-        if (charset.locking_language, charset.shift_language) == tables:
-            return charset
-    raise ValueError(f"no septet charset for national language tables {tables}")
-
-
 def encode_parts(
     text: str,
     *,
@@ -146,7 +134,7 @@ def encode_parts(
     profile = "3gpp-16bit" if wide_reference else "3gpp"
     analysis = analyze(text, encoding=encoding, candidates=candidates, trans=trans, profile=profile)
     parts = parts_of(analysis)
-    septet_charset = _charset_for(analysis.tables) if analysis.encoding != "utf-16" else None
+    septet_charset = charsets.for_tables(analysis.tables) if analysis.encoding != "utf-16" else None
     national = national_language_ies(septet_charset) if septet_charset else b""
     encoded = []
     for sequence, part in enumerate(parts, 1):
@@ -192,4 +180,4 @@ def _decode(part: UserData) -> str:
     fill = fill_bits(len(part.header)) if part.header else 0
     header_septets = (len(part.header) * 8 + fill) // 7
     septets = unpack_septets(part.payload, part.length - header_septets, fill)
-    return _charset_for((locking, shift)).decode(septets)
+    return charsets.for_tables((locking, shift)).decode(septets)
