@@ -22,6 +22,7 @@ from nrscompose.splitting import split
 from nrscompose.transliterate import TRANS_TABLE, transliterate
 
 if TYPE_CHECKING:
+    from nrscompose import windows
     from nrscompose.filters import FILTERS
     from nrscompose.numbers import Destination, destination
     from nrscompose.pricing import PriceList, Quote
@@ -59,6 +60,10 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
+    if name == "windows":
+        import importlib
+
+        return importlib.import_module("nrscompose.windows")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'nrscompose' has no attribute {name!r}")
@@ -102,4 +107,5 @@ __all__ = [
     "split_sms",
     "suggest",
     "transliterate",
+    "windows",
 ]

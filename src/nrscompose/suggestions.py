@@ -7,8 +7,8 @@ Replacements are derived from Unicode data, not from a hand-copied list, in this
 2. the general category: any space separator (Zs) → space, dash punctuation (Pd) → ``-``,
    initial/final quotation marks (Pi/Pf) → ``"`` or ``'``, invisible format characters (Cf,
    e.g. ZERO WIDTH SPACE, SOFT HYPHEN) → nothing;
-3. the canonical decomposition without its combining marks (``ő`` → ``o``);
-4. the other letter case, where only that is in the alphabet (``ç`` → ``Ç``).
+3. the other letter case, where only that is in the alphabet (``ç`` → ``Ç``, as ``trans=1``);
+4. the canonical decomposition without its combining marks (``ő`` → ``o``).
 
 A replacement is kept only if the text needs fewer parts with it than without it.
 """
@@ -73,14 +73,14 @@ def _candidate(char: str) -> tuple[str, str] | None:
         return ('"' if double else "'"), "quotation mark"
     if category == "Cf":
         return "", "invisible format character"
+    other_case = char.swapcase()
+    if other_case != char and len(other_case) == 1 and _gsm(other_case):
+        return other_case, "letter case"
     stripped = "".join(
         c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
     )
     if stripped != char and stripped and _gsm(stripped):
         return stripped, "accent removed"
-    other_case = char.swapcase()
-    if other_case != char and len(other_case) == 1 and _gsm(other_case):
-        return other_case, "letter case"
     return None
 
 

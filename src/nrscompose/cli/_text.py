@@ -1,26 +1,19 @@
-"""The ``nrscompose`` command: a thin shell over the library.
-
-Every command parses arguments, calls the library and formats what it returns. A user mistake
-ends with one line on stderr (with the API error code where one applies) and exit status 2,
-never a traceback.
-"""
+"""``analyze``, ``split`` and ``render``: one text, its encoding, parts and explanations."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from nrscompose.analysis import Analysis, analyze, describe_char
-from nrscompose.errors import NrsComposeError
 from nrscompose.profiles import PROFILES
 from nrscompose.splitting import parts_of
 from nrscompose.suggestions import Suggestion, suggest
 
-__all__ = ["main"]
+__all__ = ["register"]
 
 _HIGHLIGHT = "\x1b[1;31m{}\x1b[0m"
 
@@ -177,31 +170,10 @@ def _add_text_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="nrscompose",
-        description="Compose SMS before sending: charset, parts, splits and explanations.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
+def register(commands: Any) -> None:
     analyze_cmd = commands.add_parser("analyze", help="encoding, parts and what made it cost")
     _add_text_options(analyze_cmd)
     analyze_cmd.set_defaults(run=_cmd_analyze)
     split_cmd = commands.add_parser("split", help="the parts the text is sent as")
     _add_text_options(split_cmd)
     split_cmd.set_defaults(run=_cmd_split)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = build_parser().parse_args(argv)
-    run: Callable[[argparse.Namespace, TextIO], int] = args.run
-    try:
-        return run(args, out or sys.stdout)
-    except (NrsComposeError, OSError, UnicodeDecodeError) as error:
-        print(f"nrscompose: error: {error}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,0 +1,527 @@
+"""Campaign cost estimation, streamed: one pass, memory independent of the number of rows.
+
+Each recipient goes through number validation (:func:`nrscompose.numbers.destination`),
+template rendering as the server bills it (:meth:`Template.preview`), analysis (encoding and
+parts), price lookup and, when a send time is given, the send-window decision. The per-batch
+function :func:`estimate_batch` takes and returns plain rows, so it runs unchanged inside a
+distributed engine (Dask ``map_partitions``, Spark ``mapInPandas``); :class:`ReportBuilder`
+aggregates results and merges partial reports, so batches may be summed in any order.
+"""
+
+from __future__ import annotations
+
+import csv
+import heapq
+import io
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+from nrscompose.analysis import Analysis, analyze
+from nrscompose.errors import ValidationError
+from nrscompose.numbers import destination
+from nrscompose.pricing import PriceList
+from nrscompose.profiles import Profile
+from nrscompose.template import Template
+
+__all__ = [
+    "CampaignPlan",
+    "RecipientEstimate",
+    "Report",
+    "ReportBuilder",
+    "estimate",
+    "estimate_batch",
+    "estimate_file",
+    "read_csv",
+]
+
+SAMPLE_SIZE: Final = 20  # rows kept per list in a report (held, invalid, most expensive)
+_ANALYSIS_CACHE_SIZE: Final = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientEstimate:
+    """One recipient's estimate. ``row`` counts data rows from 1; ``send_at`` is set when a
+    send window holds the message (the UTC moment it may go)."""
+
+    row: int
+    number: str
+    country: str | None
+    valid: bool
+    problem: str | None = None
+    encoding: str | None = None
+    parts: int = 0
+    units: int = 0
+    cost: Decimal | None = None
+    currency: str | None = None
+    price_basis: str | None = None
+    send_at: datetime | None = None
+    offending: str = ""  # the distinct characters that kept the text out of cheaper encodings
+    text: str = field(default="", repr=False)  # the billed text
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignPlan:
+    """What every recipient of a campaign shares.
+
+    ``template`` is the message (``{name|filter}`` placeholders filled from each row);
+    ``phone_field`` the column holding numbers; ``prices`` coverage prices (``None``: no cost);
+    ``at`` the send time for window decisions (``None``: not checked); ``mcc_field`` and
+    ``mnc_field`` optional columns with the recipient's network.
+    """
+
+    template: Template
+    phone_field: str = "phone"
+    prices: PriceList | None = None
+    category: str = "marketing"
+    at: datetime | None = None
+    profile: str | Profile = "360nrs"
+    trans: bool = False
+    channel: str = "sms"
+    lenient: bool = False
+    mcc_field: str = "mcc"
+    mnc_field: str = "mnc"
+    _analyses: dict[str, Analysis] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _windows: dict[object, datetime | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        if self.at is not None and self.at.utcoffset() is None:
+            raise ValidationError.single("at", "the send time must be timezone-aware")
+
+    def __getstate__(self) -> dict[str, object]:  # caches stay behind when sent to workers
+        return {name: getattr(self, name) for name in _PLAN_FIELDS}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_analyses", {})
+        object.__setattr__(self, "_windows", {})
+
+    def analysis(self, text: str) -> Analysis:
+        """The analysis of a rendered text, memoised: campaigns repeat texts a lot."""
+        found = self._analyses.get(text)
+        if found is None:
+            if len(self._analyses) >= _ANALYSIS_CACHE_SIZE:
+                self._analyses.clear()
+            found = self._analyses[text] = analyze(
+                text, trans=self.trans, profile=self.profile, channel=self.channel
+            )
+        return found
+
+    def send_at(self, number: str) -> datetime | None:
+        """When a window holds ``number``'s message, the UTC moment it may go; else None."""
+        if self.at is None:
+            return None
+        from nrscompose.windows._recipient import place_keys
+
+        key = place_keys()(number)
+        if key not in self._windows:
+            from nrscompose import windows
+
+            decision = windows.check(number, self.at, self.category)  # type: ignore[arg-type]
+            self._windows[key] = None if decision.allowed else decision.next_allowed.astimezone(UTC)
+        return self._windows[key]
+
+
+_PLAN_FIELDS: Final = tuple(
+    name for name in CampaignPlan.__dataclass_fields__ if not name.startswith("_")
+)
+
+
+def _estimate_row(plan: CampaignPlan, row_number: int, row: Mapping[str, Any]) -> RecipientEstimate:
+    raw = str(row.get(plan.phone_field) or "")
+    target = destination(raw)
+    if not target.valid:
+        return RecipientEstimate(row_number, raw, target.region, False, target.reason)
+    try:
+        text = plan.template.preview(row, lenient=plan.lenient, recipient=row_number)
+        analysis = plan.analysis(text)
+    except ValidationError as error:
+        return RecipientEstimate(row_number, target.number, target.region, False, str(error))
+    quote = None
+    if plan.prices is not None:
+        quote = plan.prices.quote(
+            target.region, row.get(plan.mcc_field) or None, row.get(plan.mnc_field) or None
+        )
+    try:
+        send_at = plan.send_at(target.number)
+    except ValidationError as error:
+        return RecipientEstimate(row_number, target.number, target.region, False, str(error))
+    offending = (
+        "".join(dict.fromkeys(o.char for o in analysis.offending))
+        if (analysis.encoding != "gsm")
+        else ""
+    )
+    return RecipientEstimate(
+        row_number,
+        target.number,
+        target.region,
+        True,
+        None,
+        analysis.encoding,
+        analysis.parts,
+        analysis.units,
+        quote.cost(analysis.parts) if quote else None,
+        quote.price.currency if quote else None,
+        quote.basis if quote else None,
+        send_at,
+        offending,
+        text,
+    )
+
+
+def estimate_batch(
+    plan: CampaignPlan, rows: Iterable[Mapping[str, Any]], first_row: int = 1
+) -> list[RecipientEstimate]:
+    """Estimate every row of one batch; ``first_row`` numbers the batch's first row."""
+    return [_estimate_row(plan, n, row) for n, row in enumerate(rows, first_row)]
+
+
+def read_csv(path: str | Path) -> Iterator[dict[str, str]]:
+    """Rows of a UTF-8 CSV file with a header line, streamed."""
+    with Path(path).open(newline="", encoding="utf-8-sig") as source:
+        yield from csv.DictReader(source)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A campaign estimate, ready to print or serialise (see :meth:`as_json`)."""
+
+    recipients: int
+    valid: int
+    invalid: int
+    parts: int
+    cost: dict[str, Decimal]
+    unpriced: dict[str, int]
+    by_country: dict[str, dict[str, Any]]
+    by_encoding: dict[str, dict[str, int]]
+    held: dict[str, int]
+    held_sample: list[RecipientEstimate]
+    invalid_reasons: dict[str, int]
+    invalid_sample: list[RecipientEstimate]
+    most_expensive: list[RecipientEstimate]
+    at: datetime | None = None
+    suggestions: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """A JSON-ready dict; money as decimal strings, times as ISO 8601 (format v1)."""
+        return {
+            "format": "nrscompose.estimate/1",
+            "at": self.at.isoformat() if self.at else None,
+            "totals": {
+                "recipients": self.recipients,
+                "valid": self.valid,
+                "invalid": self.invalid,
+                "parts": self.parts,
+                "cost": {currency: str(amount) for currency, amount in self.cost.items()},
+                "unpriced_recipients": sum(self.unpriced.values()),
+            },
+            "unpriced_countries": self.unpriced,
+            "by_country": {
+                country: {
+                    "recipients": entry["recipients"],
+                    "parts": entry["parts"],
+                    "cost": {c: str(a) for c, a in entry["cost"].items()},
+                }
+                for country, entry in self.by_country.items()
+            },
+            "by_encoding": self.by_encoding,
+            "held": self.held,
+            "held_sample": [_row_json(r) for r in self.held_sample],
+            "invalid_reasons": self.invalid_reasons,
+            "invalid_sample": [_row_json(r) for r in self.invalid_sample],
+            "most_expensive": [
+                {**_row_json(r), "suggestion": self.suggestions.get(r.row)}
+                for r in self.most_expensive
+            ],
+        }
+
+
+def _row_json(row: RecipientEstimate) -> dict[str, Any]:
+    return {
+        "row": row.row,
+        "number": row.number,
+        "country": row.country,
+        "valid": row.valid,
+        "problem": row.problem,
+        "encoding": row.encoding,
+        "parts": row.parts,
+        "cost": str(row.cost) if row.cost is not None else None,
+        "currency": row.currency,
+        "send_at": row.send_at.isoformat() if row.send_at else None,
+        "offending": row.offending,
+    }
+
+
+@dataclass(slots=True)
+class ReportBuilder:
+    """Accumulates estimates in constant memory; ``merge`` sums partial builders."""
+
+    recipients: int = 0
+    valid: int = 0
+    parts: int = 0
+    cost: dict[str, Decimal] = field(default_factory=dict)
+    unpriced: Counter[str] = field(default_factory=Counter)
+    by_country: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_encoding: dict[str, Counter[str]] = field(default_factory=dict)
+    held: Counter[str] = field(default_factory=Counter)
+    held_sample: list[RecipientEstimate] = field(default_factory=list)
+    invalid_reasons: Counter[str] = field(default_factory=Counter)
+    invalid_sample: list[RecipientEstimate] = field(default_factory=list)
+    expensive: list[tuple[Decimal, int, int, RecipientEstimate]] = field(default_factory=list)
+
+    def add(self, estimate: RecipientEstimate) -> None:
+        self.recipients += 1
+        if not estimate.valid:
+            self.invalid_reasons[_reason_kind(estimate.problem)] += 1
+            _keep(self.invalid_sample, estimate)
+            return
+        self.valid += 1
+        self.parts += estimate.parts
+        country = estimate.country or "??"
+        entry = self.by_country.setdefault(country, {"recipients": 0, "parts": 0, "cost": {}})
+        entry["recipients"] += 1
+        entry["parts"] += estimate.parts
+        encoding = self.by_encoding.setdefault(estimate.encoding or "?", Counter())
+        encoding["recipients"] += 1
+        encoding["parts"] += estimate.parts
+        if estimate.cost is None:
+            self.unpriced[country] += 1
+        else:
+            _add_money(self.cost, estimate.currency or "", estimate.cost)
+            _add_money(entry["cost"], estimate.currency or "", estimate.cost)
+        if estimate.send_at is not None:
+            self.held[estimate.send_at.isoformat()] += 1
+            _keep(self.held_sample, estimate)
+        self._rank(estimate)
+
+    def _rank(self, estimate: RecipientEstimate) -> None:
+        weight = estimate.cost if estimate.cost is not None else Decimal(0)
+        item = (weight, estimate.parts, -estimate.row, estimate)
+        if len(self.expensive) < SAMPLE_SIZE:
+            heapq.heappush(self.expensive, item)
+        elif item[:3] > self.expensive[0][:3]:
+            heapq.heapreplace(self.expensive, item)
+
+    def merge(self, other: ReportBuilder) -> ReportBuilder:
+        self.recipients += other.recipients
+        self.valid += other.valid
+        self.parts += other.parts
+        for currency, amount in other.cost.items():
+            _add_money(self.cost, currency, amount)
+        self.unpriced.update(other.unpriced)
+        for country, entry in other.by_country.items():
+            mine = self.by_country.setdefault(country, {"recipients": 0, "parts": 0, "cost": {}})
+            mine["recipients"] += entry["recipients"]
+            mine["parts"] += entry["parts"]
+            for currency, amount in entry["cost"].items():
+                _add_money(mine["cost"], currency, amount)
+        for encoding, counts in other.by_encoding.items():
+            self.by_encoding.setdefault(encoding, Counter()).update(counts)
+        self.held.update(other.held)
+        self.invalid_reasons.update(other.invalid_reasons)
+        for sample, extra in (
+            (self.held_sample, other.held_sample),
+            (self.invalid_sample, other.invalid_sample),
+        ):
+            for estimate in extra:
+                _keep(sample, estimate)
+            sample.sort(key=lambda e: e.row)
+            del sample[SAMPLE_SIZE:]
+        for item in other.expensive:
+            self._rank(item[3])
+        return self
+
+    def report(self, plan: CampaignPlan | None = None) -> Report:
+        """The finished report; with ``plan``, suggestions for the most expensive texts."""
+        ranked = sorted(self.expensive, key=lambda item: item[:3], reverse=True)
+        suggestions = _suggestions([item[3] for item in ranked], plan) if plan else {}
+        return Report(
+            self.recipients,
+            self.valid,
+            self.recipients - self.valid,
+            self.parts,
+            dict(sorted(self.cost.items())),
+            dict(self.unpriced.most_common()),
+            dict(sorted(self.by_country.items(), key=lambda kv: -kv[1]["recipients"])),
+            {k: dict(v) for k, v in sorted(self.by_encoding.items())},
+            dict(sorted(self.held.items())),
+            sorted(self.held_sample, key=lambda e: e.row),
+            dict(self.invalid_reasons.most_common()),
+            sorted(self.invalid_sample, key=lambda e: e.row),
+            [item[3] for item in ranked],
+            plan.at if plan else None,
+            suggestions,
+        )
+
+
+def _suggestions(
+    estimates: list[RecipientEstimate], plan: CampaignPlan
+) -> dict[int, dict[str, Any]]:
+    from nrscompose.suggestions import suggest
+
+    found: dict[int, dict[str, Any]] = {}
+    for estimate in estimates:
+        if not estimate.text or estimate.encoding == "gsm":
+            continue
+        suggestion = suggest(estimate.text, trans=plan.trans, profile=plan.profile)
+        if suggestion.replacements:
+            found[estimate.row] = {
+                "replace": {r.char: r.replacement for r in suggestion.replacements},
+                "parts_saved": suggestion.parts_saved,
+                "encoding": suggestion.after.encoding,
+            }
+    return found
+
+
+def _add_money(totals: dict[str, Decimal], currency: str, amount: Decimal) -> None:
+    totals[currency] = totals.get(currency, Decimal(0)) + amount
+
+
+def _keep(sample: list[RecipientEstimate], estimate: RecipientEstimate) -> None:
+    if len(sample) < SAMPLE_SIZE:
+        sample.append(estimate)
+
+
+def _reason_kind(problem: str | None) -> str:
+    """Group problems by kind: the text before any number-specific detail."""
+    text = problem or "invalid"
+    return text.split(" in ", 1)[0].split(" (", 1)[0]
+
+
+def estimate(
+    recipients: Iterable[Mapping[str, Any]] | str | Path | Any,
+    template: Template | str,
+    *,
+    prices: PriceList | None = None,
+    at: datetime | None = None,
+    category: str = "marketing",
+    phone_field: str = "phone",
+    profile: str | Profile = "360nrs",
+    trans: bool = False,
+    channel: str = "sms",
+    lenient: bool = False,
+) -> Report:
+    """Estimate a whole campaign in one streamed pass.
+
+    ``recipients`` is an iterable of mappings, a CSV path, or a pandas ``DataFrame`` /
+    pyarrow ``Table``. Returns a :class:`Report`; memory does not grow with the row count.
+    """
+    plan = CampaignPlan(
+        template if isinstance(template, Template) else Template(template),
+        phone_field,
+        prices,
+        category,
+        at,
+        profile,
+        trans,
+        channel,
+        lenient,
+    )
+    builder = ReportBuilder()
+    for row_number, row in enumerate(_rows(recipients), 1):
+        builder.add(_estimate_row(plan, row_number, row))
+    return builder.report(plan)
+
+
+def _rows(recipients: Any) -> Iterable[Mapping[str, Any]]:
+    if isinstance(recipients, (str, Path)):
+        return read_csv(recipients)
+    kind = type(recipients).__module__.split(".", 1)[0]
+    if kind == "pandas":
+        return (row._asdict() for row in recipients.itertuples(index=False))
+    if kind == "pyarrow":
+        return (row for batch in recipients.to_batches() for row in batch.to_pylist())
+    return recipients  # type: ignore[no-any-return]
+
+
+# -- files, in one process or several ----------------------------------------------------------
+
+_CHUNK_ROWS: Final = 20_000
+_worker_plan: CampaignPlan | None = None
+
+
+def _raw_chunks(path: Path, rows: int) -> Iterator[tuple[list[str], str, int]]:
+    """(header, CSV text of about ``rows`` rows, number of its first row), streamed.
+
+    A row ends at a line where the count of quote characters so far is even, so a quoted
+    field that holds a line break stays in one chunk.
+    """
+    with path.open(newline="", encoding="utf-8-sig") as source:
+        header = next(csv.reader([source.readline()]), [])
+        lines: list[str] = []
+        first = 1
+        complete = 0
+        quotes = 0
+        for line in source:
+            lines.append(line)
+            quotes += line.count('"')
+            if quotes % 2 == 0:
+                complete += 1
+                if complete >= rows:
+                    yield header, "".join(lines), first
+                    first += complete
+                    lines, complete, quotes = [], 0, 0
+        if lines:
+            yield header, "".join(lines), first
+
+
+def _estimate_chunk(chunk: tuple[list[str], str, int]) -> ReportBuilder:
+    assert _worker_plan is not None, "worker started without a plan"
+    header, text, first = chunk
+    builder = ReportBuilder()
+    for number, values in enumerate(csv.reader(io.StringIO(text, newline="")), first):
+        builder.add(_estimate_row(_worker_plan, number, dict(zip(header, values, strict=False))))
+    return builder
+
+
+def _init_worker(plan: CampaignPlan) -> None:
+    global _worker_plan
+    _worker_plan = plan
+
+
+def estimate_file(
+    path: str | Path,
+    plan: CampaignPlan,
+    *,
+    jobs: int = 1,
+    progress: Callable[[int], object] | None = None,
+) -> Report:
+    """Estimate a CSV file with ``jobs`` processes; ``progress(rows_done)`` after each chunk.
+
+    Chunks of rows go to worker processes and partial reports come back to be merged; at
+    most two chunks per worker are in flight, so memory stays bounded whatever the length.
+    """
+    source = Path(path)
+    builder = ReportBuilder()
+    if jobs <= 1:
+        for row_number, row in enumerate(read_csv(source), 1):
+            builder.add(_estimate_row(plan, row_number, row))
+            if progress is not None and row_number % _CHUNK_ROWS == 0:
+                progress(row_number)
+        return builder.report(plan)
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    pending: deque[Future[ReportBuilder]] = deque()
+
+    def collect() -> None:
+        builder.merge(pending.popleft().result())
+        if progress is not None:
+            progress(builder.recipients)
+
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(plan,)) as pool:
+        for chunk in _raw_chunks(source, _CHUNK_ROWS):
+            pending.append(pool.submit(_estimate_chunk, chunk))
+            if len(pending) >= 2 * jobs:
+                collect()
+        while pending:
+            collect()
+    return builder.report(plan)

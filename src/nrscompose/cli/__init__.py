@@ -1,0 +1,44 @@
+"""The ``nrscompose`` command: a thin shell over the library.
+
+Every command parses arguments, calls the library and formats what it returns; anything a
+command computes can be had from Python with the same result. A user mistake ends with one
+line on stderr (with the API error code where one applies) and exit status 2, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from nrscompose.cli import _estimate, _text
+from nrscompose.errors import NrsComposeError
+
+__all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nrscompose",
+        description="Compose messages before sending: charset, parts, cost, send windows.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    for module in (_text, _estimate):
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace, TextIO], int] = args.run
+    try:
+        return run(args, out or sys.stdout)
+    except (NrsComposeError, OSError, UnicodeDecodeError) as error:
+        print(f"nrscompose: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("nrscompose: interrupted", file=sys.stderr)
+        return 130

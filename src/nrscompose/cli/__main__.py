@@ -1,0 +1,5 @@
+import sys
+
+from nrscompose.cli import main
+
+sys.exit(main())

@@ -1,0 +1,194 @@
+"""The API's ``availableTimes``: build it from local windows, and validate a caller's list.
+
+Seed 001 (``POST /api/rest/sms``): ``[{"day": 1, "from": "09:00", "to": "21:00"}]`` — ``day``
+1-7 is Monday-Sunday and optional ("if not specified, the range will apply to all days of the
+week"); ``from`` and ``to`` are UTC, 24-hour ``HH:MM``. Errors 183-189, 194 and 196 of the
+seed's table are reported with the same codes here.
+
+Local windows become UTC ranges that depend on the date (daylight saving time moves them by
+an hour) and may cross UTC midnight (Colombia's 07:00-19:00 is 12:00-00:00 UTC), so a list is
+built for one week: the UTC week, Monday 00:00 to Monday 00:00, that contains ``week``.
+Public holidays of that week are left out, so a list is right for the week it was built for.
+
+Conventions for the written list: ``to`` is the first minute not allowed (like the rules'
+``closes``) except at UTC midnight, written ``23:59`` because ``24:00`` is not an ``HH:MM``
+time (one minute is given up rather than risk sending outside the window); ranges are rounded
+inward to whole minutes; pieces shorter than ``min_minutes`` are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Final
+
+from nrscompose.errors import Problem, ValidationError
+from nrscompose.windows import _engine
+from nrscompose.windows._decision import Context, context_for, zone_key_of
+from nrscompose.windows.rules import Category, Channel, Rule, RuleSet, Window
+
+__all__ = [
+    "AvailableTime",
+    "available_times",
+    "validate_available_times",
+    "windows_to_available_times",
+]
+
+NOT_AN_ARRAY: Final = 183
+DAY_NOT_INTEGER: Final = 184
+DAY_OUT_OF_RANGE: Final = 185
+FROM_FORMAT: Final = 186
+TO_FORMAT: Final = 187
+FROM_AFTER_TO: Final = 188
+MISSING_PROPERTY: Final = 189
+EMPTY: Final = 194
+TOO_SHORT: Final = 196
+_HHMM = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
+_FIELD: Final = "availableTimes"
+_DAY_SECONDS: Final = 86_400
+
+
+def _minutes(hhmm: str) -> int:
+    return int(hhmm[:2]) * 60 + int(hhmm[3:])
+
+
+def _entry_problems(entry: object, index: int, min_minutes: int) -> list[Problem]:
+    """Every problem of one ``{"day", "from", "to"}`` object, with the seed's codes."""
+    where = f"{_FIELD}[{index}]"
+    if not isinstance(entry, dict):
+        return [Problem(where, "each entry must be an object with from and to", MISSING_PROPERTY)]
+    problems = [
+        Problem(f"{where}.{key}", f"missing property {key!r}", MISSING_PROPERTY)
+        for key in ("from", "to")
+        if key not in entry
+    ]
+    day = entry.get("day")
+    if "day" in entry and (isinstance(day, bool) or not isinstance(day, int)):
+        problems.append(
+            Problem(f"{where}.day", f"day must be an integer, got {day!r}", DAY_NOT_INTEGER)
+        )
+    elif isinstance(day, int) and not 1 <= day <= 7:
+        problems.append(
+            Problem(f"{where}.day", f"day must be 1-7 (Monday-Sunday), got {day}", DAY_OUT_OF_RANGE)
+        )
+    start, end = entry.get("from"), entry.get("to")
+    for key, value, code in (("from", start, FROM_FORMAT), ("to", end, TO_FORMAT)):
+        if key in entry and not (isinstance(value, str) and _HHMM.fullmatch(value)):
+            problems.append(
+                Problem(f"{where}.{key}", f"{value!r} is not HH:MM (00:00-23:59)", code)
+            )
+    if problems or not isinstance(start, str) or not isinstance(end, str):
+        return problems
+    if _minutes(start) > _minutes(end):
+        return [Problem(where, f"from {start} is after to {end}", FROM_AFTER_TO)]
+    if _minutes(end) - _minutes(start) < min_minutes:
+        return [Problem(where, f"{start}-{end} is shorter than {min_minutes} minutes", TOO_SHORT)]
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class AvailableTime:
+    """One ``availableTimes`` entry: ``day`` 1-7 (Monday-Sunday, ``None`` for every day) and the
+    UTC range ``start``-``end`` as ``HH:MM`` (the API's ``from`` and ``to``)."""
+
+    day: int | None
+    start: str
+    end: str
+
+    def __post_init__(self) -> None:
+        problems = _entry_problems(self.as_json(), 0, 1)
+        if problems:
+            raise ValidationError(problems)
+
+    def as_json(self) -> dict[str, int | str]:
+        entry: dict[str, int | str] = {} if self.day is None else {"day": self.day}
+        entry.update({"from": self.start, "to": self.end})
+        return entry
+
+
+def validate_available_times(value: object, *, min_minutes: int = 1) -> tuple[AvailableTime, ...]:
+    """Check a caller's ``availableTimes`` as the server would; raise with every problem.
+
+    The seed does not say how short is "too short" (196); ``min_minutes`` defaults to 1, so only
+    an empty range (``from == to``) is refused. Raise it if the server proves stricter.
+    """
+    if not isinstance(value, list):
+        raise ValidationError.single(_FIELD, "availableTimes must be an array", code=NOT_AN_ARRAY)
+    if not value:
+        raise ValidationError.single(_FIELD, "availableTimes is empty; omit it instead", code=EMPTY)
+    problems = [p for i, entry in enumerate(value) for p in _entry_problems(entry, i, min_minutes)]
+    if problems:
+        raise ValidationError(problems)
+    return tuple(AvailableTime(entry.get("day"), entry["from"], entry["to"]) for entry in value)
+
+
+def available_times(
+    to: str,
+    *,
+    week: date,
+    category: Category = "marketing",
+    zone: str | tzinfo | None = None,
+    rules: RuleSet | Iterable[Rule] | None = None,
+    channel: Channel = "sms",
+    subdivision: str | None = None,
+    min_minutes: int = 1,
+) -> tuple[AvailableTime, ...]:
+    """The ``availableTimes`` for ``to`` in the UTC week containing ``week``.
+
+    The same rules, zones and holidays as :func:`~nrscompose.windows.check`; with several
+    candidate zones the ranges hold in all of them. An empty tuple means no rule binds this
+    message: omit the parameter (the API refuses an empty list, error 194).
+    """
+    context = context_for(to, zone, rules, category, channel, subdivision)
+    return _build(context, week, min_minutes)
+
+
+def windows_to_available_times(
+    windows: Iterable[Window], *, zone: str | tzinfo, week: date, min_minutes: int = 1
+) -> tuple[AvailableTime, ...]:
+    """The ``availableTimes`` for local ``windows`` in ``zone`` during the UTC week of ``week``."""
+    rule = Rule("windows", tuple(windows), source="caller", country=None)
+    pairs = ((zone_key_of(zone), rule),)
+    return _to_entries(_week_intervals(pairs, None, week), min_minutes)
+
+
+def _build(context: Context, week: date, min_minutes: int) -> tuple[AvailableTime, ...]:
+    if not context.pairs:
+        return ()
+    intervals = _week_intervals(context.pairs, context.recipient.country, week)
+    return _to_entries(intervals, min_minutes)
+
+
+def _week_intervals(
+    pairs: tuple[_engine.Pair, ...], country: str | None, week: date
+) -> list[_engine.Interval]:
+    monday = week - timedelta(days=week.weekday())
+    start = int(datetime(monday.year, monday.month, monday.day, tzinfo=UTC).timestamp())
+    intervals = _engine.intervals_between(pairs, country, start, start + 7 * _DAY_SECONDS)
+    if not intervals:
+        raise ValidationError.single(
+            _FIELD, f"the rules allow no time in the week of {monday.isoformat()}"
+        )
+    return intervals
+
+
+def _to_entries(intervals: list[_engine.Interval], min_minutes: int) -> tuple[AvailableTime, ...]:
+    entries: list[AvailableTime] = []
+    for start, end in intervals:
+        while start < end:
+            midnight = (start // _DAY_SECONDS + 1) * _DAY_SECONDS
+            piece_end = min(end, midnight)
+            first = -(-(start % _DAY_SECONDS) // 60)  # round the opening up to a whole minute
+            # Round the closing down; UTC midnight is written 23:59 (24:00 is no HH:MM time).
+            last = min((piece_end - (midnight - _DAY_SECONDS)) // 60, 23 * 60 + 59)
+            if last - first >= min_minutes:
+                day = datetime.fromtimestamp(start, UTC).isoweekday()
+                entries.append(AvailableTime(day, _clock(first), _clock(last)))
+            start = piece_end
+    return tuple(entries)
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
