@@ -85,11 +85,14 @@ class CampaignPlan:
     lenient: bool = False
     mcc_field: str = "mcc"
     mnc_field: str = "mnc"
-    _analyses: dict[str, Analysis] = field(
+    _analyses: dict[str, tuple[Analysis, str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    _windows: dict[object, datetime | None] = field(
+    _windows: dict[tuple[str, int], datetime | None] = field(
         default_factory=dict, init=False, repr=False, compare=False
+    )
+    _place_key: Callable[[str], tuple[str, int]] | None = field(
+        default=None, init=False, repr=False, compare=False
     )
 
     def __post_init__(self) -> None:
@@ -104,25 +107,34 @@ class CampaignPlan:
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_analyses", {})
         object.__setattr__(self, "_windows", {})
+        object.__setattr__(self, "_place_key", None)
 
-    def analysis(self, text: str) -> Analysis:
-        """The analysis of a rendered text, memoised: campaigns repeat texts a lot."""
+    def analysis(self, text: str) -> tuple[Analysis, str]:
+        """The analysis of a rendered text and its offending characters, memoised: campaign
+        texts repeat a lot (same names, same amounts)."""
         found = self._analyses.get(text)
         if found is None:
             if len(self._analyses) >= _ANALYSIS_CACHE_SIZE:
                 self._analyses.clear()
-            found = self._analyses[text] = analyze(
-                text, trans=self.trans, profile=self.profile, channel=self.channel
-            )
+            analysis = analyze(text, trans=self.trans, profile=self.profile, channel=self.channel)
+            offending = "".join(dict.fromkeys(o.char for o in analysis.offending))
+            found = self._analyses[text] = (analysis, offending)
         return found
 
     def send_at(self, number: str) -> datetime | None:
-        """When a window holds ``number``'s message, the UTC moment it may go; else None."""
+        """When a window holds ``number``'s message, the UTC moment it may go; else None.
+
+        Decided once per place (country code, leading digits, length: what settles country,
+        subdivision and time zones), so the cost per recipient is a dictionary lookup.
+        """
         if self.at is None:
             return None
-        from nrscompose.windows._recipient import place_keys
+        if self._place_key is None:
+            from nrscompose.windows._recipient import place_keys
 
-        key = place_keys()(number)
+            object.__setattr__(self, "_place_key", place_keys())
+        assert self._place_key is not None
+        key = self._place_key(number)
         if key not in self._windows:
             from nrscompose import windows
 
@@ -143,7 +155,7 @@ def _estimate_row(plan: CampaignPlan, row_number: int, row: Mapping[str, Any]) -
         return RecipientEstimate(row_number, raw, target.region, False, target.reason)
     try:
         text = plan.template.preview(row, lenient=plan.lenient, recipient=row_number)
-        analysis = plan.analysis(text)
+        analysis, offending = plan.analysis(text)
     except ValidationError as error:
         return RecipientEstimate(row_number, target.number, target.region, False, str(error))
     quote = None
@@ -155,11 +167,6 @@ def _estimate_row(plan: CampaignPlan, row_number: int, row: Mapping[str, Any]) -
         send_at = plan.send_at(target.number)
     except ValidationError as error:
         return RecipientEstimate(row_number, target.number, target.region, False, str(error))
-    offending = (
-        "".join(dict.fromkeys(o.char for o in analysis.offending))
-        if (analysis.encoding != "gsm")
-        else ""
-    )
     return RecipientEstimate(
         row_number,
         target.number,
