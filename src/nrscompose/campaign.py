@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from nrscompose.analysis import Analysis, analyze
 from nrscompose.errors import ValidationError
@@ -43,8 +43,7 @@ SAMPLE_SIZE: Final = 20  # rows kept per list in a report (held, invalid, most e
 _ANALYSIS_CACHE_SIZE: Final = 50_000
 
 
-@dataclass(frozen=True, slots=True)
-class RecipientEstimate:
+class RecipientEstimate(NamedTuple):  # a tuple: one per row, cheap to build and to pickle
     """One recipient's estimate. ``row`` counts data rows from 1; ``send_at`` is set when a
     send window holds the message (the UTC moment it may go)."""
 
@@ -61,7 +60,7 @@ class RecipientEstimate:
     price_basis: str | None = None
     send_at: datetime | None = None
     offending: str = ""  # the distinct characters that kept the text out of cheaper encodings
-    text: str = field(default="", repr=False)  # the billed text
+    text: str = ""  # the billed text
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 __all__ = ["Destination", "destination"]
 
@@ -27,8 +27,7 @@ _TYPE_DESCS: Final = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Destination:
+class Destination(NamedTuple):  # a tuple: one per recipient on the estimate hot path
     """A recipient number: ``number`` is digits with the country code and no ``+``.
 
     ``region`` is the ISO 3166 region (``None`` when unknown), ``valid`` whether the number
@@ -55,10 +54,23 @@ def _phonenumbers() -> Any:
 
 
 @cache
-def _regions_by_code() -> dict[int, tuple[str, ...]]:
+def _codes() -> dict[str, int]:
+    """Country calling codes, keyed by their digits."""
     from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
-    return dict(COUNTRY_CODE_TO_REGION_CODE)
+    return {str(code): code for code in COUNTRY_CODE_TO_REGION_CODE}
+
+
+@cache
+def _regions(code: int) -> tuple[_Region, ...] | None:
+    """The regions sharing ``code`` (patterns compiled on first use); ``None`` if any has no
+    geographic metadata (+800, +882…), which the full parse handles."""
+    from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
+
+    regions = tuple(_region(name) for name in COUNTRY_CODE_TO_REGION_CODE[code])
+    if any(region is None for region in regions):
+        return None
+    return regions  # type: ignore[return-value]
 
 
 _Desc = tuple[frozenset[int], "re.Pattern[str]"]
@@ -114,6 +126,8 @@ def _region(code: str) -> _Region | None:
 
 def _digits(raw: str) -> str | None:
     """The digits of an international number, or ``None`` if it does not look like one."""
+    if raw.isdigit() and raw.isascii():
+        return raw[2:] if raw.startswith("00") else raw
     text = raw.strip()
     if text.startswith("+"):
         text = text[1:]
@@ -134,22 +148,24 @@ def destination(raw: str) -> Destination:
         return _invalid(raw, "too short for an international number", digits)
     if digits[0] == "0":
         return _invalid(raw, "no country code starts with 0 (international format needed)")
+    codes = _codes()
     for size in (1, 2, 3):
-        regions = _regions_by_code().get(int(digits[:size]))
-        if regions:
-            return _fast(raw, digits, int(digits[:size]), digits[size:], regions)
+        code = codes.get(digits[:size])
+        if code is not None:
+            regions = _regions(code)
+            if regions is None:
+                return _full_parse(raw)
+            return _fast(raw, digits, code, digits[size:], regions)
     return _invalid(raw, "no country uses this prefix (international format needs one)", digits)
 
 
-def _fast(raw: str, digits: str, code: int, national: str, regions: tuple[str, ...]) -> Destination:
-    candidates = [_region(region) for region in regions]
-    if any(candidate is None for candidate in candidates):  # non-geographic codes
-        return _full_parse(raw)
-    for candidate in candidates:
-        assert candidate is not None
+def _fast(
+    raw: str, digits: str, code: int, national: str, regions: tuple[_Region, ...]
+) -> Destination:
+    for candidate in regions:
         if candidate.national_prefix and candidate.national_prefix.match(national):
             return _full_parse(raw)  # parse would strip a national prefix: let it decide
-    region = _region_for(national, candidates)
+    region = _region_for(national, regions)
     if region is None:
         return Destination(raw, digits, code, None, False, "not a valid number of any region")
     valid = region.is_valid(national)
@@ -163,12 +179,11 @@ def _fast(raw: str, digits: str, code: int, national: str, regions: tuple[str, .
     )
 
 
-def _region_for(national: str, candidates: list[_Region | None]) -> _Region | None:
+def _region_for(national: str, candidates: tuple[_Region, ...]) -> _Region | None:
     """phonenumbers' region_code_for_number: leading digits first, else the first valid."""
     if len(candidates) == 1:
         return candidates[0]
     for candidate in candidates:
-        assert candidate is not None
         if candidate.leading_digits is not None:
             if candidate.leading_digits.match(national):
                 return candidate
