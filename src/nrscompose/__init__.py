@@ -24,8 +24,10 @@ from nrscompose.transliterate import TRANS_TABLE, transliterate
 if TYPE_CHECKING:
     from nrscompose import windows
     from nrscompose.filters import FILTERS
+    from nrscompose.http import HttpRequest, HttpResponse
     from nrscompose.numbers import Destination, destination
     from nrscompose.pricing import PriceList, Quote
+    from nrscompose.providers import nrs
     from nrscompose.suggestions import Replacement, Suggestion, suggest
     from nrscompose.template import (
         OtpConfig,
@@ -40,7 +42,10 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 # Imported on first use: keeps `import nrscompose` cheap for SDKs that only count.
+_SUBPACKAGES = {"windows": "nrscompose.windows", "nrs": "nrscompose.providers.nrs"}
 _LAZY = {
+    "HttpRequest": "nrscompose.http",
+    "HttpResponse": "nrscompose.http",
     "Replacement": "nrscompose.suggestions",
     "Suggestion": "nrscompose.suggestions",
     "suggest": "nrscompose.suggestions",
@@ -60,10 +65,10 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
-    if name == "windows":
+    if name in _SUBPACKAGES:
         import importlib
 
-        return importlib.import_module("nrscompose.windows")
+        return importlib.import_module(_SUBPACKAGES[name])
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'nrscompose' has no attribute {name!r}")
@@ -81,6 +86,8 @@ __all__ = [
     "ApiError",
     "Destination",
     "Encoding",
+    "HttpRequest",
+    "HttpResponse",
     "Limits",
     "Notice",
     "NrsComposeError",
@@ -102,6 +109,7 @@ __all__ = [
     "describe_char",
     "destination",
     "get_profile",
+    "nrs",
     "render_all",
     "split",
     "split_sms",

@@ -18,7 +18,7 @@ from typing import Any, Final, NamedTuple
 
 __all__ = ["Destination", "destination"]
 
-_SEPARATORS: Final = str.maketrans("", "", " -.()/\t")
+_SEPARATORS: Final = str.maketrans("", "", " -.()/\t\u00a0")
 # Validity is "matches any type", so the order only matters for speed: most recipients of an
 # SMS campaign are mobiles.
 _TYPE_DESCS: Final = (

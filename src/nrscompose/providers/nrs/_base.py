@@ -1,0 +1,91 @@
+"""Credentials and the one function every 360nrs builder ends with.
+
+Auth (seed 001, "Authentication"): ``Authorization: Basic base64(username:apiPassword)``.
+Every example sends ``Content-Type: application/json``; the white-label copy of the reference
+(seed 000) writes the host as ``{{DASHBOARD_HOST}}``, so the base URL is configurable.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Final
+
+from nrscompose.errors import ValidationError
+from nrscompose.http import HttpRequest, JsonValue, QueryValue, build_url, json_bytes
+from nrscompose.providers.nrs.catalogue import INPUT_INVALID
+
+__all__ = ["DEFAULT_BASE_URL", "Credentials", "make_request"]
+
+DEFAULT_BASE_URL: Final = "https://dashboard.360nrs.com"
+API_PREFIX: Final = "/api/rest"
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Credentials:
+    """A 360nrs API user: ``username``, ``api_password`` and the ``base_url`` of the account's
+    dashboard (default the documented host). The password never appears in ``repr``/``str``.
+    """
+
+    username: str
+    api_password: str = field(compare=False)
+    base_url: str = DEFAULT_BASE_URL
+
+    def __post_init__(self) -> None:
+        if not self.username or ":" in self.username:
+            # RFC 7617 2: the user-id cannot contain a colon.
+            raise ValueError("username must be non-empty and contain no ':'")
+        if not self.api_password:
+            raise ValueError("api_password must be non-empty")
+        if not self.base_url.startswith(("https://", "http://")):
+            raise ValueError("base_url must be an http(s) URL")
+
+    @property
+    def authorization(self) -> str:
+        """The ``Authorization`` header value."""
+        token = base64.b64encode(f"{self.username}:{self.api_password}".encode()).decode()
+        return f"Basic {token}"
+
+    def __repr__(self) -> str:
+        return (
+            f"Credentials(username={self.username!r}, api_password='***', "
+            f"base_url={self.base_url!r})"
+        )
+
+    __str__ = __repr__
+
+
+def make_request(
+    credentials: Credentials,
+    method: str,
+    path: str,
+    *,
+    query: Mapping[str, QueryValue | None] | None = None,
+    payload: JsonValue | None = None,
+    expects: str = "json",
+    accept: str = "application/json",
+) -> HttpRequest:
+    """The request for ``path`` (below ``/api/rest``) with auth, JSON body and query.
+
+    A payload that is not JSON (``NaN``, a ``set``…) is the caller's error 125, "Invalid JSON".
+    """
+    if not isinstance(credentials, Credentials):
+        raise TypeError("credentials must be nrscompose.providers.nrs.Credentials")
+    body = b""
+    if payload is not None:
+        try:
+            body = json_bytes(payload)
+        except (TypeError, ValueError) as error:
+            raise ValidationError.single("body", f"not valid JSON: {error}", code=125) from None
+    headers = [("Authorization", credentials.authorization), ("Accept", accept)]
+    if body or method in ("POST", "PUT", "PATCH"):
+        headers.append(("Content-Type", "application/json"))
+    url = build_url(credentials.base_url, API_PREFIX + path, query)
+    return HttpRequest(method, url, tuple(headers), body, expects)
+
+
+def require(condition: bool, field_name: str, message: str, code: int = INPUT_INVALID) -> None:
+    """Raise a single-problem :class:`ValidationError` unless ``condition``."""
+    if not condition:
+        raise ValidationError.single(field_name, message, code=code)

@@ -1,0 +1,77 @@
+"""``validate``: every problem of a payload written with the API's own field names.
+
+This is the entry point for a web form or a proxy that holds the JSON a client is about to
+send: it runs the same checks as the builders and returns the problems instead of raising.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Final, Literal
+
+from nrscompose.errors import Problem
+from nrscompose.providers.nrs._checks import Checker
+from nrscompose.providers.nrs.requests_channels import (
+    check_mailing,
+    check_otp_check,
+    check_otp_generate,
+    check_voice,
+    check_voice_audio,
+    check_whatsapp,
+)
+from nrscompose.providers.nrs.requests_sms import check_text_message
+
+__all__ = ["Kind", "validate"]
+
+Kind = Literal[
+    "sms", "landing", "mailing", "voice", "voice-audio", "whatsapp", "otp-generate", "otp-check"
+]
+
+
+def _sms(payload: dict[str, object], now: datetime | None) -> Checker:
+    choice = payload.get("encoding", "auto")
+    return check_text_message(payload, "sms", choice=str(choice), now=now)[0]
+
+
+def _landing(payload: dict[str, object], now: datetime | None) -> Checker:
+    choice = payload.get("encoding", "auto")
+    return check_text_message(payload, "landing", choice=str(choice), now=now)[0]
+
+
+_CHECKS: Final[Mapping[str, Callable[[dict[str, object], datetime | None], Checker]]] = {
+    "sms": _sms,
+    "landing": _landing,
+    "mailing": check_mailing,
+    "voice": check_voice,
+    "voice-audio": check_voice_audio,
+    "whatsapp": lambda payload, now: check_whatsapp(payload),
+    "otp-generate": lambda payload, now: check_otp_generate(payload),
+    "otp-check": lambda payload, now: check_otp_check(payload),
+}
+
+
+def validate(
+    kind: Kind, payload: Mapping[str, object] | str | bytes, *, now: datetime | None = None
+) -> tuple[Problem, ...]:
+    """Every problem in ``payload`` for the endpoint ``kind``, each with its API error code.
+
+    ``payload`` is a mapping of the API's field names (``to``, ``from``, ``message`` …) or the
+    JSON text itself (125 when it is not JSON). A missing ``encoding`` is treated as the
+    builders treat it — chosen from the text — rather than as the server's default ``gsm``.
+    """
+    try:
+        check = _CHECKS[kind]
+    except KeyError:
+        known = ", ".join(_CHECKS)
+        return (Problem("kind", f"unknown kind {kind!r}; use one of {known}"),)
+    if isinstance(payload, str | bytes):
+        try:
+            decoded = json.loads(payload)
+        except ValueError as error:
+            return (Problem("body", f"not valid JSON: {error}", 125),)
+        if not isinstance(decoded, dict):
+            return (Problem("body", "the JSON body must be an object", 125),)
+        payload = decoded
+    return tuple(check(dict(payload), now).problems)

@@ -1,0 +1,515 @@
+"""Email, voice, WhatsApp and OTP requests (seed 001: "Email", "Voice", "WhatsApp", "OTP").
+
+Each builder gathers the payload under the API's field names, runs every check of
+:mod:`._checks` (so all problems are reported together) and returns the request.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final, Literal
+
+from nrscompose.http import HttpRequest, JsonValue
+from nrscompose.providers.nrs._base import Credentials, make_request
+from nrscompose.providers.nrs._checks import Checker, normalize_phone
+
+__all__ = [
+    "VOICE_FEMALE_ONLY",
+    "VOICE_LANGUAGES",
+    "Attachment",
+    "Location",
+    "WhatsAppMessage",
+    "check_mailing",
+    "check_otp_check",
+    "check_otp_generate",
+    "check_voice",
+    "check_voice_audio",
+    "check_whatsapp",
+    "mailing",
+    "otp_check",
+    "otp_generate",
+    "voice",
+    "voice_audio",
+    "whatsapp",
+]
+
+# Seed 001, "Send Voice message", parameter ``language``; "* Available only in female gender".
+VOICE_LANGUAGES: Final[Mapping[str, str]] = {
+    "en_GB": "English - United Kingdom",
+    "en_US": "English - United States",
+    "es_ES": "Spanish - España",
+    "es_US": "Spanish - Latino",
+    "pt_PT": "Portuguese - Portugal",
+    "pt_BR": "Portuguese - Brazil",
+    "cmn_CN": "Mandarin Chinese - China",
+    "arb": "Arab",
+    "de_DE": "German - Germany",
+    "fr_FR": "French - France",
+    "it_IT": "Italian - Italy",
+    "hi_IN": "Indi - India",
+}
+VOICE_FEMALE_ONLY: Final = frozenset({"cmn_CN", "arb", "hi_IN"})
+VOICE_MAX_CHARACTERS: Final = 500  # seed 001: "At most it can have 500 characters"
+VOICE_MAX_RETRIES: Final = 5  # seed 001: "Maximum 5"
+Language = Literal[
+    "en_GB", "en_US", "es_ES", "es_US", "pt_PT", "pt_BR",
+    "cmn_CN", "arb", "de_DE", "fr_FR", "it_IT", "hi_IN",
+]  # fmt: skip
+Gender = Literal["F", "M"]
+
+
+def _payload(**fields: object) -> dict[str, object]:
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def _json(payload: Mapping[str, object]) -> JsonValue:
+    return payload  # type: ignore[return-value]  # make_request re-checks it is JSON (125)
+
+
+def _list(value: str | Sequence[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _common(ch: Checker, payload: dict[str, object], now: datetime | None) -> None:
+    ch.schedule(payload, now)
+    ch.campaign(payload)
+
+
+# -- email ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """An email attachment; ``content`` is the file's bytes, sent base64-encoded."""
+
+    name: str
+    content: bytes
+    content_type: str = "application/octet-stream"
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            raise ValueError("an attachment needs a name")
+        if "/" not in self.content_type:
+            raise ValueError(f"{self.content_type!r} is not a MIME type")
+        if not isinstance(self.content, bytes):
+            raise TypeError("content must be bytes")
+
+    def to_api(self) -> dict[str, str]:
+        encoded = base64.b64encode(self.content).decode("ascii")
+        return {"name": self.name, "content": encoded, "contentType": self.content_type}
+
+
+def check_mailing(payload: dict[str, object], now: datetime | None = None) -> Checker:
+    ch = Checker()
+    ch.emails(payload.get("to"), "to")
+    for name in ("cc", "bcc"):
+        ch.emails(payload.get(name), name, code=422, required=False)
+    sender = payload.get("fromEmail")
+    if sender is None or sender == "":
+        ch.add("fromEmail", "the sender address is required", 106)
+    else:
+        ch.emails(sender, "fromEmail", code=115)
+    subject = payload.get("subject")
+    if not isinstance(subject, str) or not subject.strip():
+        ch.add("subject", "the subject is required", 114)
+    reply_to = payload.get("replyTo")
+    if reply_to is None:
+        ch.add("replyTo", "replyTo is required", 116)
+    else:
+        ch.emails(reply_to, "replyTo", code=116)
+    if not any(payload.get(k) is not None for k in ("body", "templateId", "templateV2Id")):
+        ch.add("body", "give body, templateId or templateV2Id", 140)
+    to = payload.get("to")
+    ch.per_recipient(payload.get("sub"), len(to) if isinstance(to, list) else 1, "sub")
+    attachments = payload.get("attachments")
+    if attachments is not None:
+        if not isinstance(attachments, list):
+            ch.add("attachments", "must be a list")
+        else:
+            for index, item in enumerate(attachments):
+                if not isinstance(item, Mapping) or not {"name", "content"} <= item.keys():
+                    ch.add(f"attachments[{index}]", "needs name, content (base64), contentType")
+                    continue
+                try:
+                    base64.b64decode(str(item["content"]), validate=True)
+                except ValueError:
+                    ch.add(f"attachments[{index}].content", "is not base64")
+    for name in ("certified", "trackOpens", "trackClicks"):
+        ch.boolean(payload, name)
+    ch.otp_config(payload.get("otpConfig"))
+    _common(ch, payload, now)
+    return ch
+
+
+def mailing(
+    *,
+    credentials: Credentials,
+    to: str | Sequence[str],
+    from_email: str,
+    subject: str,
+    reply_to: str,
+    body: str | None = None,
+    template_id: int | None = None,
+    template_v2_id: int | None = None,
+    cc: str | Sequence[str] | None = None,
+    bcc: str | Sequence[str] | None = None,
+    from_name: str | None = None,
+    schedule_date: datetime | str | None = None,
+    campaign_name: str | None = None,
+    tags: Sequence[str] | None = None,
+    certified: bool | None = None,
+    sub: Sequence[Mapping[str, str]] | None = None,
+    attachments: Sequence[Attachment] | None = None,
+    track_opens: bool | None = None,
+    track_clicks: bool | None = None,
+    otp_config: Mapping[str, str | int | bool] | None = None,
+    now: datetime | None = None,
+) -> HttpRequest:
+    """``POST /api/rest/mailing`` (seed 001, "Send Email message"); attachments as base64."""
+    payload = _payload(
+        to=_list(to),
+        fromEmail=from_email,
+        subject=subject,
+        replyTo=reply_to,
+        body=body,
+        templateId=template_id,
+        templateV2Id=template_v2_id,
+        cc=_list(cc),
+        bcc=_list(bcc),
+        fromName=from_name,
+        scheduleDate=schedule_date,
+        campaignName=campaign_name,
+        tags=_list(tags),
+        certified=certified,
+        sub=None if sub is None else [dict(v) for v in sub],
+        attachments=None if attachments is None else [a.to_api() for a in attachments],
+        trackOpens=track_opens,
+        trackClicks=track_clicks,
+        otpConfig=None if otp_config is None else dict(otp_config),
+    )
+    check_mailing(payload, now).raise_if_any()
+    return make_request(credentials, "POST", "/mailing", payload=_json(payload), expects="send")
+
+
+# -- voice ----------------------------------------------------------------------------------
+
+
+def _voice_common(ch: Checker, payload: dict[str, object], now: datetime | None) -> None:
+    payload["to"] = ch.phones(payload.get("to"))
+    callers = payload.get("callers")
+    if callers is not None:
+        if not isinstance(callers, Mapping):
+            ch.add("callers", 'must map country codes to callers, e.g. {"ES": "6123456789"}', 132)
+        else:
+            for country, number in callers.items():
+                if not (isinstance(country, str) and len(country) == 2 and country.isalpha()):
+                    ch.add(f"callers.{country}", "is not a two-letter country code", 132)
+                if not (isinstance(number, str) and number.lstrip("+").isdigit()):
+                    ch.add(f"callers.{country}", f"{number!r} is not a phone number", 132)
+    retries = payload.get("retries")
+    if retries is not None:
+        ch.integer(retries, "retries", 0, VOICE_MAX_RETRIES, code=177, type_code=176)
+    ch.boolean(payload, "amd")
+    ch.schedule(payload, now)
+    ch.campaign(payload)
+
+
+def check_voice(payload: dict[str, object], now: datetime | None = None) -> Checker:
+    ch = Checker()
+    message = payload.get("message")
+    if not isinstance(message, str) or not message:
+        ch.add("message", "the text is required", 104)
+    elif len(message) > VOICE_MAX_CHARACTERS:
+        ch.add(
+            "message",
+            f"{len(message)} characters; a voice message has at most {VOICE_MAX_CHARACTERS}",
+            105,
+            VOICE_MAX_CHARACTERS,
+            len(message),
+        )
+    language = payload.get("language")
+    if language not in VOICE_LANGUAGES:
+        ch.add("language", f"{language!r} is not one of {', '.join(VOICE_LANGUAGES)}", 130)
+    gender = payload.get("gender")
+    if gender not in ("F", "M"):
+        ch.add("gender", f"{gender!r} is not 'F' or 'M'", 131)
+    elif gender == "M" and language in VOICE_FEMALE_ONLY:
+        ch.add("gender", f"{language} is available only with a female voice", 131)
+    _voice_common(ch, payload, now)
+    to = payload.get("to")
+    ch.per_recipient(payload.get("sub"), len(to) if isinstance(to, list) else 1, "sub")
+    return ch
+
+
+def voice(
+    *,
+    credentials: Credentials,
+    to: str | Sequence[str],
+    message: str,
+    language: Language,
+    gender: Gender,
+    callers: Mapping[str, str] | None = None,
+    schedule_date: datetime | str | None = None,
+    retries: int | None = None,
+    expiration_date: datetime | str | None = None,
+    campaign_name: str | None = None,
+    tags: Sequence[str] | None = None,
+    sub: Sequence[Mapping[str, str]] | None = None,
+    amd: bool | None = None,
+    now: datetime | None = None,
+) -> HttpRequest:
+    """``POST /api/rest/voice``: text-to-speech, 500 characters, retries ≤ 5 (seed 001)."""
+    payload = _payload(
+        to=_list(to),
+        message=message,
+        language=language,
+        gender=gender,
+        callers=None if callers is None else dict(callers),
+        scheduleDate=schedule_date,
+        retries=retries,
+        expirationDate=expiration_date,
+        campaignName=campaign_name,
+        tags=_list(tags),
+        sub=None if sub is None else [dict(v) for v in sub],
+        amd=amd,
+    )
+    check_voice(payload, now).raise_if_any()
+    return make_request(credentials, "POST", "/voice", payload=_json(payload), expects="send")
+
+
+def check_voice_audio(payload: dict[str, object], now: datetime | None = None) -> Checker:
+    ch = Checker()
+    ch.url(payload.get("audioUrl"), "audioUrl", 133)
+    _voice_common(ch, payload, now)
+    return ch
+
+
+def voice_audio(
+    *,
+    credentials: Credentials,
+    to: str | Sequence[str],
+    audio_url: str,
+    callers: Mapping[str, str] | None = None,
+    schedule_date: datetime | str | None = None,
+    retries: int | None = None,
+    expiration_date: datetime | str | None = None,
+    campaign_name: str | None = None,
+    tags: Sequence[str] | None = None,
+    amd: bool | None = None,
+    now: datetime | None = None,
+) -> HttpRequest:
+    """``POST /api/rest/voiceAudio`` (seed 001, "Send Voice message with an audio file")."""
+    payload = _payload(
+        to=_list(to),
+        audioUrl=audio_url,
+        callers=None if callers is None else dict(callers),
+        scheduleDate=schedule_date,
+        retries=retries,
+        expirationDate=expiration_date,
+        campaignName=campaign_name,
+        tags=_list(tags),
+        amd=amd,
+    )
+    check_voice_audio(payload, now).raise_if_any()
+    return make_request(credentials, "POST", "/voiceAudio", payload=_json(payload), expects="send")
+
+
+# -- WhatsApp -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """``messages.*.location`` (seed 001): latitude and longitude as the API's strings."""
+
+    lat: str
+    long: str
+    name: str | None = None
+    address: str | None = None
+
+    def __post_init__(self) -> None:
+        for label, value, bound in (("lat", self.lat, 90.0), ("long", self.long, 180.0)):
+            try:
+                number = float(value)
+            except ValueError:
+                raise ValueError(f"{label} {value!r} is not a number") from None
+            if not -bound <= number <= bound:
+                raise ValueError(f"{label} {value!r} is out of range")
+
+    def to_api(self) -> dict[str, str]:
+        fields = {"lat": self.lat, "long": self.long, "name": self.name, "address": self.address}
+        return {k: v for k, v in fields.items() if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class WhatsAppMessage:
+    """One recipient of a WhatsApp template with its positional fields (seed 001)."""
+
+    to: str
+    header_fields: tuple[str, ...] = ()
+    body_fields: tuple[str, ...] = ()
+    call_to_action_fields: tuple[str, ...] = ()
+    default_answer: str | None = None
+    button_answers: tuple[str, ...] = ()
+    location: Location | None = None
+
+    def to_api(self) -> dict[str, object]:
+        fields: dict[str, object] = {"to": self.to}
+        for name, values in (
+            ("headerFields", self.header_fields),
+            ("bodyFields", self.body_fields),
+            ("callToActionFields", self.call_to_action_fields),
+            ("buttonAnswers", self.button_answers),
+        ):
+            if values:
+                fields[name] = list(values)
+        if self.default_answer is not None:
+            fields["defaultAnswer"] = self.default_answer
+        if self.location is not None:
+            fields["location"] = self.location.to_api()
+        return fields
+
+
+def check_whatsapp(payload: dict[str, object]) -> Checker:
+    ch = Checker()
+    template_id = payload.get("templateId")
+    if template_id is None:
+        ch.add("templateId", "the WhatsApp template is required", 140)
+    else:
+        ch.integer(template_id, "templateId", 1, None, code=140)
+    sender = payload.get("from")
+    if sender is None or sender == "":
+        ch.add("from", "the sender is required", 106)
+    elif not isinstance(sender, str) or normalize_phone(sender) is None:
+        ch.add("from", f"{sender!r} is not a registered phone number in international format")
+    messages = payload.get("messages")
+    if not isinstance(messages, list) or not messages:
+        ch.add("messages", "at least one message is required", 102)
+        messages = []
+    for index, item in enumerate(messages):
+        if not isinstance(item, dict):
+            ch.add(f"messages[{index}]", "must be an object")
+            continue
+        to = item.get("to")
+        number = normalize_phone(to) if isinstance(to, str) else None
+        if number is None:
+            ch.add(f"messages[{index}].to", f"{to!r} is not a phone number with prefix", 102)
+        else:
+            item["to"] = number
+        for name in ("headerFields", "bodyFields", "callToActionFields", "buttonAnswers"):
+            values = item.get(name)
+            if values is not None and (
+                not isinstance(values, list) or not all(isinstance(v, str) for v in values)
+            ):
+                ch.add(f"messages[{index}].{name}", "must be a list of strings")
+        location = item.get("location")
+        if location is not None and (
+            not isinstance(location, Mapping) or not {"lat", "long"} <= location.keys()
+        ):
+            ch.add(f"messages[{index}].location", "needs lat and long")
+    ch.campaign(payload)
+    return ch
+
+
+def whatsapp(
+    *,
+    credentials: Credentials,
+    template_id: int,
+    sender: str,
+    messages: Sequence[WhatsAppMessage | str],
+    campaign_name: str | None = None,
+    tags: Sequence[str] | None = None,
+) -> HttpRequest:
+    """``POST /api/rest/whatsapp`` (seed 001, "Send WhatsApp template"); a plain string in
+    ``messages`` is a recipient without fields."""
+    payload = _payload(
+        templateId=template_id,
+        messages=[
+            (WhatsAppMessage(m) if isinstance(m, str) else m).to_api() for m in messages
+        ],
+        campaignName=campaign_name,
+        tags=_list(tags),
+    )
+    payload["from"] = sender
+    check_whatsapp(payload).raise_if_any()
+    return make_request(credentials, "POST", "/whatsapp", payload=_json(payload), expects="send")
+
+
+# -- OTP ------------------------------------------------------------------------------------
+
+
+def _recipient(ch: Checker, payload: dict[str, object]) -> None:
+    recipient = payload.get("recipient")
+    if not isinstance(recipient, str) or not recipient:
+        ch.add("recipient", "the recipient is required")
+        return
+    if "@" in recipient:
+        ch.emails(recipient, "recipient", code=422)
+        return
+    number = normalize_phone(recipient)
+    if number is None:
+        ch.add("recipient", f"{recipient!r} must be a valid phone or email")
+    else:
+        payload["recipient"] = number
+
+
+def check_otp_generate(payload: dict[str, object]) -> Checker:
+    ch = Checker()
+    _recipient(ch, payload)
+    ch.otp_fields(payload)
+    return ch
+
+
+def check_otp_check(payload: dict[str, object]) -> Checker:
+    ch = Checker()
+    _recipient(ch, payload)
+    code = payload.get("code")
+    if not isinstance(code, str) or not code:
+        ch.add("code", "the code is required")
+    ch.otp_fields(payload)
+    return ch
+
+
+def otp_generate(
+    *,
+    credentials: Credentials,
+    recipient: str,
+    alpha: bool | None = None,
+    length: int | None = None,
+    max_attempts: int | None = None,
+    max_seconds_validity: int | None = None,
+    app_id: str | None = None,
+    reject_if_pending_code: bool | None = None,
+) -> HttpRequest:
+    """``POST /api/rest/otp/generate``: length 3-10, attempts 1-10, validity 30-600 s."""
+    payload = _payload(
+        recipient=recipient,
+        alpha=alpha,
+        length=length,
+        maxAttempts=max_attempts,
+        maxSecondsValidity=max_seconds_validity,
+        appId=app_id,
+        rejectIfPendingCode=reject_if_pending_code,
+    )
+    check_otp_generate(payload).raise_if_any()
+    return make_request(credentials, "POST", "/otp/generate", payload=_json(payload), expects="otp")
+
+
+def otp_check(
+    *,
+    credentials: Credentials,
+    recipient: str,
+    code: str,
+    case_sensitive: bool | None = None,
+    app_id: str | None = None,
+) -> HttpRequest:
+    """``POST /api/rest/otp/check``; parse the answer with ``parse_response`` (OtpCheck)."""
+    payload = _payload(recipient=recipient, code=code, caseSensitive=case_sensitive, appId=app_id)
+    check_otp_check(payload).raise_if_any()
+    return make_request(
+        credentials, "POST", "/otp/check", payload=_json(payload), expects="otp-check"
+    )

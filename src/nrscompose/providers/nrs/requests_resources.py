@@ -1,0 +1,462 @@
+"""Every other 360nrs endpoint as a row of data, and one function that builds any of them.
+
+An :class:`Endpoint` says what seed 001 (and seed 000 for the shortener, image generator and
+``showCustomFields``) documents: method, path, the query filters and body fields it accepts,
+the body fields it requires, and the shape of its answer. :func:`endpoint` checks a call
+against its row — unknown or missing fields, listing ``limit`` 1-1000, dates — and reports
+every problem at once. The named helpers below are thin wrappers for the common calls.
+
+Query filters are RFC 3986 encoded, as the reference asks ("The parameters must be correctly
+encoded (urlencode) with respect to the RFC 3986 standard"); a ``datetime`` filter is written in
+ISO 8601 UTC (``2019-01-01T00:00:00+00:00``), a body date in ``YYYYmmddHHiiss`` UTC.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import MappingProxyType
+from typing import Final, Literal, TypeAlias
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from nrscompose.errors import ValidationError
+from nrscompose.http import HttpRequest, QueryValue
+from nrscompose.providers.nrs._base import API_PREFIX, Credentials, make_request
+from nrscompose.providers.nrs._checks import Checker
+
+__all__ = [
+    "ENDPOINTS",
+    "Endpoint",
+    "account",
+    "campaigns",
+    "coverage",
+    "endpoint",
+    "events_report",
+    "follow",
+    "generate_images",
+    "keystroke_report",
+    "scheduled_delete",
+    "scheduled_list",
+    "scheduled_update",
+    "shorten",
+    "sms_info",
+]
+
+Expects = Literal["json", "page", "item", "scheduled", "count", "csv", "html", "file", "none"]
+_PATH_PARAM: Final = re.compile(r"\{(\w+)\}")
+LISTING_MAX: Final = 1000  # seed 001: "limit … Default value: 100. Maximum: 1000."
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """One documented endpoint: ``path`` below ``/api/rest`` with ``{name}`` parameters."""
+
+    method: str
+    path: str
+    expects: Expects = "json"
+    query: frozenset[str] = frozenset()
+    body: frozenset[str] = frozenset()
+    required: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.required <= self.body:
+            raise ValueError(f"{self.path}: required fields must be body fields")
+
+    @property
+    def path_params(self) -> tuple[str, ...]:
+        return tuple(_PATH_PARAM.findall(self.path))
+
+
+def _row(
+    method: str,
+    path: str,
+    expects: Expects = "json",
+    query: str = "",
+    body: str = "",
+    required: str = "",
+) -> Endpoint:
+    return Endpoint(
+        method,
+        path,
+        expects,
+        frozenset(query.split()),
+        frozenset(body.split()),
+        frozenset(required.split()),
+    )
+
+
+_LIST = "limit page"
+_CONTACT = "email phone landline countryIso groupsIds groupsNames name surname customFields"
+_FORM = "name editable rejectButton backgroundUrl logoUrl formFields"
+_REPORT = "beforeDate afterDate"
+
+# Seed 001 section by section; seed 000 adds ``showCustomFields`` to the events report.
+ENDPOINTS: Final[Mapping[str, Endpoint]] = MappingProxyType({
+    "sms.info": _row("GET", "/sms/{ids}", "page"),
+    "whatsapp.conversations": _row("GET", "/whatsapp/conversations", "page", f"{_LIST} from to"),
+    "whatsapp.conversation": _row("GET", "/whatsapp/conversations/{from}/{to}", "item"),
+    "whatsapp.messages": _row("GET", "/whatsapp/conversations/{from}/{to}/messages", "page",
+                              _LIST),
+    "whatsapp.reply": _row("POST", "/whatsapp/conversations/{from}/{to}/messages", "json",
+                           body="content", required="content"),
+    "scheduled.list": _row("GET", "/scheduled", "scheduled", "guid type sendingId"),
+    "scheduled.update": _row("PUT", "/scheduled", "count", body="guid type scheduleDate",
+                             required="scheduleDate"),
+    "scheduled.delete": _row("DELETE", "/scheduled", "count", body="guid type"),
+    "campaigns.list": _row("GET", "/campaigns", "page",
+                           f"{_LIST} name channel beforeDate afterDate"),
+    "contacts.list": _row("GET", "/contacts", "page",
+                          f"{_LIST} include email phone landline countryIso externalId"),
+    "contacts.show": _row("GET", "/contacts/{id}", "item", "include"),
+    "contacts.create": _row("POST", "/contacts", "item", body=_CONTACT),
+    "contacts.update": _row("PUT", "/contacts/{id}", "item", body=_CONTACT),
+    "contacts.delete": _row("DELETE", "/contacts/{id}", "none"),
+    "groups.list": _row("GET", "/groups", "page", _LIST),
+    "groups.show": _row("GET", "/groups/{id}", "item"),
+    "groups.create": _row("POST", "/groups", "item", body="name", required="name"),
+    "groups.update": _row("PUT", "/groups/{id}", "item", body="name", required="name"),
+    "groups.delete": _row("DELETE", "/groups/{id}", "none"),
+    "validations.list": _row("GET", "/validation/emails", "page", _LIST),
+    "validations.show": _row("GET", "/validation/emails/{id}", "item"),
+    "validations.result": _row("GET", "/validation/emails/{id}/result", "csv"),
+    "validations.create": _row("POST", "/validation/emails", "item",
+                               body="groupsIds emails force allowRisky notificationUrl"),
+    "validations.delete": _row("DELETE", "/validation/emails/{id}", "none"),
+    "blacklist.list": _row("GET", "/v2/blacklist/{type}", "page", f"{_LIST} recipient sendingId"),
+    "blacklist.add": _row("PUT", "/v2/blacklist/{type}", "json", body="recipient",
+                          required="recipient"),
+    "blacklist.remove": _row("DELETE", "/v2/blacklist/{type}", "none", body="recipient",
+                             required="recipient"),
+    "templates.list": _row("GET", "/templates", "page", _LIST),
+    "templates.show": _row("GET", "/templates/{id}", "item"),
+    "templates.create": _row("POST", "/templates", "item", body="name html",
+                             required="name html"),
+    "templates.update": _row("PUT", "/templates/{id}", "item", body="name html",
+                             required="name html"),
+    "templates.delete": _row("DELETE", "/templates/{id}", "none"),
+    "templates.preview": _row("GET", "/templates/{id}/preview", "html"),
+    "templates_v2.list": _row("GET", "/v2/templates", "page", _LIST),
+    "templates_v2.show": _row("GET", "/v2/templates/{id}", "item"),
+    "templates_v2.create": _row("POST", "/v2/templates", "item", body="name html",
+                                required="name html"),
+    "templates_v2.update": _row("PUT", "/v2/templates/{id}", "item", body="name html",
+                                required="name html"),
+    "templates_v2.delete": _row("DELETE", "/v2/templates/{id}", "none"),
+    "templates_v2.preview": _row("GET", "/v2/templates/{id}/preview", "html"),
+    # The heading says ``POST …/form``; every example posts to ``…/forms``: follow the examples.
+    "forms.create": _row("POST", "/forms", "item", body=_FORM, required="name formFields"),
+    "forms.update": _row("PUT", "/forms/{id}", "item", body=_FORM, required="name formFields"),
+    "forms.list": _row("GET", "/forms", "page", _LIST),
+    "forms.show": _row("GET", "/forms/{id}", "item"),
+    "forms.delete": _row("DELETE", "/forms/{id}", "none"),
+    "forms.preview": _row("GET", "/forms/{id}/preview", "html"),
+    "shortener.shorten": _row("POST", "/shortener/shorten", "item", body="urls",
+                              required="urls"),
+    "images.generate": _row("POST", "/images/generate", "item", body="images",
+                            required="images"),
+    "certificates.sms": _row("GET", "/sms/certificates/{id}", "file"),
+    "certificates.mailing": _row("GET", "/mailing/certificates/{id}", "file"),
+    "reports.events": _row("GET", "/sendings/{sendingId}/reports/events", "csv",
+                           f"{_REPORT} showCustomFields"),
+    "reports.keys": _row("GET", "/sendings/{sendingId}/reports/keys", "csv", _REPORT),
+    "account": _row("GET", "/account", "item"),
+    "coverage.networks": _row("GET", "/sms/coverage", "page"),
+    "coverage.countries": _row("GET", "/sms/coverageByCountry", "page"),
+})  # fmt: skip
+
+_BLACKLIST_TYPES: Final = frozenset({"sms", "mailing", "voice"})
+_CAMPAIGN_CHANNELS: Final = frozenset({"sms", "mailing", "landing", "text2speech",
+                                       "voice-interactive"})  # fmt: skip
+_IMAGE_EXTENSIONS: Final = frozenset({"jpg", "png"})
+QueryInput: TypeAlias = QueryValue | datetime | None
+_ACCEPT: Final = {"csv": "text/csv", "html": "text/html", "file": "*/*"}
+BodyInput = object
+
+
+def _iso8601(ch: Checker, value: datetime, field: str) -> str | None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        ch.add(field, "naive datetime: give a timezone-aware datetime")
+        return None
+    return value.astimezone(UTC).isoformat()
+
+
+def _check_query(
+    ch: Checker, row: Endpoint, query: Mapping[str, QueryInput]
+) -> dict[str, QueryValue | None]:
+    encoded: dict[str, QueryValue | None] = {}
+    for name, value in query.items():
+        if name not in row.query:
+            allowed = ", ".join(sorted(row.query)) or "none"
+            ch.add(name, f"unknown filter for this endpoint (allowed: {allowed})")
+        elif name == "limit":
+            encoded[name] = ch.integer(value, name, 1, LISTING_MAX)
+        elif isinstance(value, datetime):
+            encoded[name] = _iso8601(ch, value, name)
+        else:
+            encoded[name] = value
+    return encoded
+
+
+def _check_body(ch: Checker, row: Endpoint, body: Mapping[str, BodyInput]) -> dict[str, object]:
+    payload = dict(body)
+    for name in payload:
+        if name not in row.body:
+            allowed = ", ".join(sorted(row.body)) or "none"
+            ch.add(name, f"unknown field for this endpoint (allowed: {allowed})")
+    for name in sorted(row.required - payload.keys()):
+        ch.add(name, "is required")
+    if "scheduleDate" in payload:
+        ch.schedule(payload, None)
+    return payload
+
+
+def _path(ch: Checker, row: Endpoint, params: Mapping[str, str | int]) -> str:
+    def substitute(match: re.Match[str]) -> str:
+        value = params.get(match[1])
+        if value is None or value == "":
+            ch.add(match[1], "path parameter is required")
+            return match[0]
+        return quote(str(value), safe=",")  # ``sms/<ID>`` takes several ids separated by commas
+
+    return _PATH_PARAM.sub(substitute, row.path)
+
+
+def endpoint(
+    name: str,
+    credentials: Credentials,
+    *,
+    path: Mapping[str, str | int] | None = None,
+    query: Mapping[str, QueryInput] | None = None,
+    body: Mapping[str, BodyInput] | None = None,
+) -> HttpRequest:
+    """The request for the endpoint called ``name`` in :data:`ENDPOINTS`.
+
+    >>> endpoint("groups.show", creds, path={"id": 1})           # doctest: +SKIP
+    """
+    try:
+        row = ENDPOINTS[name]
+    except KeyError:
+        raise ValidationError.single("endpoint", f"unknown endpoint {name!r}") from None
+    ch = Checker()
+    if name.startswith("blacklist.") and (path or {}).get("type") not in _BLACKLIST_TYPES:
+        ch.add("type", "the blacklist type is sms, mailing or voice")
+    url_path = _path(ch, row, path or {})
+    encoded = _check_query(ch, row, query or {})
+    payload = _check_body(ch, row, body) if body is not None else None
+    if payload is None and row.required:
+        ch.add("body", f"needs {', '.join(sorted(row.required))}")
+    ch.raise_if_any()
+    accept = _ACCEPT.get(row.expects, "application/json")
+    return make_request(
+        credentials,
+        row.method,
+        url_path,
+        query=encoded,
+        payload=payload,  # type: ignore[arg-type]  # make_request re-checks it is JSON (125)
+        expects=row.expects,
+        accept=accept,
+    )
+
+
+def follow(next_url: str, credentials: Credentials) -> HttpRequest:
+    """A ``GET`` of a listing's ``links.next`` with the same credentials.
+
+    The credentials are only sent to the host they belong to. Some documented next links join
+    the page with ``&`` and no ``?`` (seed 001, conversations: ``…/conversations&page=2``);
+    that is repaired.
+    """
+    if "?" not in next_url and "&" in next_url:
+        next_url = next_url.replace("&", "?", 1)
+    target, own = urlsplit(next_url), urlsplit(credentials.base_url)
+    if (target.scheme, target.netloc) != (own.scheme, own.netloc):
+        raise ValidationError.single(
+            "next", f"{target.netloc!r} is not the host of these credentials ({own.netloc!r})"
+        )
+    path = target.path
+    if not path.startswith(API_PREFIX + "/"):
+        raise ValidationError.single("next", f"{path!r} is not an API path")
+    request = make_request(credentials, "GET", path[len(API_PREFIX) :], expects="page")
+    url = urlunsplit((own.scheme, own.netloc, urlsplit(request.url).path, target.query, ""))
+    return HttpRequest("GET", url, request.headers, b"", "page")
+
+
+# -- named helpers --------------------------------------------------------------------------
+
+
+def sms_info(ids: str | Sequence[str], credentials: Credentials) -> HttpRequest:
+    """``GET /api/rest/sms/<ID>``; several ids are joined with commas (seed 001)."""
+    items = [ids] if isinstance(ids, str) else list(ids)
+    if not items or not all(isinstance(i, str) and i and "," not in i for i in items):
+        raise ValidationError.single("id", "give one or more message ids (without commas)")
+    return endpoint("sms.info", credentials, path={"ids": ",".join(items)})
+
+
+def _guid(value: int | str | Sequence[int | str] | None) -> int | str | list[int | str] | None:
+    if value is None or isinstance(value, int | str):
+        return value
+    return list(value)
+
+
+def _scheduled_type(value: str | None) -> None:
+    if value is not None and value not in ("SMS", "MAILING"):
+        raise ValidationError.single("type", f"{value!r} is not SMS or MAILING")
+
+
+def scheduled_list(
+    credentials: Credentials,
+    *,
+    guid: int | str | Sequence[int | str] | None = None,
+    type: Literal["SMS", "MAILING"] | None = None,  # the API's name
+    sending_id: int | None = None,
+) -> HttpRequest:
+    """``GET /api/rest/scheduled``; filters go in the query (``guid[]=…`` for several)."""
+    _scheduled_type(type)
+    guids = _guid(guid)
+    query: dict[str, QueryInput] = {"type": type, "sendingId": sending_id}
+    query["guid"] = [str(g) for g in guids] if isinstance(guids, list) else guids
+    return endpoint("scheduled.list", credentials, query=query)
+
+
+def scheduled_update(
+    credentials: Credentials,
+    *,
+    schedule_date: datetime | str,
+    guid: int | str | Sequence[int | str] | None = None,
+    type: Literal["SMS", "MAILING"] | None = None,  # the API's name
+) -> HttpRequest:
+    """``PUT /api/rest/scheduled``: move one, several or all scheduled messages (seed 001)."""
+    _scheduled_type(type)
+    body = {"guid": _guid(guid), "type": type, "scheduleDate": schedule_date}
+    return endpoint(
+        "scheduled.update", credentials, body={k: v for k, v in body.items() if v is not None}
+    )
+
+
+def scheduled_delete(
+    credentials: Credentials,
+    *,
+    guid: int | str | Sequence[int | str] | None = None,
+    type: Literal["SMS", "MAILING"] | None = None,  # the API's name
+) -> HttpRequest:
+    """``DELETE /api/rest/scheduled``; without ``guid`` every scheduled message is deleted."""
+    _scheduled_type(type)
+    body = {"guid": _guid(guid), "type": type}
+    return endpoint(
+        "scheduled.delete", credentials, body={k: v for k, v in body.items() if v is not None}
+    )
+
+
+def campaigns(
+    credentials: Credentials,
+    *,
+    name: str | None = None,
+    channel: str | None = None,
+    before: datetime | None = None,
+    after: datetime | None = None,
+    limit: int | None = None,
+    page: int | None = None,
+) -> HttpRequest:
+    """``GET /api/rest/campaigns`` with its filters; ``name`` may use ``*`` as a wildcard."""
+    if channel is not None and channel not in _CAMPAIGN_CHANNELS:
+        raise ValidationError.single(
+            "channel", f"{channel!r} is not one of {', '.join(sorted(_CAMPAIGN_CHANNELS))}"
+        )
+    query: dict[str, QueryInput] = {
+        "name": name, "channel": channel, "beforeDate": before, "afterDate": after,
+        "limit": limit, "page": page,
+    }  # fmt: skip
+    return endpoint(
+        "campaigns.list", credentials, query={k: v for k, v in query.items() if v is not None}
+    )
+
+
+def shorten(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
+    """``POST /api/rest/shortener/shorten`` (seed 000/001): one short URL per long URL.
+
+    Invalid URLs are not refused here: the API answers them one by one with ``"error": true``.
+    """
+    if isinstance(urls, str) or not urls:
+        raise ValidationError.single("urls", "give a list of one or more URLs")
+    return endpoint(
+        "shortener.shorten", credentials, body={"urls": [{"longUrl": u} for u in urls]}
+    )
+
+
+def generate_images(
+    images: Mapping[str, tuple[str, bytes]], credentials: Credentials
+) -> HttpRequest:
+    """``POST /api/rest/images/generate``: ``{externalId: (extension, image bytes)}``;
+    extensions ``jpg`` or ``png`` (seed 000/001)."""
+    ch = Checker()
+    items = []
+    for external_id, (extension, content) in images.items():
+        if extension not in _IMAGE_EXTENSIONS:
+            ch.add(f"images.{external_id}.extension", f"{extension!r} is not jpg or png")
+        items.append({
+            "externalId": external_id,
+            "extension": extension,
+            "base64": base64.b64encode(content).decode("ascii"),
+        })
+    if not items:
+        ch.add("images", "give at least one image")
+    ch.raise_if_any()
+    return endpoint("images.generate", credentials, body={"images": items})
+
+
+def _report(
+    name: str,
+    sending_id: int,
+    credentials: Credentials,
+    before: datetime | None,
+    after: datetime | None,
+    extra: Mapping[str, QueryInput],
+) -> HttpRequest:
+    query: dict[str, QueryInput] = {"beforeDate": before, "afterDate": after, **extra}
+    return endpoint(
+        name,
+        credentials,
+        path={"sendingId": sending_id},
+        query={k: v for k, v in query.items() if v is not None},
+    )
+
+
+def events_report(
+    sending_id: int,
+    credentials: Credentials,
+    *,
+    before: datetime | None = None,
+    after: datetime | None = None,
+    show_custom_fields: bool | None = None,
+) -> HttpRequest:
+    """``GET /api/rest/sendings/<id>/reports/events`` (CSV)."""
+    extra: dict[str, QueryInput] = {"showCustomFields": show_custom_fields}
+    return _report("reports.events", sending_id, credentials, before, after, extra)
+
+
+def keystroke_report(
+    sending_id: int,
+    credentials: Credentials,
+    *,
+    before: datetime | None = None,
+    after: datetime | None = None,
+) -> HttpRequest:
+    """``GET /api/rest/sendings/<id>/reports/keys`` (CSV: phonenumber, key, message)."""
+    return _report("reports.keys", sending_id, credentials, before, after, {})
+
+
+def account(credentials: Credentials) -> HttpRequest:
+    """``GET /api/rest/account``."""
+    return endpoint("account", credentials)
+
+
+def coverage(
+    credentials: Credentials, *, by: Literal["network", "country"] = "network"
+) -> HttpRequest:
+    """``GET /api/rest/sms/coverage`` or ``/sms/coverageByCountry``."""
+    if by not in ("network", "country"):
+        raise ValidationError.single("by", "use 'network' or 'country'")
+    return endpoint("coverage.networks" if by == "network" else "coverage.countries", credentials)
+

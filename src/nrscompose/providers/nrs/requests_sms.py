@@ -1,0 +1,422 @@
+"""``POST /api/rest/sms`` and ``POST /api/rest/landingsms``: text counted by the core.
+
+The API defaults ``encoding`` to ``gsm`` and ``parts`` to 1 (seed 001, "Send SMS Message"), so
+a request that omits them fails (105) or garbles text outside GSM. The builders therefore set
+both from :func:`nrscompose.analyze`: the encoding that carries every recipient's text, and
+the parts the worst recipient needs. A caller's ``encoding``/``parts`` are honoured and checked.
+``trans=True`` is sent as ``trans=1`` *and* counted on the transliterated text, so the estimate
+is the bill.
+
+Reserved placeholders are counted at their sent length: ``{OTP_CODE}`` as
+``otpConfig.length`` characters (default 4), ``{LAND_URL}`` as a short URL of the shortener's
+fixed length (``https://nrs.so/xxxxxx``, 21 characters; seed 001, filter ``shorten``).
+Without ``sub`` other placeholders are counted as written: their values live in the contacts'
+custom fields, which the request does not know.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from types import ModuleType
+from typing import Final, Literal
+
+from nrscompose.analysis import Analysis, analyze
+from nrscompose.errors import ValidationError
+from nrscompose.http import HttpRequest, JsonValue
+from nrscompose.profiles import ENCODINGS, get_profile
+from nrscompose.providers.nrs._base import Credentials, make_request
+from nrscompose.providers.nrs._checks import Checker
+from nrscompose.transliterate import source_index
+
+__all__ = ["EncodingChoice", "TextPlan", "landing_sms", "sms"]
+
+EncodingChoice = Literal["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
+Channel = Literal["sms", "landing"]
+
+LAND_URL_SAMPLE: Final = "https://nrs.so/xxxxxx"
+_SIMPLE_PLACEHOLDER: Final = re.compile(r"\{([A-Za-z_][\w.-]*)\}")
+_PROFILE: Final = get_profile("360nrs")
+
+
+@dataclass(frozen=True, slots=True)
+class TextPlan:
+    """What the builder decided for a text message: ``encoding`` and ``parts`` sent, and the
+    parts the worst recipient needs (``needed``) with its index in ``to`` (``worst``)."""
+
+    encoding: str
+    parts: int
+    needed: int
+    worst: int
+
+
+def _reserved(otp: tuple[int, bool]) -> dict[str, str]:
+    length, alpha = otp
+    return {"OTP_CODE": ("A" if alpha else "0") * length, "LAND_URL": LAND_URL_SAMPLE}
+
+
+def _template_module() -> ModuleType | None:
+    """``nrscompose.template`` renders and splits when it is installed (imported on use)."""
+    try:
+        from nrscompose import template
+    except ImportError:  # pragma: no cover - the template module ships with the package
+        return None
+    return template
+
+
+def _plain_render(message: str, values: Mapping[str, str]) -> str:
+    return _SIMPLE_PLACEHOLDER.sub(lambda m: values.get(m[1], m[0]), message)
+
+
+@dataclass(slots=True)
+class _Texts:
+    """The texts to count (one per recipient with ``sub``), the values they were rendered
+    with, the compiled template, and whether indices in ``texts[0]`` are message indices."""
+
+    texts: list[str]
+    values: list[dict[str, str]]
+    compiled: object | None
+    positional: bool
+
+
+def _texts(
+    ch: Checker,
+    message: str,
+    sub: object,
+    recipients: int,
+    otp: tuple[int, bool],
+    channel: Channel,
+) -> _Texts:
+    reserved = _reserved(otp)
+    module = _template_module()
+    compiled = None
+    if module is not None:
+        try:
+            compiled = module.Template(message)
+            compiled.validate(channel)
+        except ValidationError as error:
+            # 141 is reported by the builder itself, with or without the template module.
+            ch.extend([p for p in error.problems if p.code != 141])
+    if sub is None:
+        text = message
+        for name, value in reserved.items():
+            text = text.replace("{" + name + "}", value)
+        return _Texts([text], [{}], compiled, text == message)
+    ch.per_recipient(sub, recipients, "sub")
+    if not isinstance(sub, list):
+        return _Texts([message], [{}], compiled, True)
+    texts: list[str] = []
+    values_used: list[dict[str, str]] = []
+    for index, values in enumerate(sub):
+        if not isinstance(values, Mapping) or not all(isinstance(k, str) for k in values):
+            ch.add(f"sub[{index}]", "must be an object of variable names to values")
+            continue
+        values = {k: str(v) for k, v in values.items()}
+        try:
+            if compiled is not None and module is not None:
+                otp_config = module.OtpConfig(otp[0], otp[1])
+                text = compiled.preview(values, otp=otp_config, recipient=index)
+            else:
+                text = _plain_render(message, {**values, **reserved})
+        except ValidationError as error:
+            ch.extend(error.problems)
+            continue
+        texts.append(text)
+        values_used.append(values)
+    if not texts:
+        return _Texts([message], [{}], compiled, True)
+    return _Texts(texts, values_used, compiled, False)
+
+
+def _analyze_all(
+    ch: Checker,
+    texts: list[str],
+    choice: str,
+    candidates: Sequence[str] | None,
+    trans: bool,
+    channel: Channel,
+    positional: bool,
+) -> list[Analysis] | None:
+    if choice in ENCODINGS:
+        order: Sequence[str] = (choice,)
+    elif choice == "cheapest":
+        order = _cheapest_order(texts, candidates, trans, channel)
+    else:
+        order = tuple(candidates) if candidates else ENCODINGS
+    first_error: ValidationError | None = None
+    for encoding in order:
+        try:
+            return [
+                analyze(text, encoding=encoding, trans=trans, channel=channel) for text in texts
+            ]
+        except ValidationError as error:
+            first_error = first_error or error
+    if first_error is not None:
+        for problem in first_error.problems:
+            if positional:
+                ch.extend([problem])
+            else:
+                ch.add("message", f"a recipient's text: {problem.message}", problem.code)
+    return None
+
+
+def _cheapest_order(
+    texts: list[str], candidates: Sequence[str] | None, trans: bool, channel: Channel
+) -> list[str]:
+    """Candidates sorted by the worst recipient's parts (stable: ties keep their order)."""
+    order = list(candidates) if candidates else list(ENCODINGS)
+    cost: dict[str, int] = {}
+    for encoding in order:
+        try:
+            cost[encoding] = max(
+                analyze(t, encoding=encoding, trans=trans, channel=channel).parts for t in texts
+            )
+        except ValidationError:
+            cost[encoding] = 1 << 30
+    return sorted(order, key=cost.__getitem__)
+
+
+def plan_text(
+    ch: Checker,
+    payload: dict[str, object],
+    channel: Channel,
+    choice: str,
+    candidates: Sequence[str] | None,
+    recipients: int,
+) -> TextPlan | None:
+    """Check ``message``/``encoding``/``parts``/``trans`` and set ``encoding`` and ``parts``."""
+    cap = _PROFILE.cap(channel)
+    requested = payload.get("parts")
+    parts = None if requested is None else ch.integer(requested, "parts", 1, cap, 110)
+    if choice not in ("auto", "cheapest", *ENCODINGS):
+        ch.add("encoding", f"{choice!r} is not one of {', '.join(ENCODINGS)}", 113)
+        choice = "auto"
+    ch.boolean(payload, "trans", as_int=True)
+    trans = payload.get("trans") == 1
+    otp_length = ch.otp_config(payload.get("otpConfig"))
+    otp_config = payload.get("otpConfig")
+    otp = (otp_length, isinstance(otp_config, Mapping) and otp_config.get("alpha") is True)
+    message = payload.get("message")
+    if not isinstance(message, str) or not message:
+        ch.add("message", "the text is required", 104)
+        return None
+    found = _texts(ch, message, payload.get("sub"), recipients, otp, channel)
+    positional = found.positional
+    analyses = _analyze_all(ch, found.texts, choice, candidates, trans, channel, positional)
+    if analyses is None:
+        return None
+    counts = [a.parts for a in analyses]
+    if payload.get("splitParts") is True:
+        counts = _split_counts(ch, found, analyses[0].encoding, trans, otp, counts)
+    worst = max(range(len(counts)), key=counts.__getitem__)
+    counted = analyses[worst]
+    needed = counts[worst]
+    limit = parts if parts is not None else cap
+    if needed > limit:
+        start = end = None
+        if positional and needed == counted.parts:
+            cut = counted.part_bounds[limit]
+            start = source_index(message, cut) if trans else cut
+            end = len(message)
+        who = "" if len(found.texts) == 1 else f" for recipient {worst}"
+        ch.add(
+            "message",
+            f"the text needs {needed} parts{who} but at most {limit} are allowed "
+            f"({counted.units} units as {counted.encoding})",
+            105,
+            start,
+            end,
+        )
+    sent_parts = parts if parts is not None else max(1, min(needed, cap))
+    payload["encoding"] = counted.encoding
+    payload["parts"] = sent_parts
+    return TextPlan(counted.encoding, sent_parts, needed, worst)
+
+
+def _split_counts(
+    ch: Checker,
+    found: _Texts,
+    encoding: str,
+    trans: bool,
+    otp: tuple[int, bool],
+    concatenated: list[int],
+) -> list[int]:
+    """SMS per recipient with ``splitParts``: separate single messages, a placeholder's value
+    never cut (``nrscompose.template.split_sms``; 142 when a value alone does not fit)."""
+    module = _template_module()
+    if module is None or found.compiled is None:
+        return concatenated
+    counts = []
+    otp_config = module.OtpConfig(otp[0], otp[1])
+    for values in found.values:
+        try:
+            pieces = module.split_sms(
+                found.compiled, values, encoding=encoding, trans=trans, otp=otp_config,
+                lenient=not values,
+            )
+        except ValidationError as error:
+            ch.extend(error.problems)
+            pieces = []
+        counts.append(len(pieces))
+    return counts
+
+
+def check_text_message(
+    payload: dict[str, object],
+    channel: Channel,
+    *,
+    choice: str = "auto",
+    candidates: Sequence[str] | None = None,
+    now: datetime | None = None,
+) -> tuple[Checker, TextPlan | None]:
+    """Every check of an SMS or Landing SMS payload (API field names); fills the payload."""
+    ch = Checker()
+    recipients = ch.phones(payload.get("to"))
+    payload["to"] = recipients
+    ch.sender(payload.get("from"))
+    ch.schedule(payload, now)
+    ch.campaign(payload)
+    per_recipient_urls = channel == "sms"  # Landing SMS documents a single string
+    ch.notification_url(payload.get("notificationUrl"), len(recipients), per_recipient_urls)
+    for name in ("certified", "splitParts", "flash"):
+        ch.boolean(payload, name)
+    if channel == "sms":
+        ch.available_times(payload.get("availableTimes"))
+    else:
+        message = payload.get("message")
+        if isinstance(message, str) and message and "{LAND_URL}" not in message:
+            ch.add("message", "a Landing SMS needs the {LAND_URL} placeholder", 141)
+        if all(payload.get(k) is None for k in ("templateBody", "templateId", "templateV2Id")):
+            ch.add("templateBody", "give templateBody, templateId or templateV2Id", 140)
+    plan = plan_text(ch, payload, channel, choice, candidates, max(len(recipients), 1))
+    return ch, plan
+
+
+def _payload(**fields: object) -> dict[str, object]:
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def _send(
+    credentials: Credentials,
+    path: str,
+    payload: dict[str, object],
+    channel: Channel,
+    encoding: str,
+    candidates: Sequence[str] | None,
+    now: datetime | None,
+) -> HttpRequest:
+    if encoding in ENCODINGS:
+        payload["encoding"] = encoding
+    ch, _plan = check_text_message(
+        payload, channel, choice=encoding, candidates=candidates, now=now
+    )
+    ch.raise_if_any()
+    return make_request(credentials, "POST", path, payload=_json(payload), expects="send")
+
+
+def _json(payload: Mapping[str, object]) -> JsonValue:
+    return payload  # type: ignore[return-value]  # checked values are JSON; make_request verifies
+
+
+def sms(
+    *,
+    credentials: Credentials,
+    to: str | Sequence[str],
+    sender: str,
+    message: str,
+    encoding: EncodingChoice = "auto",
+    parts: int | None = None,
+    trans: bool = False,
+    schedule_date: datetime | str | None = None,
+    expiration_date: datetime | str | None = None,
+    notification_url: str | Sequence[str] | None = None,
+    campaign_name: str | None = None,
+    tags: Sequence[str] | None = None,
+    certified: bool | None = None,
+    sub: Sequence[Mapping[str, str]] | None = None,
+    split_parts: bool | None = None,
+    flash: bool | None = None,
+    available_times: Sequence[Mapping[str, str | int]] | None = None,
+    otp_config: Mapping[str, str | int | bool] | None = None,
+    candidates: Sequence[str] | None = None,
+    now: datetime | None = None,
+) -> HttpRequest:
+    """``POST /api/rest/sms`` (seed 001, "Send SMS Message").
+
+    ``encoding``/``parts`` default to what the text needs (see the module docstring); ``now``,
+    when given, makes dates in the past an error (108 is the server's answer then). Raises
+    :class:`~nrscompose.errors.ValidationError` listing every problem.
+    """
+    payload = _payload(
+        to=[to] if isinstance(to, str) else list(to),
+        message=message,
+        parts=parts,
+        trans=1 if trans else None,
+        scheduleDate=schedule_date,
+        expirationDate=expiration_date,
+        notificationUrl=(
+            notification_url
+            if notification_url is None or isinstance(notification_url, str)
+            else list(notification_url)
+        ),
+        campaignName=campaign_name,
+        tags=None if tags is None else list(tags),
+        certified=certified,
+        sub=None if sub is None else [dict(values) for values in sub],
+        splitParts=split_parts,
+        flash=flash,
+        availableTimes=None if available_times is None else [dict(t) for t in available_times],
+        otpConfig=None if otp_config is None else dict(otp_config),
+    )
+    payload["from"] = sender
+    return _send(credentials, "/sms", payload, "sms", encoding, candidates, now)
+
+
+def landing_sms(
+    *,
+    credentials: Credentials,
+    to: str | Sequence[str],
+    sender: str,
+    message: str,
+    template_body: str | None = None,
+    template_id: int | None = None,
+    template_v2_id: int | None = None,
+    encoding: EncodingChoice = "auto",
+    parts: int | None = None,
+    trans: bool = False,
+    schedule_date: datetime | str | None = None,
+    expiration_date: datetime | str | None = None,
+    notification_url: str | None = None,
+    campaign_name: str | None = None,
+    tags: Sequence[str] | None = None,
+    certified: bool | None = None,
+    sub: Sequence[Mapping[str, str]] | None = None,
+    split_parts: bool | None = None,
+    flash: bool | None = None,
+    candidates: Sequence[str] | None = None,
+    now: datetime | None = None,
+) -> HttpRequest:
+    """``POST /api/rest/landingsms`` (seed 001, "Send Landing SMS message"): at most 8 parts,
+    ``{LAND_URL}`` required (141), a landing template required (140)."""
+    payload = _payload(
+        to=[to] if isinstance(to, str) else list(to),
+        message=message,
+        parts=parts,
+        trans=1 if trans else None,
+        scheduleDate=schedule_date,
+        expirationDate=expiration_date,
+        notificationUrl=notification_url,
+        campaignName=campaign_name,
+        tags=None if tags is None else list(tags),
+        certified=certified,
+        sub=None if sub is None else [dict(values) for values in sub],
+        splitParts=split_parts,
+        flash=flash,
+        templateBody=template_body,
+        templateId=template_id,
+        templateV2Id=template_v2_id,
+    )
+    payload["from"] = sender
+    return _send(credentials, "/landingsms", payload, "landing", encoding, candidates, now)

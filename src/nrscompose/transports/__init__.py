@@ -1,0 +1,39 @@
+"""Transports: carry an :class:`~nrscompose.http.HttpRequest` and return an
+:class:`~nrscompose.http.HttpResponse` ``(status, headers, body)``.
+
+They are the only code in the package that touches the network, and they know nothing about
+any provider. :class:`UrllibTransport` (standard library) is the default; ``HttpxTransport``,
+``AsyncHttpxTransport`` (extra ``httpx``) and ``RequestsTransport`` (extra ``requests``) import
+their library when created. All require a timeout, retry only idempotent methods, with
+exponential backoff, and never follow redirects (that would resend credentials).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose.transports._retry import RetryPolicy
+from nrscompose.transports.httpx_transport import AsyncHttpxTransport, HttpxTransport
+from nrscompose.transports.requests_transport import RequestsTransport
+from nrscompose.transports.urllib_transport import UrllibTransport
+
+__all__ = [
+    "AsyncHttpxTransport",
+    "AsyncTransport",
+    "HttpxTransport",
+    "RequestsTransport",
+    "RetryPolicy",
+    "Transport",
+    "UrllibTransport",
+]
+
+
+class Transport(Protocol):
+    """Anything that sends a request and returns the response."""
+
+    def send(self, request: HttpRequest) -> HttpResponse: ...
+
+
+class AsyncTransport(Protocol):
+    async def send(self, request: HttpRequest) -> HttpResponse: ...
