@@ -77,3 +77,80 @@ def test_console_script_runs_the_example():
     )
     assert result.returncode == 0
     assert "suggestion:" in result.stdout
+
+
+def test_request_prints_the_api_request_with_the_secret_masked(monkeypatch):
+    monkeypatch.setenv("NRS_USERNAME", "shop")
+    monkeypatch.setenv("NRS_API_PASSWORD", "s3cret")
+    status, output = run(
+        "request", "sms", "--to", "34666555444", "--from", "SHOP", "--message", "Olá João"
+    )
+    data = json.loads(output)
+    assert status == 0
+    assert data["headers"]["Authorization"] == "Basic ***"
+    assert (data["body"]["encoding"], data["body"]["parts"]) == ("gsm-pt", 1)
+    assert "s3cret" not in output
+
+
+def test_request_curl_shows_the_secret_only_when_asked(monkeypatch):
+    import base64
+
+    monkeypatch.setenv("NRS_USERNAME", "shop")
+    monkeypatch.setenv("NRS_API_PASSWORD", "s3cret")
+    secret = base64.b64encode(b"shop:s3cret").decode()
+    masked = run(
+        "request", "sms", "--to", "34666555444", "--from", "S", "--message", "x", "--curl"
+    )[1]
+    shown = run(
+        "request",
+        "sms",
+        "--to",
+        "34666555444",
+        "--from",
+        "S",
+        "--message",
+        "x",
+        "--curl",
+        "--show-secret",
+    )[1]
+    assert masked.startswith("curl -X POST")
+    assert secret not in masked
+    assert secret in shown
+
+
+def test_request_problems_are_one_line_with_every_api_code(capsys):
+    status, _ = run("request", "sms", "--to", "123", "--from", "ABCDEFGHIJKLMNOP", "--message", "")
+    error = capsys.readouterr().err
+    assert status == 2
+    assert error.count("\n") == 1
+    assert all(code in error for code in ("[102]", "[107]", "[104]"))
+
+
+def test_window_tells_when_a_held_message_may_go():
+    status, output = run("window", "33612345678", "--at", "2026-03-01T14:00+01:00")
+    assert status == 0
+    assert "not allowed now" in output
+    assert "next allowed: Monday 2026-03-02 08:00 CET (2026-03-02 07:00 UTC)" in output
+
+
+def test_window_refuses_a_time_without_offset(capsys):
+    assert run("window", "33612345678", "--at", "2026-03-01T14:00")[0] == 2
+    assert "no UTC offset" in capsys.readouterr().err
+
+
+def test_render_fills_values_and_counts():
+    status, output = run("render", "Hola {name|capitalizeAll}", "--var", "name=josé luis")
+    assert status == 0
+    assert output.splitlines()[0] == "Hola José Luis"
+    assert output.splitlines()[1].startswith("gsm: 1 part(s)")
+
+
+def test_render_range_gives_best_and_worst_case():
+    output = run("render", "Hola {name}", "--range", "--max-length", "name=200")[1]
+    assert "best case:  gsm, 1 part(s)" in output
+    assert "worst case: utf-16" in output
+
+
+def test_render_unknown_filter_is_a_positioned_error(capsys):
+    assert run("render", "Hola {name|shout}")[0] == 2
+    assert "shout" in capsys.readouterr().err
