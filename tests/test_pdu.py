@@ -114,3 +114,17 @@ def test_ucs2_user_data_matches_gammu(text):
     assert len(ours) == len(theirs)
     for part, (_, pdu) in zip(ours, theirs, strict=True):
         assert _tail(pdu, len(part.octets)) == part.octets
+
+
+def test_registered_codecs_encode_and_decode_septets():
+    from nrscompose.charsets.codec import register
+
+    register()
+    register()  # idempotent
+    assert "Olá [x]".encode("gsm-pt") == PORTUGUESE.encode("Olá [x]")
+    assert "€".encode("gsm-7") == bytes([0x1B, 0x65])
+    assert bytes([0x1B, 0x65]).decode("gsm-7") == "€"
+    assert "a😀b".encode("gsm-7", errors="replace") == b"a?b"
+    with pytest.raises(UnicodeEncodeError) as caught:
+        "a😀b".encode("gsm-7")
+    assert caught.value.start == 1
