@@ -35,10 +35,11 @@ def _codec(charset: SeptetCharset, name: str) -> codecs.CodecInfo:
         return bytes(septets), len(text)
 
     def decode(data: ReadableBuffer, errors: str = "strict") -> tuple[str, int]:
+        septets = bytes(data)
         try:
-            return charset.decode(bytes(data)), len(data)
+            return charset.decode(septets), len(septets)
         except ValueError as error:
-            raise UnicodeDecodeError(name, bytes(data), 0, len(data), str(error)) from None
+            raise UnicodeDecodeError(name, septets, 0, len(septets), str(error)) from None
 
     return codecs.CodecInfo(encode, decode, name=name)
 
