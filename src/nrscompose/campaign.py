@@ -269,15 +269,16 @@ def _row_json(row: RecipientEstimate) -> dict[str, Any]:
 
 @dataclass(slots=True)
 class ReportBuilder:
-    """Accumulates estimates in constant memory; ``merge`` sums partial builders."""
+    """Accumulates estimates in constant memory; ``merge`` sums partial builders.
+
+    Valid recipients are counted per (country, encoding, currency): one dictionary entry per
+    group, so adding a recipient is a lookup and three additions; the breakdowns are derived
+    when the report is made.
+    """
 
     recipients: int = 0
-    valid: int = 0
-    parts: int = 0
-    cost: dict[str, Decimal] = field(default_factory=dict)
+    groups: dict[tuple[str, str, str], list[Any]] = field(default_factory=dict)
     unpriced: Counter[str] = field(default_factory=Counter)
-    by_country: dict[str, dict[str, Any]] = field(default_factory=dict)
-    by_encoding: dict[str, Counter[str]] = field(default_factory=dict)
     held: Counter[str] = field(default_factory=Counter)
     held_sample: list[RecipientEstimate] = field(default_factory=list)
     invalid_reasons: Counter[str] = field(default_factory=Counter)
@@ -290,20 +291,16 @@ class ReportBuilder:
             self.invalid_reasons[_reason_kind(estimate.problem)] += 1
             _keep(self.invalid_sample, estimate)
             return
-        self.valid += 1
-        self.parts += estimate.parts
-        country = estimate.country or "??"
-        entry = self.by_country.setdefault(country, {"recipients": 0, "parts": 0, "cost": {}})
-        entry["recipients"] += 1
-        entry["parts"] += estimate.parts
-        encoding = self.by_encoding.setdefault(estimate.encoding or "?", Counter())
-        encoding["recipients"] += 1
-        encoding["parts"] += estimate.parts
+        key = (estimate.country or "??", estimate.encoding or "?", estimate.currency or "")
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = [0, 0, Decimal(0)]
+        group[0] += 1
+        group[1] += estimate.parts
         if estimate.cost is None:
-            self.unpriced[country] += 1
+            self.unpriced[key[0]] += 1
         else:
-            _add_money(self.cost, estimate.currency or "", estimate.cost)
-            _add_money(entry["cost"], estimate.currency or "", estimate.cost)
+            group[2] += estimate.cost
         if estimate.send_at is not None:
             self.held[estimate.send_at.isoformat()] += 1
             _keep(self.held_sample, estimate)
@@ -319,27 +316,19 @@ class ReportBuilder:
 
     def merge(self, other: ReportBuilder) -> ReportBuilder:
         self.recipients += other.recipients
-        self.valid += other.valid
-        self.parts += other.parts
-        for currency, amount in other.cost.items():
-            _add_money(self.cost, currency, amount)
+        for key, (count, parts, cost) in other.groups.items():
+            group = self.groups.setdefault(key, [0, 0, Decimal(0)])
+            group[0] += count
+            group[1] += parts
+            group[2] += cost
         self.unpriced.update(other.unpriced)
-        for country, entry in other.by_country.items():
-            mine = self.by_country.setdefault(country, {"recipients": 0, "parts": 0, "cost": {}})
-            mine["recipients"] += entry["recipients"]
-            mine["parts"] += entry["parts"]
-            for currency, amount in entry["cost"].items():
-                _add_money(mine["cost"], currency, amount)
-        for encoding, counts in other.by_encoding.items():
-            self.by_encoding.setdefault(encoding, Counter()).update(counts)
         self.held.update(other.held)
         self.invalid_reasons.update(other.invalid_reasons)
         for sample, extra in (
             (self.held_sample, other.held_sample),
             (self.invalid_sample, other.invalid_sample),
         ):
-            for estimate in extra:
-                _keep(sample, estimate)
+            sample.extend(extra)
             sample.sort(key=lambda e: e.row)
             del sample[SAMPLE_SIZE:]
         for item in other.expensive:
@@ -348,24 +337,37 @@ class ReportBuilder:
 
     def report(self, plan: CampaignPlan | None = None) -> Report:
         """The finished report; with ``plan``, suggestions for the most expensive texts."""
-        ranked = sorted(self.expensive, key=lambda item: item[:3], reverse=True)
-        suggestions = _suggestions([item[3] for item in ranked], plan) if plan else {}
+        ranked = [item[3] for item in sorted(self.expensive, key=lambda i: i[:3], reverse=True)]
+        cost: dict[str, Decimal] = {}
+        by_country: dict[str, dict[str, Any]] = {}
+        by_encoding: dict[str, dict[str, int]] = {}
+        for (country, encoding, currency), (count, parts, amount) in self.groups.items():
+            entry = by_country.setdefault(country, {"recipients": 0, "parts": 0, "cost": {}})
+            entry["recipients"] += count
+            entry["parts"] += parts
+            counts = by_encoding.setdefault(encoding, {"recipients": 0, "parts": 0})
+            counts["recipients"] += count
+            counts["parts"] += parts
+            if currency:
+                entry["cost"][currency] = entry["cost"].get(currency, Decimal(0)) + amount
+                cost[currency] = cost.get(currency, Decimal(0)) + amount
+        valid = sum(group[0] for group in self.groups.values())
         return Report(
             self.recipients,
-            self.valid,
-            self.recipients - self.valid,
-            self.parts,
-            dict(sorted(self.cost.items())),
+            valid,
+            self.recipients - valid,
+            sum(group[1] for group in self.groups.values()),
+            dict(sorted(cost.items())),
             dict(self.unpriced.most_common()),
-            dict(sorted(self.by_country.items(), key=lambda kv: -kv[1]["recipients"])),
-            {k: dict(v) for k, v in sorted(self.by_encoding.items())},
+            dict(sorted(by_country.items(), key=lambda kv: (-kv[1]["recipients"], kv[0]))),
+            dict(sorted(by_encoding.items())),
             dict(sorted(self.held.items())),
             sorted(self.held_sample, key=lambda e: e.row),
             dict(self.invalid_reasons.most_common()),
             sorted(self.invalid_sample, key=lambda e: e.row),
-            [item[3] for item in ranked],
+            ranked,
             plan.at if plan else None,
-            suggestions,
+            _suggestions(ranked, plan) if plan else {},
         )
 
 
@@ -386,10 +388,6 @@ def _suggestions(
                 "encoding": suggestion.after.encoding,
             }
     return found
-
-
-def _add_money(totals: dict[str, Decimal], currency: str, amount: Decimal) -> None:
-    totals[currency] = totals.get(currency, Decimal(0)) + amount
 
 
 def _keep(sample: list[RecipientEstimate], estimate: RecipientEstimate) -> None:
