@@ -248,3 +248,15 @@ def test_auto_picks_the_first_encoding_that_carries_the_text(text):
 @given(text=texts)
 def test_cheapest_is_never_more_parts_than_auto(text):
     assert nc.analyze(text, encoding="cheapest").parts <= nc.analyze(text).parts
+
+
+def test_forced_encoding_errors_point_into_the_input_when_transliterating():
+    with pytest.raises(nc.ValidationError) as caught:
+        nc.analyze("º😀", encoding="gsm", trans=True)
+    assert caught.value.problems[0].start == 1
+
+
+def test_offending_with_trans_maps_every_index_back():
+    text = "ºª" + "中" * 300 + "º"
+    analysis = nc.analyze(text, trans=True)
+    assert [o.index for o in analysis.offending] == list(range(2, 302))

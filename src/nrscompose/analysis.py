@@ -19,7 +19,7 @@ from nrscompose.charsets import SeptetCharset
 from nrscompose.errors import Problem, ValidationError
 from nrscompose.profiles import ENCODINGS, Encoding, Limits, Profile, get_profile
 from nrscompose.splitting import plan_parts
-from nrscompose.transliterate import source_index, transliterate
+from nrscompose.transliterate import source_indices, transliterate
 
 __all__ = ["Analysis", "Notice", "Offending", "analyze", "describe_char"]
 
@@ -163,7 +163,10 @@ class Analysis:
 
     def _source_index(self, index: int) -> int:
         source = self._context.source
-        return index if source is self.text else source_index(source, index)
+        if source is self.text:
+            return index
+        indices = self._cached("source_indices", lambda: source_indices(source))
+        return index if indices is None else indices[index]
 
     def _find_offending(self) -> tuple[Offending, ...]:
         cheaper = self._context.cheaper
@@ -283,32 +286,47 @@ def _check_candidates(candidates: Sequence[str] | None) -> tuple[Encoding, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
-def _unrepresentable(text: str, encoding: Encoding, profile: Profile) -> ValidationError:
-    problems = [
-        Problem(
-            "message",
-            f"{describe_char(char)} at {index} cannot be sent as {encoding}",
-            start=index,
-            end=index + 1,
-        )
-        for index, char in enumerate(text)
-        if not _represents(encoding, char, profile)
-    ]
+def _positions(text: str, source: str) -> list[int] | None:
+    """Maps indices of the counted ``text`` to the caller's ``source`` (None: the same)."""
+    return None if source is text else source_indices(source)
+
+
+def _unrepresentable(
+    text: str, encoding: Encoding, profile: Profile, source: str
+) -> ValidationError:
+    positions = _positions(text, source)
+    problems = []
+    for index, char in enumerate(text):
+        if not _represents(encoding, char, profile):
+            at = positions[index] if positions else index
+            problems.append(
+                Problem(
+                    "message",
+                    f"{describe_char(char)} at {at} cannot be sent as {encoding}",
+                    start=at,
+                    end=at + 1,
+                )
+            )
+            if len(problems) == 50:
+                break
     fallback = Problem("message", f"the text cannot be sent as {encoding}")
-    return ValidationError(problems[:50] or [fallback])
+    return ValidationError(problems or [fallback])
 
 
-def _lone_surrogates(text: str) -> ValidationError:
-    problems = [
-        Problem(
-            "message",
-            f"lone surrogate U+{ord(char):04X} at {index} is not a character",
-            start=index,
-            end=index + 1,
-        )
-        for index, char in enumerate(text)
-        if "\ud800" <= char <= "\udfff"
-    ]
+def _lone_surrogates(text: str, source: str) -> ValidationError:
+    positions = _positions(text, source)
+    problems = []
+    for index, char in enumerate(text):
+        if "\ud800" <= char <= "\udfff":
+            at = positions[index] if positions else index
+            problems.append(
+                Problem(
+                    "message",
+                    f"lone surrogate U+{ord(char):04X} at {at} is not a character",
+                    start=at,
+                    end=at + 1,
+                )
+            )
     return ValidationError(problems)
 
 
@@ -338,11 +356,11 @@ def analyze(
         order: tuple[Encoding, ...] = (encoding,)
         result = _count_encoding(counted_text, encoding, chosen_profile)
         if result is None:
-            raise _unrepresentable(counted_text, encoding, chosen_profile)
+            raise _unrepresentable(counted_text, encoding, chosen_profile, text)
         cheaper = tuple(e for e in ENCODINGS[: ENCODINGS.index(result.encoding)])
     elif encoding in ("auto", "cheapest"):
         order = _check_candidates(candidates)
-        result, cheaper = _choose(counted_text, order, chosen_profile, encoding == "cheapest")
+        result, cheaper = _choose(counted_text, order, chosen_profile, encoding == "cheapest", text)
     else:
         raise ValidationError.single(
             "encoding",
@@ -366,7 +384,7 @@ def analyze(
 
 
 def _choose(
-    text: str, order: tuple[Encoding, ...], profile: Profile, cheapest: bool
+    text: str, order: tuple[Encoding, ...], profile: Profile, cheapest: bool, source: str
 ) -> tuple[_Count, tuple[Encoding, ...]]:
     failed: list[Encoding] = []
     best: _Count | None = None
@@ -382,8 +400,8 @@ def _choose(
     if best is not None:
         return best, tuple(failed)
     if any("\ud800" <= char <= "\udfff" for char in text):
-        raise _lone_surrogates(text)
-    raise _unrepresentable(text, order[-1], profile)
+        raise _lone_surrogates(text, source)
+    raise _unrepresentable(text, order[-1], profile, source)
 
 
 _INVISIBLE_CATEGORIES: Final = frozenset({"Zs", "Zl", "Zp", "Cf"})

@@ -26,6 +26,7 @@ TRANS_TABLE: Final[Mapping[str, str]] = MappingProxyType({
 })  # fmt: skip
 
 _TRANSLATION: Final = str.maketrans(dict(TRANS_TABLE))
+_DELETED: Final = frozenset(char for char, target in TRANS_TABLE.items() if not target)
 
 
 def transliterate(text: str) -> str:
@@ -33,16 +34,21 @@ def transliterate(text: str) -> str:
     return text.translate(_TRANSLATION)
 
 
-def source_index(original: str, index: int) -> int:
-    """The index in ``original`` of the character at ``index`` of ``transliterate(original)``.
+def source_indices(original: str) -> list[int] | None:
+    """For each character of ``transliterate(original)``, its index in ``original``.
 
-    Only the deleted characters (``º``, ``ª``) shift positions; every other entry maps one
-    character to one character.
+    ``None`` when the two align (nothing deleted). Only the deleted characters (``º``, ``ª``)
+    shift positions; every other entry maps one character to one character.
     """
-    kept = -1
-    for position, char in enumerate(original):
-        if TRANS_TABLE.get(char) != "":
-            kept += 1
-            if kept == index:
-                return position
-    raise IndexError(index)
+    if _DELETED.isdisjoint(original):
+        return None
+    return [i for i, char in enumerate(original) if char not in _DELETED]
+
+
+def source_index(original: str, index: int) -> int:
+    """The index in ``original`` of the character at ``index`` of ``transliterate(original)``
+    (``len(original)`` for the end of the text)."""
+    indices = source_indices(original)
+    if indices is None:
+        return index
+    return indices[index] if index < len(indices) else len(original)
