@@ -1,0 +1,6 @@
+"""Form validation for message text, and the browser-side live counter.
+
+``static/nrscompose-counter.js`` is a dependency-free script that counts exactly as
+:func:`nrscompose.analyze` does; its tables are generated from the Python data by
+:mod:`nrscompose.forms._generate_js` (see ``docs/counter.md``).
+"""
