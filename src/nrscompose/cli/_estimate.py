@@ -132,7 +132,8 @@ def _print_expensive(report: Any, out: TextIO) -> None:
     print("\nmost expensive recipients:", file=out)
     for row in report.most_expensive[:5]:
         cost = f"{row.currency} {row.cost}" if row.cost is not None else "no price"
-        line = f"  row {row.row}: {row.country} {row.encoding} {row.parts} parts, {cost}"
+        plural = "" if row.parts == 1 else "s"
+        line = f"  row {row.row}: {row.country} {row.encoding} {row.parts} part{plural}, {cost}"
         if row.offending:
             line += f"; not GSM: {' '.join(row.offending)}"
         suggestion = report.suggestions.get(row.row)
@@ -158,15 +159,21 @@ def _write_csv(report: Any, path: str) -> None:
             writer.writerow(["invalid", reason, count, "", ""])
 
 
-def _progress(err: TextIO) -> Any:
-    if not err.isatty():
-        return None
+class _Progress:
+    """A one-line progress count on stderr, for terminals only; silent for small inputs."""
 
-    def show(rows: int) -> None:
-        err.write(f"\r{rows:,} recipients estimated…")
-        err.flush()
+    def __init__(self, err: TextIO) -> None:
+        self.err = err
+        self.shown = False
 
-    return show
+    def __call__(self, rows: int) -> None:
+        self.err.write(f"\r{rows:,} recipients estimated…")
+        self.err.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.err.write("\n")
 
 
 def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
@@ -185,10 +192,10 @@ def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
         channel=args.channel,
         lenient=args.lenient,
     )
-    progress = _progress(sys.stderr)
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     report = estimate_file(args.csv, plan, jobs=args.jobs, progress=progress)
     if progress is not None:
-        sys.stderr.write("\n")
+        progress.done()
     if args.json:
         json.dump(report.as_json(), out, ensure_ascii=False, indent=2)
         out.write("\n")
