@@ -478,13 +478,18 @@ def _raw_chunks(path: Path, rows: int) -> Iterator[tuple[list[str], str, int]]:
             yield header, "".join(lines), first
 
 
-def _estimate_chunk(chunk: tuple[list[str], str, int]) -> ReportBuilder:
-    assert _worker_plan is not None, "worker started without a plan"
+def _estimate_chunk(plan: CampaignPlan, chunk: tuple[list[str], str, int]) -> ReportBuilder:
     header, text, first = chunk
     builder = ReportBuilder()
+    add = builder.add
     for number, values in enumerate(csv.reader(io.StringIO(text, newline="")), first):
-        builder.add(_estimate_row(_worker_plan, number, dict(zip(header, values, strict=False))))
+        add(_estimate_row(plan, number, dict(zip(header, values, strict=False))))
     return builder
+
+
+def _worker_chunk(chunk: tuple[list[str], str, int]) -> ReportBuilder:
+    assert _worker_plan is not None, "worker started without a plan"
+    return _estimate_chunk(_worker_plan, chunk)
 
 
 def _init_worker(plan: CampaignPlan) -> None:
@@ -507,10 +512,10 @@ def estimate_file(
     source = Path(path)
     builder = ReportBuilder()
     if jobs <= 1:
-        for row_number, row in enumerate(read_csv(source), 1):
-            builder.add(_estimate_row(plan, row_number, row))
-            if progress is not None and row_number % _CHUNK_ROWS == 0:
-                progress(row_number)
+        for chunk in _raw_chunks(source, _CHUNK_ROWS):
+            builder.merge(_estimate_chunk(plan, chunk))
+            if progress is not None:
+                progress(builder.recipients)
         return builder.report(plan)
     from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -523,7 +528,7 @@ def estimate_file(
 
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(plan,)) as pool:
         for chunk in _raw_chunks(source, _CHUNK_ROWS):
-            pending.append(pool.submit(_estimate_chunk, chunk))
+            pending.append(pool.submit(_worker_chunk, chunk))
             if len(pending) >= 2 * jobs:
                 collect()
         while pending:

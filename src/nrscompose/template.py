@@ -328,6 +328,8 @@ class Template:
         ``{OTP_CODE}`` becomes ``otp.length`` characters; other server-filled placeholders take
         their declared length, or ``server_lengths[name]``.
         """
+        if not self.reserved:  # nothing server-filled: billed as sent (the common case)
+            return _render(self._sent, values, lenient, recipient)
         return _render(self._billed_program(otp, server_lengths), values, lenient, recipient)
 
     def validate(self, channel: str = "sms") -> None:
