@@ -89,6 +89,7 @@ class _Context(NamedTuple):
     cheaper: tuple[Encoding, ...]  # candidates cheaper than the chosen one, as ordered
     charset: SeptetCharset | None
     channel: str
+    lazy: dict[str, object]  # explanations computed on first access
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +99,10 @@ class Analysis:
     ``text`` is the text counted (after ``trans``); ``encoding`` the API value; ``units`` the
     septets (escape pairs count two) or UTF-16 code units; ``parts`` the messages billed
     (0 for an empty text); ``last_part_units`` the units in the last part; ``limits`` the
-    single/concatenated limits in force; ``max_parts`` the channel's cap in this profile;
-    ``tables`` the national language identifiers (locking, single shift) in use, ``(0, 0)``
-    for the default alphabet and UTF-16.
+    single/concatenated limits in force. Derived: ``max_parts`` (the channel's cap in this
+    profile), ``tables`` (the national language identifiers in use, ``(0, 0)`` for the default
+    alphabet and UTF-16), ``per_part``, ``remaining``, ``exceeds_cap``; computed on first
+    access: ``offending``, ``notices``, ``part_bounds``.
     """
 
     text: str
@@ -109,14 +111,22 @@ class Analysis:
     units: int
     last_part_units: int
     limits: Limits
-    max_parts: int
-    tables: tuple[int, int]
     _context: _Context = field(repr=False, compare=False)
-    _lazy: dict[str, object] | None = field(default=None, repr=False, compare=False)
 
     @property
     def profile(self) -> str:
         return self._context.profile.name
+
+    @property
+    def max_parts(self) -> int:
+        """The most parts the channel accepts in this profile (more: ``exceeds_cap``)."""
+        return self._context.profile.cap(self._context.channel)
+
+    @property
+    def tables(self) -> tuple[int, int]:
+        """National language identifiers (locking, single shift) of the septet tables used."""
+        charset = self._context.charset
+        return (charset.locking_language, charset.shift_language) if charset else (0, 0)
 
     @property
     def per_part(self) -> int:
@@ -148,10 +158,7 @@ class Analysis:
         return self._cached("notices", self._find_notices)
 
     def _cached(self, key: str, compute: Callable[[], _T]) -> _T:
-        lazy = self._lazy
-        if lazy is None:
-            lazy = {}
-            object.__setattr__(self, "_lazy", lazy)  # a cache, invisible to == and repr
+        lazy = self._context.lazy  # a cache, invisible to == and repr
         if key not in lazy:
             lazy[key] = compute()
         return lazy[key]  # type: ignore[return-value]
@@ -367,9 +374,7 @@ def analyze(
             f"unknown encoding {encoding!r}; use auto, cheapest, " + ", ".join(ENCODINGS),
             code=113,
         )
-    charset = result.charset
-    context = _Context(text, chosen_profile, order, cheaper, charset, channel)
-    tables = (charset.locking_language, charset.shift_language) if charset else (0, 0)
+    context = _Context(text, chosen_profile, order, cheaper, result.charset, channel, {})
     return Analysis(
         counted_text,
         result.encoding,
@@ -377,8 +382,6 @@ def analyze(
         result.units,
         result.last_part_units,
         result.limits,
-        chosen_profile.cap(channel),
-        tables,
         context,
     )
 
