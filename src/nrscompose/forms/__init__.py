@@ -4,3 +4,21 @@
 :func:`nrscompose.analyze` does; its tables are generated from the Python data by
 :mod:`nrscompose.forms._generate_js` (see ``docs/counter.md``).
 """
+
+from nrscompose.forms.check import (
+    FormProblem,
+    FormSuggestion,
+    MessageCheck,
+    NewlineMode,
+    check_message,
+    normalize_newlines,
+)
+
+__all__ = [
+    "FormProblem",
+    "FormSuggestion",
+    "MessageCheck",
+    "NewlineMode",
+    "check_message",
+    "normalize_newlines",
+]

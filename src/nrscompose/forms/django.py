@@ -1,0 +1,235 @@
+"""Django: a validator, form fields, and a textarea that carries the live counter.
+
+Needs the ``django`` extra; only this module imports Django.
+
+* :class:`MessageTextValidator` runs :func:`nrscompose.forms.check_message` and raises
+  ``django.core.exceptions.ValidationError`` with one error per problem. Each error's
+  ``code`` is the 360nrs API error code as a string (``"105"``) where one exists, else the
+  problem's kind (``"unknown-filter"``); its ``params`` hold ``api_code``, ``kind``,
+  ``start`` and ``end`` (the span to highlight). Messages follow Django's active language
+  (``get_language()``: English, Spanish, Portuguese; others fall back to English).
+* :class:`MessageTextField` is a ``CharField`` with that validator, ``strip=False`` (trailing
+  spaces are sent and billed, and the counter counts them) and the cleaned value's newlines
+  normalized (default ``"crlf"``, as a browser submits a textarea, DESIGN 1.7). An empty
+  required field is the API's 104 rather than Django's "required".
+* :class:`CounterTextarea` renders the textarea with ``data-nrs-*`` attributes holding the
+  options, followed by ``<script type="module" src="{STATIC_URL}nrscompose-counter.js">``.
+  The script is ``nrscompose/forms/static/nrscompose-counter.js`` inside the package; add
+  ``"nrscompose.forms.django.NrsComposeConfig"`` to ``INSTALLED_APPS`` so that
+  ``django.contrib.staticfiles`` finds (and ``collectstatic`` copies) it.
+* :class:`SenderValidator` / :class:`SenderField` check ``from`` (106, 107).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from django import forms  # type: ignore[import-untyped,import-not-found,unused-ignore]
+from django.apps import AppConfig  # type: ignore[import-untyped,import-not-found,unused-ignore]
+from django.core.exceptions import ValidationError  # type: ignore[import-untyped,import-not-found,unused-ignore]
+from django.templatetags.static import static  # type: ignore[import-untyped,import-not-found,unused-ignore]
+from django.utils.deconstruct import deconstructible  # type: ignore[import-untyped,import-not-found,unused-ignore]
+from django.utils.html import format_html  # type: ignore[import-untyped,import-not-found,unused-ignore]
+from django.utils.safestring import SafeString, mark_safe  # type: ignore[import-untyped,import-not-found,unused-ignore]
+from django.utils.translation import get_language  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+from nrscompose.forms.check import (
+    Channel,
+    FormProblem,
+    MessageCheck,
+    NewlineMode,
+    check_message,
+    normalize_newlines,
+)
+
+__all__ = [
+    "COUNTER_SCRIPT",
+    "CounterTextarea",
+    "MessageTextField",
+    "MessageTextValidator",
+    "NrsComposeConfig",
+    "SenderField",
+    "SenderValidator",
+    "django_error",
+]
+
+COUNTER_SCRIPT: Final = "nrscompose-counter.js"  # static path, relative to STATIC_URL
+
+
+class NrsComposeConfig(AppConfig):  # type: ignore[misc]
+    """Makes ``nrscompose/forms/static/`` a static files directory (label ``nrscompose``)."""
+
+    name = "nrscompose.forms"
+    label = "nrscompose"
+    verbose_name = "nrscompose forms"
+    default_auto_field = "django.db.models.AutoField"
+
+
+def _language() -> str:
+    return get_language() or "en"
+
+
+def _error(problem: FormProblem) -> ValidationError:
+    params = {
+        "api_code": problem.code,
+        "kind": problem.kind,
+        "start": problem.start,
+        "end": problem.end,
+    }
+    code = str(problem.code) if problem.code is not None else problem.kind
+    # Django formats a message with its params: a "%" in a quoted character must survive.
+    return ValidationError(problem.message.replace("%", "%%"), code=code, params=params)
+
+
+def django_error(check: MessageCheck) -> ValidationError:
+    """One Django ``ValidationError`` holding an error per problem of ``check``."""
+    return ValidationError([_error(problem) for problem in check.problems])
+
+
+@deconstructible
+class MessageTextValidator:
+    """Validates a message text with :func:`~nrscompose.forms.check_message`'s options."""
+
+    def __init__(
+        self,
+        *,
+        max_parts: int = 1,
+        channel: Channel = "sms",
+        trans: bool = False,
+        profile: str = "360nrs",
+        split_parts: bool = False,
+        newlines: NewlineMode = "crlf",
+    ) -> None:
+        self.max_parts = max_parts
+        self.channel: Channel = channel
+        self.trans = trans
+        self.profile = profile
+        self.split_parts = split_parts
+        self.newlines: NewlineMode = newlines
+
+    def check(self, value: str) -> MessageCheck:
+        return check_message(
+            value,
+            channel=self.channel,
+            max_parts=self.max_parts,
+            trans=self.trans,
+            profile=self.profile,
+            split_parts=self.split_parts,
+            newlines=self.newlines,
+            locale=_language(),
+        )
+
+    def __call__(self, value: str) -> None:
+        check = self.check(value)
+        if check.problems:
+            raise django_error(check)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MessageTextValidator) and vars(self) == vars(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(vars(self).items())))
+
+    def data_attributes(self) -> dict[str, str]:
+        """The options as the counter script reads them from the textarea."""
+        return {
+            "data-nrs-counter": "",
+            "data-nrs-channel": self.channel,
+            "data-nrs-max-parts": str(self.max_parts),
+            "data-nrs-trans": "1" if self.trans else "0",
+            "data-nrs-profile": self.profile,
+            "data-nrs-newlines": self.newlines,
+            "data-nrs-split-parts": "1" if self.split_parts else "0",
+        }
+
+
+@deconstructible
+class SenderValidator:
+    """``from``: at most 11 letters and digits or 15 digits (107); empty is 106."""
+
+    def __call__(self, value: str) -> None:
+        check = check_message("x", sender=value, locale=_language())
+        if check.problems:
+            raise django_error(check)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SenderValidator)
+
+    def __hash__(self) -> int:
+        return hash(SenderValidator)
+
+
+class CounterTextarea(forms.Textarea):  # type: ignore[misc]
+    """A textarea followed by the live counter script (``type="module"``, loaded once)."""
+
+    script = COUNTER_SCRIPT
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: Mapping[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        html = super().render(name, value, attrs, renderer)
+        tag = format_html('<script type="module" src="{}"></script>', static(self.script))
+        return mark_safe(f"{html}\n{tag}")  # both parts are escaped already
+
+
+class MessageTextField(forms.CharField):  # type: ignore[misc]
+    """A message text form field; see the module docstring."""
+
+    widget = CounterTextarea
+
+    def __init__(
+        self,
+        *,
+        max_parts: int = 1,
+        channel: Channel = "sms",
+        trans: bool = False,
+        profile: str = "360nrs",
+        split_parts: bool = False,
+        newlines: NewlineMode = "crlf",
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("strip", False)
+        self.message_validator = MessageTextValidator(
+            max_parts=max_parts,
+            channel=channel,
+            trans=trans,
+            profile=profile,
+            split_parts=split_parts,
+            newlines=newlines,
+        )
+        super().__init__(**kwargs)
+        self.validators.append(self.message_validator)
+
+    def widget_attrs(self, widget: Any) -> dict[str, Any]:
+        attrs: dict[str, Any] = super().widget_attrs(widget)
+        attrs.update(self.message_validator.data_attributes())
+        return attrs
+
+    def to_python(self, value: Any) -> Any:
+        text = super().to_python(value)
+        if isinstance(text, str):
+            return normalize_newlines(text, self.message_validator.newlines)
+        return text
+
+    def validate(self, value: Any) -> None:
+        if self.required and value in self.empty_values:
+            raise django_error(self.message_validator.check(""))  # the API's 104
+        super().validate(value)
+
+
+class SenderField(forms.CharField):  # type: ignore[misc]
+    """The ``from`` field (106, 107)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(SenderValidator())
+
+    def validate(self, value: Any) -> None:
+        if self.required and value in self.empty_values:
+            SenderValidator()("")  # the API's 106
+        super().validate(value)
