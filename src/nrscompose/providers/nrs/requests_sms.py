@@ -145,12 +145,14 @@ def _analyze_all(
         order = _cheapest_order(texts, candidates, trans, channel)
     else:
         order = tuple(candidates) if candidates else ENCODINGS
+    found = _common_encoding(texts, tuple(order), trans, channel)
+    if found is not None:
+        return found
     first_error: ValidationError | None = None
-    for encoding in order:
+    for encoding in order:  # none carries every text: report why the preferred one cannot
         try:
-            return [
-                analyze(text, encoding=encoding, trans=trans, channel=channel) for text in texts
-            ]
+            for text in texts:
+                analyze(text, encoding=encoding, trans=trans, channel=channel)
         except ValidationError as error:
             first_error = first_error or error
     if first_error is not None:
@@ -159,6 +161,31 @@ def _analyze_all(
                 ch.extend([problem])
             else:
                 ch.add("message", f"a recipient's text: {problem.message}", problem.code)
+    return None
+
+
+def _common_encoding(
+    texts: list[str], order: tuple[str, ...], trans: bool, channel: Channel
+) -> list[Analysis] | None:
+    """Analyses of every text in the first of ``order`` that carries them all (one request
+    has one ``encoding``). Each text's own choice is found in one pass; forcing the others
+    only happens when the texts disagree."""
+    if not texts:
+        return []
+    try:
+        own = [analyze(t, candidates=order, trans=trans, channel=channel) for t in texts]
+    except ValidationError:
+        return None
+    for encoding in order[max(order.index(a.encoding) for a in own) :]:
+        try:
+            return [
+                a
+                if a.encoding == encoding
+                else analyze(t, encoding=encoding, trans=trans, channel=channel)
+                for t, a in zip(texts, own, strict=True)
+            ]
+        except ValidationError:
+            continue
     return None
 
 
@@ -253,7 +280,11 @@ def _split_counts(
     for values in found.values:
         try:
             pieces = module.split_sms(
-                found.compiled, values, encoding=encoding, trans=trans, otp=otp_config,
+                found.compiled,
+                values,
+                encoding=encoding,
+                trans=trans,
+                otp=otp_config,
                 lenient=not values,
             )
         except ValidationError as error:
