@@ -230,6 +230,7 @@ class _Count(NamedTuple):  # a tuple: built several times per analyze, on the ho
     last_part_units: int
     limits: Limits
     charset: SeptetCharset | None
+    bounds: tuple[int, ...] | None = None  # when the count needed them, kept for split()
 
 
 def _count(
@@ -256,7 +257,7 @@ def _count(
         parts = full + (rest > 0)
         return _Count(encoding, units, parts, rest or limits.concatenated, limits, charset)
     bounds, last = _plan(text, charset, units, limits, profile)
-    return _Count(encoding, units, len(bounds) - 1, last, limits, charset)
+    return _Count(encoding, units, len(bounds) - 1, last, limits, charset, tuple(bounds))
 
 
 def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count | None:
@@ -374,7 +375,8 @@ def analyze(
             f"unknown encoding {encoding!r}; use auto, cheapest, " + ", ".join(ENCODINGS),
             code=113,
         )
-    context = _Context(text, chosen_profile, order, cheaper, result.charset, channel, {})
+    lazy: dict[str, object] = {} if result.bounds is None else {"bounds": result.bounds}
+    context = _Context(text, chosen_profile, order, cheaper, result.charset, channel, lazy)
     return Analysis(
         counted_text,
         result.encoding,
