@@ -23,7 +23,7 @@ from nrscompose.analysis import Analysis, analyze
 from nrscompose.charsets import DEFAULT
 from nrscompose.profiles import Profile
 
-__all__ = ["Replacement", "Suggestion", "suggest"]
+__all__ = ["Replacement", "Suggestion", "candidate", "suggest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ def _gsm(text: str) -> bool:
     return DEFAULT.count(text) is not None
 
 
-def _candidate(char: str) -> tuple[str, str] | None:
+def candidate(char: str) -> tuple[str, str] | None:
     """A GSM rewrite of ``char`` and the Unicode fact it comes from, if there is one."""
     compatible = unicodedata.normalize("NFKC", char)
     if compatible != char and _gsm(compatible):
@@ -110,9 +110,9 @@ def suggest(
     found: dict[str, tuple[str, str]] = {}
     for char in dict.fromkeys(text):
         if not _gsm(char):
-            candidate = _candidate(char)
-            if candidate is not None:
-                found[char] = candidate
+            rewrite = candidate(char)
+            if rewrite is not None:
+                found[char] = rewrite
     chosen = {char: replacement for char, (replacement, _) in found.items()}
     best = parts_with(chosen)
     if best >= before.parts:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from nrscompose.cli import _estimate, _request, _text
+from nrscompose.cli import _demo, _estimate, _request, _text
 from nrscompose.errors import NrsComposeError
 
 __all__ = ["build_parser", "main"]
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compose messages before sending: charset, parts, cost, send windows.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (_text, _estimate, _request):
+    for module in (_text, _estimate, _request, _demo):
         module.register(commands)
     return parser
 
