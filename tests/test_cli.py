@@ -25,7 +25,7 @@ def test_analyze_prints_encoding_parts_and_offending_characters():
     status, output = run("analyze", "Olá – João")
     assert status == 0
     assert output.startswith("utf-16: 1 part, 10 units, 60 left")
-    assert "'–' (EN DASH) at 4" in output
+    assert '"–" (EN DASH) at 4' in output
     assert "^" in output  # the offending characters are marked under the text
 
 

@@ -146,7 +146,7 @@ def test_warnings_name_the_character_as_a_person_sees_it() -> None:
     (warning,) = result.warnings
     assert warning.severity == "warning"
     assert (warning.start, warning.end) == (2, 3)
-    assert warning.message.startswith("'’' (RIGHT SINGLE QUOTATION MARK) at 2 ")
+    assert warning.message.startswith('"’" (RIGHT SINGLE QUOTATION MARK) at 2 ')
     assert result.valid  # a warning is not a problem
 
 

@@ -125,7 +125,7 @@ def test_template_problems_have_kinds_as_codes_and_percent_survives() -> None:
     (error,) = body["errors"]["message"]
     assert error["code"] == "unexpected-character"
     assert error["start"] == 15
-    assert error["message"].startswith("'%' (PERCENT SIGN) at 15 ")
+    assert error["message"].startswith('"%" (PERCENT SIGN) at 15 ')
 
 
 def test_accept_language_translates_the_messages() -> None:

@@ -1,10 +1,10 @@
 """Which encoding a text needs, how many units and parts it costs, and why.
 
 ``analyze`` is the hot path of every estimate and every keystroke of a form, so it does the
-least work that gives an exact answer: one ``str.translate`` per candidate charset to count
-septets, and a part count by arithmetic unless escape pairs, surrogate pairs or grapheme
-clusters could move a cut. Explanations (``offending``, ``notices``, ``part_bounds``) are
-computed on first access.
+least work that gives an exact answer: one scan per candidate charset (a compiled character
+class that stops at the first foreign character) to count septets, and a part count by
+arithmetic unless escape pairs, surrogate pairs or grapheme clusters could move a cut.
+Explanations (``offending``, ``notices``, ``part_bounds``) are computed on first access.
 """
 
 from __future__ import annotations
@@ -44,10 +44,15 @@ _NOT_IN: Final[dict[Encoding, str]] = {
 
 
 def describe_char(char: str) -> str:
-    """A character as a person can find it: ``"’" (RIGHT SINGLE QUOTATION MARK)``."""
+    """A character as a person can find it: ``"’" (RIGHT SINGLE QUOTATION MARK)``.
+
+    Invisible and control characters are shown by code point: ``U+00A0 (NO-BREAK SPACE)``.
+    """
     name = unicodedata.name(char, "") or f"U+{ord(char):04X}"
-    shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
-    return f"{shown!r} ({name})" if shown == char else f"{shown} ({name})"
+    if not char.isprintable() or char.isspace():
+        return f"U+{ord(char):04X} ({name})"
+    quote = "'" if char == '"' else '"'
+    return f"{quote}{char}{quote} ({name})"
 
 
 @dataclass(frozen=True, slots=True)
