@@ -12,7 +12,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Final, Literal, NamedTuple, TypeVar
 
 from nrscompose import charsets
 from nrscompose.charsets import SeptetCharset
@@ -23,8 +22,16 @@ from nrscompose.transliterate import source_indices, transliterate
 
 __all__ = ["Analysis", "Notice", "Offending", "analyze", "describe_char"]
 
-_T = TypeVar("_T")
-EncodingChoice = Literal["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
+# Annotations only: importing typing would double the package's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Literal, TypeVar
+
+    _T = TypeVar("_T")
+    EncodingChoice = Literal["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
+    NoticeKind = Literal["crlf", "invisible", "control", "cheaper-encoding"]
+else:
+    EncodingChoice = NoticeKind = str
 
 _SEPTET_CHARSETS: Final[dict[Encoding, tuple[SeptetCharset, ...]]] = {
     "gsm": (charsets.DEFAULT,),
@@ -75,9 +82,6 @@ class Offending:
         return f"{describe_char(self.char)} at {self.index}: {self.reason}"
 
 
-NoticeKind = Literal["crlf", "invisible", "control", "cheaper-encoding"]
-
-
 @dataclass(frozen=True, slots=True)
 class Notice:
     """Something worth telling the person writing the text; ``indices`` are in the input."""
@@ -87,14 +91,28 @@ class Notice:
     indices: tuple[int, ...] = ()
 
 
-class _Context(NamedTuple):
-    source: str
-    profile: Profile
-    candidates: tuple[Encoding, ...]
-    cheaper: tuple[Encoding, ...]  # candidates cheaper than the chosen one, as ordered
-    charset: SeptetCharset | None
-    channel: str
-    lazy: dict[str, object]  # explanations computed on first access
+class _Context:
+    """What an Analysis needs to explain itself later (private; built once per analyze)."""
+
+    __slots__ = ("candidates", "channel", "charset", "cheaper", "lazy", "profile", "source")
+
+    def __init__(
+        self,
+        source: str,
+        profile: Profile,
+        candidates: tuple[Encoding, ...],
+        cheaper: tuple[Encoding, ...],  # candidates cheaper than the chosen one, as ordered
+        charset: SeptetCharset | None,
+        channel: str,
+        lazy: dict[str, object],  # explanations computed on first access
+    ) -> None:
+        self.source = source
+        self.profile = profile
+        self.candidates = candidates
+        self.cheaper = cheaper
+        self.charset = charset
+        self.channel = channel
+        self.lazy = lazy
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,14 +246,28 @@ def _plan(
     return plan_parts(text, costs, units, limits, clusters)
 
 
-class _Count(NamedTuple):  # a tuple: built several times per analyze, on the hot path
-    encoding: Encoding
-    units: int
-    parts: int
-    last_part_units: int
-    limits: Limits
-    charset: SeptetCharset | None
-    bounds: tuple[int, ...] | None = None  # when the count needed them, kept for split()
+class _Count:
+    """One encoding's count of a text (private; built up to three times per analyze)."""
+
+    __slots__ = ("bounds", "charset", "encoding", "last_part_units", "limits", "parts", "units")
+
+    def __init__(
+        self,
+        encoding: Encoding,
+        units: int,
+        parts: int,
+        last_part_units: int,
+        limits: Limits,
+        charset: SeptetCharset | None,
+        bounds: tuple[int, ...] | None = None,  # when the count needed them, kept for split()
+    ) -> None:
+        self.encoding = encoding
+        self.units = units
+        self.parts = parts
+        self.last_part_units = last_part_units
+        self.limits = limits
+        self.charset = charset
+        self.bounds = bounds
 
 
 def _count(

@@ -21,14 +21,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Final, Literal
 
 from nrscompose.errors import ValidationError
 
 __all__ = ["PROFILES", "Channel", "Encoding", "Limits", "Profile", "get_profile"]
 
-Encoding = Literal["gsm", "gsm-pt", "utf-16"]
-Channel = Literal["sms", "landing"]
+# Annotations only: importing typing would double the package's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Literal
+
+    Encoding = Literal["gsm", "gsm-pt", "utf-16"]
+    Channel = Literal["sms", "landing"]
+else:
+    Encoding = Channel = str
 ENCODINGS: Final[tuple[Encoding, ...]] = ("gsm", "gsm-pt", "utf-16")
 
 USER_DATA_OCTETS: Final = 140

@@ -13,11 +13,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 from itertools import accumulate, pairwise
-from typing import TYPE_CHECKING, Any
 
 from nrscompose.profiles import Limits
 
+# Annotations only: importing typing would double the package's import time.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from nrscompose.analysis import Analysis
 
 __all__ = ["parts_of", "plan_parts", "split"]

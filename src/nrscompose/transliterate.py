@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+
+# Annotations only: importing typing would double the package's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = ["TRANS_TABLE", "transliterate"]
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final
 
 from nrscompose.charsets.tables import (
     DEFAULT_ALPHABET,
@@ -23,6 +22,11 @@ from nrscompose.charsets.tables import (
     PORTUGUESE_LOCKING,
     PORTUGUESE_SINGLE_SHIFT,
 )
+
+# Annotations only: importing typing would double the package's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "DEFAULT",

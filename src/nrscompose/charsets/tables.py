@@ -8,9 +8,15 @@ with the independent ``gsmcodecs`` package and with the legible cells of the see
 This module is data only; ``nrscompose.charsets`` derives its lookups from it at import.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+
+# Annotations only: importing typing would double the package's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 ESCAPE: Final = 0x1B
 #: National language identifier of Portuguese (TS 23.038 6.2.1.2.4), used in the UDH IEs.
