@@ -19,6 +19,7 @@ from nrscompose.campaign import (
     estimate_file,
 )
 from nrscompose.cli import main
+from nrscompose.errors import ValidationError
 from nrscompose.pricing import PriceList
 from nrscompose.template import Template
 
@@ -82,6 +83,18 @@ def test_held_recipients_are_grouped_by_when_they_may_go():
     report = estimate(ROWS[:3], "Hi {name}", at=sunday)
     assert report.held == {"2026-03-02T07:00:00+00:00": 1}  # France, Monday 08:00 Paris
     assert report.held_sample[0].country == "FR"
+
+
+def test_a_landing_campaign_needs_its_landing_placeholder():
+    with pytest.raises(ValidationError) as caught:
+        CampaignPlan(Template("Hola {name}"), channel="landing")
+    assert caught.value.codes == (141,)
+    CampaignPlan(Template("Hola {name}: {LAND_URL}"), channel="landing")
+
+
+def test_unknown_category_is_refused():
+    with pytest.raises(ValidationError, match="category"):
+        CampaignPlan(Template("x"), category="promo")
 
 
 def test_naive_send_time_is_refused():

@@ -39,6 +39,7 @@ __all__ = [
     "read_csv",
 ]
 
+_CATEGORIES: Final = ("marketing", "transactional", "collection")
 SAMPLE_SIZE: Final = 20  # rows kept per list in a report (held, invalid, most expensive)
 _ANALYSIS_CACHE_SIZE: Final = 50_000
 
@@ -97,6 +98,11 @@ class CampaignPlan:
     def __post_init__(self) -> None:
         if self.at is not None and self.at.utcoffset() is None:
             raise ValidationError.single("at", "the send time must be timezone-aware")
+        if self.category not in _CATEGORIES:
+            raise ValidationError.single(
+                "category", f"unknown category {self.category!r}; use {', '.join(_CATEGORIES)}"
+            )
+        self.template.validate(self.channel)  # e.g. a Landing SMS without {LAND_URL}: 141
 
     def __getstate__(self) -> dict[str, object]:  # caches stay behind when sent to workers
         return {name: getattr(self, name) for name in _PLAN_FIELDS}
