@@ -137,3 +137,12 @@ def test_undefined_escape_shows_the_locking_character():
 def test_count_is_none_outside_the_tables():
     assert charsets.DEFAULT.count("a😀") is None
     assert charsets.DEFAULT.count("[]") == 4
+
+
+@pytest.mark.parametrize("charset", ALL, ids=lambda c: f"{c.locking_language}-{c.shift_language}")
+@given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
+def test_ascii_fast_count_agrees_with_the_tables(charset, text):
+    expected = None
+    if all(charset.represents(char) for char in text):
+        expected = sum(len(charset.septets_of[char]) for char in text)
+    assert charset.count(text) == expected

@@ -55,6 +55,8 @@ class SeptetCharset:
     shift_language: int
     septets_of: Mapping[str, bytes] = field(init=False, repr=False, compare=False)
     _cost: dict[str, int] = field(init=False, repr=False, compare=False)
+    _ascii_known: bytes = field(init=False, repr=False, compare=False)
+    _ascii_shifted: bytes = field(init=False, repr=False, compare=False)
     _patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -68,6 +70,15 @@ class SeptetCharset:
         shifted = {char for char, septets in septets_of.items() if len(septets) == 2}
         object.__setattr__(self, "septets_of", septets_of)
         object.__setattr__(self, "_cost", dict.fromkeys(shifted, 2))
+        # ASCII text (most campaign traffic) is counted with bytes.translate, about 4x faster
+        # than the character classes below on a 600-character message.
+        ascii_chars = [chr(code) for code in range(128)]
+        object.__setattr__(
+            self, "_ascii_known", "".join(c for c in ascii_chars if c in septets_of).encode("ascii")
+        )
+        object.__setattr__(
+            self, "_ascii_shifted", "".join(c for c in ascii_chars if c in shifted).encode("ascii")
+        )
 
     def _compile(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         # Character classes make the common question — is every character in the tables? —
@@ -86,6 +97,11 @@ class SeptetCharset:
 
     def count(self, text: str) -> int | None:
         """Septets needed for ``text``, or ``None`` when a character is in neither table."""
+        if text.isascii():
+            octets = text.encode("ascii")
+            if octets.translate(None, self._ascii_known):  # what is left is not in a table
+                return None
+            return 2 * len(octets) - len(octets.translate(None, self._ascii_shifted))
         foreign, shifted = self._patterns or self._compile()
         if foreign.search(text):
             return None
