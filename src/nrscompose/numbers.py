@@ -90,18 +90,19 @@ class _Region:
     national_prefix: re.Pattern[str] | None
     leading_digits: re.Pattern[str] | None
 
-    def matches(self, national: str, desc: _Desc | None) -> bool:
-        if desc is None:
-            return False
-        lengths, pattern = desc
-        if lengths and len(national) not in lengths:
-            return False
-        return pattern.fullmatch(national) is not None
-
     def is_valid(self, national: str) -> bool:
-        return self.matches(national, self.general) and any(
-            self.matches(national, desc) for desc in self.types
-        )
+        """phonenumbers' rule: the general description and at least one number type match
+        (each description checks its possible lengths first, then its pattern)."""
+        if self.general is None:
+            return False
+        size = len(national)
+        lengths, pattern = self.general
+        if (lengths and size not in lengths) or pattern.fullmatch(national) is None:
+            return False
+        for lengths, pattern in self.types:  # a loop, not any(): this runs once per recipient
+            if (not lengths or size in lengths) and pattern.fullmatch(national) is not None:
+                return True
+        return False
 
 
 @cache
