@@ -62,15 +62,18 @@ def _codes() -> dict[str, int]:
 
 
 @cache
-def _regions(code: int) -> tuple[_Region, ...] | None:
-    """The regions sharing ``code`` (patterns compiled on first use); ``None`` if any has no
-    geographic metadata (+800, +882…), which the full parse handles."""
+def _regions(code: int) -> tuple[tuple[_Region, ...], tuple[re.Pattern[str], ...]] | None:
+    """The regions sharing ``code`` and their distinct national prefixes (compiled on first
+    use); ``None`` if any has no geographic metadata (+800, +882…): the full parse decides.
+    The 25 regions of +1 share one national prefix, so a number is checked against it once."""
     from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
-    regions = tuple(_region(name) for name in COUNTRY_CODE_TO_REGION_CODE[code])
-    if any(region is None for region in regions):
+    found = [_region(name) for name in COUNTRY_CODE_TO_REGION_CODE[code]]
+    regions = tuple(region for region in found if region is not None)
+    if len(regions) != len(found):
         return None
-    return regions  # type: ignore[return-value]
+    prefixes = {r.national_prefix.pattern: r.national_prefix for r in regions if r.national_prefix}
+    return regions, tuple(prefixes.values())
 
 
 _Desc = tuple[frozenset[int], "re.Pattern[str]"]
@@ -153,18 +156,23 @@ def destination(raw: str) -> Destination:
     for size in (1, 2, 3):
         code = codes.get(digits[:size])
         if code is not None:
-            regions = _regions(code)
-            if regions is None:
+            known = _regions(code)
+            if known is None:
                 return _full_parse(raw)
-            return _fast(raw, digits, code, digits[size:], regions)
+            return _fast(raw, digits, code, digits[size:], *known)
     return _invalid(raw, "no country uses this prefix (international format needs one)", digits)
 
 
 def _fast(
-    raw: str, digits: str, code: int, national: str, regions: tuple[_Region, ...]
+    raw: str,
+    digits: str,
+    code: int,
+    national: str,
+    regions: tuple[_Region, ...],
+    prefixes: tuple[re.Pattern[str], ...],
 ) -> Destination:
-    for candidate in regions:
-        if candidate.national_prefix and candidate.national_prefix.match(national):
+    for prefix in prefixes:
+        if prefix.match(national):
             return _full_parse(raw)  # parse would strip a national prefix: let it decide
     region = _region_for(national, regions)
     if region is None:
