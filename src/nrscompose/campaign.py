@@ -40,8 +40,8 @@ __all__ = [
 ]
 
 _CATEGORIES: Final = ("marketing", "transactional", "collection")
-SAMPLE_SIZE: Final = 20
-_ZERO: Final = Decimal(0)  # rows kept per list in a report (held, invalid, most expensive)
+SAMPLE_SIZE: Final = 20  # rows kept per list in a report (held, invalid, most expensive)
+_ZERO: Final = Decimal(0)
 _ANALYSIS_CACHE_SIZE: Final = 50_000
 
 
@@ -288,7 +288,7 @@ class ReportBuilder:
     recipients: int = 0
     groups: dict[tuple[str, str, str], list[Any]] = field(default_factory=dict)
     unpriced: Counter[str] = field(default_factory=Counter)
-    held: Counter[str] = field(default_factory=Counter)
+    held: Counter[datetime] = field(default_factory=Counter)
     held_sample: list[RecipientEstimate] = field(default_factory=list)
     invalid_reasons: Counter[str] = field(default_factory=Counter)
     invalid_sample: list[RecipientEstimate] = field(default_factory=list)
@@ -311,7 +311,7 @@ class ReportBuilder:
         else:
             group[2] += estimate.cost
         if estimate.send_at is not None:
-            self.held[estimate.send_at.isoformat()] += 1
+            self.held[estimate.send_at] += 1
             _keep(self.held_sample, estimate)
         self._rank(estimate)
 
@@ -373,7 +373,7 @@ class ReportBuilder:
             dict(self.unpriced.most_common()),
             dict(sorted(by_country.items(), key=lambda kv: (-kv[1]["recipients"], kv[0]))),
             dict(sorted(by_encoding.items())),
-            dict(sorted(self.held.items())),
+            {moment.isoformat(): count for moment, count in sorted(self.held.items())},
             sorted(self.held_sample, key=lambda e: e.row),
             dict(self.invalid_reasons.most_common()),
             sorted(self.invalid_sample, key=lambda e: e.row),

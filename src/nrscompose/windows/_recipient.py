@@ -109,11 +109,16 @@ def place_keys() -> Callable[[str], tuple[str, int]]:
     from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
     from phonenumbers.tzdata import TIMEZONE_DATA, TIMEZONE_LONGEST_PREFIX
 
+    codes = frozenset(str(code) for code in COUNTRY_CODE_TO_REGION_CODE)
+
     def place_key(digits: str) -> tuple[str, int]:
-        code_length = next(
-            (n for n in (1, 2, 3) if int(digits[:n]) in COUNTRY_CODE_TO_REGION_CODE), 3
-        )
-        length = code_length + _PLACE_NATIONAL_DIGITS
+        # Runs once per recipient of a campaign: string lookups only, no int() or generator.
+        if digits[:1] in codes:
+            length = 1 + _PLACE_NATIONAL_DIGITS
+        elif digits[:2] in codes:
+            length = 2 + _PLACE_NATIONAL_DIGITS
+        else:
+            length = 3 + _PLACE_NATIONAL_DIGITS
         for n in range(min(len(digits), TIMEZONE_LONGEST_PREFIX), length, -1):
             if digits[:n] in TIMEZONE_DATA:
                 length = n
