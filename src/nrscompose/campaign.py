@@ -442,6 +442,8 @@ def estimate(
         channel,
         lenient,
     )
+    if isinstance(recipients, (str, Path)):
+        return estimate_file(recipients, plan)
     builder = ReportBuilder()
     estimate_row = _estimator(plan)
     for row_number, row in enumerate(_rows(recipients), 1):
@@ -450,8 +452,6 @@ def estimate(
 
 
 def _rows(recipients: Any) -> Iterable[Mapping[str, Any]]:
-    if isinstance(recipients, (str, Path)):
-        return read_csv(recipients)
     kind = type(recipients).__module__.split(".", 1)[0]
     if kind == "pandas":
         return (row._asdict() for row in recipients.itertuples(index=False))
