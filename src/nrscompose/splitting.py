@@ -52,15 +52,25 @@ def _cluster() -> Any:
     return _regex().compile(r"\X")
 
 
+_JOINS: dict[str, bool] = {}  # per character: its class never changes, and texts repeat them
+
+
+def _joins(char: str) -> bool:
+    """Whether ``char`` takes part in a rule that forbids a cluster break next to it."""
+    found = _JOINS.get(char)
+    if found is None:
+        found = _JOINS[char] = _joining().match(char) is not None
+    return found
+
+
 def _cluster_boundary(text: str, start: int, end: int) -> int:
     """The last grapheme cluster boundary in ``(start, end]``, or ``end`` if there is none.
 
     Walks back from ``end`` to a certain boundary (two non-joining neighbours), then forward
     cluster by cluster: the work is local to the cut, not proportional to the text.
     """
-    joining = _joining().match
     probe = end
-    while probe > start and (joining(text, probe) or joining(text, probe - 1)):
+    while probe > start and (_joins(text[probe]) or _joins(text[probe - 1])):
         probe -= 1
     if probe == end:
         return end
