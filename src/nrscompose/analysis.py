@@ -187,6 +187,8 @@ class Analysis:
         return lazy[key]  # type: ignore[return-value]
 
     def _bounds(self) -> tuple[int, ...]:
+        if self.parts <= 1:  # no cut to place
+            return (0, len(self.text)) if self.text else (0,)
         context = self._context
         bounds, _ = _plan(self.text, context.charset, self.units, self.limits, context.profile)
         return tuple(bounds)

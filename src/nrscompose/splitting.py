@@ -134,5 +134,6 @@ def split(
 def parts_of(analysis: Analysis) -> list[str]:
     """The part texts of an existing analysis."""
     text = analysis.text
-    bounds = analysis.part_bounds
-    return [text[start:end] for start, end in pairwise(bounds)]
+    if analysis.parts <= 1:
+        return [text] if text else []
+    return [text[start:end] for start, end in pairwise(analysis.part_bounds)]
