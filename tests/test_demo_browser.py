@@ -509,3 +509,30 @@ def test_counter_update_time_for_a_1000_character_message(
         )
     record_property("counter_update_ms", json.dumps(timings))
     (tmp_path / "counter-timing.json").write_text(json.dumps(timings, indent=2))
+
+
+def test_counter_attaches_itself_to_a_form_textarea_with_data_attributes(
+    browser: Any, tmp_path: Path
+) -> None:
+    """What the Django widget renders: a textarea with data-nrs-* options, an <output>, and
+    the script; the script finds them by itself and counts as the form will submit."""
+    script = Path(_demo.__file__).parents[1] / "forms" / "static" / "nrscompose-counter.js"
+    page = tmp_path / "form.html"
+    page.write_text(
+        '<!doctype html><meta charset="utf-8"><textarea id="id_message" data-nrs-counter'
+        ' data-nrs-max-parts="1" data-nrs-newlines="crlf"></textarea>'
+        '<output data-nrs-counter-for="id_message"></output>'
+        f'<script src="{script.as_uri()}"></script>',
+        encoding="utf-8",
+    )
+    browser.get(page.as_uri())
+    _wait(browser, lambda d: d.execute_script("return !!window.NrsCounter"))
+    textarea = browser.find_element("id", "id_message")
+    output = browser.find_element("css selector", "output[data-nrs-counter-for]")
+    _type(textarea, "Olá João\n")
+    expected = analyze("Olá João\r\n")
+    assert output.text == f"{expected.encoding} · 1 part · {expected.remaining} left"
+    assert output.get_attribute("data-nrs-state") == "ok"
+    _type(textarea, "x" * 160)
+    _wait(browser, lambda d: output.get_attribute("data-nrs-state") == "over")
+    assert output.text.startswith("gsm-pt · 2 parts")

@@ -78,6 +78,7 @@ def test_get_renders_the_textarea_with_the_counter_script_and_options() -> None:
     assert 'data-nrs-channel="sms"' in html
     assert 'data-nrs-newlines="crlf"' in html
     assert '<script type="module" src="/static/nrscompose-counter.js"></script>' in html
+    assert '<output class="nrs-counter" data-nrs-counter-for="id_' in html
 
 
 def test_counter_script_is_found_by_staticfiles_when_shipped() -> None:

@@ -173,8 +173,14 @@ class CounterTextarea(forms.Textarea):  # type: ignore[misc]
         renderer: Any = None,
     ) -> SafeString:
         html = super().render(name, value, attrs, renderer)
+        element_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
+        output = format_html(
+            '<output class="nrs-counter" data-nrs-counter-for="{}" aria-live="polite">'
+            "</output>",
+            element_id,
+        )
         tag = format_html('<script type="module" src="{}"></script>', static(self.script))
-        return mark_safe(f"{html}\n{tag}")  # both parts are escaped already
+        return mark_safe(f"{html}\n{output}\n{tag}")  # every part is escaped already
 
 
 class MessageTextField(forms.CharField):  # type: ignore[misc]

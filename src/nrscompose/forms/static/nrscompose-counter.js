@@ -823,8 +823,70 @@ var DATA = {
     };
   }
 
+  // Attach a counter to every <textarea data-nrs-counter> under `scope` (default: the page),
+  // reading its options from data-nrs-* attributes (what the Django widget renders) and writing
+  // "encoding · parts · left" into <output data-nrs-counter-for="ID"> (created if absent).
+  // Runs by itself once the page has loaded; call it again for textareas added later.
+  function attach(scope) {
+    var doc = (scope && scope.ownerDocument) || (typeof document !== "undefined" ? document : null);
+    if (!doc) return 0;
+    var areas = (scope || doc).querySelectorAll("textarea[data-nrs-counter]");
+    var attached = 0;
+    for (var i = 0; i < areas.length; i++) {
+      var area = areas[i];
+      if (area.getAttribute("data-nrs-attached")) continue;
+      area.setAttribute("data-nrs-attached", "1");
+      watch(area, optionsOf(area), showIn(outputFor(doc, area), area));
+      attached++;
+    }
+    return attached;
+  }
+
+  function optionsOf(area) {
+    return {
+      channel: area.getAttribute("data-nrs-channel") || "sms",
+      trans: area.getAttribute("data-nrs-trans") === "1",
+      profile: area.getAttribute("data-nrs-profile") || "360nrs",
+      newlines: area.getAttribute("data-nrs-newlines") || "crlf",
+    };
+  }
+
+  function outputFor(doc, area) {
+    var found = area.id && doc.querySelector('output[data-nrs-counter-for="' + area.id + '"]');
+    if (found) return found;
+    var output = doc.createElement("output");
+    output.className = "nrs-counter";
+    output.setAttribute("aria-live", "polite");
+    area.insertAdjacentElement("afterend", output);
+    return output;
+  }
+
+  function showIn(output, area) {
+    var maxParts = parseInt(area.getAttribute("data-nrs-max-parts") || "0", 10);
+    return function (result, error) {
+      if (error) {
+        output.textContent = error.problems[0].message;
+        output.setAttribute("data-nrs-state", "error");
+        return;
+      }
+      var parts = result.parts === 1 ? "1 part" : result.parts + " parts";
+      output.textContent = result.encoding + " · " + parts + " · " + result.remaining + " left";
+      var over = maxParts > 0 && result.parts > maxParts;
+      output.setAttribute("data-nrs-state", over ? "over" : "ok");
+    };
+  }
+
+  if (typeof document !== "undefined" && document.addEventListener) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { attach(); });
+    } else {
+      attach();
+    }
+  }
+
   return {
     analyze: analyze,
+    attach: attach,
     normalizeNewlines: normalizeNewlines,
     transliterate: transliterate,
     graphemeBoundaries: graphemeBoundaries,
