@@ -180,6 +180,36 @@ class Analysis:
         """CRLF line breaks, invisible or control characters, a cheaper encoding available."""
         return self._cached("notices", self._find_notices)
 
+    def as_json(self) -> dict[str, object]:
+        """Every field and explanation as JSON-ready values (what the CLI and demo print)."""
+        return {
+            "encoding": self.encoding,
+            "parts": self.parts,
+            "units": self.units,
+            "per_part": self.per_part,
+            "remaining": self.remaining,
+            "last_part_units": self.last_part_units,
+            "max_parts": self.max_parts,
+            "exceeds_cap": self.exceeds_cap,
+            "tables": list(self.tables),
+            "profile": self.profile,
+            "text": self.text,
+            "part_bounds": self.part_bounds,
+            "offending": [
+                {
+                    "index": o.index,
+                    "char": o.char,
+                    "excluded_from": list(o.excluded_from),
+                    "reason": o.reason,
+                }
+                for o in self.offending
+            ],
+            "notices": [
+                {"kind": n.kind, "message": n.message, "indices": list(n.indices)}
+                for n in self.notices
+            ],
+        }
+
     def _cached(self, key: str, compute: Callable[[], _T]) -> _T:
         lazy = self._context.lazy  # a cache, invisible to == and repr
         if key not in lazy:

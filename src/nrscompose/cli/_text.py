@@ -47,31 +47,7 @@ def _suggestion_json(suggestion: Suggestion) -> dict[str, object] | None:
 
 
 def _analysis_json(analysis: Analysis, suggestion: Suggestion) -> dict[str, object]:
-    return {
-        "encoding": analysis.encoding,
-        "parts": analysis.parts,
-        "units": analysis.units,
-        "per_part": analysis.per_part,
-        "remaining": analysis.remaining,
-        "max_parts": analysis.max_parts,
-        "exceeds_cap": analysis.exceeds_cap,
-        "profile": analysis.profile,
-        "text": analysis.text,
-        "offending": [
-            {
-                "index": o.index,
-                "char": o.char,
-                "excluded_from": list(o.excluded_from),
-                "reason": o.reason,
-            }
-            for o in analysis.offending
-        ],
-        "notices": [
-            {"kind": n.kind, "message": n.message, "indices": list(n.indices)}
-            for n in analysis.notices
-        ],
-        "suggestion": _suggestion_json(suggestion),
-    }
+    return {**analysis.as_json(), "suggestion": _suggestion_json(suggestion)}
 
 
 def _highlighted(text: str, indices: set[int], color: bool) -> str:

@@ -38,7 +38,7 @@ from importlib import resources
 from typing import Final
 from urllib.parse import parse_qs, urlsplit
 
-from nrscompose.analysis import Analysis, describe_char
+from nrscompose.analysis import describe_char
 from nrscompose.errors import Problem, ValidationError
 from nrscompose.forms._messages import LANGUAGES
 from nrscompose.forms.check import FormProblem, MessageCheck, check_message
@@ -103,24 +103,6 @@ def _problem_json(problem: FormProblem | Problem) -> JsonObject:
     return found
 
 
-def _analysis_json(analysis: Analysis) -> JsonObject:
-    return {
-        "encoding": analysis.encoding,
-        "parts": analysis.parts,
-        "units": analysis.units,
-        "per_part": analysis.per_part,
-        "remaining": analysis.remaining,
-        "last_part_units": analysis.last_part_units,
-        "max_parts": analysis.max_parts,
-        "tables": list(analysis.tables),
-        "part_bounds": analysis.part_bounds,
-        "offending": [
-            {"index": o.index, "char": o.char, "excluded_from": list(o.excluded_from)}
-            for o in analysis.offending
-        ],
-    }
-
-
 def check_json(check: MessageCheck, received: str) -> JsonObject:
     """The ``/api/check`` answer for ``check`` of the text ``received``."""
     return {
@@ -144,7 +126,7 @@ def check_json(check: MessageCheck, received: str) -> JsonObject:
         "max_parts": check.max_parts,
         "newlines": check.newlines,
         "newlines_changed": check.newlines_changed,
-        "analysis": None if check.analysis is None else _analysis_json(check.analysis),
+        "analysis": None if check.analysis is None else check.analysis.as_json(),
     }
 
 
