@@ -14,7 +14,14 @@ itself, and it keeps no global state. Request builders and transports live at th
 from __future__ import annotations
 
 from nrscompose.analysis import Analysis, Notice, Offending, analyze, describe_char
-from nrscompose.errors import ApiError, NrsComposeError, Problem, TransportError, ValidationError
+from nrscompose.errors import (
+    ApiError,
+    ArgumentError,
+    NrsComposeError,
+    Problem,
+    TransportError,
+    ValidationError,
+)
 from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose.splitting import split
 from nrscompose.transliterate import TRANS_TABLE, transliterate
@@ -84,6 +91,7 @@ __all__ = [
     "TRANS_TABLE",
     "Analysis",
     "ApiError",
+    "ArgumentError",
     "Destination",
     "Encoding",
     "HttpRequest",

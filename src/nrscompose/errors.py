@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["ApiError", "NrsComposeError", "Problem", "TransportError", "ValidationError"]
+__all__ = [
+    "ApiError",
+    "ArgumentError",
+    "NrsComposeError",
+    "Problem",
+    "TransportError",
+    "ValidationError",
+]
 
 
 class NrsComposeError(Exception):
@@ -68,6 +75,15 @@ class ValidationError(NrsComposeError, ValueError):
     def codes(self) -> tuple[int, ...]:
         """The API error codes of the problems, in order, without duplicates."""
         return tuple(dict.fromkeys(p.code for p in self.problems if p.code is not None))
+
+
+class ArgumentError(NrsComposeError, ValueError):
+    """A bad value given as an argument: an unknown channel, profile or encoding name, a timeout
+    that is not a positive number, a URL the library refuses.
+
+    Payload validation (a provider's ``validate``) keeps returning problems instead; this is for
+    the arguments of the library's own functions and constructors.
+    """
 
 
 class ApiError(NrsComposeError):
