@@ -20,8 +20,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Final, Literal
 
-from nrscompose.errors import Problem, ValidationError
-from nrscompose.http import HttpRequest, JsonValue, QueryValue, build_url, json_bytes
+from nrscompose.errors import ArgumentError, Problem, ValidationError
+from nrscompose.http import (
+    HttpRequest,
+    JsonValue,
+    QueryValue,
+    build_url,
+    check_base_url,
+    json_bytes,
+)
 
 __all__ = [
     "ApiKey",
@@ -49,9 +56,8 @@ class ApiKey:
 
     def __post_init__(self) -> None:
         if not self.key or any(c in self.key for c in "\r\n"):
-            raise ValueError("api key must be a non-empty single line")
-        if not self.base_url.startswith(("https://", "http://")):
-            raise ValueError("base_url must be an http(s) URL")
+            raise ArgumentError("api key must be a non-empty single line")
+        check_base_url(self.base_url)
 
     def __repr__(self) -> str:
         return f"ApiKey(key='***', base_url={self.base_url!r})"
@@ -71,7 +77,13 @@ def _request(
     if payload is not None:
         headers.append(("Content-Type", "application/json"))
         body = json_bytes({k: v for k, v in payload.items() if v is not None})
-    return HttpRequest(method, build_url(account.base_url, path, query), tuple(headers), body)
+    return HttpRequest(
+        method,
+        build_url(account.base_url, path, query),
+        tuple(headers),
+        body,
+        secret_headers=frozenset({"api-key"}),
+    )
 
 
 def _positive(problems: list[Problem], name: str, value: int | None, low: int = 1) -> None:

@@ -233,12 +233,12 @@ def check_voice(payload: dict[str, object], now: datetime | None = None) -> Chec
             len(message),
         )
     language = payload.get("language")
-    if language not in VOICE_LANGUAGES:
+    if not isinstance(language, str) or language not in VOICE_LANGUAGES:
         ch.add("language", f"{language!r} is not one of {', '.join(VOICE_LANGUAGES)}", 130)
     gender = payload.get("gender")
     if gender not in ("F", "M"):
         ch.add("gender", f"{gender!r} is not 'F' or 'M'", 131)
-    elif gender == "M" and language in VOICE_FEMALE_ONLY:
+    elif gender == "M" and isinstance(language, str) and language in VOICE_FEMALE_ONLY:
         ch.add("gender", f"{language} is available only with a female voice", 131)
     _voice_common(ch, payload, now)
     to = payload.get("to")
