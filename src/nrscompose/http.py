@@ -70,10 +70,10 @@ def check_base_url(url: str, what: str = "base_url") -> str:
         raise ArgumentTypeError(f"{what} must be a string")
     try:
         parts = urlsplit(url)
-        hostname = parts.hostname
+        absolute = parts.scheme in ("http", "https") and bool(parts.hostname)
     except ValueError:  # an unbalanced IPv6 bracket
-        hostname = None
-    if parts.scheme not in ("http", "https") or not hostname:
+        absolute = False
+    if not absolute:
         raise ArgumentError(f"{what} must be an absolute http(s) URL")
     if "@" in parts.netloc:
         raise ArgumentError(
