@@ -139,6 +139,9 @@ def test_user_templates_can_read_mappings_and_use_macros() -> None:
         "{{ f(40) }}",
         # recursion deeper than Python allows
         "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+        # parsing nested deeper than Python allows (found by atheris)
+        "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
+        "{{ " + "-" * 5000 + "1 }}",
     ],
 )
 def test_user_templates_cannot_exhaust_cpu_or_memory(source: str) -> None:

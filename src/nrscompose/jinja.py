@@ -19,7 +19,8 @@ crosses a bound:
 * an integer made by ``*`` or ``**`` has at most :data:`MAX_NUMBER_BITS` bits
   (``9 ** 9999999`` would take seconds of CPU);
 * loop iterations and macro calls together are at most :data:`MAX_STEPS` per render, and a
-  recursion too deep for Python is a limit error too.
+  recursion too deep for Python — in rendering, or in parsing ``((((…))))`` — is a limit
+  error too.
 """
 
 from __future__ import annotations
@@ -275,6 +276,13 @@ def _bounded_environment(base: type[ImmutableSandboxedEnvironment]) -> type[Any]
         template_class = _Template
         intercepted_binops = frozenset(_BOUNDED_OPERATORS)
         concat = staticmethod(_bounded_concat)
+
+        def compile(self, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return super().compile(*args, **kwargs)
+            except RecursionError:
+                pass
+            raise _limit("nests expressions deeper than Python allows")
 
         def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
             bounded = _BOUNDED_OPERATORS.get(operator_name)
