@@ -303,6 +303,2493 @@ var DATA = {
    "gsm-pt"
   ]
  },
+ "suggestions": [
+  [
+   " ",
+   "compatibility form",
+   "a0,1f60+a,25,30,fa1"
+  ],
+  [
+   "a",
+   "compatibility form",
+   "aa,1c99,34d,440,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "\"",
+   "quotation mark",
+   "ab,10,1f61+1,2"
+  ],
+  [
+   "",
+   "invisible format character",
+   "ad,553+5,17,c1,32,181+1,51,f2c,7fd+4,1b+4,32+4,2+9,de90,fa+2,10c2,10,2363+8,8868+3,14d0+7,c2e87,1f+5f"
+  ],
+  [
+   "2",
+   "compatibility form",
+   "b2,1fd0,3df,dab1,d8be,a,a,a,a,23fa"
+  ],
+  [
+   "3",
+   "compatibility form",
+   "b3,1fd0,3df,dab1,d8be,a,a,a,a,23fa"
+  ],
+  [
+   "1",
+   "compatibility form",
+   "b9,1fc8,3df,dab1,d8be,a,a,a,a,23fa"
+  ],
+  [
+   "o",
+   "compatibility form",
+   "ba,1c98,340,a2,3aa,da71,d4d9,34,34,68,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "\u00e0",
+   "letter case",
+   "c0"
+  ],
+  [
+   "A",
+   "accent removed",
+   "c1+2,3d,2,2,c9,11,2,1a,6,2,24,1bda,a0,2,2,2,2,2,2,2,2,2,2,2"
+  ],
+  [
+   "\u00e8",
+   "letter case",
+   "c8"
+  ],
+  [
+   "E",
+   "accent removed",
+   "ca+1,47,2,2,2,2,ea,2,22,1bec,2,2,2,2,9c,2,2,2,2,2,2,2"
+  ],
+  [
+   "\u00ec",
+   "letter case",
+   "cc"
+  ],
+  [
+   "I",
+   "accent removed",
+   "cd+2,59,2,2,2,2,9f,39,2,1c22,2,9a,2"
+  ],
+  [
+   "\u00f2",
+   "letter case",
+   "d2"
+  ],
+  [
+   "O",
+   "accent removed",
+   "d3+2,77,2,2,50,31,19,2,20,2,1c,2,2,2,1c1c,2,2,2,7a,2,2,2,2,2,2,2,2,2,2,2"
+  ],
+  [
+   "\u00f9",
+   "letter case",
+   "d9"
+  ],
+  [
+   "U",
+   "accent removed",
+   "da+1,8d,2,2,2,2,2,3d,24,2,2,2,2,39,2,1c5c,2,2,2,2,6a,2,2,2,2,2,2"
+  ],
+  [
+   "Y",
+   "accent removed",
+   "dd,99,2,ba,1c5c,64,2,2,2"
+  ],
+  [
+   "a",
+   "accent removed",
+   "e1+2,1e,2,2,c9,11,2,1a,6,2,24,1bda,a0,2,2,2,2,2,2,2,2,2,2,2"
+  ],
+  [
+   "\u00c7",
+   "letter case",
+   "e7"
+  ],
+  [
+   "e",
+   "accent removed",
+   "ea+1,28,2,2,2,2,ea,2,22,1bec,2,2,2,2,9c,2,2,2,2,2,2,2"
+  ],
+  [
+   "i",
+   "accent removed",
+   "ed+2,3a,2,2,2,a1,39,2,1c22,2,9a,2"
+  ],
+  [
+   "o",
+   "accent removed",
+   "f3+2,58,2,2,50,31,19,2,20,2,1c,2,2,2,1c1c,2,2,2,7a,2,2,2,2,2,2,2,2,2,2,2"
+  ],
+  [
+   "u",
+   "accent removed",
+   "fa+1,6e,2,2,2,2,2,3d,24,2,2,2,2,39,2,1c5c,2,2,2,2,6a,2,2,2,2,2,2"
+  ],
+  [
+   "y",
+   "accent removed",
+   "fd,2,78,bc,1c5c,a,5a,2,2,2"
+  ],
+  [
+   "C",
+   "accent removed",
+   "106,2,2,2,1cfc"
+  ],
+  [
+   "c",
+   "accent removed",
+   "107,2,2,2,1cfc"
+  ],
+  [
+   "D",
+   "accent removed",
+   "10e,1cfc,2,2,2,2"
+  ],
+  [
+   "d",
+   "accent removed",
+   "10f,1cfc,2,2,2,2"
+  ],
+  [
+   "G",
+   "accent removed",
+   "11c,2,2,2,c4,e,1c2c"
+  ],
+  [
+   "g",
+   "accent removed",
+   "11d,2,2,2,c4,e,1c2c"
+  ],
+  [
+   "H",
+   "accent removed",
+   "124,fa,1c04,2,2,2,2"
+  ],
+  [
+   "h",
+   "accent removed",
+   "125,fa,1c04,2,2,2,2,6b"
+  ],
+  [
+   "I",
+   "letter case",
+   "131"
+  ],
+  [
+   "IJ",
+   "compatibility form",
+   "132"
+  ],
+  [
+   "ij",
+   "compatibility form",
+   "133"
+  ],
+  [
+   "J",
+   "accent removed",
+   "134"
+  ],
+  [
+   "j",
+   "accent removed",
+   "135,bb"
+  ],
+  [
+   "K",
+   "accent removed",
+   "136,b2,1c48,2,2"
+  ],
+  [
+   "k",
+   "accent removed",
+   "137,b2,1c48,2,2"
+  ],
+  [
+   "L",
+   "accent removed",
+   "139,2,2,1cf9,2,2,2"
+  ],
+  [
+   "l",
+   "accent removed",
+   "13a,2,2,1cf9,2,2,2"
+  ],
+  [
+   "N",
+   "accent removed",
+   "143,2,2,b1,1c4c,2,2,2"
+  ],
+  [
+   "n",
+   "accent removed",
+   "144,2,2,b1,1c4c,2,2,2"
+  ],
+  [
+   "R",
+   "accent removed",
+   "154,2,2,b8,2,1c46,2,2,2"
+  ],
+  [
+   "r",
+   "accent removed",
+   "155,2,2,b8,2,1c46,2,2,2"
+  ],
+  [
+   "S",
+   "accent removed",
+   "15a,2,2,2,b8,1c48,2,2,2,2"
+  ],
+  [
+   "s",
+   "accent removed",
+   "15b,2,2,2,b8,1c48,2,2,2,2"
+  ],
+  [
+   "T",
+   "accent removed",
+   "162,2,b6,1c50,2,2,2"
+  ],
+  [
+   "t",
+   "accent removed",
+   "163,2,b6,1c50,2,2,2,26"
+  ],
+  [
+   "W",
+   "accent removed",
+   "174,1d0c,2,2,2,2"
+  ],
+  [
+   "w",
+   "accent removed",
+   "175,1d0c,2,2,2,2,f"
+  ],
+  [
+   "Z",
+   "accent removed",
+   "179,2,2,1d13,2,2"
+  ],
+  [
+   "z",
+   "accent removed",
+   "17a,2,2,1d13,2,2"
+  ],
+  [
+   "s",
+   "compatibility form",
+   "17f,163,1db9,447,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "LJ",
+   "compatibility form",
+   "1c7"
+  ],
+  [
+   "Lj",
+   "compatibility form",
+   "1c8"
+  ],
+  [
+   "lj",
+   "compatibility form",
+   "1c9"
+  ],
+  [
+   "NJ",
+   "compatibility form",
+   "1ca"
+  ],
+  [
+   "Nj",
+   "compatibility form",
+   "1cb"
+  ],
+  [
+   "nj",
+   "compatibility form",
+   "1cc"
+  ],
+  [
+   "\u00c6",
+   "accent removed",
+   "1e2,1a"
+  ],
+  [
+   "\u00e6",
+   "accent removed",
+   "1e3,1a"
+  ],
+  [
+   "DZ",
+   "compatibility form",
+   "1f1"
+  ],
+  [
+   "Dz",
+   "compatibility form",
+   "1f2"
+  ],
+  [
+   "dz",
+   "compatibility form",
+   "1f3"
+  ],
+  [
+   "\u00d8",
+   "accent removed",
+   "1fe"
+  ],
+  [
+   "\u00f8",
+   "accent removed",
+   "1ff"
+  ],
+  [
+   "h",
+   "compatibility form",
+   "2b0,1de5,79,3c9,da71,d4d9,68,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "j",
+   "compatibility form",
+   "2b2,1e97,390,7a3,d2ce,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "r",
+   "compatibility form",
+   "2b3,1ab0,77e,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "w",
+   "compatibility form",
+   "2b7,222f,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "y",
+   "compatibility form",
+   "2b8,2230,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "l",
+   "compatibility form",
+   "2e1,1db6,7c,69,35f,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "x",
+   "compatibility form",
+   "2e3,1db0,e6,36e,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   ";",
+   "compatibility form",
+   "37e,fa96,40,c7"
+  ],
+  [
+   "\u03a9",
+   "accent removed",
+   "38f,1bd9+7,39+7,4b+2"
+  ],
+  [
+   "\u0393",
+   "letter case",
+   "3b3"
+  ],
+  [
+   "\u0394",
+   "letter case",
+   "3b4"
+  ],
+  [
+   "\u0398",
+   "letter case",
+   "3b8,19"
+  ],
+  [
+   "\u039b",
+   "letter case",
+   "3bb"
+  ],
+  [
+   "\u039e",
+   "letter case",
+   "3be"
+  ],
+  [
+   "\u03a0",
+   "letter case",
+   "3c0,16"
+  ],
+  [
+   "\u03a3",
+   "letter case",
+   "3c2+1"
+  ],
+  [
+   "\u03a6",
+   "letter case",
+   "3c6,f"
+  ],
+  [
+   "\u03a8",
+   "letter case",
+   "3c8"
+  ],
+  [
+   "\u03a9",
+   "letter case",
+   "3c9"
+  ],
+  [
+   "\u0398",
+   "compatibility form",
+   "3f4,1d2bb,a,30,a,30,a,30,a,30,a"
+  ],
+  [
+   "\u03a3",
+   "compatibility form",
+   "3f9,1d2c1,3a,3a,3a,3a"
+  ],
+  [
+   "-",
+   "dash",
+   "58a,34,e42,406,80a+5,e02,3,20+1,5,1d,1bf,14,70,cd91+1,26,1055"
+  ],
+  [
+   " ",
+   "space separator",
+   "1680"
+  ],
+  [
+   "A",
+   "compatibility form",
+   "1d2c,78a,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "\u00c6",
+   "compatibility form",
+   "1d2d"
+  ],
+  [
+   "B",
+   "compatibility form",
+   "1d2e,3fe,38b,da6b,d4df,34,34,68,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "D",
+   "compatibility form",
+   "1d30,415,29,34b,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "E",
+   "compatibility form",
+   "1d31,3ff,38a,da6b,d4df,34,34,68,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "G",
+   "compatibility form",
+   "1d33,789,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "H",
+   "compatibility form",
+   "1d34,3d7+2,3b0,da6b,d4df,34,34,68,9c,34,34,34,34,34,1ac0"
+  ],
+  [
+   "I",
+   "compatibility form",
+   "1d35,3db+1,4f,35e,da6b,d4df,34,34,68,68,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "J",
+   "compatibility form",
+   "1d36,789,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "K",
+   "compatibility form",
+   "1d37,3f3,396,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "L",
+   "compatibility form",
+   "1d38,3da,5a,355,da6b,d4df,34,34,68,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "M",
+   "compatibility form",
+   "1d39,3fa,3c,353,da6b,d4df,34,34,68,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "N",
+   "compatibility form",
+   "1d3a,3db,3ae,da6b,d4df,34,34,34,34,34,68,34,34,34,34,34,1ac0"
+  ],
+  [
+   "O",
+   "compatibility form",
+   "1d3c,788,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "P",
+   "compatibility form",
+   "1d3e,3db,3ac,da6b,d4df,34,34,34,34,34,68,34,34,34,34,34,1ac0"
+  ],
+  [
+   "R",
+   "compatibility form",
+   "1d3f,3dc+2,3aa,da6b,d4df,34,34,68,9c,34,34,34,34,34,1aab,15"
+  ],
+  [
+   "T",
+   "compatibility form",
+   "1d40,789,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "U",
+   "compatibility form",
+   "1d41,789,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "W",
+   "compatibility form",
+   "1d42,78a,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "b",
+   "compatibility form",
+   "1d47,78a,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "d",
+   "compatibility form",
+   "1d48,3fe,38,355,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "e",
+   "compatibility form",
+   "1d49,348,9e,18,38d,da71,d4d9,34,34,68,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "g",
+   "compatibility form",
+   "1d4d,3bd,3cc,da71,d4d9,34,34,68,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "k",
+   "compatibility form",
+   "1d4f,347,444,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "m",
+   "compatibility form",
+   "1d50,348,e7,35d,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "p",
+   "compatibility form",
+   "1d56,344,445,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "t",
+   "compatibility form",
+   "1d57,345,447,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "u",
+   "compatibility form",
+   "1d58,c,780,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "v",
+   "compatibility form",
+   "1d5b,a,40f,371,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "i",
+   "compatibility form",
+   "1d62,30f,c8,f,28,368,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "c",
+   "compatibility form",
+   "1d9c,3e1,355,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "f",
+   "compatibility form",
+   "1da0,735,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "z",
+   "compatibility form",
+   "1dbb,72e,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "B",
+   "accent removed",
+   "1e02,2,2"
+  ],
+  [
+   "b",
+   "accent removed",
+   "1e03,2,2"
+  ],
+  [
+   "F",
+   "accent removed",
+   "1e1e"
+  ],
+  [
+   "f",
+   "accent removed",
+   "1e1f"
+  ],
+  [
+   "M",
+   "accent removed",
+   "1e3e,2,2"
+  ],
+  [
+   "m",
+   "accent removed",
+   "1e3f,2,2"
+  ],
+  [
+   "P",
+   "accent removed",
+   "1e54,2"
+  ],
+  [
+   "p",
+   "accent removed",
+   "1e55,2"
+  ],
+  [
+   "V",
+   "accent removed",
+   "1e7c,2"
+  ],
+  [
+   "v",
+   "accent removed",
+   "1e7d,2"
+  ],
+  [
+   "X",
+   "accent removed",
+   "1e8a,2"
+  ],
+  [
+   "x",
+   "accent removed",
+   "1e8b,2"
+  ],
+  [
+   "\u00df",
+   "letter case",
+   "1e9e"
+  ],
+  [
+   "'",
+   "quotation mark",
+   "2018+1,2,1e+1,dc8+3,4+1,2+1,f+1,3+1"
+  ],
+  [
+   ".",
+   "compatibility form",
+   "2024,de2e,bc"
+  ],
+  [
+   "..",
+   "compatibility form",
+   "2025,de0b"
+  ],
+  [
+   "...",
+   "compatibility form",
+   "2026,ddf3"
+  ],
+  [
+   "!!",
+   "compatibility form",
+   "203c"
+  ],
+  [
+   "??",
+   "compatibility form",
+   "2047"
+  ],
+  [
+   "?!",
+   "compatibility form",
+   "2048"
+  ],
+  [
+   "!?",
+   "compatibility form",
+   "2049"
+  ],
+  [
+   "0",
+   "compatibility form",
+   "2070,10,46a,da26,d8be,a,a,a,a,23fa"
+  ],
+  [
+   "4",
+   "compatibility form",
+   "2074,10,3df,dab1,d8be,a,a,a,a,23fa"
+  ],
+  [
+   "5",
+   "compatibility form",
+   "2075,10,3df,dab1,d8be,a,a,a,a,23fa"
+  ],
+  [
+   "6",
+   "compatibility form",
+   "2076,10,3df,dab1,d8be,a,a,a,a,23fa"
+  ],
+  [
+   "7",
+   "compatibility form",
+   "2077,10,3df,dab1,d8be,a,a,a,a,23fa"
+  ],
+  [
+   "8",
+   "compatibility form",
+   "2078,10,3df,dab1,d8be,a,a,a,a,23fa"
+  ],
+  [
+   "9",
+   "compatibility form",
+   "2079,10,3df,dab1,d8be,a,a,a,a,23fa"
+  ],
+  [
+   "+",
+   "compatibility form",
+   "207a,10,da9f,339,a9"
+  ],
+  [
+   "=",
+   "compatibility form",
+   "207c,10,ddda,b7"
+  ],
+  [
+   "(",
+   "compatibility form",
+   "207d,10,dda8,24,af"
+  ],
+  [
+   ")",
+   "compatibility form",
+   "207e,10,dda8,24,af"
+  ],
+  [
+   "n",
+   "compatibility form",
+   "207f,1a,444,da71,d4d9,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "Rs",
+   "compatibility form",
+   "20a8"
+  ],
+  [
+   "a/c",
+   "compatibility form",
+   "2100"
+  ],
+  [
+   "a/s",
+   "compatibility form",
+   "2101"
+  ],
+  [
+   "C",
+   "compatibility form",
+   "2102,2b,40,34b,833a,5731,d4df,34,34,34,34,9c,34,34,34,34,34,1ab9,7"
+  ],
+  [
+   "c/o",
+   "compatibility form",
+   "2105"
+  ],
+  [
+   "c/u",
+   "compatibility form",
+   "2106"
+  ],
+  [
+   "No",
+   "compatibility form",
+   "2116"
+  ],
+  [
+   "Q",
+   "compatibility form",
+   "211a,3ac,832e,573d,d4df,34,34,34,34,34,68,34,34,34,34,34,1ac0"
+  ],
+  [
+   "SM",
+   "compatibility form",
+   "2120"
+  ],
+  [
+   "TEL",
+   "compatibility form",
+   "2121"
+  ],
+  [
+   "TM",
+   "compatibility form",
+   "2122"
+  ],
+  [
+   "Z",
+   "compatibility form",
+   "2124,4,3a7,da6b,d4df,34,34,34,34,9c,34,34,34,34,34,1ac0"
+  ],
+  [
+   "\u03a9",
+   "compatibility form",
+   "2126,1b59a,3a,3a,3a,3a"
+  ],
+  [
+   "\u00c5",
+   "compatibility form",
+   "212b"
+  ],
+  [
+   "F",
+   "compatibility form",
+   "2131,38a,8338,5733,d4df,34,34,68,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "FAX",
+   "compatibility form",
+   "213b"
+  ],
+  [
+   "\u0393",
+   "compatibility form",
+   "213e,1b56c,3a,3a,3a,3a"
+  ],
+  [
+   "\u03a0",
+   "compatibility form",
+   "213f,1b578,3a,3a,3a,3a"
+  ],
+  [
+   "II",
+   "compatibility form",
+   "2161"
+  ],
+  [
+   "III",
+   "compatibility form",
+   "2162"
+  ],
+  [
+   "IV",
+   "compatibility form",
+   "2163"
+  ],
+  [
+   "V",
+   "compatibility form",
+   "2164,367,7b2,d2b9,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "VI",
+   "compatibility form",
+   "2165"
+  ],
+  [
+   "VII",
+   "compatibility form",
+   "2166"
+  ],
+  [
+   "VIII",
+   "compatibility form",
+   "2167"
+  ],
+  [
+   "IX",
+   "compatibility form",
+   "2168"
+  ],
+  [
+   "X",
+   "compatibility form",
+   "2169,364,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "XI",
+   "compatibility form",
+   "216a"
+  ],
+  [
+   "XII",
+   "compatibility form",
+   "216b"
+  ],
+  [
+   "ii",
+   "compatibility form",
+   "2171"
+  ],
+  [
+   "iii",
+   "compatibility form",
+   "2172"
+  ],
+  [
+   "iv",
+   "compatibility form",
+   "2173"
+  ],
+  [
+   "vi",
+   "compatibility form",
+   "2175"
+  ],
+  [
+   "vii",
+   "compatibility form",
+   "2176"
+  ],
+  [
+   "viii",
+   "compatibility form",
+   "2177"
+  ],
+  [
+   "ix",
+   "compatibility form",
+   "2178"
+  ],
+  [
+   "xi",
+   "compatibility form",
+   "217a"
+  ],
+  [
+   "xii",
+   "compatibility form",
+   "217b"
+  ],
+  [
+   "=",
+   "accent removed",
+   "2260"
+  ],
+  [
+   "<",
+   "accent removed",
+   "226e"
+  ],
+  [
+   ">",
+   "accent removed",
+   "226f"
+  ],
+  [
+   "10",
+   "compatibility form",
+   "2469"
+  ],
+  [
+   "11",
+   "compatibility form",
+   "246a"
+  ],
+  [
+   "12",
+   "compatibility form",
+   "246b"
+  ],
+  [
+   "13",
+   "compatibility form",
+   "246c"
+  ],
+  [
+   "14",
+   "compatibility form",
+   "246d"
+  ],
+  [
+   "15",
+   "compatibility form",
+   "246e"
+  ],
+  [
+   "16",
+   "compatibility form",
+   "246f"
+  ],
+  [
+   "17",
+   "compatibility form",
+   "2470"
+  ],
+  [
+   "18",
+   "compatibility form",
+   "2471"
+  ],
+  [
+   "19",
+   "compatibility form",
+   "2472"
+  ],
+  [
+   "20",
+   "compatibility form",
+   "2473"
+  ],
+  [
+   "(1)",
+   "compatibility form",
+   "2474"
+  ],
+  [
+   "(2)",
+   "compatibility form",
+   "2475"
+  ],
+  [
+   "(3)",
+   "compatibility form",
+   "2476"
+  ],
+  [
+   "(4)",
+   "compatibility form",
+   "2477"
+  ],
+  [
+   "(5)",
+   "compatibility form",
+   "2478"
+  ],
+  [
+   "(6)",
+   "compatibility form",
+   "2479"
+  ],
+  [
+   "(7)",
+   "compatibility form",
+   "247a"
+  ],
+  [
+   "(8)",
+   "compatibility form",
+   "247b"
+  ],
+  [
+   "(9)",
+   "compatibility form",
+   "247c"
+  ],
+  [
+   "(10)",
+   "compatibility form",
+   "247d"
+  ],
+  [
+   "(11)",
+   "compatibility form",
+   "247e"
+  ],
+  [
+   "(12)",
+   "compatibility form",
+   "247f"
+  ],
+  [
+   "(13)",
+   "compatibility form",
+   "2480"
+  ],
+  [
+   "(14)",
+   "compatibility form",
+   "2481"
+  ],
+  [
+   "(15)",
+   "compatibility form",
+   "2482"
+  ],
+  [
+   "(16)",
+   "compatibility form",
+   "2483"
+  ],
+  [
+   "(17)",
+   "compatibility form",
+   "2484"
+  ],
+  [
+   "(18)",
+   "compatibility form",
+   "2485"
+  ],
+  [
+   "(19)",
+   "compatibility form",
+   "2486"
+  ],
+  [
+   "(20)",
+   "compatibility form",
+   "2487"
+  ],
+  [
+   "1.",
+   "compatibility form",
+   "2488"
+  ],
+  [
+   "2.",
+   "compatibility form",
+   "2489"
+  ],
+  [
+   "3.",
+   "compatibility form",
+   "248a"
+  ],
+  [
+   "4.",
+   "compatibility form",
+   "248b"
+  ],
+  [
+   "5.",
+   "compatibility form",
+   "248c"
+  ],
+  [
+   "6.",
+   "compatibility form",
+   "248d"
+  ],
+  [
+   "7.",
+   "compatibility form",
+   "248e"
+  ],
+  [
+   "8.",
+   "compatibility form",
+   "248f"
+  ],
+  [
+   "9.",
+   "compatibility form",
+   "2490"
+  ],
+  [
+   "10.",
+   "compatibility form",
+   "2491"
+  ],
+  [
+   "11.",
+   "compatibility form",
+   "2492"
+  ],
+  [
+   "12.",
+   "compatibility form",
+   "2493"
+  ],
+  [
+   "13.",
+   "compatibility form",
+   "2494"
+  ],
+  [
+   "14.",
+   "compatibility form",
+   "2495"
+  ],
+  [
+   "15.",
+   "compatibility form",
+   "2496"
+  ],
+  [
+   "16.",
+   "compatibility form",
+   "2497"
+  ],
+  [
+   "17.",
+   "compatibility form",
+   "2498"
+  ],
+  [
+   "18.",
+   "compatibility form",
+   "2499"
+  ],
+  [
+   "19.",
+   "compatibility form",
+   "249a"
+  ],
+  [
+   "20.",
+   "compatibility form",
+   "249b"
+  ],
+  [
+   "(a)",
+   "compatibility form",
+   "249c"
+  ],
+  [
+   "(b)",
+   "compatibility form",
+   "249d"
+  ],
+  [
+   "(c)",
+   "compatibility form",
+   "249e"
+  ],
+  [
+   "(d)",
+   "compatibility form",
+   "249f"
+  ],
+  [
+   "(e)",
+   "compatibility form",
+   "24a0"
+  ],
+  [
+   "(f)",
+   "compatibility form",
+   "24a1"
+  ],
+  [
+   "(g)",
+   "compatibility form",
+   "24a2"
+  ],
+  [
+   "(h)",
+   "compatibility form",
+   "24a3"
+  ],
+  [
+   "(i)",
+   "compatibility form",
+   "24a4"
+  ],
+  [
+   "(j)",
+   "compatibility form",
+   "24a5"
+  ],
+  [
+   "(k)",
+   "compatibility form",
+   "24a6"
+  ],
+  [
+   "(l)",
+   "compatibility form",
+   "24a7"
+  ],
+  [
+   "(m)",
+   "compatibility form",
+   "24a8"
+  ],
+  [
+   "(n)",
+   "compatibility form",
+   "24a9"
+  ],
+  [
+   "(o)",
+   "compatibility form",
+   "24aa"
+  ],
+  [
+   "(p)",
+   "compatibility form",
+   "24ab"
+  ],
+  [
+   "(q)",
+   "compatibility form",
+   "24ac"
+  ],
+  [
+   "(r)",
+   "compatibility form",
+   "24ad"
+  ],
+  [
+   "(s)",
+   "compatibility form",
+   "24ae"
+  ],
+  [
+   "(t)",
+   "compatibility form",
+   "24af"
+  ],
+  [
+   "(u)",
+   "compatibility form",
+   "24b0"
+  ],
+  [
+   "(v)",
+   "compatibility form",
+   "24b1"
+  ],
+  [
+   "(w)",
+   "compatibility form",
+   "24b2"
+  ],
+  [
+   "(x)",
+   "compatibility form",
+   "24b3"
+  ],
+  [
+   "(y)",
+   "compatibility form",
+   "24b4"
+  ],
+  [
+   "(z)",
+   "compatibility form",
+   "24b5"
+  ],
+  [
+   "S",
+   "compatibility form",
+   "24c8,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "Y",
+   "compatibility form",
+   "24ce,da6b,d4df,34,34,34,34,34,34,34,34,34,34,34,34,1ac0"
+  ],
+  [
+   "q",
+   "compatibility form",
+   "24e0,da71,854,cc85,34,34,34,34,34,34,34,34,34,34,34,34"
+  ],
+  [
+   "::=",
+   "compatibility form",
+   "2a74"
+  ],
+  [
+   "==",
+   "compatibility form",
+   "2a75"
+  ],
+  [
+   "===",
+   "compatibility form",
+   "2a76"
+  ],
+  [
+   "PTE",
+   "compatibility form",
+   "3250"
+  ],
+  [
+   "21",
+   "compatibility form",
+   "3251"
+  ],
+  [
+   "22",
+   "compatibility form",
+   "3252"
+  ],
+  [
+   "23",
+   "compatibility form",
+   "3253"
+  ],
+  [
+   "24",
+   "compatibility form",
+   "3254"
+  ],
+  [
+   "25",
+   "compatibility form",
+   "3255"
+  ],
+  [
+   "26",
+   "compatibility form",
+   "3256"
+  ],
+  [
+   "27",
+   "compatibility form",
+   "3257"
+  ],
+  [
+   "28",
+   "compatibility form",
+   "3258"
+  ],
+  [
+   "29",
+   "compatibility form",
+   "3259"
+  ],
+  [
+   "30",
+   "compatibility form",
+   "325a"
+  ],
+  [
+   "31",
+   "compatibility form",
+   "325b"
+  ],
+  [
+   "32",
+   "compatibility form",
+   "325c"
+  ],
+  [
+   "33",
+   "compatibility form",
+   "325d"
+  ],
+  [
+   "34",
+   "compatibility form",
+   "325e"
+  ],
+  [
+   "35",
+   "compatibility form",
+   "325f"
+  ],
+  [
+   "36",
+   "compatibility form",
+   "32b1"
+  ],
+  [
+   "37",
+   "compatibility form",
+   "32b2"
+  ],
+  [
+   "38",
+   "compatibility form",
+   "32b3"
+  ],
+  [
+   "39",
+   "compatibility form",
+   "32b4"
+  ],
+  [
+   "40",
+   "compatibility form",
+   "32b5"
+  ],
+  [
+   "41",
+   "compatibility form",
+   "32b6"
+  ],
+  [
+   "42",
+   "compatibility form",
+   "32b7"
+  ],
+  [
+   "43",
+   "compatibility form",
+   "32b8"
+  ],
+  [
+   "44",
+   "compatibility form",
+   "32b9"
+  ],
+  [
+   "45",
+   "compatibility form",
+   "32ba"
+  ],
+  [
+   "46",
+   "compatibility form",
+   "32bb"
+  ],
+  [
+   "47",
+   "compatibility form",
+   "32bc"
+  ],
+  [
+   "48",
+   "compatibility form",
+   "32bd"
+  ],
+  [
+   "49",
+   "compatibility form",
+   "32be"
+  ],
+  [
+   "50",
+   "compatibility form",
+   "32bf"
+  ],
+  [
+   "Hg",
+   "compatibility form",
+   "32cc"
+  ],
+  [
+   "erg",
+   "compatibility form",
+   "32cd"
+  ],
+  [
+   "eV",
+   "compatibility form",
+   "32ce"
+  ],
+  [
+   "LTD",
+   "compatibility form",
+   "32cf"
+  ],
+  [
+   "hPa",
+   "compatibility form",
+   "3371"
+  ],
+  [
+   "da",
+   "compatibility form",
+   "3372"
+  ],
+  [
+   "AU",
+   "compatibility form",
+   "3373"
+  ],
+  [
+   "bar",
+   "compatibility form",
+   "3374"
+  ],
+  [
+   "oV",
+   "compatibility form",
+   "3375"
+  ],
+  [
+   "pc",
+   "compatibility form",
+   "3376"
+  ],
+  [
+   "dm",
+   "compatibility form",
+   "3377"
+  ],
+  [
+   "dm2",
+   "compatibility form",
+   "3378"
+  ],
+  [
+   "dm3",
+   "compatibility form",
+   "3379"
+  ],
+  [
+   "IU",
+   "compatibility form",
+   "337a"
+  ],
+  [
+   "pA",
+   "compatibility form",
+   "3380"
+  ],
+  [
+   "nA",
+   "compatibility form",
+   "3381"
+  ],
+  [
+   "mA",
+   "compatibility form",
+   "3383"
+  ],
+  [
+   "kA",
+   "compatibility form",
+   "3384"
+  ],
+  [
+   "KB",
+   "compatibility form",
+   "3385"
+  ],
+  [
+   "MB",
+   "compatibility form",
+   "3386"
+  ],
+  [
+   "GB",
+   "compatibility form",
+   "3387"
+  ],
+  [
+   "cal",
+   "compatibility form",
+   "3388"
+  ],
+  [
+   "kcal",
+   "compatibility form",
+   "3389"
+  ],
+  [
+   "pF",
+   "compatibility form",
+   "338a"
+  ],
+  [
+   "nF",
+   "compatibility form",
+   "338b"
+  ],
+  [
+   "mg",
+   "compatibility form",
+   "338e"
+  ],
+  [
+   "kg",
+   "compatibility form",
+   "338f"
+  ],
+  [
+   "Hz",
+   "compatibility form",
+   "3390"
+  ],
+  [
+   "kHz",
+   "compatibility form",
+   "3391"
+  ],
+  [
+   "MHz",
+   "compatibility form",
+   "3392"
+  ],
+  [
+   "GHz",
+   "compatibility form",
+   "3393"
+  ],
+  [
+   "THz",
+   "compatibility form",
+   "3394"
+  ],
+  [
+   "ml",
+   "compatibility form",
+   "3396"
+  ],
+  [
+   "dl",
+   "compatibility form",
+   "3397"
+  ],
+  [
+   "kl",
+   "compatibility form",
+   "3398"
+  ],
+  [
+   "fm",
+   "compatibility form",
+   "3399"
+  ],
+  [
+   "nm",
+   "compatibility form",
+   "339a"
+  ],
+  [
+   "mm",
+   "compatibility form",
+   "339c"
+  ],
+  [
+   "cm",
+   "compatibility form",
+   "339d"
+  ],
+  [
+   "km",
+   "compatibility form",
+   "339e"
+  ],
+  [
+   "mm2",
+   "compatibility form",
+   "339f"
+  ],
+  [
+   "cm2",
+   "compatibility form",
+   "33a0"
+  ],
+  [
+   "m2",
+   "compatibility form",
+   "33a1"
+  ],
+  [
+   "km2",
+   "compatibility form",
+   "33a2"
+  ],
+  [
+   "mm3",
+   "compatibility form",
+   "33a3"
+  ],
+  [
+   "cm3",
+   "compatibility form",
+   "33a4"
+  ],
+  [
+   "m3",
+   "compatibility form",
+   "33a5"
+  ],
+  [
+   "km3",
+   "compatibility form",
+   "33a6"
+  ],
+  [
+   "Pa",
+   "compatibility form",
+   "33a9"
+  ],
+  [
+   "kPa",
+   "compatibility form",
+   "33aa"
+  ],
+  [
+   "MPa",
+   "compatibility form",
+   "33ab"
+  ],
+  [
+   "GPa",
+   "compatibility form",
+   "33ac"
+  ],
+  [
+   "rad",
+   "compatibility form",
+   "33ad"
+  ],
+  [
+   "ps",
+   "compatibility form",
+   "33b0"
+  ],
+  [
+   "ns",
+   "compatibility form",
+   "33b1"
+  ],
+  [
+   "ms",
+   "compatibility form",
+   "33b3"
+  ],
+  [
+   "pV",
+   "compatibility form",
+   "33b4"
+  ],
+  [
+   "nV",
+   "compatibility form",
+   "33b5"
+  ],
+  [
+   "mV",
+   "compatibility form",
+   "33b7"
+  ],
+  [
+   "kV",
+   "compatibility form",
+   "33b8"
+  ],
+  [
+   "MV",
+   "compatibility form",
+   "33b9,1bd92"
+  ],
+  [
+   "pW",
+   "compatibility form",
+   "33ba"
+  ],
+  [
+   "nW",
+   "compatibility form",
+   "33bb"
+  ],
+  [
+   "mW",
+   "compatibility form",
+   "33bd"
+  ],
+  [
+   "kW",
+   "compatibility form",
+   "33be"
+  ],
+  [
+   "MW",
+   "compatibility form",
+   "33bf"
+  ],
+  [
+   "k\u03a9",
+   "compatibility form",
+   "33c0"
+  ],
+  [
+   "M\u03a9",
+   "compatibility form",
+   "33c1"
+  ],
+  [
+   "a.m.",
+   "compatibility form",
+   "33c2"
+  ],
+  [
+   "Bq",
+   "compatibility form",
+   "33c3"
+  ],
+  [
+   "cc",
+   "compatibility form",
+   "33c4"
+  ],
+  [
+   "cd",
+   "compatibility form",
+   "33c5"
+  ],
+  [
+   "Co.",
+   "compatibility form",
+   "33c7"
+  ],
+  [
+   "dB",
+   "compatibility form",
+   "33c8"
+  ],
+  [
+   "Gy",
+   "compatibility form",
+   "33c9"
+  ],
+  [
+   "ha",
+   "compatibility form",
+   "33ca"
+  ],
+  [
+   "HP",
+   "compatibility form",
+   "33cb"
+  ],
+  [
+   "in",
+   "compatibility form",
+   "33cc"
+  ],
+  [
+   "KK",
+   "compatibility form",
+   "33cd"
+  ],
+  [
+   "KM",
+   "compatibility form",
+   "33ce"
+  ],
+  [
+   "kt",
+   "compatibility form",
+   "33cf"
+  ],
+  [
+   "lm",
+   "compatibility form",
+   "33d0"
+  ],
+  [
+   "ln",
+   "compatibility form",
+   "33d1"
+  ],
+  [
+   "log",
+   "compatibility form",
+   "33d2"
+  ],
+  [
+   "lx",
+   "compatibility form",
+   "33d3"
+  ],
+  [
+   "mb",
+   "compatibility form",
+   "33d4"
+  ],
+  [
+   "mil",
+   "compatibility form",
+   "33d5"
+  ],
+  [
+   "mol",
+   "compatibility form",
+   "33d6"
+  ],
+  [
+   "PH",
+   "compatibility form",
+   "33d7"
+  ],
+  [
+   "p.m.",
+   "compatibility form",
+   "33d8"
+  ],
+  [
+   "PPM",
+   "compatibility form",
+   "33d9"
+  ],
+  [
+   "PR",
+   "compatibility form",
+   "33da"
+  ],
+  [
+   "sr",
+   "compatibility form",
+   "33db"
+  ],
+  [
+   "Sv",
+   "compatibility form",
+   "33dc"
+  ],
+  [
+   "Wb",
+   "compatibility form",
+   "33dd"
+  ],
+  [
+   "gal",
+   "compatibility form",
+   "33ff"
+  ],
+  [
+   "ff",
+   "compatibility form",
+   "fb00"
+  ],
+  [
+   "fi",
+   "compatibility form",
+   "fb01"
+  ],
+  [
+   "fl",
+   "compatibility form",
+   "fb02"
+  ],
+  [
+   "ffi",
+   "compatibility form",
+   "fb03"
+  ],
+  [
+   "ffl",
+   "compatibility form",
+   "fb04"
+  ],
+  [
+   "st",
+   "compatibility form",
+   "fb05+1"
+  ],
+  [
+   ",",
+   "compatibility form",
+   "fe10,40,bc"
+  ],
+  [
+   ":",
+   "compatibility form",
+   "fe13,42,c5"
+  ],
+  [
+   "!",
+   "compatibility form",
+   "fe15,42,aa"
+  ],
+  [
+   "?",
+   "compatibility form",
+   "fe16,40,c9"
+  ],
+  [
+   "_",
+   "compatibility form",
+   "fe33+1,19+2,f0"
+  ],
+  [
+   "{",
+   "compatibility form",
+   "fe37,24,100"
+  ],
+  [
+   "}",
+   "compatibility form",
+   "fe38,24,101"
+  ],
+  [
+   "[",
+   "compatibility form",
+   "fe47,f4"
+  ],
+  [
+   "]",
+   "compatibility form",
+   "fe48,f5"
+  ],
+  [
+   "#",
+   "compatibility form",
+   "fe5f,a4"
+  ],
+  [
+   "&",
+   "compatibility form",
+   "fe60,a6"
+  ],
+  [
+   "*",
+   "compatibility form",
+   "fe61,a9"
+  ],
+  [
+   "-",
+   "compatibility form",
+   "fe63,aa"
+  ],
+  [
+   "<",
+   "compatibility form",
+   "fe64,b8"
+  ],
+  [
+   ">",
+   "compatibility form",
+   "fe65,b9"
+  ],
+  [
+   "\\",
+   "compatibility form",
+   "fe68,d4"
+  ],
+  [
+   "$",
+   "compatibility form",
+   "fe69,9b"
+  ],
+  [
+   "%",
+   "compatibility form",
+   "fe6a,9b"
+  ],
+  [
+   "@",
+   "compatibility form",
+   "fe6b,b5"
+  ],
+  [
+   "\"",
+   "compatibility form",
+   "ff02"
+  ],
+  [
+   "'",
+   "compatibility form",
+   "ff07"
+  ],
+  [
+   "/",
+   "compatibility form",
+   "ff0f"
+  ],
+  [
+   "^",
+   "compatibility form",
+   "ff3e"
+  ],
+  [
+   "|",
+   "compatibility form",
+   "ff5c"
+  ],
+  [
+   "~",
+   "compatibility form",
+   "ff5e"
+  ],
+  [
+   "\u00a3",
+   "compatibility form",
+   "ffe1"
+  ],
+  [
+   "\u00a5",
+   "compatibility form",
+   "ffe5"
+  ],
+  [
+   "\u00e6",
+   "compatibility form",
+   "10783"
+  ],
+  [
+   "\u00f8",
+   "compatibility form",
+   "107a2"
+  ],
+  [
+   "\u0394",
+   "compatibility form",
+   "1d6ab,3a,3a,3a,3a"
+  ],
+  [
+   "\u039b",
+   "compatibility form",
+   "1d6b2,3a,3a,3a,3a"
+  ],
+  [
+   "\u039e",
+   "compatibility form",
+   "1d6b5,3a,3a,3a,3a"
+  ],
+  [
+   "\u03a6",
+   "compatibility form",
+   "1d6bd,3a,3a,3a,3a"
+  ],
+  [
+   "\u03a8",
+   "compatibility form",
+   "1d6bf,3a,3a,3a,3a"
+  ],
+  [
+   "0.",
+   "compatibility form",
+   "1f100"
+  ],
+  [
+   "0,",
+   "compatibility form",
+   "1f101"
+  ],
+  [
+   "1,",
+   "compatibility form",
+   "1f102"
+  ],
+  [
+   "2,",
+   "compatibility form",
+   "1f103"
+  ],
+  [
+   "3,",
+   "compatibility form",
+   "1f104"
+  ],
+  [
+   "4,",
+   "compatibility form",
+   "1f105"
+  ],
+  [
+   "5,",
+   "compatibility form",
+   "1f106"
+  ],
+  [
+   "6,",
+   "compatibility form",
+   "1f107"
+  ],
+  [
+   "7,",
+   "compatibility form",
+   "1f108"
+  ],
+  [
+   "8,",
+   "compatibility form",
+   "1f109"
+  ],
+  [
+   "9,",
+   "compatibility form",
+   "1f10a"
+  ],
+  [
+   "(A)",
+   "compatibility form",
+   "1f110"
+  ],
+  [
+   "(B)",
+   "compatibility form",
+   "1f111"
+  ],
+  [
+   "(C)",
+   "compatibility form",
+   "1f112"
+  ],
+  [
+   "(D)",
+   "compatibility form",
+   "1f113"
+  ],
+  [
+   "(E)",
+   "compatibility form",
+   "1f114"
+  ],
+  [
+   "(F)",
+   "compatibility form",
+   "1f115"
+  ],
+  [
+   "(G)",
+   "compatibility form",
+   "1f116"
+  ],
+  [
+   "(H)",
+   "compatibility form",
+   "1f117"
+  ],
+  [
+   "(I)",
+   "compatibility form",
+   "1f118"
+  ],
+  [
+   "(J)",
+   "compatibility form",
+   "1f119"
+  ],
+  [
+   "(K)",
+   "compatibility form",
+   "1f11a"
+  ],
+  [
+   "(L)",
+   "compatibility form",
+   "1f11b"
+  ],
+  [
+   "(M)",
+   "compatibility form",
+   "1f11c"
+  ],
+  [
+   "(N)",
+   "compatibility form",
+   "1f11d"
+  ],
+  [
+   "(O)",
+   "compatibility form",
+   "1f11e"
+  ],
+  [
+   "(P)",
+   "compatibility form",
+   "1f11f"
+  ],
+  [
+   "(Q)",
+   "compatibility form",
+   "1f120"
+  ],
+  [
+   "(R)",
+   "compatibility form",
+   "1f121"
+  ],
+  [
+   "(S)",
+   "compatibility form",
+   "1f122"
+  ],
+  [
+   "(T)",
+   "compatibility form",
+   "1f123"
+  ],
+  [
+   "(U)",
+   "compatibility form",
+   "1f124"
+  ],
+  [
+   "(V)",
+   "compatibility form",
+   "1f125"
+  ],
+  [
+   "(W)",
+   "compatibility form",
+   "1f126"
+  ],
+  [
+   "(X)",
+   "compatibility form",
+   "1f127"
+  ],
+  [
+   "(Y)",
+   "compatibility form",
+   "1f128"
+  ],
+  [
+   "(Z)",
+   "compatibility form",
+   "1f129"
+  ],
+  [
+   "CD",
+   "compatibility form",
+   "1f12d"
+  ],
+  [
+   "WZ",
+   "compatibility form",
+   "1f12e"
+  ],
+  [
+   "HV",
+   "compatibility form",
+   "1f14a"
+  ],
+  [
+   "SD",
+   "compatibility form",
+   "1f14c"
+  ],
+  [
+   "SS",
+   "compatibility form",
+   "1f14d"
+  ],
+  [
+   "PPV",
+   "compatibility form",
+   "1f14e"
+  ],
+  [
+   "WC",
+   "compatibility form",
+   "1f14f"
+  ],
+  [
+   "MC",
+   "compatibility form",
+   "1f16a"
+  ],
+  [
+   "MD",
+   "compatibility form",
+   "1f16b"
+  ],
+  [
+   "MR",
+   "compatibility form",
+   "1f16c"
+  ],
+  [
+   "DJ",
+   "compatibility form",
+   "1f190"
+  ]
+ ],
  "trans": {
   "\u00aa": "",
   "\u00ba": "",
@@ -757,43 +3244,182 @@ var DATA = {
         "; use auto, cheapest, " + ENCODINGS.join(", "), 113)]);
     }
 
-    var offending = [];
-    if (cheaper.length) {
-      for (i = 0; i < chars.length; i++) {
-        var excluded = [];
-        for (var k = 0; k < cheaper.length; k++) {
-          if (!represents(cheaper[k], chars[i], profile)) excluded.push(cheaper[k]);
-        }
-        if (excluded.length) {
-          offending.push({
-            index: toInput[i],
-            char: chars[i],
-            excluded_from: excluded,
-            reason: excluded.map(function (e) { return DATA.not_in[e]; }).join("; "),
-          });
-        }
-      }
-    }
-    var perPart = result.parts <= 1 ? result.limits.single : result.limits.concatenated;
     var maxParts = Object.prototype.hasOwnProperty.call(profile.max_parts, channel)
       ? profile.max_parts[channel] : profile.max_parts.sms;
+    return new Analysis(counted, profileName, newlines, result, maxParts,
+      { chars: chars, toInput: toInput, cheaper: cheaper, profile: profile });
+  }
+
+  // --------------------------------------------------------------- results
+
+  // The answer of analyze(): the counts are computed at once; `offending` (the explanation)
+  // on first access, as in Python, because a keystroke needs the counts and rarely the
+  // explanation. Field names are camelCase; the snake_case names of Python's Analysis.as_json()
+  // are kept as read-only aliases.
+  function Analysis(text, profileName, newlines, counted, maxParts, explain) {
+    var perPart = counted.parts <= 1 ? counted.limits.single : counted.limits.concatenated;
+    this.text = text;
+    this.profile = profileName;
+    this.newlines = newlines;
+    this.encoding = counted.encoding;
+    this.parts = counted.parts;
+    this.units = counted.units;
+    this.lastPartUnits = counted.last;
+    this.perPart = perPart;
+    this.remaining = perPart - counted.last;
+    this.limits = counted.limits;
+    this.maxParts = maxParts;
+    this.exceedsCap = counted.parts > maxParts;
+    this.tables = counted.charset ? counted.charset.tables.slice() : [0, 0];
+    this.partBounds = counted.bounds;
+    this._explain = explain; // what `offending` needs, dropped once it is computed
+    this._offending = null;
+  }
+
+  Object.defineProperty(Analysis.prototype, "offending", {
+    get: function () {
+      if (this._offending === null) {
+        this._offending = findOffending(this._explain);
+        this._explain = null;
+      }
+      return this._offending;
+    },
+  });
+
+  [["per_part", "perPart"], ["part_bounds", "partBounds"], ["last_part_units", "lastPartUnits"],
+    ["max_parts", "maxParts"], ["exceeds_cap", "exceedsCap"]].forEach(function (pair) {
+    Object.defineProperty(Analysis.prototype, pair[0], {
+      get: function () { return this[pair[1]]; },
+    });
+  });
+
+  Analysis.prototype.toJSON = function () {
     return {
-      text: counted,
-      profile: profileName,
-      newlines: newlines,
-      encoding: result.encoding,
-      parts: result.parts,
-      units: result.units,
-      last_part_units: result.last,
-      per_part: perPart,
-      remaining: perPart - result.last,
-      limits: result.limits,
-      max_parts: maxParts,
-      exceeds_cap: result.parts > maxParts,
-      tables: result.charset ? result.charset.tables.slice() : [0, 0],
-      offending: offending,
-      part_bounds: result.bounds,
+      text: this.text, profile: this.profile, newlines: this.newlines,
+      encoding: this.encoding, parts: this.parts, units: this.units,
+      lastPartUnits: this.lastPartUnits, perPart: this.perPart, remaining: this.remaining,
+      limits: this.limits, maxParts: this.maxParts, exceedsCap: this.exceedsCap,
+      tables: this.tables, partBounds: this.partBounds,
+      offending: this.offending.map(function (o) {
+        return { index: o.index, char: o.char, excludedFrom: o.excludedFrom, reason: o.reason };
+      }),
     };
+  };
+
+  function Offending(index, ch, excludedFrom) {
+    this.index = index;
+    this.char = ch;
+    this.excludedFrom = excludedFrom;
+    this.reason = excludedFrom.map(function (e) { return DATA.not_in[e]; }).join("; ");
+  }
+  Object.defineProperty(Offending.prototype, "excluded_from", {
+    get: function () { return this.excludedFrom; },
+  });
+
+  // Every counted character absent from a cheaper candidate encoding, in text order.
+  function findOffending(explain) {
+    var offending = [], cheaper = explain.cheaper, chars = explain.chars;
+    if (!cheaper.length) return offending;
+    for (var i = 0; i < chars.length; i++) {
+      var excluded = null;
+      for (var k = 0; k < cheaper.length; k++) {
+        if (!represents(cheaper[k], chars[i], explain.profile)) {
+          (excluded || (excluded = [])).push(cheaper[k]);
+        }
+      }
+      if (excluded) offending.push(new Offending(explain.toInput[i], chars[i], excluded));
+    }
+    return offending;
+  }
+
+  // The texts of the parts `text` is sent as, consistent with analyze() (as Python's split):
+  // joined, they give the counted text.
+  function split(text, options) {
+    var result = analyze(text, options);
+    var chars = Array.from(result.text), bounds = result.partBounds, parts = [];
+    for (var i = 1; i < bounds.length; i++) parts.push(chars.slice(bounds[i - 1], bounds[i]).join(""));
+    return parts;
+  }
+
+  // ------------------------------------------------------------- suggest
+
+  // char -> [replacement, reason]; the generator lists each rewrite with its code points as
+  // runs "distance[+extra]" in hex, the distance from the previous run's last code point.
+  var SUGGESTIONS = new Map();
+  DATA.suggestions.forEach(function (entry) {
+    var value = [entry[0], entry[1]], last = 0;
+    entry[2].split(",").forEach(function (run) {
+      var pair = run.split("+");
+      var first = last + parseInt(pair[0], 16);
+      last = first + (pair.length > 1 ? parseInt(pair[1], 16) : 0);
+      for (var cp = first; cp <= last; cp++) SUGGESTIONS.set(String.fromCodePoint(cp), value);
+    });
+  });
+
+  // A GSM rewrite of `ch` and the Unicode fact it comes from ({replacement, reason}), or null:
+  // Python's nrscompose.suggestions.candidate, tabulated by the generator.
+  function candidate(ch) {
+    var found = SUGGESTIONS.get(ch);
+    return found === undefined ? null : { replacement: found[0], reason: found[1] };
+  }
+
+  function rewrite(chars, chosen) {
+    var out = "";
+    for (var i = 0; i < chars.length; i++) {
+      var replaced = chosen.get(chars[i]);
+      out += replaced === undefined ? chars[i] : replaced;
+    }
+    return out;
+  }
+
+  function without(chosen, ch) {
+    var copy = new Map(chosen);
+    copy.delete(ch);
+    return copy;
+  }
+
+  // Replacements that lower the number of parts of `text`, as Python's suggest(): the text is
+  // not changed; `text` of the answer is the rewritten text, to use if the caller accepts it.
+  function suggest(text, options) {
+    var before = analyze(text, options);
+    var chars = Array.from(text);
+    function partsWith(chosen) {
+      return analyze(rewrite(chars, chosen), options).parts;
+    }
+    var found = new Map(), i;
+    for (i = 0; i < chars.length; i++) {
+      if (!found.has(chars[i]) && SUGGESTIONS.has(chars[i])) found.set(chars[i], SUGGESTIONS.get(chars[i]));
+    }
+    var chosen = new Map();
+    found.forEach(function (pair, ch) { chosen.set(ch, pair[0]); });
+    var best = partsWith(chosen);
+    if (best >= before.parts) return new Suggestion(text, [], before, before);
+    Array.from(chosen.keys()).forEach(function (ch) { // drop what the saving does not need
+      var trial = without(chosen, ch);
+      if (partsWith(trial) === best) chosen = trial;
+    });
+    var replacements = [];
+    chosen.forEach(function (replacement, ch) {
+      var indices = [];
+      for (var j = 0; j < chars.length; j++) if (chars[j] === ch) indices.push(j);
+      replacements.push({
+        char: ch,
+        replacement: replacement,
+        indices: indices,
+        reason: found.get(ch)[1],
+        partsSaved: partsWith(without(chosen, ch)) - best,
+      });
+    });
+    var rewritten = rewrite(chars, chosen);
+    return new Suggestion(rewritten, replacements, before, analyze(rewritten, options));
+  }
+
+  function Suggestion(text, replacements, before, after) {
+    this.text = text;
+    this.replacements = replacements;
+    this.before = before;
+    this.after = after;
+    this.partsSaved = before.parts - after.parts;
   }
 
   // UTF-16 offsets of each code-point index of `text` (length n + 1), for DOM selection APIs.
@@ -886,6 +3512,9 @@ var DATA = {
 
   return {
     analyze: analyze,
+    split: split,
+    suggest: suggest,
+    candidate: candidate,
     attach: attach,
     normalizeNewlines: normalizeNewlines,
     transliterate: transliterate,
