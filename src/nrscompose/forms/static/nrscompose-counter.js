@@ -2839,7 +2839,27 @@ var DATA = {
     // A character present in both tables is sent from the locking table: one septet.
     for (i = 0; i < locking.length; i++) cost.set(locking[i], 1);
     var national = (spec.tables[0] !== 0 ? 1 : 0) + (spec.tables[1] !== 0 ? 1 : 0);
-    return { name: name, cost: cost, tables: spec.tables.slice(), national: national };
+    // The same costs by UTF-16 code unit (0: absent), for counting without splitting the text
+    // into code points: every septet character is in the BMP, no surrogate is in a table.
+    var table = new Uint8Array(0x10000);
+    var every = "", double = "";
+    cost.forEach(function (units, ch) {
+      table[ch.charCodeAt(0)] = units;
+      every += classEscape(ch);
+      if (units === 2) double += classEscape(ch);
+    });
+    return {
+      name: name, cost: cost, table: table, tables: Object.freeze(spec.tables.slice()),
+      national: national,
+      // Native scans first: whether a character is outside the charset, whether there is a
+      // two-septet character; the per-code-unit loop only runs when it has.
+      outside: new RegExp("[^" + every + "]"),
+      double: new RegExp("[" + double + "]"),
+    };
+  }
+
+  function classEscape(ch) {
+    return "\\u" + ("000" + ch.charCodeAt(0).toString(16)).slice(-4);
   }
 
   var CHARSETS = {};
@@ -2847,14 +2867,20 @@ var DATA = {
     CHARSETS[name] = buildCharset(name);
   });
 
+  var GROUPS = {}; // "encoding/cheapest" -> the charsets tried, in order
   function charsetsFor(encoding, profile) {
-    var names =
-      encoding === "gsm-pt" && profile.cheapest_tables
-        ? DATA.cheapest_pt
-        : DATA.septet_charsets[encoding];
-    return names.map(function (name) {
-      return CHARSETS[name];
-    });
+    var key = encoding + (profile.cheapest_tables ? "/cheapest" : "");
+    var group = GROUPS[key];
+    if (!group) {
+      var names =
+        encoding === "gsm-pt" && profile.cheapest_tables
+          ? DATA.cheapest_pt
+          : DATA.septet_charsets[encoding];
+      group = GROUPS[key] = names.map(function (name) {
+        return CHARSETS[name];
+      });
+    }
+    return group;
   }
 
   function isSurrogate(ch) {
@@ -2922,10 +2948,16 @@ var DATA = {
     return (properties(cp) & 64) !== 0;
   }
 
-  // Whether there is a grapheme cluster boundary before codes[i] (0 < i < codes.length).
+  // The code point at index i of `codes`: an array of code points, or a string without
+  // surrogates (where code unit and code point indices agree: no array per count).
+  function at(codes, i) {
+    return typeof codes === "string" ? codes.charCodeAt(i) : codes[i];
+  }
+
+  // Whether there is a grapheme cluster boundary before code point i (0 < i < codes.length).
   function isBoundary(codes, i) {
-    var before = gcb(codes[i - 1]);
-    var after = gcb(codes[i]);
+    var before = gcb(at(codes, i - 1));
+    var after = gcb(at(codes, i));
     var j;
     if (before === GCB_CR && after === GCB_LF) return false; // GB3
     if (before === GCB_CR || before === GCB_LF || before === GCB_CONTROL) return true; // GB4
@@ -2939,22 +2971,22 @@ var DATA = {
     if (after === GCB_EXTEND || after === GCB_ZWJ) return false; // GB9
     if (after === GCB_SPACING_MARK) return false; // GB9a
     if (before === GCB_PREPEND) return false; // GB9b
-    if (incb(codes[i]) === INCB_CONSONANT) { // GB9c, as the regex module applies it
+    if (incb(at(codes, i)) === INCB_CONSONANT) { // GB9c, as the regex module applies it
       var linker = false;
       for (j = i - 1; j >= 0; j--) {
-        var kind = incb(codes[j]);
+        var kind = incb(at(codes, j));
         if (kind === INCB_LINKER) linker = true;
         else if (kind !== INCB_EXTEND) break;
       }
       if (linker) return false;
     }
-    if (before === GCB_ZWJ && extPict(codes[i])) { // GB11
-      for (j = i - 2; j >= 0 && gcb(codes[j]) === GCB_EXTEND; j--);
-      if (j >= 0 && extPict(codes[j])) return false;
+    if (before === GCB_ZWJ && extPict(at(codes, i))) { // GB11
+      for (j = i - 2; j >= 0 && gcb(at(codes, j)) === GCB_EXTEND; j--);
+      if (j >= 0 && extPict(at(codes, j))) return false;
     }
     if (before === GCB_RI && after === GCB_RI) { // GB12, GB13
       var count = 0;
-      for (j = i - 1; j >= 0 && gcb(codes[j]) === GCB_RI; j--) count++;
+      for (j = i - 1; j >= 0 && gcb(at(codes, j)) === GCB_RI; j--) count++;
       if (count % 2 === 1) return false;
     }
     return true; // GB999
@@ -2967,8 +2999,8 @@ var DATA = {
   }
 
   // The last cluster boundary in (start, end], or end when one cluster spans the whole range.
-  function clusterBoundary(codes, start, end) {
-    if (end >= codes.length) return end;
+  function clusterBoundary(codes, start, end, length) {
+    if (end >= length) return end;
     for (var cut = end; cut > start; cut--) {
       if (isBoundary(codes, cut)) return cut;
     }
@@ -2987,8 +3019,8 @@ var DATA = {
 
   // ------------------------------------------------------------------ parts
 
-  function bisectRight(prefix, value, lo) {
-    var hi = prefix.length;
+  // The first index in prefix[lo, hi) whose value exceeds `value` (hi if none).
+  function bisectRight(prefix, value, lo, hi) {
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
       if (value < prefix[mid]) hi = mid;
@@ -2999,24 +3031,18 @@ var DATA = {
 
   // Mirrors nrscompose.splitting.plan_parts: greedy cuts that never split an escape pair or a
   // surrogate pair (costs are per code point) nor, when `clusters`, a grapheme cluster.
-  function planParts(chars, costs, units, limits, clusters) {
-    var length = chars.length;
+  // `codes`: the text's code points; `prefix`: the units before each code point (null when
+  // every code point costs one unit).
+  function planParts(length, codes, prefix, units, limits, clusters) {
     if (!length) return { bounds: [0], last: 0 };
     if (units <= limits.single) return { bounds: [0, length], last: units };
-    var prefix = null;
-    if (costs) {
-      prefix = new Array(length + 1);
-      prefix[0] = 0;
-      for (var i = 0; i < length; i++) prefix[i + 1] = prefix[i] + costs[i];
-    }
-    var codes = clusters ? codePoints(chars) : null;
     var size = limits.concatenated;
     var bounds = [0];
     var start = 0, used = 0;
     while (units - used > size) {
-      var end = prefix ? bisectRight(prefix, used + size, start) - 1 : start + size;
+      var end = prefix ? bisectRight(prefix, used + size, start, length + 1) - 1 : start + size;
       end = Math.max(end, start + 1); // a part holds at least one code point
-      if (clusters) end = clusterBoundary(codes, start, end);
+      if (clusters) end = clusterBoundary(codes, start, end, length);
       bounds.push(end);
       start = end;
       used = prefix ? prefix[end] : end;
@@ -3025,44 +3051,79 @@ var DATA = {
     return { bounds: bounds, last: units - used };
   }
 
+  // One frozen {single, concatenated} per profile, encoding and number of national tables.
   function limitsOf(profile, encoding, national) {
-    var pair = profile.limits[encoding][national];
-    return { single: pair[0], concatenated: pair[1] };
+    var cache = profile.limitsCache || (profile.limitsCache = {});
+    var key = encoding + national;
+    var limits = cache[key];
+    if (!limits) {
+      var pair = profile.limits[encoding][national];
+      limits = cache[key] = Object.freeze({ single: pair[0], concatenated: pair[1] });
+    }
+    return limits;
   }
 
-  // Mirrors nrscompose.analysis._count: null when the charset cannot carry the text.
-  function count(chars, text, encoding, profile, charset) {
-    var length = chars.length;
-    var units = 0, i, costs = null;
+  // Mirrors nrscompose.analysis._count: null when the charset cannot carry the text. Scans
+  // the string's UTF-16 code units (no array per keystroke); code points are only split out
+  // for a text that needs cuts.
+  var SURROGATE = /[\ud800-\udfff]/;
+
+  // Two reusable buffers (code points, unit prefix sums) for planning cuts: a typed array
+  // per keystroke costs more than the count itself. They never leave count().
+  var SCRATCH = [new Int32Array(512), new Int32Array(512)];
+  function scratch(which, size) {
+    if (SCRATCH[which].length < size) SCRATCH[which] = new Int32Array(size * 2);
+    return SCRATCH[which];
+  }
+
+  function count(text, encoding, profile, charset) {
+    var n = text.length, units = n, length = n, i, c;
     if (charset) {
-      var cost = charset.cost;
-      for (i = 0; i < length; i++) {
-        var c = cost.get(chars[i]);
-        if (c === undefined) return null;
+      var table = charset.table;
+      for (units = 0, i = 0; i < n; i++) {
+        c = table[text.charCodeAt(i)];
+        if (c === 0) return null; // not in the charset (a surrogate never is)
         units += c;
       }
-      if (profile.flat) units = length;
-    } else {
-      for (i = 0; i < length; i++) {
-        if (isSurrogate(chars[i])) return null;
-        units += chars[i].length;
+    } else if (SURROGATE.test(text)) { // a native scan; the loop only for astral characters
+      for (i = 0; i < n; i++) {
+        c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdfff) {
+          if (c > 0xdbff || i + 1 >= n) return null; // a lone low or trailing high surrogate
+          c = text.charCodeAt(i + 1);
+          if (c < 0xdc00 || c > 0xdfff) return null;
+          i++;
+          length--;
+        }
       }
-      if (profile.flat) units = length;
     }
+    if (profile.flat) units = length;
     var limits = limitsOf(profile, encoding, charset ? charset.national : 0);
-    var crlf = text.indexOf("\r\n") >= 0;
     var plan;
     if (units <= limits.single) {
       plan = { bounds: length ? [0, length] : [0], last: units };
     } else {
+      var clusters = charset ? text.indexOf("\r\n") >= 0 : true;
+      var codes = null, prefix = null;
+      if (length === n) {
+        codes = text;
+      } else {
+        codes = scratch(0, length);
+        for (i = 0, c = 0; i < n; i++, c++) {
+          var code = text.charCodeAt(i);
+          codes[c] = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i++) : code;
+        }
+      }
       if (units !== length) {
-        costs = new Array(length);
+        prefix = scratch(1, length + 1);
+        prefix[0] = 0;
         for (i = 0; i < length; i++) {
-          costs[i] = charset ? charset.cost.get(chars[i]) : chars[i].length;
+          c = at(codes, i);
+          prefix[i + 1] = prefix[i] + (charset ? charset.table[c] : c > 0xffff ? 2 : 1);
         }
       }
       // The septet tables hold no combining or joining characters: only CRLF is a cluster.
-      plan = planParts(chars, costs, units, limits, charset ? crlf : true);
+      plan = planParts(length, codes, prefix, units, limits, clusters);
     }
     return {
       encoding: encoding,
@@ -3075,12 +3136,12 @@ var DATA = {
     };
   }
 
-  function countEncoding(chars, text, encoding, profile) {
-    if (encoding === "utf-16") return count(chars, text, encoding, profile, null);
+  function countEncoding(text, encoding, profile) {
+    if (encoding === "utf-16") return count(text, encoding, profile, null);
     var best = null;
     var group = charsetsFor(encoding, profile);
     for (var i = 0; i < group.length; i++) {
-      var counted = count(chars, text, encoding, profile, group[i]);
+      var counted = count(text, encoding, profile, group[i]);
       if (counted && (!best || counted.parts < best.parts ||
           (counted.parts === best.parts && counted.units < best.units))) {
         best = counted;
@@ -3130,9 +3191,18 @@ var DATA = {
     return new CounterError(problems);
   }
 
+  // The candidate encodings in order, duplicates dropped; the caller's array itself (read
+  // only) when it is already valid, so that a keystroke allocates nothing here.
   function checkCandidates(candidates) {
-    if (candidates == null) return ENCODINGS.slice();
+    if (candidates == null) return ENCODINGS;
     if (typeof candidates === "string") candidates = [candidates];
+    if (Array.isArray(candidates) && candidates.length) {
+      var valid = true;
+      for (var k = 0; k < candidates.length && valid; k++) {
+        valid = ENCODINGS.indexOf(candidates[k]) >= 0 && candidates.indexOf(candidates[k]) === k;
+      }
+      if (valid) return candidates;
+    }
     var chosen = [];
     for (var i = 0; i < candidates.length; i++) {
       if (ENCODINGS.indexOf(candidates[i]) < 0) {
@@ -3163,6 +3233,19 @@ var DATA = {
       var replaced = TRANS.get(ch);
       return replaced === undefined ? ch : replaced;
     }).join("");
+  }
+
+  var LINE_BREAK = /[\r\n]/;
+  var TRANSLITERATED = new RegExp("[" + Object.keys(DATA.trans).map(function (ch) {
+    return "\\u{" + ch.codePointAt(0).toString(16) + "}";
+  }).join("") + "]", "u");
+
+  // The text counted: after `newlines` and `trans`; the caller's string itself when neither
+  // changes anything (the usual keystroke).
+  function countedText(text, newlines, trans) {
+    var normalized = newlines === "crlf" && LINE_BREAK.test(text) ? normalizeNewlines(text) : text;
+    return trans && TRANSLITERATED.test(normalized) ? prepare(text, newlines, trans).chars.join("")
+      : normalized;
   }
 
   // The counted characters and, for each, its code-point index in the caller's text.
@@ -3204,19 +3287,22 @@ var DATA = {
       throw new CounterError([problem("profile", "unknown profile " +
         JSON.stringify(profileName) + "; known profiles: " + Object.keys(DATA.profiles).join(", "))]);
     }
-    var prepared = prepare(text, newlines, !!options.trans);
-    var chars = prepared.chars, toInput = prepared.toInput;
-    var counted = chars.join("");
-    var result = null, cheaper = [], i;
+    var trans = !!options.trans;
+    var counted = countedText(text, newlines, trans);
+    var result = null, cheaper = NONE, i, prepared;
     if (ENCODINGS.indexOf(encoding) >= 0) {
-      result = countEncoding(chars, counted, encoding, profile);
-      if (!result) throw unrepresentable(chars, toInput, encoding, profile);
+      result = countEncoding(counted, encoding, profile);
+      if (!result) {
+        prepared = prepare(text, newlines, trans);
+        throw unrepresentable(prepared.chars, prepared.toInput, encoding, profile);
+      }
       cheaper = ENCODINGS.slice(0, ENCODINGS.indexOf(result.encoding));
     } else if (encoding === "auto" || encoding === "cheapest") {
       var order = checkCandidates(options.candidates);
       for (i = 0; i < order.length; i++) {
-        var candidate = countEncoding(chars, counted, order[i], profile);
+        var candidate = countEncoding(counted, order[i], profile);
         if (!candidate) {
+          if (cheaper === NONE) cheaper = [];
           cheaper.push(order[i]);
           continue;
         }
@@ -3227,6 +3313,8 @@ var DATA = {
         if (!result || candidate.parts < result.parts) result = candidate;
       }
       if (!result) {
+        prepared = prepare(text, newlines, trans);
+        var chars = prepared.chars, toInput = prepared.toInput;
         if (chars.some(isSurrogate)) {
           var lone = [];
           chars.forEach(function (ch, index) {
@@ -3246,17 +3334,25 @@ var DATA = {
 
     var maxParts = Object.prototype.hasOwnProperty.call(profile.max_parts, channel)
       ? profile.max_parts[channel] : profile.max_parts.sms;
-    return new Analysis(counted, profileName, newlines, result, maxParts,
-      { chars: chars, toInput: toInput, cheaper: cheaper, profile: profile });
+    var analysis = new Analysis(counted, profileName, newlines, result, maxParts);
+    // What `offending` needs, dropped once it is computed.
+    analysis._source = text;
+    analysis._trans = trans;
+    analysis._cheaper = cheaper;
+    analysis._profileData = profile;
+    return analysis;
   }
 
   // --------------------------------------------------------------- results
+
+  var NONE = Object.freeze([]);
+  var DEFAULT_TABLES = Object.freeze([0, 0]);
 
   // The answer of analyze(): the counts are computed at once; `offending` (the explanation)
   // on first access, as in Python, because a keystroke needs the counts and rarely the
   // explanation. Field names are camelCase; the snake_case names of Python's Analysis.as_json()
   // are kept as read-only aliases.
-  function Analysis(text, profileName, newlines, counted, maxParts, explain) {
+  function Analysis(text, profileName, newlines, counted, maxParts) {
     var perPart = counted.parts <= 1 ? counted.limits.single : counted.limits.concatenated;
     this.text = text;
     this.profile = profileName;
@@ -3270,17 +3366,21 @@ var DATA = {
     this.limits = counted.limits;
     this.maxParts = maxParts;
     this.exceedsCap = counted.parts > maxParts;
-    this.tables = counted.charset ? counted.charset.tables.slice() : [0, 0];
+    this.tables = counted.charset ? counted.charset.tables : DEFAULT_TABLES; // frozen
     this.partBounds = counted.bounds;
-    this._explain = explain; // what `offending` needs, dropped once it is computed
     this._offending = null;
+    this._source = null;
+    this._trans = false;
+    this._cheaper = NONE;
+    this._profileData = null;
   }
 
   Object.defineProperty(Analysis.prototype, "offending", {
     get: function () {
       if (this._offending === null) {
-        this._offending = findOffending(this._explain);
-        this._explain = null;
+        this._offending = findOffending(this._source, this.newlines, this._trans,
+          this._cheaper, this._profileData);
+        this._source = this._profileData = null;
       }
       return this._offending;
     },
@@ -3317,17 +3417,19 @@ var DATA = {
   });
 
   // Every counted character absent from a cheaper candidate encoding, in text order.
-  function findOffending(explain) {
-    var offending = [], cheaper = explain.cheaper, chars = explain.chars;
+  function findOffending(source, newlines, trans, cheaper, profile) {
+    var offending = [];
     if (!cheaper.length) return offending;
+    var prepared = prepare(source, newlines, trans);
+    var chars = prepared.chars;
     for (var i = 0; i < chars.length; i++) {
       var excluded = null;
       for (var k = 0; k < cheaper.length; k++) {
-        if (!represents(cheaper[k], chars[i], explain.profile)) {
+        if (!represents(cheaper[k], chars[i], profile)) {
           (excluded || (excluded = [])).push(cheaper[k]);
         }
       }
-      if (excluded) offending.push(new Offending(explain.toInput[i], chars[i], excluded));
+      if (excluded) offending.push(new Offending(prepared.toInput[i], chars[i], excluded));
     }
     return offending;
   }
