@@ -82,6 +82,9 @@ export interface Analysis {
   /** Every character absent from a cheaper candidate encoding; computed on first access. */
   readonly offending: Offending[];
   toJSON(): AnalysisJSON;
+  /** Units one code point costs in this count (2 for an escape or a surrogate pair); null if
+   * the encoding does not carry it. */
+  unitsOf(char: string): number | null;
   /** @deprecated Python's name; use `perPart`. */
   readonly per_part: number;
   /** @deprecated Python's name; use `partBounds`. */

@@ -98,3 +98,12 @@ test("bad arguments throw CounterError with problems, never a TypeError from ins
   assert.throws(() => esm.analyze("😀", { encoding: "gsm" }), (e) => e.problems[0].start === 0);
   assert.throws(() => esm.analyze(5), TypeError);
 });
+
+test("unitsOf gives each character's cost in the count", () => {
+  const gsm = esm.analyze("10€ [ok]");
+  assert.deepEqual(["1", "€", "["].map((ch) => gsm.unitsOf(ch)), [1, 2, 2]);
+  assert.equal(gsm.unitsOf("😀"), null);
+  const utf16 = esm.analyze("Olá 😀");
+  assert.deepEqual(["a", "😀", "\u200d"].map((ch) => utf16.unitsOf(ch)), [1, 2, 1]);
+  assert.equal(esm.analyze("€", { profile: "flat160" }).unitsOf("€"), 1);
+});

@@ -3368,6 +3368,7 @@ var DATA = {
     this.exceedsCap = counted.parts > maxParts;
     this.tables = counted.charset ? counted.charset.tables : DEFAULT_TABLES; // frozen
     this.partBounds = counted.bounds;
+    this._charset = counted.charset; // null for UTF-16
     this._offending = null;
     this._source = null;
     this._trans = false;
@@ -3392,6 +3393,15 @@ var DATA = {
       get: function () { return this[pair[1]]; },
     });
   });
+
+  // Units `ch` (one code point) costs in this count: 1 or 2 septets (an escape pair), 1 or 2
+  // UTF-16 units (a surrogate pair); 1 for any in a flat profile; null if not carried.
+  Analysis.prototype.unitsOf = function (ch) {
+    if (DATA.profiles[this.profile].flat) return 1;
+    if (!this._charset) return ch.length;
+    var units = this._charset.cost.get(ch);
+    return units === undefined ? null : units;
+  };
 
   Analysis.prototype.toJSON = function () {
     return {
