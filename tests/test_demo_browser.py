@@ -20,15 +20,19 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from nrscompose import analyze
+from nrscompose.campaign import estimate
 from nrscompose.cli import _demo
+from nrscompose.forms import campaign_page
 from nrscompose.forms.check import check_message, normalize_newlines
 from nrscompose.forms.demo import DemoServer
+from nrscompose.pricing import PriceList
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -720,3 +724,140 @@ def test_every_control_is_reachable_by_keyboard(browser: Any, server: DemoServer
     fix = browser.find_element("css selector", "#characters button.fix")
     fix.send_keys(Keys.ENTER)
     assert "’" not in browser.find_element("id", "message").get_attribute("value")
+
+
+# ----------------------------------------------------------------- the campaign page
+# /campaign: the estimate of a CSV, drawn; screenshots (1280 px, 390 px) are copied to
+# /tmp/nrscompose-campaign-<width>.png for a look by eye.
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_bundled_example_is_the_repository_example() -> None:
+    folder = Path(campaign_page.__file__).parent / "static" / "example"
+    assert (folder / "campaign.csv").read_bytes() == (EXAMPLES / "campaign.csv").read_bytes()
+    assert (folder / "prices.json").read_bytes() == (EXAMPLES / "prices.json").read_bytes()
+    template = (EXAMPLES / "templates" / "order_es.txt").read_text(encoding="utf-8")
+    assert (folder / "template.txt").read_text(encoding="utf-8") == template
+
+
+def test_estimate_endpoint_answers_the_report_of_estimate(server: DemoServer) -> None:
+    status, _, raw = _request(server, "/api/campaign/example")
+    assert status == 200
+    example = json.loads(raw)
+    status, answer = _post(server, "/api/estimate", example)
+    assert status == 200
+    assert answer["problems"] == []
+    assert answer["columns"] == ["phone", "name", "city", "amount"]
+    expected = estimate(
+        EXAMPLES / "campaign.csv",
+        example["template"],
+        prices=PriceList.load(EXAMPLES / "prices.json"),
+        at=datetime.fromisoformat(example["at"]),
+        lenient=True,
+    ).as_json()
+    assert answer["report"] == expected
+    assert answer["report"]["totals"]["recipients"] == 300
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"template": "Hola {name|nope}"}, "message", "unknown filter"),
+        ({"at": "tomorrow"}, "at", "ISO 8601"),
+        ({"at": "2026-11-29T14:00"}, "at", "UTC offset"),
+        ({"prices": {"data": [{"x": 1}]}}, "prices", "countryIso"),
+        ({"phone_field": "mobile"}, "phone_field", "no column 'mobile'"),
+    ],
+)
+def test_estimate_problems_are_shown_not_raised(
+    server: DemoServer, change: dict[str, Any], field: str, words: str
+) -> None:
+    payload = {"csv": "phone,name\n34612345678,Ana\n", "template": "Hola {name}", **change}
+    status, answer = _post(server, "/api/estimate", payload)
+    assert status == 200
+    assert answer["report"] is None
+    [problem] = answer["problems"]
+    assert problem["field"] == field
+    assert words in problem["message"]
+
+
+@pytest.mark.parametrize(
+    ("payload", "words"),
+    [
+        ({"csv": 5, "template": "x"}, "'csv' must be a string"),
+        ({"csv": "", "template": "x", "profile": "nope"}, "unknown profile"),
+        ({"csv": "", "template": "x", "trans": "yes"}, "'trans'"),
+        ({"csv": "", "template": "x", "prices": "cheap"}, "'prices'"),
+    ],
+)
+def test_bad_estimate_requests_are_json_400s(
+    server: DemoServer, payload: dict[str, Any], words: str
+) -> None:
+    status, answer = _post(server, "/api/estimate", payload)
+    assert status == 400
+    assert words in answer["error"]["message"]
+
+
+def _bars(driver: Any, figure: str) -> dict[str, str]:
+    return {
+        group.get_attribute("data-label"): group.find_element("css selector", ".bar-value").text
+        for group in driver.find_elements("css selector", f"#{figure} g.bar")
+    }
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_campaign_page_draws_the_example_report(
+    browser: Any, server: DemoServer, tmp_path: Path, width: int
+) -> None:
+    browser.set_window_size(width, 1000)
+    browser.get(server.url + "campaign")
+    _wait(browser, lambda d: d.execute_script("return !!window.NrsCampaign"))
+    browser.find_element("id", "use-example").click()
+    _wait(browser, lambda d: d.find_element("id", "report").is_displayed())
+    report = browser.execute_script("return NrsCampaign.state.report")
+    totals = browser.find_elements("css selector", "#totals .stat-value")
+    assert [t.get_attribute("data-value") for t in totals[:4]] == ["300", "288", "12", "576"]
+    assert totals[4].text == "18.54 EUR"
+    countries = _bars(browser, "by-country")
+    assert set(countries) == set(report["by_country"])
+    assert countries["ES"].startswith("5.77 EUR · 148 parts · 74 recipients")
+    assert countries["IN"] == "unpriced · 12 parts · 6 recipients"  # no price: no bar
+    widths = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#by-country g.bar rect'))"
+        ".map(function (r) { return Number(r.getAttribute('width')); });"
+    )
+    assert widths[0] == max(widths) > 0
+    assert widths[-1] == 0
+    assert browser.find_element("css selector", "#by-encoding svg").get_attribute("aria-label") == (
+        "Encoding mix: utf-16 288 recipients"
+    )
+    held = _bars(browser, "held")
+    assert held == {
+        "at once": f"{288 - 50 - 34} recipients",
+        "11-30 07:00 UTC": "50 recipients held",
+        "11-30 12:00 UTC": "34 recipients held",
+    }
+    assert report["held"] == {"2026-11-30T07:00:00+00:00": 50, "2026-11-30T12:00:00+00:00": 34}
+    invalid = browser.find_element("id", "invalid").text
+    assert "not a phone number 4" in invalid
+    expensive = browser.find_element("id", "expensive").text
+    assert "saves 1 part (gsm)" in expensive
+    overflow = browser.execute_script(
+        "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+        " var r = e.getBoundingClientRect(); return r.width && r.right > window.innerWidth + 1"
+        " && !e.closest('.table-wrap'); }).map(function (e) { return e.id || e.tagName; });"
+    )
+    assert overflow == []
+    shot = _screenshot(browser, tmp_path / f"campaign-{width}.png")
+    shutil.copyfile(shot, Path(f"/tmp/nrscompose-campaign-{width}.png"))
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: npm ci --prefix js")
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    violations = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+        ".then(function (r) { done(r.violations.map(function (v) {"
+        " return [v.id, v.nodes.map(function (n) { return n.target.join(' '); })]; })); });"
+    )
+    assert violations == []

@@ -108,7 +108,10 @@ def test_npm_pack_installs_offline_and_type_checks(tmp_path: Path) -> None:
         "import {analyze, split} from 'nrscompose-counter';"
         "console.log(analyze('€'.repeat(81)).parts, split('hi').length)"
     )
-    cjs = "const c = require('nrscompose-counter'); console.log(c.suggest('it’s ' + 'x'.repeat(70)).text.slice(0, 4))"
+    cjs = (
+        "const c = require('nrscompose-counter');"
+        "console.log(c.suggest('it’s ' + 'x'.repeat(70)).text.slice(0, 4))"
+    )
     assert _run([NODE, "--input-type=module", "-e", esm], project).split() == ["2", "1"]
     assert _run([NODE, "-e", cjs], project).strip() == "it's"
 
