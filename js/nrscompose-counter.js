@@ -4,16 +4,18 @@
  * part bounds — for the built-in profiles, without a request per keystroke.
  *
  * A classic script with no dependencies. <script src=".../nrscompose-counter.js"> defines
- * window.NrsCounter; under CommonJS (Node) require() returns the same object; from an ES
- * module, `import "./nrscompose-counter.js"` and use globalThis.NrsCounter.
+ * window.NrsCounter; under CommonJS (Node) require() returns the same object. It is also the
+ * npm package nrscompose-counter (js/ in the repository), whose index.mjs is the ES module.
  *
  *   var result = NrsCounter.analyze(textarea.value, {
  *     encoding: "auto", candidates: null, trans: false, profile: "360nrs", channel: "sms",
  *     newlines: "crlf"   // count each line break as CRLF, as the submitted form will send it
  *   });
- *   result.encoding, result.parts, result.units, result.per_part, result.remaining,
- *   result.offending  // [{index, char, excluded_from, reason}], index into the text given
- *   result.part_bounds  // [0, cut1, ..., n] in result.text (the counted text)
+ *   result.encoding, result.parts, result.units, result.perPart, result.remaining,
+ *   result.offending  // [{index, char, excludedFrom, reason}], index into the text given;
+ *                     // computed on first access
+ *   result.partBounds  // [0, cut1, ..., n] in result.text (the counted text)
+ *   NrsCounter.split(text, options), NrsCounter.suggest(text, options)  // as in Python
  *
  * All indices are code-point indices (as Python str indices), not UTF-16 indices; use
  * NrsCounter.utf16Offsets(text) to convert for setSelectionRange() and the like.
@@ -3236,16 +3238,21 @@ var DATA = {
   }
 
   var LINE_BREAK = /[\r\n]/;
+  // Every character trans=1 rewrites (none is a line break, so the order of the two steps of
+  // countedText() does not matter).
   var TRANSLITERATED = new RegExp("[" + Object.keys(DATA.trans).map(function (ch) {
     return "\\u{" + ch.codePointAt(0).toString(16) + "}";
-  }).join("") + "]", "u");
+  }).join("") + "]", "gu");
+
+  function transliterated(ch) {
+    return TRANS.get(ch);
+  }
 
   // The text counted: after `newlines` and `trans`; the caller's string itself when neither
   // changes anything (the usual keystroke).
   function countedText(text, newlines, trans) {
     var normalized = newlines === "crlf" && LINE_BREAK.test(text) ? normalizeNewlines(text) : text;
-    return trans && TRANSLITERATED.test(normalized) ? prepare(text, newlines, trans).chars.join("")
-      : normalized;
+    return trans ? normalized.replace(TRANSLITERATED, transliterated) : normalized;
   }
 
   // The counted characters and, for each, its code-point index in the caller's text.
