@@ -1,6 +1,6 @@
 """Fields the 360nrs reference requires only under a condition, as data.
 
-Seed 001, "Create a contact" and "Update a contact" (the same table for both):
+The 360nrs API reference, "Create a contact" and "Update a contact" (the same table for both):
 ``email`` "Required when phone or landline is not specified" (and ``phone``/``landline``
 alike: at least one of the three), ``countryIso`` "Required when phone or landline is
 specified", ``groupsIds`` "Required if groupsNames is not specified" (and the other way round).

@@ -157,7 +157,7 @@ ENDPOINTS: Final[Mapping[str, Endpoint]] = MappingProxyType({
     "forms.show": _row("GET", "/forms/{id}", "item"),
     "forms.delete": _row("DELETE", "/forms/{id}", "none"),
     "forms.preview": _row("GET", "/forms/{id}/preview", "html"),
-    # Both answer ``{"data": [...]}``, one entry per URL or image (seed 001 and 000).
+    # Both answer ``{"data": [...]}``, one entry per URL or image (the API reference).
     "shortener.shorten": _row("POST", "/shortener/shorten", "shortened", body="urls",
                               required="urls"),
     "images.generate": _row("POST", "/images/generate", "images", body="images",
@@ -194,7 +194,7 @@ def _iso8601(ch: Checker, value: datetime, field: str) -> str | None:
 
 
 def _comma_list(ch: Checker, name: str, value: QueryInput) -> str | None:
-    """``include=customFields,groups``: one filter, values joined by commas (seed 001)."""
+    """``include=customFields,groups``: one filter, values joined by commas (API reference)."""
     values = [value] if isinstance(value, str) else value
     allowed = _COMMA_LISTS[name]
     if not isinstance(values, Sequence) or not values:
