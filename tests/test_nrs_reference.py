@@ -8,6 +8,7 @@ the endpoint they belong to); each one must be read by the parser its endpoint's
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,33 @@ def test_bad_notification_urls_are_argument_errors(arguments):
 
     with pytest.raises(ArgumentError):
         nrs.DeliveryNotificationUrl(**arguments)
+
+
+_ANSWER_HEADING = re.compile(
+    r"^(HTTP Response Code \d+|Error response|Response|Multi GUID|Single GUID)\b"
+)
+
+
+def _printed_answers(reference: str) -> list[object]:
+    """Each JSON block that follows an answer heading in the reference's text."""
+    lines = reference.splitlines()
+    found, after_heading = [], False
+    for index, line in enumerate(lines):
+        if _ANSWER_HEADING.match(line):
+            after_heading = True
+        elif line in ("{", "[") and after_heading:
+            for end in range(index + 1, min(index + 400, len(lines))):
+                try:
+                    found.append(json.loads("\n".join(lines[index : end + 1])))
+                except ValueError:
+                    continue
+                break
+        elif line.startswith(("curl ", "Parameter", "Request", "POST ", "GET ", "PUT ")):
+            after_heading = False
+    return found
+
+
+def test_the_fixture_holds_every_answer_the_reference_prints(seed_001: str) -> None:
+    printed = [json.dumps(body, sort_keys=True) for body in _printed_answers(seed_001)]
+    assert len(printed) == len(ANSWERS)
+    assert set(printed) == {json.dumps(a["body"], sort_keys=True) for a in ANSWERS}
