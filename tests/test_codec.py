@@ -80,6 +80,16 @@ def test_custom_decode_handler_receives_the_span_and_may_resume_anywhere():
     assert b"a\xffbcd".decode("gsm-7", _handler("test.nrs.last", skip_to_last)) == "a<d"
 
 
+def test_a_decode_handler_may_replace_the_input_as_in_cpython():
+    def mutate(error: UnicodeDecodeError) -> tuple[str, int]:
+        error.object = b"\xffxyz"
+        return "!", 1
+
+    handler = _handler("test.nrs.mutate", mutate)
+    assert b"a\xffb".decode("gsm-7", handler) == "a!xyz"
+    assert b"a\xffb".decode("ascii", handler) == "a!xyz"
+
+
 def test_custom_decode_handler_with_bad_results_fails_as_cpython():
     out_of_range = _handler("test.nrs.far", lambda e: ("", len(e.object) + 1))
     with pytest.raises(IndexError):

@@ -124,6 +124,9 @@ def decode_with(
         if not isinstance(replacement, str):
             raise TypeError("decoding error handler must return (str, int) tuple")
         chars.append(replacement)
+        if error.object is not data:  # CPython lets a handler replace the input being decoded
+            data = bytes(error.object)
+            length = len(data)
         position = _resume_at(resume, length)
     return "".join(chars), position
 
