@@ -3138,6 +3138,12 @@ var DATA = {
     };
   }
 
+  function roomLeft(counted) {
+    var perPart = counted.parts <= 1 ? counted.limits.single : counted.limits.concatenated;
+    return perPart - counted.last;
+  }
+
+  // The table pair a handset picks: fewest parts, then most septets left (as analyze).
   function countEncoding(text, encoding, profile) {
     if (encoding === "utf-16") return count(text, encoding, profile, null);
     var best = null;
@@ -3145,7 +3151,7 @@ var DATA = {
     for (var i = 0; i < group.length; i++) {
       var counted = count(text, encoding, profile, group[i]);
       if (counted && (!best || counted.parts < best.parts ||
-          (counted.parts === best.parts && counted.units < best.units))) {
+          (counted.parts === best.parts && roomLeft(counted) > roomLeft(best)))) {
         best = counted;
       }
     }
