@@ -74,6 +74,8 @@ test("suggest never breaks a cluster for nothing: a family emoji keeps its joine
 
 test("explanations are computed on first access and then kept", () => {
   const a = esm.analyze("Hola ’ 😀");
+  assert.ok(!Object.prototype.hasOwnProperty.call(a, "offending")); // a getter, not a field
+  assert.equal(a._offending, null); // not computed by analyze()
   const first = a.offending;
   assert.equal(a.offending, first);
   assert.deepEqual(first.map((o) => o.char), ["’", "😀"]);
