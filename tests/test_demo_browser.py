@@ -722,6 +722,12 @@ def test_every_control_is_reachable_by_keyboard(browser: Any, server: DemoServer
     for control in ("message", "fix", "profile", "channel", "max-parts", "trans", "submit"):
         assert any(control in (name or "") for name in reached), (control, reached)
     fix = browser.find_element("css selector", "#characters button.fix")
+    browser.execute_script("arguments[0].focus()", fix)
+    outline = browser.execute_script(
+        "var s = getComputedStyle(arguments[0]); return [s.outlineStyle, s.outlineWidth];", fix
+    )
+    assert outline[0] != "none"  # a visible focus ring
+    assert outline[1] != "0px"
     fix.send_keys(Keys.ENTER)
     assert "’" not in browser.find_element("id", "message").get_attribute("value")
 
