@@ -117,3 +117,32 @@ for (const r of rows) {
   if (r.name !== NOT_COMPARED) for (const e of r.examples) console.log("    e.g. " + e);
 }
 if (!base) console.log("(sms-length etc. not installed: npm ci --prefix js)");
+
+// Per kind of text (encoding × one part or more × with two-unit characters or not): where the
+// time goes, against sms-length on the same texts.
+if (smsLength) {
+  const kinds = {};
+  texts.forEach((t) => {
+    const a = C.analyze(t, standard);
+    const kind = `${a.encoding} ${a.parts > 1 ? "multi-part" : "one part"}` +
+      (a.units !== t.length ? ", 2-unit chars" : "");
+    (kinds[kind] = kinds[kind] || []).push(t);
+  });
+  const ours = counters["nrscompose-counter (3gpp, gsm/utf-16)"];
+  const theirs = counters["sms-length"];
+  console.log("\nby kind of text".padEnd(41) + "texts  ours µs  sms-length µs  ratio");
+  for (const [kind, group] of Object.entries(kinds).sort()) {
+    const best = { ours: Infinity, theirs: Infinity };
+    for (let r = 0; r < 15; r++) {
+      for (const [name, count] of [["ours", ours], ["theirs", theirs]]) {
+        const start = process.hrtime.bigint();
+        for (const t of group) count(t);
+        best[name] = Math.min(best[name], Number(process.hrtime.bigint() - start) / 1e3 / group.length);
+      }
+    }
+    console.log(
+      kind.padEnd(40) + String(group.length).padStart(6) + best.ours.toFixed(2).padStart(9) +
+        best.theirs.toFixed(2).padStart(15) + (best.theirs / best.ours).toFixed(2).padStart(7) + "×"
+    );
+  }
+}
