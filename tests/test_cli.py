@@ -142,7 +142,7 @@ def test_render_fills_values_and_counts():
     status, output = run("render", "Hola {name|capitalizeAll}", "--var", "name=josé luis")
     assert status == 0
     assert output.splitlines()[0] == "Hola José Luis"
-    assert output.splitlines()[1].startswith("gsm: 1 part(s)")
+    assert output.splitlines()[1].startswith("gsm: 1 part, ")
 
 
 def test_render_range_gives_best_and_worst_case():

@@ -113,8 +113,10 @@ def _message(
     number = normalize_phone(destination) if isinstance(destination, str) else None
     if number is None:
         problems.append(
-            Problem(prefix + "destination", f"{destination!r} is not in international format "
-                    "(e.g. 27815854565)")
+            Problem(
+                prefix + "destination",
+                f"{destination!r} is not in international format (e.g. 27815854565)",
+            )
         )
     if not isinstance(message, str) or not message:
         problems.append(Problem(prefix + "message", "the text is required"))
@@ -162,7 +164,7 @@ def bulk_credits(messages: Sequence[tuple[str, str]]) -> int:
 
 
 def contact_lists(api: Seed004Api) -> HttpRequest:
-    """"Lists available contact lists for a company"."""
+    """ "Lists available contact lists for a company"."""
     return api.request("contact_lists")
 
 
@@ -171,14 +173,14 @@ def deployments(api: Seed004Api) -> HttpRequest:
 
 
 def opt_outs(api: Seed004Api, *, originator: str | None = None) -> HttpRequest:
-    """"Allows for opt outs to be filtered by originator as a query string"."""
+    """ "Allows for opt outs to be filtered by originator as a query string"."""
     return api.request("opt_outs", query={"originator": originator})
 
 
 def overwrite_opt_out(
     api: Seed004Api, opt_out_id: int, *, reason: str | None = None
 ) -> HttpRequest:
-    """"Allows for an optout to be overwritten"; the route's path may hold ``{id}``."""
+    """ "Allows for an optout to be overwritten"; the route's path may hold ``{id}``."""
     payload: dict[str, JsonValue] = {"id": opt_out_id}
     if reason is not None:
         payload["reason"] = reason

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from typing import Final
 
 from nrscompose.errors import Problem, ValidationError
 from nrscompose.windows import _engine
@@ -32,7 +33,29 @@ def require_aware(value: object, field: str) -> datetime:
             f"{value.isoformat()} is a naive datetime; give a time zone (e.g. "
             "datetime(..., tzinfo=ZoneInfo('Europe/Paris')) or datetime.now(UTC))",
         )
+    _require_calendar_room(value, field)
     return value
+
+
+# The search for the next allowed moment looks two years ahead and converts between zones a
+# day either way: times this close to the ends of the calendar cannot be decided.
+_EARLIEST: Final = datetime(2, 1, 1)
+_LATEST: Final = datetime(9997, 1, 1)
+
+
+def _require_calendar_room(value: datetime, field: str) -> None:
+    offset = value.utcoffset()
+    assert offset is not None
+    try:
+        utc = value.replace(tzinfo=None) - offset
+    except OverflowError:
+        utc = datetime.min if value.year < 5000 else datetime.max
+    if not _EARLIEST <= utc < _LATEST:
+        raise ValidationError.single(
+            field,
+            f"{value.isoformat()} is too close to the ends of the calendar to decide a send "
+            f"window; give a time between years {_EARLIEST.year} and {_LATEST.year - 1}",
+        )
 
 
 def _seconds(moment: datetime) -> int:

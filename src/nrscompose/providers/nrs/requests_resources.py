@@ -380,9 +380,7 @@ def shorten(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
     """
     if isinstance(urls, str) or not urls:
         raise ValidationError.single("urls", "give a list of one or more URLs")
-    return endpoint(
-        "shortener.shorten", credentials, body={"urls": [{"longUrl": u} for u in urls]}
-    )
+    return endpoint("shortener.shorten", credentials, body={"urls": [{"longUrl": u} for u in urls]})
 
 
 def generate_images(
@@ -395,11 +393,13 @@ def generate_images(
     for external_id, (extension, content) in images.items():
         if extension not in _IMAGE_EXTENSIONS:
             ch.add(f"images.{external_id}.extension", f"{extension!r} is not jpg or png")
-        items.append({
-            "externalId": external_id,
-            "extension": extension,
-            "base64": base64.b64encode(content).decode("ascii"),
-        })
+        items.append(
+            {
+                "externalId": external_id,
+                "extension": extension,
+                "base64": base64.b64encode(content).decode("ascii"),
+            }
+        )
     if not items:
         ch.add("images", "give at least one image")
     ch.raise_if_any()
@@ -459,4 +459,3 @@ def coverage(
     if by not in ("network", "country"):
         raise ValidationError.single("by", "use 'network' or 'country'")
     return endpoint("coverage.networks" if by == "network" else "coverage.countries", credentials)
-
