@@ -25,7 +25,7 @@ from nrscompose.analysis import Analysis, analyze
 from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.numbers import destination
 from nrscompose.pricing import PriceList
-from nrscompose.profiles import Profile
+from nrscompose.profiles import Profile, get_profile
 from nrscompose.recipient_files import (
     Chunk,
     RecipientFile,
@@ -117,6 +117,7 @@ class CampaignPlan:
             raise ValidationError.single(
                 "category", f"unknown category {self.category!r}; use {', '.join(_CATEGORIES)}"
             )
+        get_profile(self.profile)  # an unknown name is a mistake in the plan, not in each row
         self.template.validate(self.channel)  # e.g. a Landing SMS without {LAND_URL}: 141
 
     def __getstate__(self) -> dict[str, object]:  # caches stay behind when sent to workers

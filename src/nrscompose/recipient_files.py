@@ -50,8 +50,10 @@ PHONE_COLUMN_NAMES: Final = (
 # "number" alone is too common ("order number") to count inside a longer name.
 _PHONE_WORDS: Final = frozenset(PHONE_COLUMN_NAMES) - {"number", "numero", "to", "recipient"}
 # A line no decoded file can hold (a lone surrogate), fed to the parser after the last line:
-# it comes back as a record of its own, unless a quote left open swallowed it.
+# it comes back as the record [_END] of its own; a quote left open swallows it, line break
+# included, so the last field then holds more than _END.
 _END: Final = "\udfff"
+_END_LINE: Final = _END + "\n"
 _FIELD_LIMIT: Final = csv.field_size_limit()
 
 
@@ -111,7 +113,7 @@ class RecipientFile:
         assert self.encoding is not None
         assert self.delimiter is not None
         with self.path.open(newline="", encoding=self.encoding) as source:
-            reader = csv.reader(chain(source, (_END,)), delimiter=self.delimiter)
+            reader = csv.reader(chain(source, (_END_LINE,)), delimiter=self.delimiter)
             yield from _csv_chunks(self.path, self.encoding, reader, size)
 
 
@@ -191,6 +193,12 @@ def _decode_error(path: Path, encoding: str, error: UnicodeDecodeError) -> Valid
     return _file_error(path, f"byte 0x{byte.hex()} is not {label}{hint}", line)
 
 
+def _looks_like_utf16(head: bytes) -> bool:
+    """An ASCII header written as UTF-16: every other byte of its start is NUL."""
+    start = head[:8]
+    return len(start) == 8 and b"\x00\x00\x00\x00" in (start[0::2], start[1::2])
+
+
 def _resolve_encoding(path: Path, encoding: str | None) -> str:
     if encoding is not None:
         try:
@@ -200,13 +208,20 @@ def _resolve_encoding(path: Path, encoding: str | None) -> str:
     else:
         name = "utf-8"
     with path.open("rb") as raw:
-        head = raw.read(4)
+        head = raw.read(64)
     if head.startswith(codecs.BOM_UTF8) and name.startswith("utf-8"):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and (
         encoding is None or name.startswith("utf-16")
     ):
         return "utf-16"
+    if _looks_like_utf16(head) and not name.startswith(("utf-16", "utf-32")):
+        raise _file_error(
+            path,
+            "the file holds NUL bytes: it looks like UTF-16 without a byte-order mark; "
+            "try --encoding utf-16-le (encoding='utf-16-le' in Python)",
+            1,
+        )
     return name
 
 
@@ -257,7 +272,7 @@ def open_recipients(
         try:
             first_line = text.readline()
             chosen = delimiter or _detect_delimiter(first_line)
-            reader = csv.reader(chain([first_line], text, (_END,)), delimiter=chosen)
+            reader = csv.reader(chain([first_line], text, (_END_LINE,)), delimiter=chosen)
             header = next(reader)
         except UnicodeDecodeError as error:
             raise _decode_error(source, resolved, error) from None
@@ -265,13 +280,6 @@ def open_recipients(
             raise _parse_error(source, 1, error) from None
     if header and _END in header[-1]:
         raise _file_error(source, "a quote in the header is never closed", 1)
-    if "\x00" in first_line:
-        raise _file_error(
-            source,
-            "the header holds NUL characters: the file looks like UTF-16 without a "
-            "byte-order mark; try --encoding utf-16-le",
-            1,
-        )
     return RecipientFile(source, _checked_header(source, header), "csv", resolved, chosen)
 
 
