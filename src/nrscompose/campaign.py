@@ -111,8 +111,12 @@ class CampaignPlan:
     )
 
     def __post_init__(self) -> None:
-        if self.at is not None and self.at.utcoffset() is None:
-            raise ValidationError.single("at", "the send time must be timezone-aware")
+        if self.at is not None:
+            if self.at.utcoffset() is None:
+                raise ValidationError.single("at", "the send time must be timezone-aware")
+            from nrscompose.windows._decision import require_aware
+
+            require_aware(self.at, "at")  # the same limits as every window decision
         if self.category not in _CATEGORIES:
             raise ValidationError.single(
                 "category", f"unknown category {self.category!r}; use {', '.join(_CATEGORIES)}"

@@ -129,7 +129,8 @@ PROFILES: Final[Mapping[str, Profile]] = MappingProxyType(
         ),
         "flat160": Profile(
             "flat160",
-            source="bulk SMS provider's API reference: 'split into 160 character chunks with each chunk costing 1 credit'",
+            source="bulk SMS provider's API reference: 'split into 160 character chunks with "
+            "each chunk costing 1 credit'",
             flat_limit=160,
             max_parts=MappingProxyType({"sms": 1_000_000}),
         ),

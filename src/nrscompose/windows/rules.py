@@ -266,8 +266,9 @@ _COUNTRY_RULES: Final = (
         country="FR",
         closed_on_holidays=True,
         confidence="low",
-        note="industry practice, not in the 360nrs API reference; the holidays are those of Code du travail "
-        "L3133-1 (the 11 days of the holidays package). Remove it to follow 360nrs alone.",
+        note="industry practice, not in the 360nrs API reference; the holidays are those of "
+        "Code du travail L3133-1 (the 11 days of the holidays package). Remove it to follow "
+        "360nrs alone.",
     ),
     Rule(
         "FR-calls",
