@@ -318,3 +318,12 @@ def test_documents_name_providers_not_internal_documents(document):
     path = ROOT / document if document == "README.md" else ROOT / "docs" / document
     text = path.read_text(encoding="utf-8").replace('field="sub[', "")  # the API's own field
     assert _INTERNAL.search(text) is None
+
+
+def test_an_empty_value_is_one_reason_for_every_row_without_internal_field_names(tmp_path):
+    path = write(tmp_path / "c.csv", "phone,name\n34612345678\n34612345679\n34612345670,Eva\n")
+    status, out, _ = run("estimate", path, "--template", "Hi {name}")
+    assert status == 0
+    assert "       2 no value for {name} at 3\n" in out
+    assert "sub[" not in out
+    assert "recipient 1" not in out

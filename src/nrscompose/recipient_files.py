@@ -255,6 +255,8 @@ def open_recipients(
     source = Path(path)
     if source.is_dir():
         raise _file_error(source, "is a folder, not a file")
+    if source.exists() and not source.is_file():  # a pipe is read once; the header needs twice
+        raise _file_error(source, "is not a regular file (a pipe?); save it to a file first")
     if source.suffix.lower() in (".xlsx", ".xlsm"):
         from nrscompose._excel import open_sheet
 
