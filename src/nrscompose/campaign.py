@@ -114,9 +114,9 @@ class CampaignPlan:
         if self.at is not None:
             if self.at.utcoffset() is None:
                 raise ValidationError.single("at", "the send time must be timezone-aware")
-            from nrscompose.windows._decision import require_aware
+            from nrscompose.windows._decision import require_decidable
 
-            require_aware(self.at, "at")  # the same limits as every window decision
+            require_decidable(self.at, "at")  # the same limits as every window decision
         if self.category not in _CATEGORIES:
             raise ValidationError.single(
                 "category", f"unknown category {self.category!r}; use {', '.join(_CATEGORIES)}"

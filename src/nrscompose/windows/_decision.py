@@ -33,8 +33,14 @@ def require_aware(value: object, field: str) -> datetime:
             f"{value.isoformat()} is a naive datetime; give a time zone (e.g. "
             "datetime(..., tzinfo=ZoneInfo('Europe/Paris')) or datetime.now(UTC))",
         )
-    _require_calendar_room(value, field)
     return value
+
+
+def require_decidable(value: object, field: str) -> datetime:
+    """An aware time far enough from the ends of the calendar to search for a window."""
+    moment = require_aware(value, field)
+    _require_calendar_room(moment, field)
+    return moment
 
 
 # The search for the next allowed moment looks two years ahead and converts between zones a
@@ -204,7 +210,7 @@ def check(
     ``rules`` defaults to :data:`~nrscompose.windows.DEFAULT_RULES`; pass a ``RuleSet`` (e.g.
     ``DEFAULT_RULES.add(policy)``) or any rules to use exactly those. ``at`` must be aware.
     """
-    at = require_aware(at, "at")
+    at = require_decidable(at, "at")
     context = context_for(to, zone, rules, category, channel, subdivision)
     return _decide(context, at, category, channel)
 
@@ -261,7 +267,7 @@ def schedule(
     not each checked for validity (the send API does that), but one that fails to resolve is
     rejected alone.
     """
-    at = require_aware(at, "at")
+    at = require_decidable(at, "at")
     _validate_kind(category, channel)
     rule_set = as_rule_set(rules)
     place_key = place_keys()
