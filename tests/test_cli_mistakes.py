@@ -73,6 +73,7 @@ MISTAKES = [
     ["render", "Hi {name}", "--var", "name"],
     ["render", "Hi {name}"],
     ["render", "{n|formatDotComma}", "--var", "n=" + "1" * 29],
+    ["render", "{n|formatDotComma}", "--range", "--max-length", "n=40"],
     ["render", "Hi {name|shout}"],
     ["render", "@{missing}"],
     ["render", "Hi", "--profile", "nope"],

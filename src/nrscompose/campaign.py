@@ -758,7 +758,7 @@ def estimate_files_on_dask(
     if not sources:
         raise ArgumentError("no file to estimate")
     cluster = (
-        distributed.LocalCluster(processes=True, dashboard_address=None)
+        distributed.LocalCluster(processes=True, dashboard_address=":0")
         if scheduler == "local"
         else None
     )
