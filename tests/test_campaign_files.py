@@ -356,3 +356,14 @@ def test_an_excel_sheet_is_read_with_the_same_checks_and_accounting(tmp_path):
         estimate(path, "Hola", sheet="Nope")
     with pytest.raises(ValidationError, match=r"did you mean \{name\}"):
         estimate(path, "Hola {nam}")
+
+
+def test_a_bad_byte_on_the_last_line_stops_the_run_before_any_row(tmp_path, monkeypatch):
+    path = tmp_path / "late.csv"
+    good = "".join(f"3461{i:07d},Ana\n" for i in range(50))
+    path.write_bytes(("phone,name\n" + good).encode() + b"34612345679,Mar\xeda\n")
+    estimated = []
+    monkeypatch.setattr("nrscompose.campaign._estimate_chunk", lambda *args: estimated.append(args))
+    with pytest.raises(ValidationError, match="line 52"):
+        estimate(path, "Hi {name}")
+    assert estimated == []
