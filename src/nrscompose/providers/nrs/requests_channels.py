@@ -428,7 +428,9 @@ def whatsapp(
     ``messages`` is a recipient without fields."""
     payload = _payload(
         templateId=template_id,
-        messages=[(WhatsAppMessage(m) if isinstance(m, str) else m).to_api() for m in messages],
+        messages=[
+            (WhatsAppMessage(m) if isinstance(m, str) else m).to_api() for m in messages
+        ],
         campaignName=campaign_name,
         tags=_list(tags),
     )
