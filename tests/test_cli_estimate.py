@@ -85,7 +85,7 @@ def test_the_phone_column_is_recognised_and_named(tmp_path):
     status, out, _ = run("estimate", path, "--template", "Hola {Nombre}")
     assert status == 0
     assert "phone numbers from column 'Teléfono Móvil'" in out
-    assert "1 rows read: 1 valid, 0 invalid" in out
+    assert "1 row read: 1 valid, 0 invalid" in out
 
 
 def test_two_phone_columns_are_refused_until_one_is_chosen(tmp_path):

@@ -150,7 +150,8 @@ def _print_report(report: Any, out: TextIO, plan: Any) -> None:
     skipped = report.blank_lines
     blank = f"; {skipped} blank line{'s' if skipped != 1 else ''} skipped" if skipped else ""
     print(
-        f"{report.rows_read} rows read: {report.valid} valid, {report.invalid} invalid{blank}",
+        f"{report.rows_read} {'row' if report.rows_read == 1 else 'rows'} read: "
+        f"{report.valid} valid, {report.invalid} invalid{blank}",
         file=out,
     )
     print(f"parts: {report.parts}   cost: {_money(report.cost)}", file=out)
