@@ -10,7 +10,6 @@ with no row at all has no price: it is reported, never counted as zero.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -125,14 +124,9 @@ class PriceList:
     @classmethod
     def load(cls, path: str | Path) -> PriceList:
         """From a JSON file in the coverage shape; costs are read as exact decimals."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"), parse_float=Decimal)
-        except (ValueError, RecursionError) as error:  # bad JSON, huge integers, deep nesting
-            reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-            raise ValidationError.single(
-                "prices", f"{path}: invalid JSON ({reason})", code=125
-            ) from None
-        return cls.from_coverage(data)
+        from nrscompose._jsonfile import read_json
+
+        return cls.from_coverage(read_json(path, "prices", parse_float=Decimal, code=125))
 
     def quote(
         self, country: str | None, mcc: str | None = None, mnc: str | None = None

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from nrscompose._jsonfile import read_json
 from nrscompose.errors import ValidationError
 from nrscompose.profiles import PROFILES
 from nrscompose.recipient_files import describe_delimiter
@@ -53,19 +54,10 @@ def parse_when(value: str | None) -> datetime | None:
     return moment
 
 
-def load_json(path: str, field: str) -> Any:
-    """A JSON file given as an argument; any way it fails to parse is one clear error."""
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (ValueError, RecursionError) as error:  # bad JSON, huge integers, deep nesting
-        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise ValidationError.single(field, f"{path}: not usable JSON ({reason})") from None
-
-
 def _values(args: argparse.Namespace) -> dict[str, str]:
     values: dict[str, str] = {}
     if args.values:
-        loaded = load_json(args.values, "values")
+        loaded = read_json(args.values, "values")
         if not isinstance(loaded, dict):
             raise ValidationError.single("values", f"{args.values}: expected a JSON object")
         values.update({str(k): v for k, v in loaded.items()})
