@@ -134,6 +134,9 @@ MISTAKES = [
     ["request", "voice", "--to", "34666555444", "--message", "Hi"],
     ["request", "whatsapp", "--to", "34666555444"],
     ["request", "fax"],
+    # demo (argument errors only: a valid port would start the server)
+    ["demo", "--port", "99999"],
+    ["demo", "--port", "http"],
     # the program itself
     ["nonsense"],
     [],
