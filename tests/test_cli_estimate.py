@@ -114,6 +114,9 @@ def test_a_forced_delimiter(tmp_path):
     assert status == 0
     assert "vertical bar-separated" in out
     assert run("estimate", path, "--template", "Hi", "--delimiter", ";;")[0] == 2
+    tab = write(tmp_path / "t.csv", "phone\tname;x\n34612345678\tAna;1\n")
+    status, out, _ = run("estimate", tab, "--template", "Hi", "--delimiter", "tab")
+    assert (status, "tab-separated" in out) == (0, True)
 
 
 def test_a_cp1252_file_names_file_line_and_the_encoding_option(tmp_path):

@@ -267,6 +267,14 @@ def max_invalid(value: str) -> tuple[float, bool]:
     return limit, percent
 
 
+_DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+
+
+def delimiter_argument(value: str) -> str:
+    """``--delimiter``: the character itself, or its name (a tab is awkward to type)."""
+    return _DELIMITER_WORDS.get(value.lower(), value)
+
+
 def positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -438,7 +446,10 @@ def register(commands: Any) -> None:
         "--phone-field", metavar="COLUMN", help="the column with the numbers (default: detected)"
     )
     estimate.add_argument(
-        "--delimiter", help="CSV delimiter (default: detected from the header: , ; tab |)"
+        "--delimiter",
+        type=delimiter_argument,
+        help="CSV delimiter: a character, or tab, comma, semicolon, pipe (default: detected "
+        "from the header)",
     )
     estimate.add_argument(
         "--encoding", help="CSV encoding, e.g. cp1252 (default: UTF-8; a BOM is honoured)"
