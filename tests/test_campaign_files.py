@@ -367,3 +367,13 @@ def test_a_bad_byte_on_the_last_line_stops_the_run_before_any_row(tmp_path, monk
     with pytest.raises(ValidationError, match="line 52"):
         estimate(path, "Hi {name}")
     assert estimated == []
+
+
+def test_a_utf8_file_read_as_cp1252_is_refused_instead_of_garbled(tmp_path):
+    path = tmp_path / "utf8.csv"
+    path.write_text("phone,name\n34612345678,María\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="garbled"):
+        estimate(path, "Hola {name}", encoding="cp1252")
+    ascii_only = tmp_path / "ascii.csv"
+    ascii_only.write_text("phone,name\n34612345678,Maria\n", encoding="utf-8")
+    assert estimate(ascii_only, "Hola {name}", encoding="cp1252").valid == 1

@@ -201,15 +201,38 @@ def _looks_like_utf16(head: bytes) -> bool:
 
 def _check_decodes(path: Path, encoding: str) -> None:
     """Decode the whole file once before any row is estimated (a C-speed pass, small next to
-    the estimate), so a bad byte on the last line stops the run before it starts."""
+    the estimate), so a bad byte on the last line stops the run before it starts.
+
+    A file given a one-byte encoding (cp1252, latin-1) that is also valid UTF-8 with accents
+    is refused: read as cp1252, every "é" would silently become "Ã©"."""
     decoder = codecs.getincrementaldecoder(encoding)()
+    as_utf8 = None if encoding.startswith("utf") else codecs.getincrementaldecoder("utf-8")()
+    accented = False
     with path.open("rb") as raw:
         try:
             while block := raw.read(1 << 20):
                 decoder.decode(block)
+                if as_utf8 is not None:
+                    accented = accented or not block.isascii()
+                    as_utf8 = _still_utf8(as_utf8, block)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError as error:
             raise _decode_error(path, encoding, error) from None
+    if as_utf8 is not None and accented and _still_utf8(as_utf8, b"", final=True):
+        raise _file_error(
+            path,
+            f"the file is UTF-8 with accented letters; read as {encoding} they would be "
+            "garbled (é as Ã©): leave out --encoding",
+        )
+
+
+def _still_utf8(decoder: Any, block: bytes, final: bool = False) -> Any:
+    """The UTF-8 decoder if ``block`` continues valid UTF-8, else None."""
+    try:
+        decoder.decode(block, final)
+    except UnicodeDecodeError:
+        return None
+    return decoder
 
 
 def _resolve_encoding(path: Path, encoding: str | None) -> str:
