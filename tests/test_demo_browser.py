@@ -762,6 +762,7 @@ def test_estimate_endpoint_answers_the_report_of_estimate(server: DemoServer) ->
         at=datetime.fromisoformat(example["at"]),
         lenient=True,
     ).as_json()
+    expected["inputs"][0]["file"] = "recipients.csv"  # the posted text, not the example's path
     assert answer["report"] == expected
     assert answer["report"]["totals"]["recipients"] == 300
 
@@ -774,6 +775,8 @@ def test_estimate_endpoint_answers_the_report_of_estimate(server: DemoServer) ->
         ({"at": "2026-11-29T14:00"}, "at", "UTC offset"),
         ({"prices": {"data": [{"x": 1}]}}, "prices", "countryIso"),
         ({"phone_field": "mobile"}, "phone_field", "no column 'mobile'"),
+        ({"csv": "name,city\nAna,Lugo\n"}, "phone_field", "no column holds phone numbers"),
+        ({"csv": ""}, "file", "empty"),
     ],
 )
 def test_estimate_problems_are_shown_not_raised(

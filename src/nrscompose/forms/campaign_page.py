@@ -13,21 +13,23 @@ have sent raises :class:`CampaignRequestError`, answered as a 400.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import tempfile
 from datetime import datetime
 from importlib import resources
+from pathlib import Path
 from typing import Any, Final
 
 from nrscompose.campaign import estimate
 from nrscompose.errors import Problem, ValidationError
 from nrscompose.pricing import PriceList
 from nrscompose.profiles import PROFILES
+from nrscompose.recipient_files import open_recipients
 
 __all__ = ["MAX_ROWS", "CampaignRequestError", "estimate_json", "example_json"]
 
 MAX_ROWS: Final = 20_000  # rows per request: the page is a demonstration, not a batch job
+UPLOAD_NAME: Final = "recipients.csv"  # what problems and the report call the posted file
 _CHANNELS: Final = ("sms", "landing")
 _EXAMPLE: Final = ("campaign.csv", "template.txt", "prices.json")
 
@@ -72,11 +74,10 @@ def _problems(error: ValidationError, field: str | None = None) -> list[JsonObje
     return [_problem(field or p.field, p.message, p.code) for p in error.problems]
 
 
-def _rows(text: str) -> list[dict[str, str]]:
-    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    if len(rows) > MAX_ROWS:
-        raise CampaignRequestError(f"the CSV has {len(rows)} rows; the page takes {MAX_ROWS}")
-    return rows
+def _check_size(text: str) -> None:
+    lines = text.count("\n")  # rows are at most the lines: a cheap bound before any parsing
+    if lines > MAX_ROWS + 1:
+        raise CampaignRequestError(f"the CSV has {lines} lines; the page takes {MAX_ROWS} rows")
 
 
 def _send_time(text: str) -> datetime | None:
@@ -96,7 +97,7 @@ def estimate_json(fields: JsonObject) -> JsonObject:
     when the template, the prices or the send time has problems."""
     csv_text = _string(fields, "csv")
     template = _string(fields, "template")
-    phone_field = _string(fields, "phone_field", "phone") or "phone"
+    phone_field = _string(fields, "phone_field").strip() or None  # None: found by its name
     profile = _choice(fields, "profile", "360nrs", tuple(PROFILES))
     channel = _choice(fields, "channel", "sms", _CHANNELS)
     trans = fields.get("trans", False)
@@ -105,34 +106,36 @@ def estimate_json(fields: JsonObject) -> JsonObject:
     raw_prices = fields.get("prices")
     if raw_prices is not None and not isinstance(raw_prices, dict | list):
         raise CampaignRequestError("'prices' must be coverage JSON (an object or a list) or null")
-    rows = _rows(csv_text)
-    columns = list(rows[0]) if rows else []
-    answer: JsonObject = {"report": None, "problems": [], "columns": columns}
-    if rows and phone_field not in columns:
-        answer["problems"] = [
-            _problem("phone_field", f"no column {phone_field!r}; the columns are {columns}")
-        ]
-        return answer
+    _check_size(csv_text)
+    answer: JsonObject = {"report": None, "problems": [], "columns": []}
     try:
         prices = None if raw_prices is None else PriceList.from_coverage(raw_prices)
     except ValidationError as error:
         answer["problems"] = _problems(error, "prices")
         return answer
-    try:
-        at = _send_time(_string(fields, "at"))
-        report = estimate(
-            rows,
-            template,
-            prices=prices,
-            at=at,
-            phone_field=phone_field,
-            profile=profile,
-            channel=channel,
-            trans=trans,
-            lenient=True,  # a row without a value is reported, not a reason to stop
-        )
-    except ValidationError as error:
-        answer["problems"] = _problems(error)
-        return answer
+    # The posted text is read as the command line reads a file (delimiter, phone column, line
+    # numbers), so the page and `nrscompose estimate` give the same report for the same file.
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / UPLOAD_NAME
+        path.write_text(csv_text, encoding="utf-8")
+        try:
+            answer["columns"] = list(open_recipients(path).header)
+            at = _send_time(_string(fields, "at"))
+            report = estimate(
+                path,
+                template,
+                prices=prices,
+                at=at,
+                phone_field=phone_field,
+                profile=profile,
+                channel=channel,
+                trans=trans,
+                lenient=True,  # a row without a value is reported, not a reason to stop
+            )
+        except ValidationError as error:
+            answer["problems"] = _problems(error)
+            return answer
     answer["report"] = report.as_json()
+    for found in answer["report"]["inputs"]:
+        found["file"] = UPLOAD_NAME  # not the temporary folder's path
     return answer
