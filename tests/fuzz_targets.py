@@ -94,9 +94,7 @@ def csv_rows(data: bytes) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "recipients.csv"
-        # Valid UTF-8 only: how the reader answers other bytes belongs to the campaign input.
-        text = data.decode("utf-8", errors="replace")
-        path.write_bytes(b"phone,name\n" + text.encode("utf-8"))
+        path.write_bytes(b"phone,name\n" + data)
         with contextlib.suppress(NrsComposeError):
             estimate(path, "Hola {name|capitalizeAll}", lenient=True)
 
