@@ -117,3 +117,24 @@ def test_parse_problems_are_capped_with_a_count_of_the_rest() -> None:
     assert error.value.omitted > 10_000
     assert f"and {error.value.omitted} more problems" in str(error.value)
     assert len(str(error.value)) < 50_000
+
+
+def test_other_constructors_and_builders_raise_library_errors() -> None:
+    from nrscompose.charsets.pdu import concatenation_ie
+    from nrscompose.numbers import destination
+    from nrscompose.providers.nrs import Attachment, Location
+
+    for build in (
+        lambda: Attachment("", b"x", "text/plain"),
+        lambda: Attachment("a.txt", b"x", "plain"),
+        lambda: Attachment("a.txt", b"x", None),
+        lambda: Attachment("a.txt", "x", "text/plain"),
+        lambda: Location("north", "0"),
+        lambda: Location("91", "0"),
+        lambda: Location(None, "0"),
+        lambda: concatenation_ie(300, 2, 1),
+        lambda: concatenation_ie(1, 2, 3),
+        lambda: destination(34666555444),
+    ):
+        with pytest.raises(ArgumentError):
+            build()  # type: ignore[no-untyped-call]
