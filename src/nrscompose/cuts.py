@@ -95,7 +95,12 @@ def grapheme_boundary(text: str, start: int, end: int) -> int:
     it does.
     """
     before, after = text[end - 1], text[end]
-    if not _joins(after) and not _joins(before):
+    joins_after, joins_before = _JOINS.get(after), _JOINS.get(before)  # inlined: once a cut
+    if joins_after is None:
+        joins_after = _joins(after)
+    if joins_before is None:
+        joins_before = _joins(before)
+    if not joins_after and not joins_before:
         return end
     if "\U0001f1e6" <= before <= "\U0001f1ff" and "\U0001f1e6" <= after <= "\U0001f1ff":
         # Inside a run of regional indicators, flags pair up from the run's start (GB12,
