@@ -12,7 +12,7 @@ code, non-geographic codes, unusual punctuation) — measured about 10x faster p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final, NamedTuple
 
@@ -92,20 +92,36 @@ class _Region:
     types: tuple[_Desc, ...]
     national_prefix: re.Pattern[str] | None
     leading_digits: re.Pattern[str] | None
+    _by_length: dict[int, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def is_valid(self, national: str) -> bool:
         """phonenumbers' rule: the general description and at least one number type match
         (each description checks its possible lengths first, then its pattern)."""
-        if self.general is None:
-            return False
         size = len(national)
-        lengths, pattern = self.general
-        if (lengths and size not in lengths) or pattern.fullmatch(national) is None:
+        if size in self._by_length:
+            checks = self._by_length[size]
+        else:
+            checks = self._by_length[size] = self._checks(size)
+        if checks is None:
             return False
-        for lengths, pattern in self.types:  # a loop, not any(): this runs once per recipient
-            if (not lengths or size in lengths) and pattern.fullmatch(national) is not None:
-                return True
-        return False
+        general, types = checks
+        return general.fullmatch(national) is not None and types.fullmatch(national) is not None
+
+    def _checks(self, size: int) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """For numbers of ``size`` digits: the general pattern, and the patterns of every type
+        admitting that length as one alternation (a full match of ``a|b`` is a full match of
+        ``a`` or of ``b``): two regex calls per number instead of a loop over ten types."""
+        if self.general is None:
+            return None
+        lengths, general = self.general
+        if lengths and size not in lengths:
+            return None
+        admitted = [p.pattern for lengths, p in self.types if not lengths or size in lengths]
+        if not admitted:
+            return None
+        return general, re.compile("|".join(f"(?:{pattern})" for pattern in admitted))
 
 
 @cache
