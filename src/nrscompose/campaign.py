@@ -43,7 +43,7 @@ __all__ = [
 _CATEGORIES: Final = ("marketing", "transactional", "collection")
 SAMPLE_SIZE: Final = 20  # rows kept per list in a report (held, invalid, most expensive)
 _ZERO: Final = Decimal(0)
-_ANALYSIS_CACHE_SIZE: Final = 50_000
+_ANALYSIS_CACHE_SIZE: Final = 8_192  # repeated texts hit it; unique ones must not fill memory
 
 
 class RecipientEstimate(NamedTuple):  # a tuple: one per row, cheap to build and to pickle

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RowRenderer"]
 
-_MEMO_SIZE = 20_000  # distinct values remembered per placeholder (then the memo restarts)
+_MEMO_SIZE = 8_192  # distinct values remembered per placeholder (then the memo restarts)
 
 
 class RowRenderer:
