@@ -85,7 +85,7 @@ def reference_bounds(text: str, costs: list[int], single: int, size: int, septet
 
 def reference_count(text: str, encoding: str, profile: nc.Profile):
     """(units, bounds, last units, charset) of ``text`` in ``encoding``, or None."""
-    best = None
+    best = best_rank = None
     options = [None] if encoding == "utf-16" else list(tables_for(encoding, profile))
     for charset in options:
         if charset is None:
@@ -101,9 +101,11 @@ def reference_count(text: str, encoding: str, profile: nc.Profile):
         bounds, last = reference_bounds(
             text, costs, limits.single, limits.concatenated, charset is not None
         )
+        per_part = limits.single if len(bounds) <= 2 else limits.concatenated
         found = (sum(costs), bounds, last, charset)
-        if best is None or (len(found[1]), found[0]) < (len(best[1]), best[0]):
-            best = found
+        rank = (len(bounds), last - per_part)  # fewest parts, then most room left (a handset)
+        if best is None or rank < best_rank:
+            best, best_rank = found, rank
     return best
 
 

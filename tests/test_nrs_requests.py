@@ -73,9 +73,7 @@ def test_request_type_is_immutable_and_validated() -> None:
     with pytest.raises(ValueError, match="header"):
         HttpRequest("GET", "https://x.example/", (("X-Bad", "a\r\nb"),))
     assert request.idempotent
-    assert not nrs.sms(
-        to=TO, sender="T", message="x", credentials=CREDS
-    ).idempotent
+    assert not nrs.sms(to=TO, sender="T", message="x", credentials=CREDS).idempotent
 
 
 # -- SMS --------------------------------------------------------------------------------------
@@ -397,8 +395,9 @@ def test_voice_audio() -> None:
                               retries=5, amd=True, credentials=CREDS)  # fmt: skip
     assert body(request) == {"to": ["34666666666"], "audioUrl": "https://example.com/audio.mp3",
                              "retries": 5, "amd": True}  # fmt: skip
-    assert [p.code for p in nrs.validate("voice-audio", {"to": ["34666666666"],
-                                                         "audioUrl": "ftp:x"})] == [133]
+    assert [
+        p.code for p in nrs.validate("voice-audio", {"to": ["34666666666"], "audioUrl": "ftp:x"})
+    ] == [133]
 
 
 def test_whatsapp_template_with_fields_and_location() -> None:
@@ -487,12 +486,20 @@ def test_endpoint_table_checks_fields() -> None:
                         body={"recipient": "test@example.com"}).method == "PUT"  # fmt: skip
 
 
+CONTACT = {"email": "new.contact@example.com", "phone": "3466666666", "countryIso": "ES",
+           "groupsNames": ["My contact list"]}  # fmt: skip
+CONTACT_OR_VALIDATION = {"contacts.create": CONTACT, "contacts.update": CONTACT,
+                         "validations.create": {"groupsIds": [1111]}}  # fmt: skip
+
+
 def test_every_endpoint_in_the_table_builds() -> None:
     for name, row in nrs.ENDPOINTS.items():
         path = dict.fromkeys(row.path_params, "1")
         if name.startswith("blacklist."):
             path["type"] = "sms"
         body_ = dict.fromkeys(row.required, "x") if row.required else None
+        if name in CONTACT_OR_VALIDATION:  # fields the reference requires under conditions
+            body_ = dict(CONTACT_OR_VALIDATION[name])
         if body_ is not None and "scheduleDate" in body_:
             body_["scheduleDate"] = "20300101000000"
         request = nrs.endpoint(name, CREDS, path=path, body=body_)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from nrscompose.errors import ValidationError
+from nrscompose.http import HttpResponse
 from nrscompose.providers import seed003
 
 KEY = seed003.ApiKey("xkeysib-secret", "https://api.example.com")
@@ -63,7 +64,43 @@ def test_import_contacts() -> None:
     with pytest.raises(ValidationError) as error:
         seed003.import_contacts(KEY, file_url="/local/file.csv", json_body=[],
                                 empty_contacts_attributes=True)  # fmt: skip
-    assert len(error.value.problems) == 4
+    assert [p.field for p in error.value.problems] == [
+        "fileUrl", "listIds", "emptyContactsAttributes"]  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        seed003.import_contacts(KEY, list_ids=[76])
+    assert [p.field for p in error.value.problems] == ["fileUrl"]  # no source at all
+
+
+# The reference's "Import contact" example body, sent as it is.
+IMPORT_EXAMPLE = {
+    "fileUrl": "https://importfile.domain.com",
+    "fileBody": "NAME;SURNAME;EMAIL\nSmith;John;john.smith@example.com\n"
+    "Roger;Ellie;ellie36@example.com",
+    "jsonBody": [{"email": "ndicky0@ocn.ne.jp", "attributes": {
+        "LNAME": "Noemi", "FNAME": "Dicky", "COUNTRY": "DE", "BIRTHDAY": "11/02/1989",
+        "PREFERED_COLOR": "BLACK"}}],
+    "listIds": [76],
+    "notifyUrl": "http://requestb.in/173lyyx1",
+    "newList": {"listName": "ContactImport - 2017-05", "folderId": 2},
+    "emailBlacklist": False,
+    "disableNotification": False,
+    "smsBlacklist": False,
+    "updateExistingContacts": True,
+    "emptyContactsAttributes": True,
+}  # fmt: skip
+
+
+def test_the_reference_import_example_with_all_three_sources_builds() -> None:
+    example = IMPORT_EXAMPLE
+    request = seed003.import_contacts(
+        KEY, file_url=example["fileUrl"], file_body=example["fileBody"],
+        json_body=example["jsonBody"], list_ids=[76], notify_url=example["notifyUrl"],
+        new_list=("ContactImport - 2017-05", 2), email_blacklist=False,
+        disable_notification=False, sms_blacklist=False, update_existing_contacts=True,
+        empty_contacts_attributes=True,
+    )  # fmt: skip
+    assert request.json() == example
+    assert request.expects == "process"
 
 
 def test_listings_with_limit_offset_sort_and_dates() -> None:
@@ -81,3 +118,86 @@ def test_listings_with_limit_offset_sort_and_dates() -> None:
 
 def test_bodies_are_json() -> None:
     assert json.loads(seed003.create_folder(KEY, "f").body) == {"name": "f"}
+
+
+# -- answers ---------------------------------------------------------------------------------
+# Every response body the reference prints, with the builder whose request it answers.
+
+
+def _answer(request, status: int, body: object):  # type: ignore[no-untyped-def]
+    return seed003.read(request, HttpResponse(status, {}, json.dumps(body).encode()))
+
+
+def test_created_ids_and_the_import_process() -> None:
+    assert _answer(seed003.create_folder(KEY, "test_folder"), 200, {"id": 5}) == seed003.Created(5)
+    assert _answer(seed003.create_list(KEY, "test_list", 5), 200, {"id": 16}) == seed003.Created(16)
+    contact = seed003.create_contact(KEY, "elly@example.com")
+    assert _answer(contact, 201, {"id": 21}) == seed003.Created(21)
+    updated = seed003.read(contact, HttpResponse(204, {}, b""))
+    assert updated == seed003.Empty(204)  # 204 "Contact updated"
+    imported = seed003.import_contacts(KEY, file_url="https://importfile.domain.com", list_ids=[2])
+    assert _answer(imported, 200, {"processId": 78}) == seed003.ImportProcess(78)
+
+
+def test_the_lists_of_a_folder_and_one_list() -> None:
+    lists = _answer(seed003.folder_lists(KEY, 16), 200, {"lists": [
+        {"id": 46, "name": "Reactiv", "totalSubscribers": 7655, "totalBlacklisted": 0,
+         "uniqueSubscribers": 7655}], "count": 1})  # fmt: skip
+    assert isinstance(lists, seed003.Lists)
+    assert lists.count == 1
+    assert (lists.lists[0].id, lists.lists[0].name, lists.lists[0].total_subscribers) == (
+        46, "Reactiv", 7655)  # fmt: skip
+    info = _answer(seed003.list_info(KEY, 16), 200, {
+        "id": 16, "name": "Newsletter_Weekly", "totalSubscribers": 6533, "totalBlacklisted": 63,
+        "uniqueSubscribers": 6596, "folderId": 1, "createdAt": "2016-02-26T11:56:08Z",
+        "campaignStats": [{"campaignId": 15, "stats": {"delivered": 6632, "sent": 6645}}],
+        "dynamicList": False})  # fmt: skip
+    assert isinstance(info, seed003.ContactList)
+    assert info.folder_id == 1
+    assert info.created_at == datetime(2016, 2, 26, 11, 56, 8, tzinfo=UTC)
+    assert info.campaign_stats[0]["campaignId"] == 15
+    assert info.dynamic_list is False
+
+
+def test_contacts_of_the_account_and_of_a_list() -> None:
+    answer = {"contacts": [{
+        "email": "alex.pain@example.com", "id": 45, "emailBlacklisted": False,
+        "smsBlacklisted": True, "createdAt": "2017-05-12T12:30:00Z",
+        "modifiedAt": "2017-05-12T12:30:00Z", "listIds": [12, 9, 20],
+        "listUnsubscribed": [1, 2],
+        "attributes": {"LASTNAME": "Pain", "FIRSTNAME": "Alex", "DOB": "2010-12-31",
+                       "GENDER": "Kid"}}], "count": 17655}  # fmt: skip
+    for request in (seed003.contacts(KEY), seed003.list_contacts(KEY, 18)):
+        parsed = _answer(request, 200, answer)
+        assert isinstance(parsed, seed003.Contacts)
+        assert parsed.count == 17655
+        contact = parsed.contacts[0]
+        assert (contact.id, contact.email, contact.list_ids) == (45, "alex.pain@example.com",
+                                                                 (12, 9, 20))  # fmt: skip
+        assert contact.list_unsubscribed == (1, 2)
+        assert contact.attributes["FIRSTNAME"] == "Alex"
+
+
+def test_the_400_answer_and_bodiless_404() -> None:
+    request = seed003.import_contacts(KEY, file_url="https://importfile.domain.com", list_ids=[2])
+    with pytest.raises(seed003.EmailContactsApiError) as error:
+        _answer(request, 400, {"code": "method_not_allowed",
+                               "message": "POST Method is not allowed on this path"})  # fmt: skip
+    assert error.value.status == 400
+    assert error.value.error_code == "method_not_allowed"
+    assert error.value.description == "POST Method is not allowed on this path"
+    with pytest.raises(seed003.EmailContactsApiError) as error:
+        seed003.read(seed003.list_info(KEY, 16), HttpResponse(404, {}, b""))
+    assert (error.value.status, error.value.error_code) == (404, None)
+
+
+@pytest.mark.parametrize(
+    ("builder", "body"),
+    [(lambda: seed003.list_info(KEY, 16), b'{"lists": []}'),
+     (lambda: seed003.contacts(KEY), b'{"contacts": {}}'),
+     (lambda: seed003.create_folder(KEY, "x"), b'{"id": "5"}'),
+     (lambda: seed003.contacts(KEY), b"<html>")],
+)  # fmt: skip
+def test_other_shapes_are_malformed(builder, body) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(seed003.MalformedResponseError):
+        seed003.read(builder(), HttpResponse(200, {}, body))

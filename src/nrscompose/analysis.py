@@ -385,7 +385,20 @@ def _count(
     return (units, len(bounds) - 1, last, limits, charset, bounds)
 
 
+def _rank(counted: _Count) -> tuple[int, int]:
+    """Fewest parts first, then the most units left in the last part."""
+    _, parts, last, limits, _, _ = counted
+    per_part = limits.single if parts <= 1 else limits.concatenated
+    return parts, last - per_part
+
+
 def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count | None:
+    """The count in the table pair a handset picks: fewest parts, then most septets left.
+
+    Android's ``GsmAlphabet.calculateLength`` keeps the pair with the fewest messages and, on
+    a tie, the most ``codeUnitsRemaining``; fewest septets would be wrong where a pair costs
+    more septets but a smaller header (Portuguese text with ``Σ``: (0,3) leaves 125, (3,3) 124).
+    """
     if encoding == "utf-16":
         return _count(text, encoding, profile, None)
     if encoding == "gsm" or not profile.cheapest_tables:
@@ -393,8 +406,8 @@ def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count |
     best: _Count | None = None
     for charset in _CHEAPEST_PT:
         counted = _count(text, encoding, profile, charset)
-        if counted is not None and (best is None or counted[1::-1] < best[1::-1]):
-            best = counted  # fewer parts, then fewer units
+        if counted is not None and (best is None or _rank(counted) < _rank(best)):
+            best = counted
     return best
 
 
