@@ -315,3 +315,16 @@ def test_errors_still_load_when_named_or_raised():
     with pytest.raises(nc.ValidationError):
         nc.analyze("x", encoding="latin-1")
     assert issubclass(nc.ArgumentError, nc.NrsComposeError)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(alphabet="aZ9 [~€^|\\{}\x0cΓΣΩéçãÇñ∞`ªя😀\u00a0", max_size=120),
+    charset=st.sampled_from([charsets.DEFAULT, charsets.PORTUGUESE, *CHEAPEST_PT]),
+)
+def test_septet_counts_match_the_per_character_sum(text, charset):
+    expected = None
+    if all(char in charset.septets_of for char in text):
+        expected = sum(len(charset.septets_of[char]) for char in text)
+    assert charset.count(text) == expected
+    assert charset.count("a" * 50 + text) == (None if expected is None else expected + 50)
