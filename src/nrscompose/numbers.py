@@ -168,15 +168,37 @@ def destination(raw: str) -> Destination:
         return _invalid(raw, "too short for an international number", digits)
     if digits[0] == "0":
         return _invalid(raw, "no country code starts with 0 (international format needed)")
+    found = _by_prefix().get(digits[:3])
+    if found is None:
+        found = _country_of(digits[:3])
+    if not found:
+        return _invalid(raw, "no country uses this prefix (international format needs one)", digits)
+    code, size, known = found
+    if known is None:
+        return _full_parse(raw)
+    return _fast(raw, digits, code, digits[size:], *known)
+
+
+_Country = tuple[int, int, "tuple[tuple[_Region, ...], tuple[re.Pattern[str], ...]] | None"]
+
+
+@cache
+def _by_prefix() -> dict[str, _Country | tuple[()]]:
+    """The country of each number's first three digits, filled as numbers arrive: one lookup
+    a number instead of up to three, and the regions with it."""
+    return {}
+
+
+def _country_of(prefix: str) -> _Country | tuple[()]:
     codes = _codes()
-    for size in (1, 2, 3):
-        code = codes.get(digits[:size])
+    found: _Country | tuple[()] = ()
+    for size in (1, 2, 3):  # calling codes are prefix-free: at most one of these matches
+        code = codes.get(prefix[:size])
         if code is not None:
-            known = _regions(code)
-            if known is None:
-                return _full_parse(raw)
-            return _fast(raw, digits, code, digits[size:], *known)
-    return _invalid(raw, "no country uses this prefix (international format needs one)", digits)
+            found = (code, size, _regions(code))
+            break
+    _by_prefix()[prefix] = found
+    return found
 
 
 def _fast(
