@@ -52,6 +52,7 @@ Shortener = Callable[[str], str]
 SHORT_URL_STAND_IN: Final = "https://nrs.so/xxxxxx"
 SHORT_URL_LENGTH: Final = len(SHORT_URL_STAND_IN)
 
+_MAX_DIGITS: Final = 28  # the default decimal context: more digits cannot be grouped exactly
 _WORD_START: Final = re.compile(r"(?:^|(?<=\s))(\S)")
 _URL: Final = re.compile(r"https?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
 
@@ -105,15 +106,16 @@ def _format_number(value: str, locale: str) -> str:
         dot and not (decimals.isdigit() and decimals.isascii())
     ):
         raise ValueError(f"{value!r} is not a number (expected digits, e.g. 1234.56)")
+    digits = len(integer) + len(decimals)
+    if digits > _MAX_DIGITS:
+        raise ValueError(
+            f"{value!r} has {digits} digits; an amount has at most {_MAX_DIGITS} "
+            "(the precision of decimal arithmetic)"
+        )
     minus, group, decimal = _symbols(locale)
     integer = integer.lstrip("0") or "0"
-    if 3 < len(integer) < 4000:  # int() takes up to 4300 digits
+    if len(integer) > 3:
         integer = f"{int(integer):,}".replace(",", group)
-    elif len(integer) > 3:
-        head = len(integer) % 3 or 3
-        integer = group.join(
-            [integer[:head], *(integer[at : at + 3] for at in range(head, len(integer), 3))]
-        )
     formatted = minus + integer if sign == "-" else integer
     return formatted + decimal + decimals if dot else formatted
 

@@ -26,7 +26,7 @@ _MEMO_SIZE = 8_192  # distinct values remembered per placeholder (then the memo 
 
 
 class RowRenderer:
-    """``renderer(row, row_number)`` is ``template.preview(row, lenient=…, recipient=…)``."""
+    """``renderer(row, recipient)`` is ``template.preview(row, lenient=…, recipient=…)``."""
 
     __slots__ = ("_excluded", "_lenient", "_literals", "_slots", "_template")
 
@@ -65,10 +65,10 @@ class RowRenderer:
             self._excluded[key] = found
         return found
 
-    def __call__(self, row: Mapping[str, object], row_number: int) -> str:
+    def __call__(self, row: Mapping[str, object], recipient: int | None = None) -> str:
         slots = self._slots
         if slots is None:
-            return self._preview(row, row_number)
+            return self._preview(row, recipient)
         literals = self._literals
         out = [literals[0]]
         append = out.append
@@ -76,14 +76,14 @@ class RowRenderer:
         for name, apply, memo in slots:
             value = row.get(name)
             if type(value) is not str:  # missing, or a number to write out: preview does it
-                return self._preview(row, row_number)
+                return self._preview(row, recipient)
             if apply is not None and value:
                 filtered = memo.get(value)
                 if filtered is None:
                     try:
                         filtered = apply(value)
                     except ValueError:  # preview raises it with the placeholder and row
-                        return self._preview(row, row_number)
+                        return self._preview(row, recipient)
                     if len(memo) >= _MEMO_SIZE:
                         memo.clear()
                     memo[value] = filtered
@@ -93,5 +93,5 @@ class RowRenderer:
             index += 1
         return "".join(out)
 
-    def _preview(self, row: Mapping[str, object], row_number: int) -> str:
-        return self._template.preview(row, lenient=self._lenient, recipient=row_number)  # type: ignore[arg-type]
+    def _preview(self, row: Mapping[str, object], recipient: int | None) -> str:
+        return self._template.preview(row, lenient=self._lenient, recipient=recipient)  # type: ignore[arg-type]
