@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final, NamedTuple
 
+from nrscompose.errors import ArgumentTypeError
+
 __all__ = ["Destination", "destination"]
 
 _SEPARATORS: Final = str.maketrans("", "", " -.()/\t\u00a0")
@@ -160,7 +162,7 @@ def _digits(raw: str) -> str | None:
 def destination(raw: str) -> Destination:
     """Where ``raw`` goes, and whether the API would accept it (error 102 when not)."""
     if not isinstance(raw, str):
-        raise TypeError(f"a number must be str, not {type(raw).__name__}")
+        raise ArgumentTypeError(f"a number must be str, not {type(raw).__name__}")
     digits = _digits(raw)
     if digits is None:
         return _full_parse(raw)

@@ -48,7 +48,9 @@ class Limits:
 
     def __init__(self, single: int, concatenated: int) -> None:
         if not 0 < concatenated <= single:
-            raise ValueError(f"invalid limits {single}/{concatenated}")
+            from nrscompose.errors import ArgumentError  # on error only: keeps the import cheap
+
+            raise ArgumentError(f"invalid limits {single}/{concatenated}")
         self.single = single
         self.concatenated = concatenated
 
@@ -108,7 +110,9 @@ class Profile:
         if max_parts is None:
             max_parts = MappingProxyType({"sms": 15, "landing": 8})
         if "sms" not in max_parts:
-            raise ValueError("max_parts needs an 'sms' entry")
+            from nrscompose.errors import ArgumentError  # on error only: keeps the import cheap
+
+            raise ArgumentError("max_parts needs an 'sms' entry")
         self.name = name
         self.source = source
         self.concat_ie_octets = concat_ie_octets

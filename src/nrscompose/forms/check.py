@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Final, Literal, NamedTuple, TypeVar, get_args
 
 from nrscompose.analysis import Analysis, analyze, describe_char
-from nrscompose.errors import Problem, ValidationError
+from nrscompose.errors import ArgumentError, ArgumentTypeError, Problem, ValidationError
 from nrscompose.filters import FILTERS
 from nrscompose.forms import _messages as msg
 from nrscompose.forms._messages import translator
@@ -338,15 +338,18 @@ def check_message(
     preview count (without them placeholders are counted as written and server-filled ones at
     their sent length, as the request builders do); ``split_parts`` counts separate SMS
     (``splitParts``, 142). ``locale`` chooses the language of the messages. See the module
-    docstring for ``newlines``. Raises ``TypeError``/``ValueError`` only for a caller's bug
+    docstring for ``newlines``. Raises :class:`~nrscompose.errors.ArgumentError` (also a
+    ``TypeError``/``ValueError``) only for a caller's bug
     (a ``text`` that is not ``str``, an unknown ``channel``, ``newlines`` or ``profile``).
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be str, not {type(text).__name__}")
     if newlines not in NEWLINE_MODES:
-        raise ValueError(f"newlines must be one of {', '.join(NEWLINE_MODES)}, not {newlines!r}")
+        raise ArgumentError(
+            f"newlines must be one of {', '.join(NEWLINE_MODES)}, not {newlines!r}"
+        )
     if channel not in ("sms", "landing"):
-        raise ValueError(f"channel must be 'sms' or 'landing', not {channel!r}")
+        raise ArgumentError(f"channel must be 'sms' or 'landing', not {channel!r}")
     chosen = get_profile(profile)
     normalized = normalize_newlines(text, newlines)
     report = _Report(translator(locale), text, normalized, newlines)

@@ -6,12 +6,12 @@ send: it runs the same checks as the builders and returns the problems instead o
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Final, Literal
 
 from nrscompose.errors import Problem
+from nrscompose.http import load_json
 from nrscompose.providers.nrs._checks import Checker
 from nrscompose.providers.nrs.requests_channels import (
     check_mailing,
@@ -68,7 +68,7 @@ def validate(
         return (Problem("kind", f"unknown kind {kind!r}; use one of {known}"),)
     if isinstance(payload, str | bytes):
         try:
-            decoded = json.loads(payload)
+            decoded = load_json(payload)
         except ValueError as error:
             return (Problem("body", f"not valid JSON: {error}", 125),)
         if not isinstance(decoded, dict):
