@@ -535,8 +535,14 @@ def _choose(
 ) -> tuple[tuple[Encoding, _Count], tuple[Encoding, ...]]:
     failed: list[Encoding] = []
     best: tuple[Encoding, _Count] | None = None
+    pairs = profile.cheapest_tables  # gsm-pt may then use several table pairs
     for candidate in order:
-        counted = _count_encoding(text, candidate, profile)
+        if candidate == "utf-16":  # one call less per candidate: this runs for every text
+            counted = _count(text, candidate, profile, None)
+        elif candidate == "gsm" or not pairs:
+            counted = _count(text, candidate, profile, _SEPTET_CHARSETS[candidate][0])
+        else:
+            counted = _count_encoding(text, candidate, profile)
         if counted is None:
             failed.append(candidate)
             continue
