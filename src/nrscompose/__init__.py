@@ -14,14 +14,6 @@ itself, and it keeps no global state. Request builders and transports live at th
 from __future__ import annotations
 
 from nrscompose.analysis import Analysis, Notice, Offending, analyze, describe_char
-from nrscompose.errors import (
-    ApiError,
-    ArgumentError,
-    NrsComposeError,
-    Problem,
-    TransportError,
-    ValidationError,
-)
 from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose.splitting import split
 from nrscompose.transliterate import TRANS_TABLE, transliterate
@@ -29,6 +21,14 @@ from nrscompose.transliterate import TRANS_TABLE, transliterate
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs ~15 ms
 if TYPE_CHECKING:
     from nrscompose import windows
+    from nrscompose.errors import (
+        ApiError,
+        ArgumentError,
+        NrsComposeError,
+        Problem,
+        TransportError,
+        ValidationError,
+    )
     from nrscompose.filters import FILTERS
     from nrscompose.http import HttpRequest, HttpResponse
     from nrscompose.numbers import Destination, destination
@@ -50,6 +50,14 @@ __version__ = "0.1.0"
 # Imported on first use: keeps `import nrscompose` cheap for SDKs that only count.
 _SUBPACKAGES = {"windows": "nrscompose.windows", "nrs": "nrscompose.providers.nrs"}
 _LAZY = {
+    # The error types are built on dataclasses, whose import costs more than the rest of the
+    # package: they load when a caller names one, or when an error is raised.
+    "ApiError": "nrscompose.errors",
+    "ArgumentError": "nrscompose.errors",
+    "NrsComposeError": "nrscompose.errors",
+    "Problem": "nrscompose.errors",
+    "TransportError": "nrscompose.errors",
+    "ValidationError": "nrscompose.errors",
     "HttpRequest": "nrscompose.http",
     "HttpResponse": "nrscompose.http",
     "Replacement": "nrscompose.suggestions",
