@@ -32,7 +32,13 @@ from collections.abc import Callable
 
 import nrscompose as nc
 from nrscompose import charsets
-from nrscompose.cuts import SeptetUnits, Utf16Units, crlf_boundary, grapheme_boundary, plan_parts
+from nrscompose.cuts import (
+    crlf_boundary,
+    grapheme_boundary,
+    plan_parts,
+    utf16_unit_map,
+    utf16_units,
+)
 
 # Campaign traffic: each message is in one language; weights favour the Latin-script markets.
 LANGUAGES: dict[str, tuple[int, list[str]]] = {
@@ -155,15 +161,16 @@ def minimal_parts(text: str) -> tuple[str, int]:
                 return name, 1 if units else 0
             if units == len(text) and "\r\n" not in text:
                 return name, -(-units // 153)
-            measure = SeptetUnits(text, charset.escaped, charset.count)
+            unit_map = charset.unit_map(text) if units != len(text) else None
             boundary = crlf_boundary if "\r\n" in text else None
-            bounds, _ = plan_parts(text, measure, units, 160, 153, boundary)
+            bounds, _ = plan_parts(text, unit_map, charset.count, units, 160, 153, boundary)
             return name, len(bounds) - 1
-    units = len(text.encode("utf-16-le")) // 2
+    octets = text.encode("utf-16-le")
+    units = len(octets) // 2
     if units <= 70:
         return "utf-16", 1
-    measure = Utf16Units(text) if units != len(text) else None
-    bounds, _ = plan_parts(text, measure, units, 70, 67, grapheme_boundary)
+    unit_map = utf16_unit_map(octets) if units != len(text) else None
+    bounds, _ = plan_parts(text, unit_map, utf16_units, units, 70, 67, grapheme_boundary)
     return "utf-16", len(bounds) - 1
 
 

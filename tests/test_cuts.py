@@ -319,7 +319,7 @@ def test_errors_still_load_when_named_or_raised():
 
 @settings(max_examples=500, deadline=None)
 @given(
-    text=st.text(alphabet="aZ9 [~€^|\\{}\x0cΓΣΩéçãÇñ∞`ªя😀\u00a0", max_size=120),
+    text=st.text(alphabet="aZ9 [~€^|\\{}\x0cΓΣΩéçãÇñ∞`ªя😀\u00a0\x00\ufffe", max_size=120),
     charset=st.sampled_from([charsets.DEFAULT, charsets.PORTUGUESE, *CHEAPEST_PT]),
 )
 def test_septet_counts_match_the_per_character_sum(text, charset):

@@ -14,11 +14,11 @@ import unicodedata
 from nrscompose import charsets
 from nrscompose.charsets import SeptetCharset
 from nrscompose.cuts import (
-    SeptetUnits,
-    Utf16Units,
     crlf_boundary,
     grapheme_boundary,
     plan_parts,
+    utf16_unit_map,
+    utf16_units,
 )
 from nrscompose.profiles import ENCODINGS, PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose.transliterate import source_indices, transliterate
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import Final, Literal, TypeVar
 
-    from nrscompose.cuts import Boundary
     from nrscompose.errors import ValidationError
 
     _T = TypeVar("_T")
@@ -338,17 +337,22 @@ def _plan(
     text: str, charset: SeptetCharset | None, units: int, limits: Limits, profile: Profile
 ) -> tuple[list[int], int]:
     """Part bounds and last part units, from C-level scans and O(parts) work at the cuts."""
-    measure: SeptetUnits | Utf16Units | None = None
+    unit_map = None
     if units != len(text):  # some code points cost two units
         if charset is None:
-            measure = Utf16Units(text)
+            unit_map = utf16_unit_map(text.encode("utf-16-le"))
         else:
-            measure = SeptetUnits(text, charset.escaped, charset.count)
+            unit_map = charset.unit_map(text)
+    if charset is None:
+        return plan_parts(
+            text, unit_map, utf16_units, units, limits.single, limits.concatenated,
+            grapheme_boundary,
+        )  # fmt: skip
     # The septet tables hold no combining or joining characters: only CRLF is a cluster.
-    boundary: Boundary | None = grapheme_boundary
-    if charset is not None:
-        boundary = crlf_boundary if "\r\n" in text else None
-    return plan_parts(text, measure, units, limits.single, limits.concatenated, boundary)
+    boundary = crlf_boundary if "\r\n" in text else None
+    return plan_parts(
+        text, unit_map, charset.count, units, limits.single, limits.concatenated, boundary
+    )
 
 
 if TYPE_CHECKING:
@@ -506,7 +510,7 @@ def analyze(
     counted_text = transliterate(text) if trans else text
     if encoding == "auto" and candidates is None:  # the common case, without detours
         order = ENCODINGS
-        result, cheaper = _choose(counted_text, order, chosen_profile, False, text)
+        result, cheaper = _choose_auto(counted_text, chosen_profile, text)
     elif encoding in ENCODINGS:
         order = (encoding,)
         found = _count_encoding(counted_text, encoding, chosen_profile)
@@ -528,6 +532,25 @@ def analyze(
     chosen, (units, parts, last, limits, charset, bounds) = result
     context = (text, chosen_profile, order, cheaper, charset, channel)
     return Analysis(counted_text, chosen, parts, units, last, limits, context, bounds)
+
+
+def _choose_auto(
+    text: str, profile: Profile, source: str
+) -> tuple[tuple[Encoding, _Count], tuple[Encoding, ...]]:
+    """``_choose`` for ``encoding="auto"`` and the default candidates, the case of almost
+    every call: a text with a character in no septet table near its start (Cyrillic, CJK,
+    emoji) goes straight to UTF-16 after one scan."""
+    if text.isascii() or not charsets.in_no_table_near_start(text):
+        counted = _count(text, "gsm", profile, charsets.DEFAULT)
+        if counted is not None:
+            return ("gsm", counted), ()
+        counted = _count_encoding(text, "gsm-pt", profile)
+        if counted is not None:
+            return ("gsm-pt", counted), ("gsm",)
+    counted = _count(text, "utf-16", profile, None)
+    if counted is not None:
+        return ("utf-16", counted), ("gsm", "gsm-pt")
+    raise _lone_surrogates(text, source)
 
 
 def _choose(

@@ -10,6 +10,7 @@ Lookups are derived once, at import, from the data in :mod:`nrscompose.charsets.
 
 from __future__ import annotations
 
+from codecs import charmap_build, charmap_encode
 from collections.abc import Mapping
 
 from nrscompose.charsets.tables import (
@@ -20,12 +21,13 @@ from nrscompose.charsets.tables import (
     PORTUGUESE_LOCKING,
     PORTUGUESE_SINGLE_SHIFT,
 )
+from nrscompose.cuts import TWO_UNITS
 
 # Annotations only: importing typing would double the package's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
-    from typing import Final
+    from typing import Any, Final
 
 __all__ = [
     "DEFAULT",
@@ -34,12 +36,17 @@ __all__ = [
     "PORTUGUESE_LOCKING_DEFAULT_SHIFT",
     "SeptetCharset",
     "for_tables",
+    "in_no_table_near_start",
 ]
 
 DEFAULT_LANGUAGE_ID: Final = 0
 
 
 _ASCII: Final = bytes(range(128))
+# One byte per character from the C charmap encoder (``_encoder``): the characters that cost
+# one septet are written as bytes 1-127, those that cost two (escape pairs) as bytes 128-255.
+_TWO_SEPTETS: Final = bytes(range(128, 256))
+_UNIT_CLASS: Final = b"." * 128 + TWO_UNITS * 128
 
 
 class SeptetCharset:
@@ -55,7 +62,8 @@ class SeptetCharset:
         "_ascii_known",
         "_ascii_shifted",
         "_cost",
-        "_patterns",
+        "_encoder",
+        "_foreign",
         "escaped",
         "locking",
         "locking_language",
@@ -92,7 +100,8 @@ class SeptetCharset:
         ascii_chars = [chr(code) for code in range(128)]
         self._ascii_known = "".join(c for c in ascii_chars if c in septets_of).encode("ascii")
         self._ascii_shifted = "".join(c for c in ascii_chars if c in shifted).encode("ascii")
-        self._patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        self._foreign: re.Pattern[str] | None = None
+        self._encoder: Any = None  # built on first use (a C codec table)
 
     def __repr__(self) -> str:
         return (
@@ -117,17 +126,15 @@ class SeptetCharset:
             self.shift_language,
         )
 
-    def _compile(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        # Character classes make the common question — is every character in the tables? —
-        # a single C-level scan that stops at the first foreign character (measured 2–60x
-        # faster than str.translate on 90-character texts). Compiled on first use, to keep
-        # the import of the package cheap.
+    def _compile(self) -> re.Pattern[str]:
+        # A character class makes the question "is a character outside the tables near the
+        # start?" a C-level scan that stops at the first foreign character. Compiled on first
+        # use, to keep the import of the package cheap.
         import re  # on first need: the package imports without it
 
         everything = re.escape("".join(sorted(self.septets_of)))
-        shifted = re.escape("".join(sorted(self._cost)))
-        self._patterns = patterns = (re.compile(f"[^{everything}]"), re.compile(f"[{shifted}]"))
-        return patterns
+        self._foreign = foreign = re.compile(f"[^{everything}]")
+        return foreign
 
     @property
     def uses_national_tables(self) -> bool:
@@ -140,20 +147,47 @@ class SeptetCharset:
             if octets.translate(None, self._ascii_known):  # what is left is not in a table
                 return None
             return 2 * len(octets) - len(octets.translate(None, self._ascii_shifted))
-        foreign, shifted = self._patterns or self._compile()
+        foreign = self._foreign or self._compile()
         if foreign.search(text, 0, 40):  # Cyrillic, CJK, emoji…: decided at the first words
             return None
-        # Mostly-ASCII text (accents, a euro sign): the ASCII characters with bytes.translate,
-        # the others (what is left of the UTF-8 bytes once every ASCII byte is deleted) with
-        # the character classes: all C-level, and the classes see only the few non-ASCII.
-        octets = text.encode("ascii", "ignore")
-        if octets.translate(None, self._ascii_known):
+        classes = self.septet_classes(text)
+        if classes is None:
             return None
-        others = text.encode("utf-8").translate(None, _ASCII).decode("utf-8")
-        if foreign.search(others):
+        if classes.isascii():  # no escape pair
+            return len(classes)
+        return 2 * len(classes) - len(classes.translate(None, _TWO_SEPTETS))
+
+    def septet_classes(self, text: str) -> bytes | None:
+        """One byte per character of ``text``, below 128 for a character that costs one
+        septet and from 128 for one that costs two; ``None`` when a character is in neither
+        table. One pass of the C charmap encoder (about 3 ns a character)."""
+        encoder = self._encoder or self._build_encoder()
+        try:
+            octets: bytes = charmap_encode(text, "strict", encoder)[0]
+        except UnicodeEncodeError:
             return None
-        ascii_escapes = len(octets) - len(octets.translate(None, self._ascii_shifted))
-        return len(text) + ascii_escapes + len(shifted.findall(others))
+        if b"\x00" in octets:  # U+0000: the encoder's table must start with it, no table has it
+            return None
+        return octets
+
+    def unit_map(self, text: str) -> bytes:
+        """One byte per septet of ``text`` (which must be representable), ``TWO_UNITS`` on the
+        first septet of each escape pair (see :mod:`nrscompose.cuts`)."""
+        octets = self.septet_classes(text)
+        assert octets is not None, "unit_map of a text the charset cannot carry"
+        return octets.translate(_UNIT_CLASS).replace(TWO_UNITS, TWO_UNITS + b".")
+
+    def _build_encoder(self) -> Any:
+        # The decoding table of a charmap codec: byte -> character, U+FFFE for none; the C
+        # encoder inverts it. Position 0 must be U+0000 for the fast table.
+        one = [char for char, septets in self.septets_of.items() if len(septets) == 1]
+        two = [char for char, septets in self.septets_of.items() if len(septets) == 2]
+        if len(one) > 127 or len(two) > 128 or "\x00" in self.septets_of:
+            raise ValueError(f"{self.name}: too many characters for one byte each")
+        table = ["\x00"] + one + ["\ufffe"] * (127 - len(one)) + two
+        table += ["\ufffe"] * (256 - len(table))
+        self._encoder = encoder = charmap_build("".join(table))
+        return encoder
 
     def represents(self, char: str) -> bool:
         return char in self.septets_of
@@ -165,7 +199,7 @@ class SeptetCharset:
 
     def foreign_positions(self, text: str) -> list[int]:
         """Indices of the characters of ``text`` that neither table holds."""
-        foreign, _ = self._patterns or self._compile()
+        foreign = self._foreign or self._compile()
         return [match.start() for match in foreign.finditer(text)]
 
     def encode(self, text: str) -> bytes:
@@ -233,6 +267,21 @@ _BY_TABLES: Final = {
         PORTUGUESE_LOCKING_DEFAULT_SHIFT,
     )
 }
+
+
+_IN_NO_TABLE: list[re.Pattern[str]] = []  # compiled on first need
+
+
+def in_no_table_near_start(text: str) -> bool:
+    """Whether one of the first 40 characters of ``text`` is in no septet table at all (the
+    default and Portuguese ones, whose combinations the other charsets are): one C-level scan
+    decides that a Cyrillic, CJK or emoji text needs UTF-16."""
+    if not _IN_NO_TABLE:
+        import re
+
+        every = "".join(sorted({*DEFAULT.septets_of, *PORTUGUESE.septets_of}))
+        _IN_NO_TABLE.append(re.compile(f"[^{re.escape(every)}]"))
+    return _IN_NO_TABLE[0].search(text, 0, 40) is not None
 
 
 def for_tables(tables: tuple[int, int]) -> SeptetCharset:
