@@ -155,13 +155,13 @@ def minimal_parts(text: str) -> tuple[str, int]:
     scan for two-unit characters) and the same O(parts) planner at the cuts.
     """
     for name, charset in (("gsm", charsets.DEFAULT), ("gsm-pt", charsets.PORTUGUESE)):
-        units = charset.count(text)
-        if units is not None:
+        measured = charset.measure(text)
+        if measured is not None:
+            units, unit_map = measured
             if units <= 160:
                 return name, 1 if units else 0
-            if units == len(text) and "\r\n" not in text:
+            if unit_map is None and "\r\n" not in text:
                 return name, -(-units // 153)
-            unit_map = charset.unit_map(text) if units != len(text) else None
             boundary = crlf_boundary if "\r\n" in text else None
             bounds, _ = plan_parts(text, unit_map, charset.count, units, 160, 153, boundary)
             return name, len(bounds) - 1

@@ -334,11 +334,15 @@ def _national_tables(charset: SeptetCharset | None) -> int:
 
 
 def _plan(
-    text: str, charset: SeptetCharset | None, units: int, limits: Limits, profile: Profile
+    text: str,
+    charset: SeptetCharset | None,
+    units: int,
+    limits: Limits,
+    profile: Profile,
+    unit_map: bytes | None = None,  # when the count built it
 ) -> tuple[list[int], int]:
     """Part bounds and last part units, from C-level scans and O(parts) work at the cuts."""
-    unit_map = None
-    if units != len(text):  # some code points cost two units
+    if unit_map is None and units != len(text):  # some code points cost two units
         if charset is None:
             unit_map = utf16_unit_map(text.encode("utf-16-le"))
         else:
@@ -367,25 +371,30 @@ def _count(
 ) -> _Count | None:
     """Units and parts of ``text`` in ``encoding`` (with ``charset`` when septets)."""
     if charset is not None:
-        units = charset.count(text)
-        if units is None:
+        measured = charset.measure(text)
+        if measured is None:
             return None
+        units, unit_map = measured
         national = (charset.locking_language != 0) + (charset.shift_language != 0)
     else:
         try:
-            units = len(text.encode("utf-16-le")) // 2
+            octets = text.encode("utf-16-le")
         except UnicodeEncodeError:  # a lone surrogate
             return None
+        units = len(octets) >> 1
+        unit_map = None  # built below, from the bytes, when the text needs cuts
         national = 0
     if profile.flat_limit is not None:
-        units = len(text)
+        units, unit_map = len(text), None
     limits = profile.limits(encoding, national)
     if units <= limits.single:
         return (units, 1 if units else 0, units, limits, charset, None)
     if charset is not None and units == len(text) and "\r\n" not in text:
         full, rest = divmod(units, limits.concatenated)
         return (units, full + (rest > 0), rest or limits.concatenated, limits, charset, None)
-    bounds, last = _plan(text, charset, units, limits, profile)
+    if charset is None and units != len(text):
+        unit_map = utf16_unit_map(octets)
+    bounds, last = _plan(text, charset, units, limits, profile, unit_map)
     return (units, len(bounds) - 1, last, limits, charset, bounds)
 
 

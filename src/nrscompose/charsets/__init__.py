@@ -42,10 +42,8 @@ __all__ = [
 DEFAULT_LANGUAGE_ID: Final = 0
 
 
-_ASCII: Final = bytes(range(128))
 # One byte per character from the C charmap encoder (``_encoder``): the characters that cost
 # one septet are written as bytes 1-127, those that cost two (escape pairs) as bytes 128-255.
-_TWO_SEPTETS: Final = bytes(range(128, 256))
 _UNIT_CLASS: Final = b"." * 128 + TWO_UNITS * 128
 
 
@@ -59,8 +57,7 @@ class SeptetCharset:
     # A plain slots class, not a dataclass: importing dataclasses costs more than the rest of
     # ``import nrscompose``.
     __slots__ = (
-        "_ascii_known",
-        "_ascii_shifted",
+        "_ascii_unit_class",
         "_cost",
         "_encoder",
         "_foreign",
@@ -95,11 +92,16 @@ class SeptetCharset:
         self.septets_of: Mapping[str, bytes] = septets_of
         self._cost = dict.fromkeys(shifted, 2)
         self.escaped = "".join(sorted(shifted))  # the characters that cost two septets
-        # ASCII text (most campaign traffic) is counted with bytes.translate, about 4x faster
-        # than the character classes below on a 600-character message.
+        # ASCII text (most campaign traffic) is classified with one bytes.translate: about 4x
+        # faster than a character class on a 600-character message.
         ascii_chars = [chr(code) for code in range(128)]
-        self._ascii_known = "".join(c for c in ascii_chars if c in septets_of).encode("ascii")
-        self._ascii_shifted = "".join(c for c in ascii_chars if c in shifted).encode("ascii")
+        self._ascii_unit_class = (
+            b"".join(
+                TWO_UNITS if c in shifted else b"." if c in septets_of else b"X"
+                for c in ascii_chars
+            )
+            + b"X" * 128
+        )
         self._foreign: re.Pattern[str] | None = None
         self._encoder: Any = None  # built on first use (a C codec table)
 
@@ -142,20 +144,34 @@ class SeptetCharset:
 
     def count(self, text: str) -> int | None:
         """Septets needed for ``text``, or ``None`` when a character is in neither table."""
+        measured = self.measure(text)
+        return None if measured is None else measured[0]
+
+    def measure(self, text: str) -> tuple[int, bytes | None] | None:
+        """Septets needed for ``text`` and its unit map (``None`` when no character costs two
+        septets: see :mod:`nrscompose.cuts`), or ``None`` when a character is in neither
+        table. Each step is a C-level pass over the text; the unit map is what counting the
+        escape pairs builds anyway, kept for the cuts."""
         if text.isascii():
-            octets = text.encode("ascii")
-            if octets.translate(None, self._ascii_known):  # what is left is not in a table
+            # Each ASCII byte classified by one translate: "." one septet, TWO_UNITS two,
+            # "X" in no table.
+            marks = text.encode("ascii").translate(self._ascii_unit_class)
+            if b"X" in marks:
                 return None
-            return 2 * len(octets) - len(octets.translate(None, self._ascii_shifted))
-        foreign = self._foreign or self._compile()
-        if foreign.search(text, 0, 40):  # Cyrillic, CJK, emoji…: decided at the first words
-            return None
-        classes = self.septet_classes(text)
-        if classes is None:
-            return None
-        if classes.isascii():  # no escape pair
-            return len(classes)
-        return 2 * len(classes) - len(classes.translate(None, _TWO_SEPTETS))
+        else:
+            foreign = self._foreign or self._compile()
+            if foreign.search(text, 0, 40):  # Cyrillic, CJK, emoji…: decided at once
+                return None
+            classes = self.septet_classes(text)
+            if classes is None:
+                return None
+            if classes.isascii():  # no escape pair
+                return len(classes), None
+            marks = classes.translate(_UNIT_CLASS)
+        if TWO_UNITS not in marks:
+            return len(marks), None
+        unit_map = marks.replace(TWO_UNITS, TWO_UNITS + b".")
+        return len(unit_map), unit_map
 
     def septet_classes(self, text: str) -> bytes | None:
         """One byte per character of ``text``, below 128 for a character that costs one
@@ -170,12 +186,12 @@ class SeptetCharset:
             return None
         return octets
 
-    def unit_map(self, text: str) -> bytes:
-        """One byte per septet of ``text`` (which must be representable), ``TWO_UNITS`` on the
-        first septet of each escape pair (see :mod:`nrscompose.cuts`)."""
-        octets = self.septet_classes(text)
-        assert octets is not None, "unit_map of a text the charset cannot carry"
-        return octets.translate(_UNIT_CLASS).replace(TWO_UNITS, TWO_UNITS + b".")
+    def unit_map(self, text: str) -> bytes | None:
+        """The unit map of ``text`` (which must be representable): one byte per septet,
+        ``TWO_UNITS`` on the first septet of each escape pair; ``None`` when there is none."""
+        measured = self.measure(text)
+        assert measured is not None, "unit_map of a text the charset cannot carry"
+        return measured[1]
 
     def _build_encoder(self) -> Any:
         # The decoding table of a charmap codec: byte -> character, U+FFFE for none; the C
