@@ -50,6 +50,7 @@ _CHEAPEST_PT: Final = (
     charsets.PORTUGUESE_LOCKING_DEFAULT_SHIFT,
     charsets.PORTUGUESE,
 )
+_PROFILES: Final = dict(PROFILES)  # a plain dict: looked up on every call
 _NOT_IN: Final[dict[Encoding, str]] = {
     "gsm": "not in the GSM 7-bit default alphabet or its extension table",
     "gsm-pt": "not in the Portuguese GSM tables",
@@ -513,7 +514,7 @@ def analyze(
     """
     if type(text) is not str and not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    chosen_profile = PROFILES.get(profile) if type(profile) is str else None
+    chosen_profile = _PROFILES.get(profile) if type(profile) is str else None
     if chosen_profile is None:
         chosen_profile = get_profile(profile)
     counted_text = transliterate(text) if trans else text
@@ -547,12 +548,15 @@ def _choose_auto(
     text: str, profile: Profile, source: str
 ) -> tuple[tuple[Encoding, _Count], tuple[Encoding, ...]]:
     """``_choose`` for ``encoding="auto"`` and the default candidates, the case of almost
-    every call: a text with a character in no septet table near its start (Cyrillic, CJK,
-    emoji) goes straight to UTF-16 after one scan."""
-    if text.isascii() or not charsets.in_no_table_near_start(text):
+    every call: the first character near the start that the default alphabet lacks decides
+    whether ``gsm-pt`` can be tried (every Portuguese table pair is drawn from the
+    Portuguese tables and the default ones) or the text goes straight to UTF-16."""
+    foreign = "" if text.isascii() else charsets.DEFAULT.foreign_near_start(text)
+    if not foreign:
         counted = _count(text, "gsm", profile, charsets.DEFAULT)
         if counted is not None:
             return ("gsm", counted), ()
+    if not foreign or foreign in charsets.PORTUGUESE.septets_of:
         counted = _count_encoding(text, "gsm-pt", profile)
         if counted is not None:
             return ("gsm-pt", counted), ("gsm",)

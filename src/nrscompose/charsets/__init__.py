@@ -36,7 +36,6 @@ __all__ = [
     "PORTUGUESE_LOCKING_DEFAULT_SHIFT",
     "SeptetCharset",
     "for_tables",
-    "in_no_table_near_start",
 ]
 
 DEFAULT_LANGUAGE_ID: Final = 0
@@ -144,8 +143,17 @@ class SeptetCharset:
 
     def count(self, text: str) -> int | None:
         """Septets needed for ``text``, or ``None`` when a character is in neither table."""
+        if not text.isascii() and self.foreign_near_start(text):  # Cyrillic, CJK, emoji…
+            return None
         measured = self.measure(text)
         return None if measured is None else measured[0]
+
+    def foreign_near_start(self, text: str) -> str:
+        """The first of the first 40 characters of ``text`` that neither table holds, or
+        ``""``: one C-level scan decides most texts in another script at once."""
+        foreign = self._foreign or self._compile()
+        found = foreign.search(text, 0, 40)
+        return "" if found is None else found.group()
 
     def measure(self, text: str) -> tuple[int, bytes | None] | None:
         """Septets needed for ``text`` and its unit map (``None`` when no character costs two
@@ -158,18 +166,15 @@ class SeptetCharset:
             marks = text.encode("ascii").translate(self._ascii_unit_class)
             if b"X" in marks:
                 return None
+            if TWO_UNITS not in marks:
+                return len(marks), None
         else:
-            foreign = self._foreign or self._compile()
-            if foreign.search(text, 0, 40):  # Cyrillic, CJK, emoji…: decided at once
-                return None
             classes = self.septet_classes(text)
             if classes is None:
                 return None
             if classes.isascii():  # no escape pair
                 return len(classes), None
             marks = classes.translate(_UNIT_CLASS)
-        if TWO_UNITS not in marks:
-            return len(marks), None
         unit_map = marks.replace(TWO_UNITS, TWO_UNITS + b".")
         return len(unit_map), unit_map
 
@@ -283,21 +288,6 @@ _BY_TABLES: Final = {
         PORTUGUESE_LOCKING_DEFAULT_SHIFT,
     )
 }
-
-
-_IN_NO_TABLE: list[re.Pattern[str]] = []  # compiled on first need
-
-
-def in_no_table_near_start(text: str) -> bool:
-    """Whether one of the first 40 characters of ``text`` is in no septet table at all (the
-    default and Portuguese ones, whose combinations the other charsets are): one C-level scan
-    decides that a Cyrillic, CJK or emoji text needs UTF-16."""
-    if not _IN_NO_TABLE:
-        import re
-
-        every = "".join(sorted({*DEFAULT.septets_of, *PORTUGUESE.septets_of}))
-        _IN_NO_TABLE.append(re.compile(f"[^{re.escape(every)}]"))
-    return _IN_NO_TABLE[0].search(text, 0, 40) is not None
 
 
 def for_tables(tables: tuple[int, int]) -> SeptetCharset:
