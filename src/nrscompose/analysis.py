@@ -212,7 +212,17 @@ class Analysis(_Record):
     @property
     def part_bounds(self) -> list[int]:
         """Offsets in ``text`` delimiting the parts: ``[0, cut1, …, len(text)]``."""
-        return list(self._cached("bounds", self._bounds))
+        return list(self._planned_bounds())
+
+    def _planned_bounds(self) -> list[int]:
+        """``part_bounds`` without the copy (for ``split``, which does not hand it out)."""
+        lazy = self._lazy  # _cached, inlined: split is a hot path
+        if lazy is None:
+            lazy = self._lazy = {}
+        bounds: list[int] | None = lazy.get("bounds")  # type: ignore[assignment]
+        if bounds is None:
+            bounds = lazy["bounds"] = self._bounds()
+        return bounds
 
     @property
     def offending(self) -> tuple[Offending, ...]:
@@ -263,9 +273,14 @@ class Analysis(_Record):
         return lazy[key]  # type: ignore[return-value]
 
     def _bounds(self) -> list[int]:
+        text = self.text
         if self.parts <= 1:  # no cut to place
-            return [0, len(self.text)] if self.text else [0]
+            return [0, len(text)] if text else [0]
         charset, profile = self._context[4], self._context[1]
+        if charset is not None and self.units == len(text) and "\r\n" not in text:
+            bounds = list(range(0, len(text), self.limits.concatenated))  # nothing moves a cut
+            bounds.append(len(text))
+            return bounds
         bounds, _ = _plan(self.text, charset, self.units, self.limits, profile)
         return bounds
 

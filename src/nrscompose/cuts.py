@@ -82,35 +82,65 @@ def _clusters() -> Any:
     return _regex().compile(r"\X").findall
 
 
-# Each character's class never changes and texts repeat their characters: learned once.
-_NEVER_JOINS: set[str] = set()  # characters that take part in no rule forbidding a break
-_JOINS: set[str] = set()
+@cache
+def _kind_patterns() -> tuple[Any, Any, Any]:
+    regex = _regex()
+    return (
+        regex.compile(r"\p{Grapheme_Cluster_Break=Regional_Indicator}").match,
+        regex.compile(r"\p{Grapheme_Cluster_Break=Extend}").match,
+        regex.compile(r"\p{InCB=Consonant}").match,  # GB9c joins it to a linker before it
+    )
 
 
-def _joins(char: str) -> bool:
-    """Whether ``char`` takes part in a rule that forbids a cluster break next to it."""
-    if char in _NEVER_JOINS:
-        return False
-    if char in _JOINS:
-        return True
-    if _joining().match(char) is None:
-        _NEVER_JOINS.add(char)
-        return False
-    _JOINS.add(char)
-    return True
+# What a character can do at a cut, by the rules that forbid a break (learned once per
+# character: its class never changes and texts repeat their characters):
+_FREE = 0  # joins nothing
+_FLAG = 1  # a regional indicator: joins only another one (GB12, GB13)
+_EXTEND = 2  # binds to what precedes it (GB9); after it, only GB9c can forbid a break
+_BINDS = 3  # anything else that joins: CR, LF, ZWJ, Prepend, SpacingMark, Hangul jamo
+_CONSONANT = 4  # joins nothing itself, but GB9c may join it to the linker before it
+# (before, after) pairs with a boundary between them whatever surrounds them.
+_CERTAIN = frozenset(
+    {
+        (_FREE, _FREE), (_FREE, _CONSONANT), (_CONSONANT, _FREE), (_CONSONANT, _CONSONANT),
+        (_FREE, _FLAG), (_CONSONANT, _FLAG), (_EXTEND, _FLAG),
+        (_FLAG, _FREE), (_FLAG, _CONSONANT),
+        (_EXTEND, _FREE),
+    }
+)  # fmt: skip
+_KINDS: dict[str, int] = {}
+_NEVER_JOINS: set[str] = set()  # the characters of kind _FREE or _CONSONANT
+
+
+def _kind(char: str) -> int:
+    kind = _KINDS.get(char)
+    if kind is None:
+        flag, extend, consonant = _kind_patterns()
+        if _joining().match(char) is None:
+            kind = _CONSONANT if consonant(char) else _FREE
+            _NEVER_JOINS.add(char)
+        elif flag(char):
+            kind = _FLAG
+        elif extend(char):
+            kind = _EXTEND
+        else:
+            kind = _BINDS
+        _KINDS[char] = kind
+    return kind
 
 
 def grapheme_boundary(text: str, start: int, end: int) -> int:
     """The last grapheme cluster boundary in ``(start, end]`` of ``text[start:]``, or ``end``
     when there is none (one cluster longer than the part). ``end < len(text)``.
 
-    Finds the last certain boundary (two non-joining neighbours) before ``end`` with one
+    Most cuts fall between two characters whose kinds alone guarantee a boundary. Otherwise
+    finds the last certain boundary (two non-joining neighbours) before ``end`` with one
     backward C-level search that stops at ``start``, then segments only the slice from there
     to ``end``: the character at ``end`` decides whether ``end`` is a boundary, nothing after
     it does.
     """
     before, after = text[end - 1], text[end]
-    if not _joins(before) and not _joins(after):
+    if (_kind(before), _kind(after)) in _CERTAIN:
         return end
     if "\U0001f1e6" <= before <= "\U0001f1ff" and "\U0001f1e6" <= after <= "\U0001f1ff":
         # Inside a run of regional indicators, flags pair up from the run's start (GB12,
