@@ -10,12 +10,14 @@ Explanations (``offending``, ``notices``, ``part_bounds``) are computed on first
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 from nrscompose import charsets
 from nrscompose.charsets import SeptetCharset
 from nrscompose.cuts import (
     crlf_boundary,
     grapheme_boundary,
+    no_cut_moves,
     plan_parts,
     utf16_unit_map,
     utf16_units,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import Final, Literal, TypeVar
 
+    from nrscompose.cuts import Boundary
     from nrscompose.errors import ValidationError
 
     _T = TypeVar("_T")
@@ -215,7 +218,7 @@ class Analysis(_Record):
         return list(self._planned_bounds())
 
     def _planned_bounds(self) -> list[int]:
-        """``part_bounds`` without the copy (for ``split``, which does not hand it out)."""
+        """``part_bounds`` without the copy."""
         lazy = self._lazy  # _cached, inlined: split is a hot path
         if lazy is None:
             lazy = self._lazy = {}
@@ -223,6 +226,24 @@ class Analysis(_Record):
         if bounds is None:
             bounds = lazy["bounds"] = self._bounds()
         return bounds
+
+    def _part_texts(self) -> list[str]:
+        """The texts of the parts (what ``split`` returns)."""
+        text = self.text
+        if self.parts <= 1:
+            return [text] if text else []
+        lazy = self._lazy
+        if lazy is None or "bounds" not in lazy:
+            size = self.limits.concatenated
+            if self._cuts_every(size):  # no bounds to build: slice every ``size``
+                return [text[at : at + size] for at in range(0, len(text), size)]
+        return [text[start:end] for start, end in pairwise(self._planned_bounds())]
+
+    def _cuts_every(self, size: int) -> bool:
+        """Whether the cuts fall every ``size`` characters: one-unit code points, and no
+        cluster spanning a cut."""
+        text, charset = self.text, self._context[4]
+        return self.units == len(text) and no_cut_moves(text, size, _boundary(text, charset))
 
     @property
     def offending(self) -> tuple[Offending, ...]:
@@ -276,12 +297,13 @@ class Analysis(_Record):
         text = self.text
         if self.parts <= 1:  # no cut to place
             return [0, len(text)] if text else [0]
-        charset, profile = self._context[4], self._context[1]
-        if charset is not None and self.units == len(text) and "\r\n" not in text:
-            bounds = list(range(0, len(text), self.limits.concatenated))  # nothing moves a cut
+        size = self.limits.concatenated
+        if self._cuts_every(size):
+            bounds = list(range(0, len(text), size))
             bounds.append(len(text))
             return bounds
-        bounds, _ = _plan(self.text, charset, self.units, self.limits, profile)
+        charset, profile = self._context[4], self._context[1]
+        bounds, _ = _plan(text, charset, self.units, self.limits, profile)
         return bounds
 
     def _source_index(self, index: int) -> int:
@@ -349,6 +371,14 @@ def _national_tables(charset: SeptetCharset | None) -> int:
     return (charset.locking_language != 0) + (charset.shift_language != 0)
 
 
+def _boundary(text: str, charset: SeptetCharset | None) -> Boundary | None:
+    """The cluster rule at a cut: grapheme clusters for UTF-16; the septet tables hold no
+    combining or joining characters, so only a CRLF can span a cut of a septet text."""
+    if charset is None:
+        return grapheme_boundary
+    return crlf_boundary if "\r\n" in text else None
+
+
 def _plan(
     text: str,
     charset: SeptetCharset | None,
@@ -363,16 +393,11 @@ def _plan(
             unit_map = utf16_unit_map(text.encode("utf-16-le"))
         else:
             unit_map = charset.unit_map(text)
-    if charset is None:
-        return plan_parts(
-            text, unit_map, utf16_units, units, limits.single, limits.concatenated,
-            grapheme_boundary,
-        )  # fmt: skip
-    # The septet tables hold no combining or joining characters: only CRLF is a cluster.
-    boundary = crlf_boundary if "\r\n" in text else None
+    units_of = utf16_units if charset is None else charset.count
     return plan_parts(
-        text, unit_map, charset.count, units, limits.single, limits.concatenated, boundary
-    )
+        text, unit_map, units_of, units, limits.single, limits.concatenated,
+        _boundary(text, charset),
+    )  # fmt: skip
 
 
 if TYPE_CHECKING:
@@ -405,9 +430,10 @@ def _count(
     limits = profile.limits(encoding, national)
     if units <= limits.single:
         return (units, 1 if units else 0, units, limits, charset, None)
-    if charset is not None and units == len(text) and "\r\n" not in text:
-        full, rest = divmod(units, limits.concatenated)
-        return (units, full + (rest > 0), rest or limits.concatenated, limits, charset, None)
+    size = limits.concatenated
+    if units == len(text) and no_cut_moves(text, size, _boundary(text, charset)):
+        full, rest = divmod(units, size)  # every part full but the last
+        return (units, full + (rest > 0), rest or size, limits, charset, None)
     if charset is None and units != len(text):
         unit_map = utf16_unit_map(octets)
     bounds, last = _plan(text, charset, units, limits, profile, unit_map)

@@ -34,6 +34,7 @@ __all__ = [
     "TWO_UNITS",
     "crlf_boundary",
     "grapheme_boundary",
+    "no_cut_moves",
     "plan_parts",
     "utf16_unit_map",
     "utf16_units",
@@ -185,7 +186,7 @@ def utf16_units(piece: str) -> int:
     return len(piece.encode("utf-16-le")) >> 1
 
 
-def _no_cut_moves(text: str, size: int, boundary: Boundary | None) -> bool:
+def no_cut_moves(text: str, size: int, boundary: Boundary | None) -> bool:
     """Whether no cut of a text of one-unit code points, every ``size`` characters, needs
     moving: two C-level slices with a step hold the characters on either side of every cut."""
     if boundary is None:
@@ -224,7 +225,7 @@ def plan_parts(
         return [0], 0
     if units <= single:
         return [0, length], units
-    if unit_map is None and _no_cut_moves(text, size, boundary):  # cuts every ``size``
+    if unit_map is None and no_cut_moves(text, size, boundary):  # cuts every ``size``
         bounds = list(range(0, length, size))
         last = length - bounds[-1]
         bounds.append(length)

@@ -38,8 +38,4 @@ def split(
 
 def parts_of(analysis: Analysis) -> list[str]:
     """The part texts of an existing analysis."""
-    text = analysis.text
-    if analysis.parts <= 1:
-        return [text] if text else []
-    bounds = analysis._planned_bounds()
-    return list(map(text.__getitem__, map(slice, bounds, bounds[1:])))  # C-level slicing
+    return analysis._part_texts()
