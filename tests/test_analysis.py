@@ -112,12 +112,22 @@ def test_forced_encoding_that_cannot_carry_the_text_names_characters():
     assert "LATIN SMALL LETTER A WITH ACUTE" in str(caught.value)
 
 
-def test_unknown_encoding_and_profile_are_clear_errors():
-    with pytest.raises(nc.ValidationError) as caught:
-        nc.analyze("hi", encoding="latin1")
-    assert caught.value.codes == (113,)
-    with pytest.raises(nc.ValidationError, match="known profiles"):
-        nc.analyze("hi", profile="nope")
+@pytest.mark.parametrize(
+    ("options", "name"),
+    [
+        ({"encoding": "latin1"}, "encoding"),
+        ({"candidates": ["latin1"]}, "encoding"),
+        ({"profile": "nope"}, "profile"),
+        ({"channel": "bogus"}, "channel"),
+    ],
+)
+def test_unknown_vocabulary_values_are_argument_errors(options, name):
+    """One behaviour for a bad value given as an argument: ArgumentError (a ValueError), not a
+    silent default and not a payload problem."""
+    with pytest.raises(nc.ArgumentError, match=f"unknown {name}") as caught:
+        nc.analyze("hi", **options)
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, nc.NrsComposeError)
 
 
 def test_trans_counts_the_transliterated_text_and_maps_indices_back():

@@ -19,7 +19,7 @@ from nrscompose.campaign import (
     estimate_file,
 )
 from nrscompose.cli import main
-from nrscompose.errors import ValidationError
+from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.pricing import PriceList
 from nrscompose.template import Template
 
@@ -88,12 +88,12 @@ def test_held_recipients_are_grouped_by_when_they_may_go():
 def test_a_landing_campaign_needs_its_landing_placeholder():
     with pytest.raises(ValidationError) as caught:
         CampaignPlan(Template("Hola {name}"), channel="landing")
-    assert caught.value.codes == (141,)
+    assert caught.value.kinds == ("template.placeholder_required",)
     CampaignPlan(Template("Hola {name}: {LAND_URL}"), channel="landing")
 
 
 def test_unknown_category_is_refused():
-    with pytest.raises(ValidationError, match="category"):
+    with pytest.raises(ArgumentError, match="unknown category"):
         CampaignPlan(Template("x"), category="promo")
 
 

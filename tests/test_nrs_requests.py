@@ -73,9 +73,7 @@ def test_request_type_is_immutable_and_validated() -> None:
     with pytest.raises(ValueError, match="header"):
         HttpRequest("GET", "https://x.example/", (("X-Bad", "a\r\nb"),))
     assert request.idempotent
-    assert not nrs.sms(
-        to=TO, sender="T", message="x", credentials=CREDS
-    ).idempotent
+    assert not nrs.sms(to=TO, sender="T", message="x", credentials=CREDS).idempotent
 
 
 # -- SMS --------------------------------------------------------------------------------------
@@ -397,8 +395,9 @@ def test_voice_audio() -> None:
                               retries=5, amd=True, credentials=CREDS)  # fmt: skip
     assert body(request) == {"to": ["34666666666"], "audioUrl": "https://example.com/audio.mp3",
                              "retries": 5, "amd": True}  # fmt: skip
-    assert [p.code for p in nrs.validate("voice-audio", {"to": ["34666666666"],
-                                                         "audioUrl": "ftp:x"})] == [133]
+    assert [
+        p.code for p in nrs.validate("voice-audio", {"to": ["34666666666"], "audioUrl": "ftp:x"})
+    ] == [133]
 
 
 def test_whatsapp_template_with_fields_and_location() -> None:

@@ -29,9 +29,9 @@ from nrscompose.transliterate import TRANS_TABLE, transliterate
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs ~15 ms
 if TYPE_CHECKING:
     from nrscompose import windows
+    from nrscompose.destinations import Destination, destination
     from nrscompose.filters import FILTERS
     from nrscompose.http import HttpRequest, HttpResponse
-    from nrscompose.numbers import Destination, destination
     from nrscompose.pricing import PriceList, Quote
     from nrscompose.providers import nrs
     from nrscompose.suggestions import Replacement, Suggestion, suggest
@@ -63,8 +63,8 @@ _LAZY = {
     "analyze_template": "nrscompose.template",
     "render_all": "nrscompose.template",
     "split_sms": "nrscompose.template",
-    "Destination": "nrscompose.numbers",
-    "destination": "nrscompose.numbers",
+    "Destination": "nrscompose.destinations",
+    "destination": "nrscompose.destinations",
     "PriceList": "nrscompose.pricing",
     "Quote": "nrscompose.pricing",
 }

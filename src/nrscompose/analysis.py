@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 
 from nrscompose import charsets
 from nrscompose.charsets import SeptetCharset
-from nrscompose.errors import Problem, ValidationError
-from nrscompose.profiles import ENCODINGS, Encoding, Limits, Profile, get_profile
+from nrscompose.errors import ArgumentError, ValidationError
+from nrscompose.problems import Problem
+from nrscompose.profiles import Encoding, Limits, Profile, get_profile
 from nrscompose.splitting import plan_parts
 from nrscompose.transliterate import source_indices, transliterate
+from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, MESSAGE_CHANNELS, require
 
 __all__ = ["Analysis", "Notice", "Offending", "analyze", "describe_char"]
 
@@ -352,14 +354,12 @@ def _check_candidates(candidates: Sequence[str] | None) -> tuple[Encoding, ...]:
     chosen: list[Encoding] = []
     for candidate in candidates:
         if candidate not in ENCODINGS:
-            raise ValidationError.single(
-                "encoding",
-                f"unknown encoding {candidate!r}; use one of {', '.join(ENCODINGS)}",
-                code=113,
+            raise ArgumentError(
+                f"unknown encoding {candidate!r}; use one of: {', '.join(ENCODINGS)}"
             )
         chosen.append(candidate)
     if not chosen:
-        raise ValidationError.single("encoding", "no candidate encoding given", code=113)
+        raise ArgumentError("no candidate encoding given")
     return tuple(dict.fromkeys(chosen))
 
 
@@ -376,17 +376,11 @@ def _unrepresentable(
     for index, char in enumerate(text):
         if not _represents(encoding, char, profile):
             at = positions[index] if positions else index
-            problems.append(
-                Problem(
-                    "message",
-                    f"{describe_char(char)} at {at} cannot be sent as {encoding}",
-                    start=at,
-                    end=at + 1,
-                )
-            )
+            params = {"char": describe_char(char), "index": at, "encoding": encoding}
+            problems.append(Problem("text.unencodable", "message", (at, at + 1), params))
             if len(problems) == 50:
                 break
-    fallback = Problem("message", f"the text cannot be sent as {encoding}")
+    fallback = Problem("text.not_encodable", "message", None, {"encoding": encoding})
     return ValidationError(problems or [fallback])
 
 
@@ -396,14 +390,8 @@ def _lone_surrogates(text: str, source: str) -> ValidationError:
     for index, char in enumerate(text):
         if "\ud800" <= char <= "\udfff":
             at = positions[index] if positions else index
-            problems.append(
-                Problem(
-                    "message",
-                    f"lone surrogate U+{ord(char):04X} at {at} is not a character",
-                    start=at,
-                    end=at + 1,
-                )
-            )
+            params = {"codepoint": f"U+{ord(char):04X}", "index": at}
+            problems.append(Problem("text.lone_surrogate", "message", (at, at + 1), params))
     return ValidationError(problems)
 
 
@@ -428,6 +416,7 @@ def analyze(
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     chosen_profile = get_profile(profile)
+    require(channel, MESSAGE_CHANNELS, "channel")
     counted_text = transliterate(text) if trans else text
     if encoding in ENCODINGS:
         order: tuple[Encoding, ...] = (encoding,)
@@ -439,10 +428,8 @@ def analyze(
         order = _check_candidates(candidates)
         result, cheaper = _choose(counted_text, order, chosen_profile, encoding == "cheapest", text)
     else:
-        raise ValidationError.single(
-            "encoding",
-            f"unknown encoding {encoding!r}; use auto, cheapest, " + ", ".join(ENCODINGS),
-            code=113,
+        raise ArgumentError(
+            f"unknown encoding {encoding!r}; use one of: {', '.join(ENCODING_CHOICES)}"
         )
     lazy: dict[str, object] = {} if result.bounds is None else {"bounds": result.bounds}
     context = _Context(text, chosen_profile, order, cheaper, result.charset, channel, lazy)

@@ -1,6 +1,6 @@
 """Campaign cost estimation, streamed: one pass, memory independent of the number of rows.
 
-Each recipient goes through number validation (:func:`nrscompose.numbers.destination`),
+Each recipient goes through number validation (:func:`nrscompose.destinations.destination`),
 template rendering as the server bills it (:meth:`Template.preview`), analysis (encoding and
 parts), price lookup and, when a send time is given, the send-window decision. The per-batch
 function :func:`estimate_batch` takes and returns plain rows, so it runs unchanged inside a
@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from nrscompose.analysis import Analysis, analyze
+from nrscompose.destinations import destination
 from nrscompose.errors import ValidationError
-from nrscompose.numbers import destination
 from nrscompose.pricing import PriceList
 from nrscompose.profiles import Profile
 from nrscompose.template import Template
+from nrscompose.vocabularies import CATEGORIES, require
 
 __all__ = [
     "CampaignPlan",
@@ -39,7 +40,6 @@ __all__ = [
     "read_csv",
 ]
 
-_CATEGORIES: Final = ("marketing", "transactional", "collection")
 SAMPLE_SIZE: Final = 20  # rows kept per list in a report (held, invalid, most expensive)
 _ZERO: Final = Decimal(0)
 _ANALYSIS_CACHE_SIZE: Final = 50_000
@@ -63,6 +63,9 @@ class RecipientEstimate(NamedTuple):  # a tuple: one per row, cheap to build and
     send_at: datetime | None = None
     offending: str = ""  # the distinct characters that kept the text out of cheaper encodings
     text: str = ""  # the billed text
+    # why it is invalid, a stable key to group by: the number's (Destination.why: "not_valid",
+    # "too_short"…) or the problem kind of its text ("template.missing_value"…)
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +101,9 @@ class CampaignPlan:
 
     def __post_init__(self) -> None:
         if self.at is not None and self.at.utcoffset() is None:
-            raise ValidationError.single("at", "the send time must be timezone-aware")
-        if self.category not in _CATEGORIES:
-            raise ValidationError.single(
-                "category", f"unknown category {self.category!r}; use {', '.join(_CATEGORIES)}"
-            )
-        self.template.validate(self.channel)  # e.g. a Landing SMS without {LAND_URL}: 141
+            raise ValidationError.invalid("at", "the send time must be timezone-aware")
+        require(self.category, CATEGORIES, "category")
+        self.template.validate(self.channel)  # e.g. a Landing SMS without {LAND_URL}
 
     def __getstate__(self) -> dict[str, object]:  # caches stay behind when sent to workers
         return {name: getattr(self, name) for name in _PLAN_FIELDS}
@@ -166,14 +166,16 @@ def _estimator(plan: CampaignPlan) -> Callable[[int, Mapping[str, Any]], Recipie
         raw = str(row.get(phone_field) or "")
         target = destination(raw)
         if not target.valid:
-            return RecipientEstimate(row_number, raw, target.region, False, target.reason)
+            return RecipientEstimate(row_number, raw, target.region, False, target.reason,
+                                     reason=target.why)  # fmt: skip
         number, region = target.number, target.region
         try:
             text = preview(row, lenient=lenient, recipient=row_number)
             analysis, offending = analysis_of(text)
             held = send_at(number) if send_at is not None else None
         except ValidationError as error:
-            return RecipientEstimate(row_number, number, region, False, str(error))
+            return RecipientEstimate(row_number, number, region, False, str(error),
+                                     reason=error.problems[0].kind)  # fmt: skip
         parts = analysis.parts
         quote = (
             quote_for(region, row.get(mcc_field) or None, row.get(mnc_field) or None)
@@ -297,7 +299,7 @@ class ReportBuilder:
     def add(self, estimate: RecipientEstimate) -> None:
         self.recipients += 1
         if not estimate.valid:
-            self.invalid_reasons[_reason_kind(estimate.problem)] += 1
+            self.invalid_reasons[estimate.reason or "invalid"] += 1
             _keep(self.invalid_sample, estimate)
             return
         key = (estimate.country or "??", estimate.encoding or "?", estimate.currency or "")
@@ -405,12 +407,6 @@ def _suggestions(
 def _keep(sample: list[RecipientEstimate], estimate: RecipientEstimate) -> None:
     if len(sample) < SAMPLE_SIZE:
         sample.append(estimate)
-
-
-def _reason_kind(problem: str | None) -> str:
-    """Group problems by kind: the text before any number-specific detail."""
-    text = problem or "invalid"
-    return text.split(" in ", 1)[0].split(" (", 1)[0]
 
 
 def estimate(

@@ -58,7 +58,7 @@ def _price_from(row: Mapping[str, object], position: int) -> Price:
         cost = raw_cost if isinstance(raw_cost, Decimal) else Decimal(str(raw_cost))
         currency = str(row.get("currencyCode") or "")
     except (KeyError, InvalidOperation, TypeError) as error:
-        raise ValidationError.single(
+        raise ValidationError.invalid(
             "prices", f"row {position}: needs countryIso, cost and currencyCode ({error!r})"
         ) from None
     mcc, mnc = row.get("mcc"), row.get("mnc")
@@ -106,7 +106,7 @@ class PriceList:
         """From the coverage response body (``{"data": [...]}``) or its list of rows."""
         rows = coverage.get("data") if isinstance(coverage, Mapping) else coverage
         if not isinstance(rows, Iterable) or isinstance(rows, (str, bytes)):
-            raise ValidationError.single("prices", 'expected {"data": [...]} coverage rows')
+            raise ValidationError.invalid("prices", 'expected {"data": [...]} coverage rows')
         return cls(tuple(_price_from(row, i) for i, row in enumerate(rows)))
 
     @classmethod
@@ -116,7 +116,7 @@ class PriceList:
             data = json.loads(Path(path).read_text(encoding="utf-8"), parse_float=Decimal)
         except json.JSONDecodeError as error:
             raise ValidationError.single(
-                "prices", f"{path}: invalid JSON ({error})", code=125
+                "json.invalid", "prices", None, {"detail": f"{path}: {error}"}
             ) from None
         return cls.from_coverage(data)
 

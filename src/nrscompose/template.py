@@ -27,16 +27,24 @@ from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal
 
-from nrscompose.errors import Problem, ValidationError
+from nrscompose.analysis import describe_char
+from nrscompose.errors import ValidationError
 from nrscompose.filters import (
     FILTERS,
     NUMBER_FILTERS,
-    SHORT_URL_STAND_IN,
     Filter,
     Shortener,
     make_shorten,
     value_text,
 )
+from nrscompose.message_rules import (
+    CHANNEL_NAMES,
+    SERVER_FILLED,
+    ServerFilled,
+    otp_length_problem,
+    required_placeholders,
+)
+from nrscompose.problems import Problem, invalid
 
 if TYPE_CHECKING:
     from nrscompose.analysis import Analysis
@@ -75,56 +83,9 @@ class OtpConfig:
     alpha: bool = False
 
     def __post_init__(self) -> None:
-        if isinstance(self.length, bool) or not 3 <= self.length <= 10:
-            raise ValidationError.single(
-                "otpConfig.length", f"OTP length must be 3 to 10, not {self.length!r}"
-            )
-
-
-@dataclass(frozen=True, slots=True)
-class ServerFilled:
-    """A placeholder the server replaces: its default ``length`` and where it may appear.
-
-    ``channels`` lists where the server fills it (empty: everywhere); ``required_in`` where a
-    message without it is rejected, with ``missing_code``.
-    """
-
-    name: str
-    length: int
-    stand_in_char: str
-    source: str
-    channels: tuple[str, ...] = ()
-    required_in: tuple[str, ...] = ()
-    missing_code: int | None = None
-
-    def stand_in(self, length: int) -> str:
-        if self.name == "LAND_URL" and length == len(SHORT_URL_STAND_IN):
-            return SHORT_URL_STAND_IN
-        return self.stand_in_char * length
-
-
-SERVER_FILLED: Final[Mapping[str, ServerFilled]] = MappingProxyType(
-    {
-        "OTP_CODE": ServerFilled(
-            "OTP_CODE",
-            4,
-            "0",
-            "seed 001, otpConfig: length 3-10, default 4; alpha for alphanumeric",
-        ),
-        # Seed 001 shows {LAND_URL} (Landing SMS) without its length. It is assumed to be a
-        # short link of the shortener's shape (https://nrs.so/xxxxxx, 21 characters);
-        # override with server_lengths={"LAND_URL": n} once measured.
-        "LAND_URL": ServerFilled(
-            "LAND_URL",
-            len(SHORT_URL_STAND_IN),
-            "x",
-            "seed 001, Landing SMS; error 141 'Missing landing placeholder'",
-            channels=("landing",),
-            required_in=("landing",),
-            missing_code=141,
-        ),
-    }
-)
+        problem = otp_length_problem(self.length)
+        if problem is not None:
+            raise ValidationError([problem])
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +107,13 @@ class Placeholder:
             value = function(value)
         return value
 
+    @property
+    def written(self) -> str:
+        """The placeholder as written: ``{name|filter…}``."""
+        return "{" + "|".join((self.name, *self.filters)) + "}"
+
     def describe(self) -> str:
-        return "{" + "|".join((self.name, *self.filters)) + f"}} at {self.start}"
+        return f"{self.written} at {self.start}"
 
 
 # A compiled template is a sequence of literals with one slot between each two of them.
@@ -183,46 +149,27 @@ def _parse(text: str, shortener: Shortener | None) -> tuple[Placeholder, ...]:
                 break
             filter_name = word.group()
             if filter_name not in FILTERS:
-                problems.append(
-                    Problem(
-                        "message",
-                        f"unknown filter {filter_name!r} at {word.start()}; known: "
-                        + ", ".join(FILTERS),
-                        start=word.start(),
-                        end=word.end(),
-                    )
-                )
+                params = {"name": filter_name, "index": word.start(), "known": ", ".join(FILTERS)}
+                span = (word.start(), word.end())
+                problems.append(Problem("template.unknown_filter", "message", span, params))
             filters.append(filter_name)
             functions.append(shorten if filter_name == "shorten" else FILTERS.get(filter_name, str))
             at = word.end()
         if at < len(text) and text[at] == "}":
             placeholder = Placeholder(name, tuple(filters), start, at + 1, tuple(functions))
             if placeholder.reserved and filters:
-                problems.append(
-                    Problem(
-                        "message",
-                        f"{{{name}}} at {start} is filled by the server and takes no filters",
-                        start=start,
-                        end=at + 1,
-                    )
-                )
+                params = {"placeholder": text[start : at + 1], "index": start}
+                span = (start, at + 1)
+                problems.append(Problem("template.reserved_filter", "message", span, params))
             found.append(placeholder)
             position = at + 1
             continue
         if at >= len(text) or (text[at] == "|" and at + 1 == len(text)):
             problems.append(_unterminated(start, len(text)))
             break
-        expected = "a filter name" if text[at] == "|" else "'|' or '}'"
         bad = at + 1 if text[at] == "|" else at
-        problems.append(
-            Problem(
-                "message",
-                f"unexpected {text[bad]!r} at {bad} in placeholder {{{name}… at {start}: "
-                f"expected {expected}",
-                start=bad,
-                end=bad + 1,
-            )
-        )
+        params = {"char": describe_char(text[bad]), "index": bad, "start": start}
+        problems.append(Problem("template.unexpected_character", "message", (bad, bad + 1), params))
         position = bad + 1
     if problems:
         raise ValidationError(problems)
@@ -230,8 +177,7 @@ def _parse(text: str, shortener: Shortener | None) -> tuple[Placeholder, ...]:
 
 
 def _unterminated(start: int, end: int) -> Problem:
-    message = f"unterminated placeholder at {start}: missing '}}'"
-    return Problem("message", message, None, start, end)
+    return Problem("template.unterminated", "message", (start, end), {"index": start})
 
 
 class Template:
@@ -333,31 +279,26 @@ class Template:
         return _render(self._billed_program(otp, server_lengths), values, lenient, recipient)
 
     def validate(self, channel: str = "sms") -> None:
-        """Raise for reserved placeholders the ``channel`` requires but lacks (141) or ignores."""
-        problems = []
-        for entry in SERVER_FILLED.values():
-            if channel in entry.required_in and entry.name not in self.reserved:
-                problems.append(
-                    Problem(
-                        "message",
-                        f"a {channel} message must contain {{{entry.name}}}",
-                        code=entry.missing_code,
-                    )
-                )
+        """Raise for reserved placeholders the ``channel`` requires but lacks or ignores."""
+        problems = self.channel_problems(channel)
+        if problems:
+            raise ValidationError(problems)
+
+    def channel_problems(self, channel: str = "sms") -> list[Problem]:
+        """Reserved placeholders the ``channel`` requires but lacks
+        (``template.placeholder_required``) or does not fill (``template.reserved_channel``)."""
+        problems = required_placeholders(self.text, channel)
         for placeholder in self.placeholders:
             found = SERVER_FILLED.get(placeholder.name)
             if found is not None and found.channels and channel not in found.channels:
-                problems.append(
-                    Problem(
-                        "message",
-                        f"{{{placeholder.name}}} at {placeholder.start} is only filled in "
-                        f"{', '.join(found.channels)} messages, not {channel}",
-                        start=placeholder.start,
-                        end=placeholder.end,
-                    )
-                )
-        if problems:
-            raise ValidationError(problems)
+                params = {
+                    "placeholder": self.text[placeholder.start : placeholder.end],
+                    "index": placeholder.start,
+                    "channels": ", ".join(CHANNEL_NAMES[c] for c in found.channels),
+                }
+                span = (placeholder.start, placeholder.end)
+                problems.append(Problem("template.reserved_channel", "message", span, params))
+        return problems
 
 
 class _StandIn(str):
@@ -424,22 +365,20 @@ def _field(recipient: int | None) -> str:
 
 
 def _slot_error(slot: Placeholder, message: str, recipient: int | None) -> ValidationError:
-    who = "" if recipient is None else f"recipient {recipient}: "
-    return ValidationError.single(
-        _field(recipient), f"{who}{slot.describe()}: {message}", start=slot.start, end=slot.end
-    )
+    params = {"placeholder": slot.written, "index": slot.start, "detail": message}
+    span = (slot.start, slot.end)
+    return ValidationError.single("template.filter_failed", _field(recipient), span, params)
 
 
 def _missing(
     program: _Program, values: Mapping[str, Value], recipient: int | None
 ) -> ValidationError:
-    who = "" if recipient is None else f"recipient {recipient}: "
     problems = [
         Problem(
+            "template.missing_value",
             _field(recipient),
-            f"{who}no value for {slot.describe()}",
-            start=slot.start,
-            end=slot.end,
+            (slot.start, slot.end),
+            {"placeholder": slot.written, "index": slot.start},
         )
         for slot in program.slots
         if type(slot) is Placeholder and values.get(slot.name) is None
@@ -462,9 +401,8 @@ def render_all(
     """
     count = recipients if isinstance(recipients, int) else len(recipients)
     if len(sub) != count:
-        raise ValidationError.single(
-            "sub", f"sub has {len(sub)} item(s) but there are {count} recipient(s)"
-        )
+        params = {"count": len(sub), "recipients": count}
+        raise ValidationError.single("value.per_recipient", "sub", None, params)
     program = template._sent
     rendered: list[str] = []
     problems: list[Problem] = []
@@ -583,13 +521,9 @@ def _split_protected(
                 cut = _last_cut(start, end, inside, None)
             if cut == start:
                 slot = owner[end]
-                raise ValidationError.single(
-                    "message",
-                    f"can't split variable placeholders: {slot.describe()} does not fit in one SMS",
-                    code=142,
-                    start=slot.start,
-                    end=slot.end,
-                )
+                params = {"placeholder": slot.written, "index": slot.start}
+                span = (slot.start, slot.end)
+                raise ValidationError.single("template.split_placeholder", "message", span, params)
             end = cut
         pieces.append(text[start:end])
         start = end
@@ -826,7 +760,7 @@ def _models(
         elif alphabets is not None and name in alphabets:
             kind = alphabets[name]
             if kind not in ("gsm", "unicode"):
-                raise ValidationError.single(
+                raise ValidationError.invalid(
                     "alphabets", f"alphabet of {name!r} must be 'gsm' or 'unicode', not {kind!r}"
                 )
         elif seen and all(charsets.DEFAULT.count(v) is not None for v in seen):
@@ -837,12 +771,19 @@ def _models(
         if maximum is None:
             maximum = max(map(len, seen)) if seen else default_max_length
         if maximum is None:
-            problems.append(Problem("max_lengths", f"no maximum length declared for {{{name}}}"))
+            problems.append(
+                Problem(
+                    "template.undeclared_length",
+                    "max_lengths",
+                    None,
+                    {"placeholder": "{" + name + "}"},
+                )
+            )
             continue
         minimum = (min_lengths or {}).get(name, 0)
         if not 0 <= minimum <= maximum:
             problems.append(
-                Problem("min_lengths", f"{{{name}}}: need 0 <= min {minimum} <= max {maximum}")
+                invalid("min_lengths", f"{{{name}}}: need 0 <= min {minimum} <= max {maximum}")
             )
             continue
         models.append(_NameModel(name, kind, minimum, maximum, chains))

@@ -31,11 +31,17 @@ def parse_when(value: str | None) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise ValidationError.single(
-            "at", f"{value!r} is not an ISO 8601 time such as 2026-11-29T14:00+01:00"
+            "value.invalid",
+            "at",
+            None,
+            {"detail": f"{value!r} is not an ISO 8601 time such as 2026-11-29T14:00+01:00"},
         ) from None
     if moment.utcoffset() is None:
         raise ValidationError.single(
-            "at", f"{value!r} has no UTC offset: add one, e.g. {value}+01:00 or {value}Z"
+            "value.invalid",
+            "at",
+            None,
+            {"detail": f"{value!r} has no UTC offset: add one, e.g. {value}+01:00 or {value}Z"},
         )
     return moment
 
@@ -45,12 +51,19 @@ def _values(args: argparse.Namespace) -> dict[str, str]:
     if args.values:
         loaded = json.loads(Path(args.values).read_text(encoding="utf-8"))
         if not isinstance(loaded, dict):
-            raise ValidationError.single("values", f"{args.values}: expected a JSON object")
+            raise ValidationError.single(
+                "value.invalid",
+                "values",
+                None,
+                {"detail": f"{args.values}: expected a JSON object"},
+            )
         values.update({str(k): v for k, v in loaded.items()})
     for pair in args.var or ():
         name, sep, value = pair.partition("=")
         if not sep:
-            raise ValidationError.single("var", f"{pair!r}: use --var name=value")
+            raise ValidationError.single(
+                "value.invalid", "var", None, {"detail": f"{pair!r}: use --var name=value"}
+            )
         values[name] = value
     return values
 

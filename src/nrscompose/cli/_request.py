@@ -26,7 +26,9 @@ def _extra(pairs: list[str] | None) -> dict[str, Any]:
     for pair in pairs or ():
         name, sep, value = pair.partition("=")
         if not sep or not name:
-            raise ValidationError.single("set", f"{pair!r}: use --set name=value")
+            raise ValidationError.single(
+                "value.invalid", "set", None, {"detail": f"{pair!r}: use --set name=value"}
+            )
         try:
             found[name] = json.loads(value)
         except json.JSONDecodeError:
@@ -36,7 +38,9 @@ def _extra(pairs: list[str] | None) -> dict[str, Any]:
 
 def _message(args: argparse.Namespace) -> str:
     if args.message is None:
-        raise ValidationError.single("message", "give --message TEXT (or @FILE)", code=104)
+        raise ValidationError.single(
+            "value.invalid", "message", None, {"detail": "give --message TEXT (or @FILE)"}
+        )
     if args.message.startswith("@"):
         return Path(args.message[1:]).read_text(encoding="utf-8").rstrip("\n")
     return str(args.message)
@@ -85,7 +89,7 @@ def _cmd_request(args: argparse.Namespace, out: TextIO) -> int:
     try:
         request = _build(args)
     except TypeError as error:  # a --set name the builder does not take
-        raise ValidationError.single("set", str(error)) from None
+        raise ValidationError.single("value.invalid", "set", None, {"detail": str(error)}) from None
     if args.curl:
         print(_curl(request, args.show_secret), file=out)
         return 0

@@ -175,8 +175,7 @@ class CounterTextarea(forms.Textarea):  # type: ignore[misc]
         html = super().render(name, value, attrs, renderer)
         element_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
         output = format_html(
-            '<output class="nrs-counter" data-nrs-counter-for="{}" aria-live="polite">'
-            "</output>",
+            '<output class="nrs-counter" data-nrs-counter-for="{}" aria-live="polite"></output>',
             element_id,
         )
         tag = format_html('<script type="module" src="{}"></script>', static(self.script))

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
 from nrscompose.errors import Problem, ValidationError
+from nrscompose.vocabularies import CATEGORIES, WINDOW_CHANNELS, require
 from nrscompose.windows import _engine
 from nrscompose.windows._recipient import Recipient, digits_of, place_keys, resolve
 from nrscompose.windows.rules import (
-    CATEGORIES,
-    CHANNELS,
     Category,
     Channel,
     Rule,
@@ -25,12 +24,21 @@ __all__ = ["Decision", "Schedule", "check", "schedule"]
 
 def require_aware(value: object, field: str) -> datetime:
     if not isinstance(value, datetime):
-        raise ValidationError.single(field, f"expected a datetime, got {type(value).__name__}")
+        raise ValidationError.single(
+            "value.invalid",
+            field,
+            None,
+            {"detail": f"expected a datetime, got {type(value).__name__}"},
+        )
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError.single(
+            "value.invalid",
             field,
-            f"{value.isoformat()} is a naive datetime; give a time zone (e.g. "
-            "datetime(..., tzinfo=ZoneInfo('Europe/Paris')) or datetime.now(UTC))",
+            None,
+            {
+                "detail": f"{value.isoformat()} is a naive datetime; give a time zone (e.g. "
+                "datetime(..., tzinfo=ZoneInfo('Europe/Paris')) or datetime.now(UTC))"
+            },
         )
     return value
 
@@ -89,25 +97,25 @@ class Decision:
 
 
 def _validate_kind(category: str, channel: str) -> None:
-    problems = []
-    if category not in CATEGORIES:
-        problems.append(
-            Problem("category", f"unknown category {category!r}; use {sorted(CATEGORIES)}")
-        )
-    if channel not in CHANNELS:
-        problems.append(Problem("channel", f"unknown channel {channel!r}; use {sorted(CHANNELS)}"))
-    if problems:
-        raise ValidationError(problems)
+    require(category, CATEGORIES, "category")
+    require(channel, WINDOW_CHANNELS, "channel")
 
 
 def zone_key_of(zone: str | tzinfo) -> str:
     key = getattr(zone, "key", zone)
     if not isinstance(key, str):
-        raise ValidationError.single("zone", f"give an IANA zone name or a ZoneInfo, got {zone!r}")
+        raise ValidationError.single(
+            "value.invalid",
+            "zone",
+            None,
+            {"detail": f"give an IANA zone name or a ZoneInfo, got {zone!r}"},
+        )
     try:
         _engine.zone_info(key)
     except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
-        raise ValidationError.single("zone", f"unknown time zone {key!r}") from None
+        raise ValidationError.single(
+            "value.invalid", "zone", None, {"detail": f"unknown time zone {key!r}"}
+        ) from None
     return key
 
 
@@ -129,7 +137,10 @@ def _context(
     zones = (zone,) if zone is not None else recipient.zones
     if rules and not zones:
         raise ValidationError.single(
-            "zone", f"the time zone of this {recipient.country} number is unknown; pass zone="
+            "value.invalid",
+            "zone",
+            None,
+            {"detail": f"the time zone of this {recipient.country} number is unknown; pass zone="},
         )
     pairs = tuple((zone_key, rule) for rule in rules for zone_key in zones)
     return Context(recipient, zones, zone is None, rules, pairs)

@@ -178,7 +178,7 @@ BodyInput = object
 
 def _iso8601(ch: Checker, value: datetime, field: str) -> str | None:
     if value.tzinfo is None or value.utcoffset() is None:
-        ch.add(field, "naive datetime: give a timezone-aware datetime")
+        ch.add("date.naive", field)
         return None
     return value.astimezone(UTC).isoformat()
 
@@ -190,7 +190,7 @@ def _check_query(
     for name, value in query.items():
         if name not in row.query:
             allowed = ", ".join(sorted(row.query)) or "none"
-            ch.add(name, f"unknown filter for this endpoint (allowed: {allowed})")
+            ch.invalid(name, f"unknown filter for this endpoint (allowed: {allowed})")
         elif name == "limit":
             encoded[name] = ch.integer(value, name, 1, LISTING_MAX)
         elif isinstance(value, datetime):
@@ -205,9 +205,9 @@ def _check_body(ch: Checker, row: Endpoint, body: Mapping[str, BodyInput]) -> di
     for name in payload:
         if name not in row.body:
             allowed = ", ".join(sorted(row.body)) or "none"
-            ch.add(name, f"unknown field for this endpoint (allowed: {allowed})")
+            ch.invalid(name, f"unknown field for this endpoint (allowed: {allowed})")
     for name in sorted(row.required - payload.keys()):
-        ch.add(name, "is required")
+        ch.add("value.required", name)
     if "scheduleDate" in payload:
         ch.schedule(payload, None)
     return payload
@@ -217,7 +217,7 @@ def _path(ch: Checker, row: Endpoint, params: Mapping[str, str | int]) -> str:
     def substitute(match: re.Match[str]) -> str:
         value = params.get(match[1])
         if value is None or value == "":
-            ch.add(match[1], "path parameter is required")
+            ch.invalid(match[1], "path parameter is required")
             return match[0]
         return quote(str(value), safe=",")  # ``sms/<ID>`` takes several ids separated by commas
 
@@ -239,15 +239,17 @@ def endpoint(
     try:
         row = ENDPOINTS[name]
     except KeyError:
-        raise ValidationError.single("endpoint", f"unknown endpoint {name!r}") from None
+        raise ValidationError.single(
+            "value.invalid", "endpoint", None, {"detail": f"unknown endpoint {name!r}"}
+        ) from None
     ch = Checker()
     if name.startswith("blacklist.") and (path or {}).get("type") not in _BLACKLIST_TYPES:
-        ch.add("type", "the blacklist type is sms, mailing or voice")
+        ch.invalid("type", "the blacklist type is sms, mailing or voice")
     url_path = _path(ch, row, path or {})
     encoded = _check_query(ch, row, query or {})
     payload = _check_body(ch, row, body) if body is not None else None
     if payload is None and row.required:
-        ch.add("body", f"needs {', '.join(sorted(row.required))}")
+        ch.invalid("body", f"needs {', '.join(sorted(row.required))}")
     ch.raise_if_any()
     accept = _ACCEPT.get(row.expects, "application/json")
     return make_request(
@@ -273,11 +275,16 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
     target, own = urlsplit(next_url), urlsplit(credentials.base_url)
     if (target.scheme, target.netloc) != (own.scheme, own.netloc):
         raise ValidationError.single(
-            "next", f"{target.netloc!r} is not the host of these credentials ({own.netloc!r})"
+            "value.invalid",
+            "next",
+            None,
+            {"detail": f"{target.netloc!r} is not the host of these credentials ({own.netloc!r})"},
         )
     path = target.path
     if not path.startswith(API_PREFIX + "/"):
-        raise ValidationError.single("next", f"{path!r} is not an API path")
+        raise ValidationError.single(
+            "value.invalid", "next", None, {"detail": f"{path!r} is not an API path"}
+        )
     request = make_request(credentials, "GET", path[len(API_PREFIX) :], expects="page")
     url = urlunsplit((own.scheme, own.netloc, urlsplit(request.url).path, target.query, ""))
     return HttpRequest("GET", url, request.headers, b"", "page")
@@ -290,7 +297,9 @@ def sms_info(ids: str | Sequence[str], credentials: Credentials) -> HttpRequest:
     """``GET /api/rest/sms/<ID>``; several ids are joined with commas (seed 001)."""
     items = [ids] if isinstance(ids, str) else list(ids)
     if not items or not all(isinstance(i, str) and i and "," not in i for i in items):
-        raise ValidationError.single("id", "give one or more message ids (without commas)")
+        raise ValidationError.single(
+            "value.invalid", "id", None, {"detail": "give one or more message ids (without commas)"}
+        )
     return endpoint("sms.info", credentials, path={"ids": ",".join(items)})
 
 
@@ -302,7 +311,9 @@ def _guid(value: int | str | Sequence[int | str] | None) -> int | str | list[int
 
 def _scheduled_type(value: str | None) -> None:
     if value is not None and value not in ("SMS", "MAILING"):
-        raise ValidationError.single("type", f"{value!r} is not SMS or MAILING")
+        raise ValidationError.single(
+            "value.invalid", "type", None, {"detail": f"{value!r} is not SMS or MAILING"}
+        )
 
 
 def scheduled_list(
@@ -362,7 +373,10 @@ def campaigns(
     """``GET /api/rest/campaigns`` with its filters; ``name`` may use ``*`` as a wildcard."""
     if channel is not None and channel not in _CAMPAIGN_CHANNELS:
         raise ValidationError.single(
-            "channel", f"{channel!r} is not one of {', '.join(sorted(_CAMPAIGN_CHANNELS))}"
+            "value.invalid",
+            "channel",
+            None,
+            {"detail": f"{channel!r} is not one of {', '.join(sorted(_CAMPAIGN_CHANNELS))}"},
         )
     query: dict[str, QueryInput] = {
         "name": name, "channel": channel, "beforeDate": before, "afterDate": after,
@@ -379,10 +393,10 @@ def shorten(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
     Invalid URLs are not refused here: the API answers them one by one with ``"error": true``.
     """
     if isinstance(urls, str) or not urls:
-        raise ValidationError.single("urls", "give a list of one or more URLs")
-    return endpoint(
-        "shortener.shorten", credentials, body={"urls": [{"longUrl": u} for u in urls]}
-    )
+        raise ValidationError.single(
+            "value.invalid", "urls", None, {"detail": "give a list of one or more URLs"}
+        )
+    return endpoint("shortener.shorten", credentials, body={"urls": [{"longUrl": u} for u in urls]})
 
 
 def generate_images(
@@ -394,14 +408,16 @@ def generate_images(
     items = []
     for external_id, (extension, content) in images.items():
         if extension not in _IMAGE_EXTENSIONS:
-            ch.add(f"images.{external_id}.extension", f"{extension!r} is not jpg or png")
-        items.append({
-            "externalId": external_id,
-            "extension": extension,
-            "base64": base64.b64encode(content).decode("ascii"),
-        })
+            ch.invalid(f"images.{external_id}.extension", f"{extension!r} is not jpg or png")
+        items.append(
+            {
+                "externalId": external_id,
+                "extension": extension,
+                "base64": base64.b64encode(content).decode("ascii"),
+            }
+        )
     if not items:
-        ch.add("images", "give at least one image")
+        ch.invalid("images", "give at least one image")
     ch.raise_if_any()
     return endpoint("images.generate", credentials, body={"images": items})
 
@@ -457,6 +473,7 @@ def coverage(
 ) -> HttpRequest:
     """``GET /api/rest/sms/coverage`` or ``/sms/coverageByCountry``."""
     if by not in ("network", "country"):
-        raise ValidationError.single("by", "use 'network' or 'country'")
+        raise ValidationError.single(
+            "value.invalid", "by", None, {"detail": "use 'network' or 'country'"}
+        )
     return endpoint("coverage.networks" if by == "network" else "coverage.countries", credentials)
-

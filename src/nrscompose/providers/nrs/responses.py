@@ -228,8 +228,16 @@ class Empty:
 
 
 Response: TypeAlias = (
-    SendResult | OtpCheck | Otp | Page | Item | ScheduledResult | UpdateResult | TextBody
-    | FileBody | Empty
+    SendResult
+    | OtpCheck
+    | Otp
+    | Page
+    | Item
+    | ScheduledResult
+    | UpdateResult
+    | TextBody
+    | FileBody
+    | Empty
 )
 Kind = Literal[
     "auto", "json", "send", "otp", "otp-check", "page", "item", "scheduled", "count", "csv",

@@ -7,22 +7,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nrscompose.errors import ValidationError
-from nrscompose.providers import seed004
+from nrscompose.providers import bulk_sms
 
-API = seed004.Seed004Api(
+API = bulk_sms.BulkSmsApi(
     "https://sms.example.com",
     {
-        "send": seed004.Route("POST", "/api/v1/send/"),
-        "send_bulk": seed004.Route("POST", "/api/v1/bulk/"),
-        "opt_outs": seed004.Route("GET", "/api/v1/optouts/"),
-        "opt_out_overwrite": seed004.Route("PUT", "/api/v1/optouts/{id}/"),
+        "send": bulk_sms.Route("POST", "/api/v1/send/"),
+        "send_bulk": bulk_sms.Route("POST", "/api/v1/bulk/"),
+        "opt_outs": bulk_sms.Route("GET", "/api/v1/optouts/"),
+        "opt_out_overwrite": bulk_sms.Route("PUT", "/api/v1/optouts/{id}/"),
     },
     {"Authorization": "Token s3cret"},
 )
 
 
 def test_individual_message_payload() -> None:
-    request = seed004.send_sms(API, "27815854565", "Hi Colony", campaign_pk=7)
+    request = bulk_sms.send_sms(API, "27815854565", "Hi Colony", campaign_pk=7)
     assert (request.method, request.url) == ("POST", "https://sms.example.com/api/v1/send/")
     assert request.json() == {"destination": "27815854565", "message": "Hi Colony",
                               "campaign_pk": 7}  # fmt: skip
@@ -31,7 +31,7 @@ def test_individual_message_payload() -> None:
 
 
 def test_bulk_payload_is_the_seed_example() -> None:
-    request = seed004.send_bulk(API, [("27815854565", "Hi Colony"),
+    request = bulk_sms.send_bulk(API, [("27815854565", "Hi Colony"),
                                       ("27815854565", "Morning Colony"),
                                       ("27815854565", "Afternoon Colony")])  # fmt: skip
     assert request.json() == [
@@ -43,29 +43,29 @@ def test_bulk_payload_is_the_seed_example() -> None:
 
 def test_problems_and_unconfigured_routes() -> None:
     with pytest.raises(ValidationError) as error:
-        seed004.send_bulk(API, [("0815854565", ""), ("27815854565", "ok")])
+        bulk_sms.send_bulk(API, [("0815854565", ""), ("27815854565", "ok")])
     assert [p.field for p in error.value.problems] == ["[0].destination", "[0].message"]
     with pytest.raises(ValidationError, match="no route"):
-        seed004.contact_lists(API)
+        bulk_sms.contact_lists(API)
     with pytest.raises(ValueError, match="unknown operations"):
-        seed004.Seed004Api("https://x.example", {"teleport": seed004.Route("GET", "/t")})
+        bulk_sms.BulkSmsApi("https://x.example", {"teleport": bulk_sms.Route("GET", "/t")})
 
 
 def test_opt_outs() -> None:
-    assert seed004.opt_outs(API, originator="Colony").url.endswith("/optouts/?originator=Colony")
-    overwrite = seed004.overwrite_opt_out(API, 12, reason="resubscribed")
+    assert bulk_sms.opt_outs(API, originator="Colony").url.endswith("/optouts/?originator=Colony")
+    overwrite = bulk_sms.overwrite_opt_out(API, 12, reason="resubscribed")
     assert overwrite.url.endswith("/api/v1/optouts/12/")
     assert overwrite.method == "PUT"
 
 
 @pytest.mark.parametrize(("length", "credits"), [(1, 1), (160, 1), (161, 2), (320, 2), (321, 3)])
 def test_credits_are_160_character_chunks(length: int, credits: int) -> None:
-    assert seed004.credits("a" * length) == credits
-    assert seed004.credits("é" * length) == credits  # characters, whatever the charset
+    assert bulk_sms.credits("a" * length) == credits
+    assert bulk_sms.credits("é" * length) == credits  # characters, whatever the charset
 
 
 # Printable Latin-1: no grapheme cluster spans two code points (those move a chunk's cut).
 @given(st.text(st.characters(codec="latin-1", categories=["L", "N", "P", "S", "Zs"]),
                min_size=1, max_size=1000))  # fmt: skip
 def test_credits_formula(message: str) -> None:
-    assert seed004.credits(message) == -(-len(message) // 160)
+    assert bulk_sms.credits(message) == -(-len(message) // 160)

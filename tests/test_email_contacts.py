@@ -8,29 +8,29 @@ from datetime import UTC, datetime
 import pytest
 
 from nrscompose.errors import ValidationError
-from nrscompose.providers import seed003
+from nrscompose.providers import email_contacts
 
-KEY = seed003.ApiKey("xkeysib-secret", "https://api.example.com")
+KEY = email_contacts.ApiKey("xkeysib-secret", "https://api.example.com")
 
 
 def test_api_key_header_and_hidden_secret() -> None:
-    request = seed003.create_folder(KEY, "test_folder")
+    request = email_contacts.create_folder(KEY, "test_folder")
     assert request.header("api-key") == "xkeysib-secret"
     assert "xkeysib-secret" not in repr(request)
     assert "xkeysib-secret" not in repr(KEY)
 
 
 def test_create_folder_and_list_match_the_seed_examples() -> None:
-    folder = seed003.create_folder(KEY, "test_folder")
+    folder = email_contacts.create_folder(KEY, "test_folder")
     assert (folder.method, folder.url) == ("POST", "https://api.example.com/v3/contacts/folders")
     assert folder.json() == {"name": "test_folder"}
-    created = seed003.create_list(KEY, "test_list", 5)
+    created = email_contacts.create_list(KEY, "test_list", 5)
     assert created.url.endswith("/v3/contacts/lists")
     assert created.json() == {"name": "test_list", "folderId": 5}
 
 
 def test_create_contact_seed_example() -> None:
-    request = seed003.create_contact(
+    request = email_contacts.create_contact(
         KEY, "elly@example.com", ext_id="externalId",
         attributes={"FNAME": "Elly", "LNAME": "Roger"}, email_blacklisted=False,
         sms_blacklisted=False, list_ids=[36], update_enabled=False,
@@ -44,14 +44,14 @@ def test_create_contact_seed_example() -> None:
 
 def test_create_contact_problems_all_at_once() -> None:
     with pytest.raises(ValidationError) as error:
-        seed003.create_contact(KEY, "nope", attributes={"fname": "x"}, list_ids=[0],
+        email_contacts.create_contact(KEY, "nope", attributes={"fname": "x"}, list_ids=[0],
                                smtp_blacklist_sender=["a@b.c"])  # fmt: skip
     assert [p.field for p in error.value.problems] == [
         "email", "attributes.fname", "listIds[0]", "smtpBlacklistSender"]  # fmt: skip
 
 
 def test_import_contacts() -> None:
-    request = seed003.import_contacts(
+    request = email_contacts.import_contacts(
         KEY, file_body="NAME;SURNAME;EMAIL\nSmith;John;john.smith@example.com",
         list_ids=[76], notify_url="http://requestb.in/173lyyx1",
         new_list=("ContactImport - 2017-05", 2), update_existing_contacts=True,
@@ -61,23 +61,23 @@ def test_import_contacts() -> None:
     assert request.url.endswith("/v3/contacts/import")
     assert sent["newList"] == {"listName": "ContactImport - 2017-05", "folderId": 2}  # type: ignore[index, call-overload]
     with pytest.raises(ValidationError) as error:
-        seed003.import_contacts(KEY, file_url="/local/file.csv", json_body=[],
+        email_contacts.import_contacts(KEY, file_url="/local/file.csv", json_body=[],
                                 empty_contacts_attributes=True)  # fmt: skip
     assert len(error.value.problems) == 4
 
 
 def test_listings_with_limit_offset_sort_and_dates() -> None:
-    assert seed003.folder_lists(KEY, 16, limit=10, offset=0, sort="desc").url == (
+    assert email_contacts.folder_lists(KEY, 16, limit=10, offset=0, sort="desc").url == (
         "https://api.example.com/v3/contacts/folders/16/lists?limit=10&offset=0&sort=desc"
     )
-    assert seed003.list_info(KEY, 16).url.endswith("/v3/contacts/lists/16")
-    listing = seed003.contacts(KEY, limit=10, modified_since=datetime(2017, 5, 1, 17, 5, 3, 120000,
-                                                                      tzinfo=UTC))  # fmt: skip
+    assert email_contacts.list_info(KEY, 16).url.endswith("/v3/contacts/lists/16")
+    since = datetime(2017, 5, 1, 17, 5, 3, 120000, tzinfo=UTC)
+    listing = email_contacts.contacts(KEY, limit=10, modified_since=since)
     assert listing.url.endswith("/v3/contacts?limit=10&modifiedSince=2017-05-01T17%3A05%3A03.120Z")
-    assert seed003.list_contacts(KEY, 18).url.endswith("/v3/contacts/lists/18/contacts")
+    assert email_contacts.list_contacts(KEY, 18).url.endswith("/v3/contacts/lists/18/contacts")
     with pytest.raises(ValidationError):
-        seed003.contacts(KEY, limit=0, sort="up", created_since=datetime(2020, 1, 1))  # type: ignore[arg-type]
+        email_contacts.contacts(KEY, limit=0, sort="up", created_since=datetime(2020, 1, 1))  # type: ignore[arg-type]
 
 
 def test_bodies_are_json() -> None:
-    assert json.loads(seed003.create_folder(KEY, "f").body) == {"name": "f"}
+    assert json.loads(email_contacts.create_folder(KEY, "f").body) == {"name": "f"}
