@@ -509,7 +509,7 @@ def test_reports_shortener_images_coverage() -> None:
     assert report.expects == "csv"
     assert report.header("accept") == "text/csv"
     assert nrs.keystroke_report(1, CREDS).url.endswith("/sendings/1/reports/keys")
-    short = nrs.shorten(["https://example.com/test1", "invalidUrl"], CREDS)
+    short = nrs.shorten_urls(["https://example.com/test1", "invalidUrl"], CREDS)
     assert body(short) == {"urls": [{"longUrl": "https://example.com/test1"},
                                     {"longUrl": "invalidUrl"}]}  # fmt: skip
     images = nrs.generate_images({"test1": ("jpg", b"\xff\xd8")}, CREDS)

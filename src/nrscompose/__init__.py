@@ -9,6 +9,23 @@ itself, and it keeps no global state. Request builders and transports live at th
     >>> a = nc.analyze("Olá João")
     >>> a.encoding, a.parts, a.remaining
     ('gsm-pt', 1, 152)
+
+Layers, lowest first; a module imports only from layers below its own (no cycles, no reaching
+into another package's private names; ``tests/test_layers.py`` walks every import):
+
+1. ``errors``, ``problems`` (the problem kinds), ``vocabularies``, ``messages`` (the gettext
+   catalogue), ``patterns``, ``http``
+2. ``charsets`` (tables, codecs, packing of already-counted parts)
+3. ``profiles``, ``transliterate``, ``splitting``, ``analysis``, ``suggestions``
+4. ``message_rules`` (text, parts, sender, placeholders, OTP: provider-neutral)
+5. ``filters``, ``template``, ``destinations``, ``pricing``, ``windows``
+6. ``providers`` (request builders, response parsing, each provider's kind → code table)
+7. ``campaign``, ``forms``
+8. ``transports``, ``jinja``, ``cli``, the demo server — nothing in the package imports them
+
+Every rule reports a :class:`Problem` with a kind from :data:`nrscompose.problems.KINDS`; a
+provider attaches its own error code. Heavy optional dependencies are imported inside the
+module that needs them, so ``import nrscompose`` stays cheap.
 """
 
 from __future__ import annotations
@@ -28,7 +45,8 @@ from nrscompose.transliterate import TRANS_TABLE, transliterate
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs ~15 ms
 if TYPE_CHECKING:
-    from nrscompose import windows
+    from nrscompose import campaign, forms, windows
+    from nrscompose.campaign import estimate
     from nrscompose.destinations import Destination, destination
     from nrscompose.filters import FILTERS
     from nrscompose.http import HttpRequest, HttpResponse
@@ -48,7 +66,12 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 # Imported on first use: keeps `import nrscompose` cheap for SDKs that only count.
-_SUBPACKAGES = {"windows": "nrscompose.windows", "nrs": "nrscompose.providers.nrs"}
+_SUBPACKAGES = {
+    "windows": "nrscompose.windows",
+    "nrs": "nrscompose.providers.nrs",
+    "forms": "nrscompose.forms",
+    "campaign": "nrscompose.campaign",
+}
 _LAZY = {
     "HttpRequest": "nrscompose.http",
     "HttpResponse": "nrscompose.http",
@@ -63,6 +86,7 @@ _LAZY = {
     "analyze_template": "nrscompose.template",
     "render_all": "nrscompose.template",
     "split_sms": "nrscompose.template",
+    "estimate": "nrscompose.campaign",
     "Destination": "nrscompose.destinations",
     "destination": "nrscompose.destinations",
     "PriceList": "nrscompose.pricing",
@@ -114,8 +138,11 @@ __all__ = [
     "ValidationError",
     "analyze",
     "analyze_template",
+    "campaign",
     "describe_char",
     "destination",
+    "estimate",
+    "forms",
     "get_profile",
     "nrs",
     "render_all",

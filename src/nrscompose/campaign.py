@@ -136,7 +136,7 @@ class CampaignPlan:
         if self.at is None:
             return None
         if self._place_key is None:
-            from nrscompose.windows._recipient import place_keys
+            from nrscompose.windows import place_keys
 
             object.__setattr__(self, "_place_key", place_keys())
         assert self._place_key is not None

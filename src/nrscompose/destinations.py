@@ -1,6 +1,7 @@
 """Recipients: is this an international number the API accepts, and which country is it in?
 
-The API wants numbers in international format with the country prefix (error 102 otherwise).
+The API wants numbers in international format with the country prefix ("No valid recipients"
+otherwise).
 ``destination()`` answers exactly as ``phonenumbers.parse`` + ``is_valid_number`` +
 ``region_code_for_number`` would, but most numbers take a fast path: the country calling code
 is read from the digits, and the national number is matched against the region's compiled
@@ -145,7 +146,7 @@ def _digits(raw: str) -> str | None:
 
 
 def destination(raw: str) -> Destination:
-    """Where ``raw`` goes, and whether the API would accept it (error 102 when not)."""
+    """Where ``raw`` goes, and whether the API would accept it (``valid``; ``why`` says why not)."""
     if not isinstance(raw, str):
         raise TypeError(f"a number must be str, not {type(raw).__name__}")
     digits = _digits(raw)

@@ -32,9 +32,9 @@ from nrscompose.analysis import describe_char
 from nrscompose.problems import Problem
 
 __all__ = [
+    "CHANNEL_NAMES",
     "OTP_BOUNDS",
     "OTP_DEFAULT_LENGTH",
-    "CHANNEL_NAMES",
     "SENDER_MAX_ALPHANUMERIC",
     "SENDER_MAX_DIGITS",
     "SERVER_FILLED",

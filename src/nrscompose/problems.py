@@ -18,7 +18,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from types import MappingProxyType
-from typing import Final
+
+# Annotations only: importing typing would double the package's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = ["KINDS", "PLURAL_KINDS", "VARIANT_KINDS", "Problem", "invalid", "render"]
 

@@ -9,7 +9,7 @@ placeholder: an unknown filter, a bad character or a missing ``}`` is an error a
 with its index. ``{name`` at the very end of the text is unterminated too.
 
 Reserved placeholders are filled by the server, never from values: ``{OTP_CODE}`` (length from
-``otpConfig``) and ``{LAND_URL}`` (Landing SMS only, where it is required: error 141). They are
+``otpConfig``) and ``{LAND_URL}`` (Landing SMS only, where it is required). They are
 modelled as data in :data:`SERVER_FILLED` (a declared length), so :meth:`Template.render`
 leaves them in the text it sends and :meth:`Template.preview` puts a stand-in of that length
 where the server will.
@@ -468,8 +468,8 @@ def split_sms(
     Seed 001: with ``splitParts`` a long message goes as several single SMS instead of one
     concatenated SMS, so each holds the single-message limit (160 septets / 70 units). A
     cut never falls inside a placeholder's value (nor inside an escape pair, surrogate pair or
-    grapheme cluster); when a value alone does not fit one SMS the API answers 142, "Can't
-    split variable placeholders", and so does this function.
+    grapheme cluster); when a value alone does not fit one SMS the API refuses it ("Can't split
+    variable placeholders"), and this function raises ``template.split_placeholder``.
     """
     program = template._billed_program(otp, server_lengths)
     text, spans = _render_spans(program, values, lenient, trans)
@@ -696,8 +696,8 @@ def analyze_template(
     Each end is a real stand-in rendering counted by :func:`~nrscompose.analyze`, so it is
     exact for that rendering; the worst is the maximum over fillers of every cost class (and
     the samples), the best the minimum over the shortest fillings and the single characters
-    that switch encoding. ``split_parts`` counts separate SMS and raises 142 when a placeholder
-    could not fit one.
+    that switch encoding. ``split_parts`` counts separate SMS and raises
+    ``template.split_placeholder`` when a placeholder could not fit one.
     """
     from nrscompose.analysis import analyze
 

@@ -2,8 +2,10 @@
 
 Seed 001 (``POST /api/rest/sms``): ``[{"day": 1, "from": "09:00", "to": "21:00"}]`` — ``day``
 1-7 is Monday-Sunday and optional ("if not specified, the range will apply to all days of the
-week"); ``from`` and ``to`` are UTC, 24-hour ``HH:MM``. Errors 183-189, 194 and 196 of the
-seed's table are reported with the same codes here.
+week"); ``from`` and ``to`` are UTC, 24-hour ``HH:MM``. Each error of the reference's table
+(not an array, empty, day not an integer or out of range, hour format, from after to, missing
+property, range too short) is an ``available_times.*`` problem kind; the 360nrs provider
+attaches its code.
 
 Local windows become UTC ranges that depend on the date (daylight saving time moves them by
 an hour) and may cross UTC midnight (Colombia's 07:00-19:00 is 12:00-00:00 UTC), so a list is
@@ -140,7 +142,7 @@ def available_times(
 
     The same rules, zones and holidays as :func:`~nrscompose.windows.check`; with several
     candidate zones the ranges hold in all of them. An empty tuple means no rule binds this
-    message: omit the parameter (the API refuses an empty list, error 194).
+    message: omit the parameter (the API refuses an empty list).
     """
     context = context_for(to, zone, rules, category, channel, subdivision)
     return _build(context, week, min_minutes)

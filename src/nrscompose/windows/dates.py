@@ -1,9 +1,9 @@
 """The API's ``scheduleDate`` and ``expirationDate``: ``YYYYmmddHHiiss`` in UTC.
 
-Seed 001 (``POST /api/rest/sms`` parameters): "the date in the following format YYYYmmddHHiiss
-(e.g. 20130215142000 would be 15 February 2013 at 14:20:00)", in UTC. The server answers
-error 121 "Invalid scheduled date" and 119 "Invalid expiration date" for bad values; parsing
-uses the same codes so a form shows what the server would.
+The 360nrs API reference (``POST /api/rest/sms`` parameters): "the date in the following
+format YYYYmmddHHiiss (e.g. 20130215142000 would be 15 February 2013 at 14:20:00)", in UTC. A
+bad value is ``date.format`` or ``date.invalid`` for its field; the provider attaches its code
+("Invalid scheduled date", "Invalid expiration date").
 """
 
 from __future__ import annotations

@@ -48,6 +48,7 @@ from nrscompose.providers.nrs.requests_resources import (
     scheduled_list,
     scheduled_update,
     shorten,
+    shorten_urls,
     sms_info,
 )
 from nrscompose.providers.nrs.requests_sms import landing_sms, sms
@@ -127,6 +128,7 @@ __all__ = [
     "scheduled_list",
     "scheduled_update",
     "shorten",
+    "shorten_urls",
     "sms",
     "sms_info",
     "validate",

@@ -19,7 +19,7 @@ from nrscompose.errors import ValidationError
 from nrscompose.patterns import API_DATETIME, EMAIL, HTTP_URL
 from nrscompose.problems import Problem
 from nrscompose.providers.nrs.codes import code_for
-from nrscompose.windows.available_times import available_times_problems
+from nrscompose.windows import available_times_problems
 from nrscompose.windows.dates import format_api_date, parse_api_date
 
 __all__ = ["Checker", "normalize_phone"]

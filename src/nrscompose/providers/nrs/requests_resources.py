@@ -42,6 +42,7 @@ __all__ = [
     "scheduled_list",
     "scheduled_update",
     "shorten",
+    "shorten_urls",
     "sms_info",
 ]
 
@@ -387,8 +388,8 @@ def campaigns(
     )
 
 
-def shorten(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
-    """``POST /api/rest/shortener/shorten`` (seed 000/001): one short URL per long URL.
+def shorten_urls(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
+    """``POST /api/rest/shortener/shorten``: one short URL per long URL.
 
     Invalid URLs are not refused here: the API answers them one by one with ``"error": true``.
     """
@@ -397,6 +398,15 @@ def shorten(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
             "value.invalid", "urls", None, {"detail": "give a list of one or more URLs"}
         )
     return endpoint("shortener.shorten", credentials, body={"urls": [{"longUrl": u} for u in urls]})
+
+
+def shorten(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
+    """Deprecated: renamed :func:`shorten_urls` (the filter ``{url|shorten}`` is another thing);
+    removed in the next release."""
+    import warnings
+
+    warnings.warn("nrs.shorten is renamed nrs.shorten_urls", DeprecationWarning, stacklevel=2)
+    return shorten_urls(urls, credentials)
 
 
 def generate_images(
