@@ -9,12 +9,17 @@ settings.register_profile("ci", max_examples=200, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci")
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DATA = Path(__file__).parent / "data"
+
+
+def excerpts(name: str) -> list[str]:
+    """The verbatim blocks of an excerpt file in ``tests/data`` (its header names the source)."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return text.split("\n=====\n")[1:]
 
 
 @pytest.fixture(scope="session")
 def seed_001() -> str:
-    path = SHARED / "seeds" / "001_57ebb6ba6d3cd4f6.txt"
-    if not path.exists():
-        pytest.skip("../shared/seeds is not beside the checkout")
-    return path.read_text(encoding="utf-8")
+    """The parts of the 360nrs API reference the tests read (kept in the repository, so every
+    clone runs the checks against it)."""
+    return "\n".join(excerpts("360nrs_api_reference_excerpts.txt"))

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import nrscompose as nc
+from nrscompose import charsets
 from nrscompose.charsets import DEFAULT, PORTUGUESE
 
 GSM_CHARS = sorted(DEFAULT.septets_of)
@@ -227,6 +228,20 @@ def test_split_joins_back_and_matches_the_part_count(text, profile, trans):
     parts = nc.split(text, profile=profile, trans=trans)
     assert "".join(parts) == analysis.text
     assert len(parts) == analysis.parts
+    # Each part measured without analyze: septets from the charset tables, UTF-16 code units.
+    chosen = nc.get_profile(profile)
+    if chosen.flat_limit is not None:  # billed per character, not per unit
+        return
+    units = [_units(part, analysis) for part in parts]
+    assert sum(units) == analysis.units
+    limits = chosen.limits(analysis.encoding)
+    assert all(u <= limits.single for u in units)
+
+
+def _units(part, analysis):
+    if analysis.encoding == "utf-16":
+        return len(part.encode("utf-16-le")) // 2
+    return charsets.for_tables(analysis.tables).count(part)
 
 
 @given(text=texts, profile=profiles)

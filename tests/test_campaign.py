@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import nrscompose as nc
 from nrscompose.campaign import (
     CampaignPlan,
     ReportBuilder,
@@ -56,7 +57,8 @@ def test_each_recipient_gets_encoding_parts_price_and_problems():
     assert (results[1].price_basis, results[1].cost) == ("network", Decimal("0.05"))
     assert (results[2].encoding, results[2].offending) == ("utf-16", "ë😀")
     assert results[3].cost is None
-    assert "international" in results[4].problem or "valid" in results[4].problem
+    assert results[4].reason == "not_valid"  # "612345": +61 2345, no Australian number
+    assert results[4].problem == nc.destination("612345").reason
 
 
 def test_report_totals_breakdowns_and_unpriced_destinations():

@@ -175,8 +175,8 @@ def test_old_names_are_deprecated_aliases() -> None:
     assert seed004.Route is bulk_sms.Route
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        from nrscompose.providers import seed003
         from nrscompose import numbers
+        from nrscompose.providers import seed003
     assert seed003.create_contact is email_contacts.create_contact
     assert numbers.destination is nc.destination
     with pytest.deprecated_call():

@@ -8,13 +8,13 @@ holidays to the following Monday), not taken from the ``holidays`` package under
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import excerpts
 from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.providers.nrs.codes import with_codes
 from nrscompose.windows import DEFAULT_RULES, Decision, Rule, RuleSet, Window, check, schedule
@@ -35,7 +35,6 @@ US_TX = "12145551234"
 US_NY = "12125551234"
 ES = "34612345678"  # Spanish mobile: Madrid and Canary zones
 IN = "919812345678"
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 NO_FR_HOLIDAYS = DEFAULT_RULES.remove("FR-holidays")
 
@@ -73,15 +72,8 @@ def test_colombia_sunday_waits_until_monday_seven_not_the_seeds_eight() -> None:
     assert names(decision.blocked_by) == ["CO"]
 
 
-def _seed_text(name: str) -> str:
-    path = SEEDS / name
-    if not path.exists():
-        pytest.skip("../shared/seeds is not beside the checkout")
-    return path.read_text(encoding="utf-8")
-
-
 def test_seed_rules_match_the_seed_text() -> None:
-    text = _seed_text("000_5c8e7630cf8290c8.txt")
+    text = "\n".join(excerpts("360nrs_country_restrictions_excerpts.txt"))
     assert "Monday through Saturday, between 8:00 AM and 10:00 PM" in text
     assert (
         "Monday through Friday, between 7:00 AM and 7:00 PM, and Saturdays from 8:00 AM to "
