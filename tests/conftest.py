@@ -18,6 +18,25 @@ def excerpts(name: str) -> list[str]:
     return text.split("\n=====\n")[1:]
 
 
+def full_reference_path(name: str) -> Path | None:
+    """A full reference beside the checkout (``shared/seeds`` above it), if there is one."""
+    for parent in Path(__file__).resolve().parents:
+        path = parent / "shared" / "seeds" / name
+        if path.exists():
+            return path
+    return None
+
+
+@pytest.fixture(scope="session")
+def full_seed_001() -> str:
+    """The whole 360nrs API reference, for the checks that the repository's extracts are still
+    what it says (skipped where it is not beside the checkout)."""
+    path = full_reference_path("001_57ebb6ba6d3cd4f6.txt")
+    if path is None:
+        pytest.skip("the full reference is not beside the checkout")
+    return path.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def seed_001() -> str:
     """The parts of the 360nrs API reference the tests read (kept in the repository, so every

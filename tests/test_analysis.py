@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nrscompose as nc
@@ -153,6 +153,38 @@ def test_3gpp_profile_picks_cheapest_table_combination(text, tables, units, sing
     analysis = nc.analyze(text, profile="3gpp")
     assert (analysis.encoding, analysis.tables, analysis.units) == ("gsm-pt", tables, units)
     assert (analysis.limits.single, analysis.limits.concatenated) == (single, concatenated)
+
+
+# The issue's example: Σ is in the default locking table and the Portuguese single shift
+# table, ã only in the Portuguese tables. (3,3) needs 28 septets of 152; (0,3) 30 of 155.
+PORTUGUESE_WITH_SIGMA = 'r~\n*B\'ãe\r:"2D\\)C:;sWpΣ"5SLw'
+
+
+def test_3gpp_picks_fewest_parts_then_most_room_left_as_a_handset_does():
+    analysis = nc.analyze(PORTUGUESE_WITH_SIGMA, profile="3gpp")
+    assert (analysis.tables, analysis.units, analysis.per_part) == ((0, 3), 30, 155)
+    assert analysis.remaining == 125
+    assert nc.analyze(PORTUGUESE_WITH_SIGMA + "a" * 125, profile="3gpp").parts == 1
+    assert nc.analyze(PORTUGUESE_WITH_SIGMA + "a" * 126, profile="3gpp").parts == 2
+
+
+_SEPTET_TEXT = st.text(
+    alphabet="aZ09 @£$èéΔ_ΦΓΛΩΠΨΣΘÆßÉ!?¡¿ÄÑÜ§äñü^{}\\[~]|€êúíóçÔôÁáªÀ∞ÓÂâÊºÃÕÚãõ`Í\r\n",
+    min_size=1,
+    max_size=400,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SEPTET_TEXT, st.sampled_from(["3gpp", "3gpp-16bit", "360nrs"]))
+def test_remaining_more_letters_never_add_a_part_and_one_more_always_does(text, profile):
+    analysis = nc.analyze(text, profile=profile)
+    filled = nc.analyze(text + "a" * analysis.remaining, profile=profile)
+    assert filled.parts == analysis.parts
+    assert filled.remaining == 0
+    assert nc.analyze(text + "a" * (analysis.remaining + 1), profile=profile).parts == (
+        analysis.parts + 1
+    )
 
 
 def test_3gpp_limits_match_the_user_data_header_arithmetic():

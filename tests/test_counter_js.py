@@ -70,6 +70,9 @@ def _boundary_samples() -> list[str]:
     samples += ["e" + "\u0301" * 200, "👨" + "\u200d👨" * 40, "🇪🇸" * 40, "x🇪" + "🇸" * 80]
     samples += ["\u094d\u0915" * 50, " \u094d\u0915" * 30, "क्" * 60 + "क"]
     samples += ["", " ", "\n", "\r", "\r\n", "ºª", "º" * 170, "ª" + "á" * 160]
+    # 3gpp: (0,3) needs more septets than (3,3) but leaves more room (a handset's choice).
+    portuguese_with_sigma = 'r~\n*B\'ãe\r:"2D\\)C:;sWpΣ"5SLw'
+    samples += [portuguese_with_sigma + "a" * n for n in (0, 124, 125, 126)]
     return samples
 
 

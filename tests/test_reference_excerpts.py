@@ -7,17 +7,10 @@ reads the excerpts, so a clean clone runs the checks of the tables against the r
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import excerpts
+from conftest import excerpts, full_reference_path
 
-# the first ``shared/seeds`` above the checkout (a worktree sits deeper than a clone)
-FULL = next(
-    (p / "shared" / "seeds" for p in Path(__file__).resolve().parents if (p / "shared").is_dir()),
-    Path("shared") / "seeds",
-)
 SOURCES = {
     "360nrs_api_reference_excerpts.txt": "001_57ebb6ba6d3cd4f6.txt",
     "360nrs_country_restrictions_excerpts.txt": "000_5c8e7630cf8290c8.txt",
@@ -26,8 +19,8 @@ SOURCES = {
 
 @pytest.mark.parametrize(("excerpt", "source"), SOURCES.items())
 def test_excerpts_are_verbatim(excerpt: str, source: str) -> None:
-    path = FULL / source
-    if not path.exists():
+    path = full_reference_path(source)
+    if path is None:
         pytest.skip("the full reference is not beside the checkout")
     full = path.read_text(encoding="utf-8")
     for block in excerpts(excerpt):

@@ -331,7 +331,18 @@ def _count(
     return _Count(encoding, units, len(bounds) - 1, last, limits, charset, tuple(bounds))
 
 
+def _room_left(counted: _Count) -> int:
+    per_part = counted.limits.single if counted.parts <= 1 else counted.limits.concatenated
+    return per_part - counted.last_part_units
+
+
 def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count | None:
+    """The count in the table pair a handset picks: fewest parts, then most septets left.
+
+    Android's ``GsmAlphabet.calculateLength`` keeps the pair with the fewest messages and, on
+    a tie, the most ``codeUnitsRemaining``; fewest septets would be wrong where a pair costs
+    more septets but a smaller header (Portuguese text with ``Σ``: (0,3) leaves 125, (3,3) 124).
+    """
     if encoding == "utf-16":
         return _count(text, encoding, profile, None)
     best: _Count | None = None
@@ -340,7 +351,7 @@ def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count |
         if counted is not None and (
             best is None
             or counted.parts < best.parts
-            or (counted.parts == best.parts and counted.units < best.units)
+            or (counted.parts == best.parts and _room_left(counted) > _room_left(best))
         ):
             best = counted
     return best

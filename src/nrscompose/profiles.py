@@ -9,7 +9,8 @@ holds ``floor((140 - udh) * 8 / 7)`` septets, a UCS-2 message ``floor((140 - udh
 * ``360nrs`` bills 160/153 septets and 70/67 units (8-bit reference), ``gsm-pt`` like ``gsm``
   (the national-language IEs are not billed), at most 15 parts (8 for Landing SMS).
 * ``3gpp`` and ``3gpp-16bit`` are what a handset receives, national-language IEs included;
-  with Portuguese tables they pick the cheapest table combination, as Android's GsmAlphabet.
+  with Portuguese tables they pick the table pair a handset picks (Android's GsmAlphabet):
+  fewest parts, then most septets left in the last part.
 * ``flat160`` is seed 004's provider: "split into 160 character chunks, each chunk costing
   1 credit" — characters, not septets, and no header.
 

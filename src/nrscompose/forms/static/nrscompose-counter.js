@@ -588,6 +588,12 @@ var DATA = {
     };
   }
 
+  function roomLeft(counted) {
+    var perPart = counted.parts <= 1 ? counted.limits.single : counted.limits.concatenated;
+    return perPart - counted.last;
+  }
+
+  // The table pair a handset picks: fewest parts, then most septets left (as analyze).
   function countEncoding(chars, text, encoding, profile) {
     if (encoding === "utf-16") return count(chars, text, encoding, profile, null);
     var best = null;
@@ -595,7 +601,7 @@ var DATA = {
     for (var i = 0; i < group.length; i++) {
       var counted = count(chars, text, encoding, profile, group[i]);
       if (counted && (!best || counted.parts < best.parts ||
-          (counted.parts === best.parts && counted.units < best.units))) {
+          (counted.parts === best.parts && roomLeft(counted) > roomLeft(best)))) {
         best = counted;
       }
     }

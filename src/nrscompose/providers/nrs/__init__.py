@@ -20,6 +20,7 @@ from nrscompose.http import HttpRequest, HttpResponse
 from nrscompose.providers.nrs._base import DEFAULT_BASE_URL, Credentials
 from nrscompose.providers.nrs._validate import validate
 from nrscompose.providers.nrs.catalogue import CATALOGUE, ErrorEntry, lookup
+from nrscompose.providers.nrs.delivery import DeliveryNotification, DeliveryNotificationUrl
 from nrscompose.providers.nrs.requests_channels import (
     VOICE_FEMALE_ONLY,
     VOICE_LANGUAGES,
@@ -58,6 +59,8 @@ from nrscompose.providers.nrs.responses import (
     ErrorDetail,
     Event,
     FileBody,
+    GeneratedImage,
+    Images,
     Item,
     MalformedEventError,
     MalformedResponseError,
@@ -69,6 +72,8 @@ from nrscompose.providers.nrs.responses import (
     Response,
     ScheduledResult,
     SendResult,
+    Shortened,
+    ShortUrl,
     TextBody,
     UpdateResult,
     parse_event,
@@ -85,14 +90,18 @@ __all__ = [
     "VOICE_LANGUAGES",
     "Attachment",
     "Credentials",
+    "DeliveryNotification",
+    "DeliveryNotificationUrl",
     "Empty",
     "Endpoint",
     "ErrorDetail",
     "ErrorEntry",
     "Event",
     "FileBody",
+    "GeneratedImage",
     "HttpRequest",
     "HttpResponse",
+    "Images",
     "Item",
     "Location",
     "MalformedEventError",
@@ -105,6 +114,8 @@ __all__ = [
     "Response",
     "ScheduledResult",
     "SendResult",
+    "ShortUrl",
+    "Shortened",
     "TextBody",
     "UpdateResult",
     "WhatsAppMessage",

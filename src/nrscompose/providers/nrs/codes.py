@@ -85,6 +85,7 @@ CODES: Final[Mapping[tuple[str, str], int | None]] = MappingProxyType({
     (ANY, "callers"): 132,
     (ANY, "audioUrl"): 133,
     (ANY, "retries"): 177,
+    (ANY, "guid"): 120,
 })  # fmt: skip
 
 _NAMES: Final = re.compile(r"[A-Za-z_]\w*")

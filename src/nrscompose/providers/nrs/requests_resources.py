@@ -26,6 +26,7 @@ from nrscompose.errors import ValidationError
 from nrscompose.http import HttpRequest, QueryValue
 from nrscompose.providers.nrs._base import API_PREFIX, Credentials, make_request
 from nrscompose.providers.nrs._checks import Checker
+from nrscompose.providers.nrs._conditions import CONDITIONS, check_conditions
 
 __all__ = [
     "ENDPOINTS",
@@ -46,7 +47,10 @@ __all__ = [
     "sms_info",
 ]
 
-Expects = Literal["json", "page", "item", "scheduled", "count", "csv", "html", "file", "none"]
+Expects = Literal[
+    "json", "page", "item", "scheduled", "count", "shortened", "images", "csv", "html", "file",
+    "none",
+]  # fmt: skip
 _PATH_PARAM: Final = re.compile(r"\{(\w+)\}")
 LISTING_MAX: Final = 1000  # seed 001: "limit … Default value: 100. Maximum: 1000."
 
@@ -154,9 +158,10 @@ ENDPOINTS: Final[Mapping[str, Endpoint]] = MappingProxyType({
     "forms.show": _row("GET", "/forms/{id}", "item"),
     "forms.delete": _row("DELETE", "/forms/{id}", "none"),
     "forms.preview": _row("GET", "/forms/{id}/preview", "html"),
-    "shortener.shorten": _row("POST", "/shortener/shorten", "item", body="urls",
+    # Both answer ``{"data": [...]}``, one entry per URL or image (the API reference).
+    "shortener.shorten": _row("POST", "/shortener/shorten", "shortened", body="urls",
                               required="urls"),
-    "images.generate": _row("POST", "/images/generate", "item", body="images",
+    "images.generate": _row("POST", "/images/generate", "images", body="images",
                             required="images"),
     "certificates.sms": _row("GET", "/sms/certificates/{id}", "file"),
     "certificates.mailing": _row("GET", "/mailing/certificates/{id}", "file"),
@@ -168,6 +173,11 @@ ENDPOINTS: Final[Mapping[str, Endpoint]] = MappingProxyType({
     "coverage.countries": _row("GET", "/sms/coverageByCountry", "page"),
 })  # fmt: skip
 
+# Filters the reference documents as "multiple values separated by commas", with their values.
+_COMMA_LISTS: Final[Mapping[str, frozenset[str]]] = MappingProxyType({
+    "include": frozenset({"customFields", "groups"}),
+})  # fmt: skip
+_SCHEDULED: Final = frozenset({"scheduled.list", "scheduled.update", "scheduled.delete"})
 _BLACKLIST_TYPES: Final = frozenset({"sms", "mailing", "voice"})
 _CAMPAIGN_CHANNELS: Final = frozenset({"sms", "mailing", "landing", "text2speech",
                                        "voice-interactive"})  # fmt: skip
@@ -184,33 +194,79 @@ def _iso8601(ch: Checker, value: datetime, field: str) -> str | None:
     return value.astimezone(UTC).isoformat()
 
 
+def _comma_list(ch: Checker, name: str, value: QueryInput) -> str | None:
+    """``include=customFields,groups``: one filter, values joined by commas (API reference)."""
+    values = [value] if isinstance(value, str) else value
+    allowed = _COMMA_LISTS[name]
+    if not isinstance(values, Sequence) or not values:
+        ch.invalid(name, f"give one or more of {', '.join(sorted(allowed))}")
+        return None
+    items = [part for item in values for part in str(item).split(",")]
+    unknown = [item for item in items if item not in allowed]
+    if unknown:
+        ch.invalid(name, f"{', '.join(map(repr, unknown))}: use {', '.join(sorted(allowed))}")
+        return None
+    return ",".join(dict.fromkeys(items))
+
+
+def _guids(ch: Checker, value: object) -> int | list[int] | None:
+    """``guid`` (120): an integer or a list of them; digit strings as the answers write them.
+
+    The reference types ``guid`` as "integer, array" while its answers show ``"guid": "100"``.
+    """
+    values = value if isinstance(value, list | tuple) else [value]
+    guids = [_guid_number(item) for item in values]
+    if not values or None in guids:
+        ch.invalid("guid", f"{value!r} is not a GUID (an integer or a list of integers)")
+        return None
+    numbers = [g for g in guids if g is not None]
+    return numbers if isinstance(value, list | tuple) else numbers[0]
+
+
+def _guid_number(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    return None
+
+
 def _check_query(
-    ch: Checker, row: Endpoint, query: Mapping[str, QueryInput]
+    ch: Checker, name: str, row: Endpoint, query: Mapping[str, QueryInput]
 ) -> dict[str, QueryValue | None]:
     encoded: dict[str, QueryValue | None] = {}
-    for name, value in query.items():
-        if name not in row.query:
+    for filter_name, value in query.items():
+        if filter_name not in row.query:
             allowed = ", ".join(sorted(row.query)) or "none"
-            ch.invalid(name, f"unknown filter for this endpoint (allowed: {allowed})")
-        elif name == "limit":
-            encoded[name] = ch.integer(value, name, 1, LISTING_MAX)
+            ch.invalid(filter_name, f"unknown filter for this endpoint (allowed: {allowed})")
+        elif filter_name == "limit":
+            encoded[filter_name] = ch.integer(value, filter_name, 1, LISTING_MAX)
+        elif filter_name in _COMMA_LISTS:
+            encoded[filter_name] = _comma_list(ch, filter_name, value)
+        elif filter_name == "guid" and name in _SCHEDULED and value is not None:
+            encoded[filter_name] = _guids(ch, value)
         elif isinstance(value, datetime):
-            encoded[name] = _iso8601(ch, value, name)
+            encoded[filter_name] = _iso8601(ch, value, filter_name)
         else:
-            encoded[name] = value
+            encoded[filter_name] = value
     return encoded
 
 
-def _check_body(ch: Checker, row: Endpoint, body: Mapping[str, BodyInput]) -> dict[str, object]:
+def _check_body(
+    ch: Checker, name: str, row: Endpoint, body: Mapping[str, BodyInput]
+) -> dict[str, object]:
     payload = dict(body)
-    for name in payload:
-        if name not in row.body:
+    for field_name in payload:
+        if field_name not in row.body:
             allowed = ", ".join(sorted(row.body)) or "none"
-            ch.invalid(name, f"unknown field for this endpoint (allowed: {allowed})")
-    for name in sorted(row.required - payload.keys()):
-        ch.add("value.required", name)
+            ch.invalid(field_name, f"unknown field for this endpoint (allowed: {allowed})")
+    for field_name in sorted(row.required - payload.keys()):
+        ch.add("value.required", field_name)
+    check_conditions(ch, name, payload)
     if "scheduleDate" in payload:
         ch.schedule(payload, None)
+    if name in _SCHEDULED and payload.get("guid") is not None:
+        payload["guid"] = _guids(ch, payload["guid"])
     return payload
 
 
@@ -247,10 +303,12 @@ def endpoint(
     if name.startswith("blacklist.") and (path or {}).get("type") not in _BLACKLIST_TYPES:
         ch.invalid("type", "the blacklist type is sms, mailing or voice")
     url_path = _path(ch, row, path or {})
-    encoded = _check_query(ch, row, query or {})
-    payload = _check_body(ch, row, body) if body is not None else None
-    if payload is None and row.required:
-        ch.invalid("body", f"needs {', '.join(sorted(row.required))}")
+    encoded = _check_query(ch, name, row, query or {})
+    payload = _check_body(ch, name, row, body) if body is not None else None
+    if payload is None and (row.required or name in CONDITIONS):
+        check_conditions(ch, name, {})
+        if row.required:
+            ch.invalid("body", f"needs {', '.join(sorted(row.required))}")
     ch.raise_if_any()
     accept = _ACCEPT.get(row.expects, "application/json")
     return make_request(
@@ -326,9 +384,7 @@ def scheduled_list(
 ) -> HttpRequest:
     """``GET /api/rest/scheduled``; filters go in the query (``guid[]=…`` for several)."""
     _scheduled_type(type)
-    guids = _guid(guid)
-    query: dict[str, QueryInput] = {"type": type, "sendingId": sending_id}
-    query["guid"] = [str(g) for g in guids] if isinstance(guids, list) else guids
+    query: dict[str, QueryInput] = {"type": type, "sendingId": sending_id, "guid": _guid(guid)}
     return endpoint("scheduled.list", credentials, query=query)
 
 

@@ -365,7 +365,8 @@ def sms(
     """``POST /api/rest/sms`` (seed 001, "Send SMS Message").
 
     ``encoding``/``parts`` default to what the text needs (see the module docstring); ``now``,
-    when given, makes dates in the past an error (108 is the server's answer then). Raises
+    when given, makes dates in the past an error (121, "Invalid scheduled date"; 119 for
+    ``expirationDate``). Raises
     :class:`~nrscompose.errors.ValidationError` listing every problem.
     """
     payload = _payload(

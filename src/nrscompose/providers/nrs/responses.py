@@ -31,6 +31,8 @@ __all__ = [
     "ErrorDetail",
     "Event",
     "FileBody",
+    "GeneratedImage",
+    "Images",
     "Item",
     "MalformedEventError",
     "MalformedResponseError",
@@ -42,6 +44,8 @@ __all__ = [
     "Response",
     "ScheduledResult",
     "SendResult",
+    "ShortUrl",
+    "Shortened",
     "TextBody",
     "UpdateResult",
     "parse_event",
@@ -207,6 +211,53 @@ class UpdateResult:
 
 
 @dataclass(frozen=True, slots=True)
+class ShortUrl:
+    """One entry of the shortener's answer; ``error`` is true (and ``short_url`` ``None``) for a
+    URL the API could not shorten."""
+
+    long_url: str
+    short_url: str | None
+    error: bool
+    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+
+
+@dataclass(frozen=True, slots=True)
+class Shortened:
+    """``POST /shortener/shorten``: ``{"data": [{"longUrl", "shortUrl", "error"}, ...]}``."""
+
+    urls: tuple[ShortUrl, ...]
+
+    @property
+    def failed(self) -> tuple[ShortUrl, ...]:
+        return tuple(url for url in self.urls if url.error)
+
+    def short_url_of(self, long_url: str) -> str | None:
+        """The short URL given for ``long_url`` (``None`` if it failed or was not sent)."""
+        return next((u.short_url for u in self.urls if u.long_url == long_url), None)
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedImage:
+    """One entry of the image generator's answer, named by the caller's ``externalId``."""
+
+    external_id: str
+    image_url: str | None
+    error: bool
+    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+
+
+@dataclass(frozen=True, slots=True)
+class Images:
+    """``POST /images/generate``: ``{"data": [{"externalId", "imageUrl", "error"}, ...]}``."""
+
+    images: tuple[GeneratedImage, ...]
+
+    @property
+    def failed(self) -> tuple[GeneratedImage, ...]:
+        return tuple(image for image in self.images if image.error)
+
+
+@dataclass(frozen=True, slots=True)
 class TextBody:
     """A CSV report or an HTML preview."""
 
@@ -235,13 +286,15 @@ Response: TypeAlias = (
     | Item
     | ScheduledResult
     | UpdateResult
+    | Shortened
+    | Images
     | TextBody
     | FileBody
     | Empty
 )
 Kind = Literal[
-    "auto", "json", "send", "otp", "otp-check", "page", "item", "scheduled", "count", "csv",
-    "html", "file", "none",
+    "auto", "json", "send", "otp", "otp-check", "page", "item", "scheduled", "count",
+    "shortened", "images", "csv", "html", "file", "none",
 ]  # fmt: skip
 
 
@@ -408,6 +461,44 @@ def _update(obj: JsonObject) -> UpdateResult:
     return UpdateResult(bool(obj["result"]), count, action, _rest(obj, ("result", action)))
 
 
+def _entries(obj: JsonObject, what: str) -> tuple[JsonObject, ...]:
+    data = obj.get("data")
+    if not isinstance(data, list):
+        raise _Shape("'data' is not a list")
+    return tuple(_object(entry, what) for entry in data)
+
+
+def _flag(entry: JsonObject, what: str) -> bool:
+    error = entry.get("error")
+    if not isinstance(error, bool):
+        raise _Shape(f"{what} has no boolean 'error'")
+    return error
+
+
+def _shortened(obj: JsonObject) -> Shortened:
+    urls = []
+    for entry in _entries(obj, "a shortened URL"):
+        long_url = entry.get("longUrl")
+        if not isinstance(long_url, str):
+            raise _Shape("a shortened URL has no 'longUrl'")
+        known = ("longUrl", "shortUrl", "error")
+        short_url, error = _str(entry.get("shortUrl")), _flag(entry, "a URL")
+        urls.append(ShortUrl(long_url, short_url, error, _rest(entry, known)))
+    return Shortened(tuple(urls))
+
+
+def _images(obj: JsonObject) -> Images:
+    images = []
+    for entry in _entries(obj, "a generated image"):
+        external_id = _str(entry.get("externalId"))
+        if external_id is None:
+            raise _Shape("a generated image has no 'externalId'")
+        known = ("externalId", "imageUrl", "error")
+        image_url, error = _str(entry.get("imageUrl")), _flag(entry, "an image")
+        images.append(GeneratedImage(external_id, image_url, error, _rest(entry, known)))
+    return Images(tuple(images))
+
+
 def _item(obj: JsonObject) -> Item:
     return Item(_object(obj.get("data"), "'data'"), _rest(obj, ("data",)))
 
@@ -422,6 +513,12 @@ def _detect(obj: JsonObject) -> str:
     if isinstance(result, bool):
         return "count"
     if isinstance(data, list):
+        first = data[0] if data else None
+        if isinstance(first, dict) and "error" in first:
+            if "shortUrl" in first:
+                return "shortened"
+            if "imageUrl" in first:
+                return "images"
         return "page"
     if isinstance(data, dict):
         if "valid" in data and "reason" in data:
@@ -437,6 +534,8 @@ _PARSERS: Final[Mapping[str, Callable[[JsonObject], Response]]] = {
     "item": _item,
     "scheduled": _scheduled,
     "count": _update,
+    "shortened": _shortened,
+    "images": _images,
     "otp-check": _otp_check,
     "otp": lambda obj: _otp(obj.get("data")),
 }
@@ -467,6 +566,10 @@ def parse_response(status: int, body: bytes | str, kind: Literal["otp-check"]) -
 def parse_response(status: int, body: bytes | str, kind: Literal["otp"]) -> Otp: ...
 @overload
 def parse_response(status: int, body: bytes | str, kind: Literal["item"]) -> Item: ...
+@overload
+def parse_response(status: int, body: bytes | str, kind: Literal["shortened"]) -> Shortened: ...
+@overload
+def parse_response(status: int, body: bytes | str, kind: Literal["images"]) -> Images: ...
 @overload
 def parse_response(status: int, body: bytes | str, kind: str = "auto") -> Response: ...
 
