@@ -226,23 +226,7 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
     assert at is not None
     decision = windows.check(args.number, at, args.category, zone=args.zone)
     if args.json:
-        json.dump(
-            {
-                "allowed": decision.allowed,
-                "at": decision.at.isoformat(),
-                "next_allowed": decision.next_allowed.isoformat(),
-                "next_allowed_utc": decision.next_allowed.astimezone(UTC).isoformat(),
-                "zones": list(decision.zones),
-                "country": decision.country,
-                "rules": [
-                    {"name": r.name, "source": r.source, "confidence": r.confidence}
-                    for r in decision.rules
-                ],
-                "blocked_by": [r.name for r in decision.blocked_by],
-            },
-            out,
-            indent=2,
-        )
+        json.dump(decision.as_json(), out, indent=2)
         out.write("\n")
         return 0
     zones = ", ".join(decision.zones) or "unknown zone"

@@ -101,6 +101,17 @@ class FormProblem:
         prefix = f"[{self.code}] " if self.code is not None else ""
         return f"{prefix}{self.field}: {self.message}"
 
+    def as_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "field": self.field,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "severity": self.severity,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class FormSuggestion:
@@ -206,6 +217,32 @@ class MessageCheck:
         chosen = {ord(s.char): s.replacement for s in self.suggestions}
         source = self._options.source
         return source.translate(chosen) if chosen else source
+
+    def as_json(self) -> dict[str, object]:
+        """The verdict as JSON values: validity, codes, problems, warnings, suggestions and the
+        count (what the demo's ``/api/check`` answers)."""
+        return {
+            "valid": self.valid,
+            "codes": list(self.codes),
+            "problems": [p.as_json() for p in self.problems],
+            "warnings": [p.as_json() for p in self.warnings],
+            "suggestions": [
+                {
+                    "char": s.char,
+                    "replacement": s.replacement,
+                    "indices": list(s.indices),
+                    "parts_saved": s.parts_saved,
+                    "message": s.message,
+                }
+                for s in self.suggestions
+            ],
+            "suggestions_message": self.suggestions_message,
+            "parts_needed": self.parts_needed,
+            "max_parts": self.max_parts,
+            "newlines": self.newlines,
+            "newlines_changed": self.newlines_changed,
+            "analysis": None if self.analysis is None else self.analysis.as_json(),
+        }
 
     def raise_if_invalid(self) -> None:
         """Raise :class:`~nrscompose.errors.ValidationError` listing every problem."""

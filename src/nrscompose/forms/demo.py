@@ -39,9 +39,9 @@ from typing import Final
 from urllib.parse import parse_qs, urlsplit
 
 from nrscompose.analysis import describe_char
-from nrscompose.errors import Problem, ValidationError
+from nrscompose.errors import ValidationError
 from nrscompose.forms._messages import LANGUAGES
-from nrscompose.forms.check import FormProblem, MessageCheck, check_message
+from nrscompose.forms.check import MessageCheck, check_message
 from nrscompose.profiles import PROFILES
 from nrscompose.suggestions import candidate
 from nrscompose.template import Template, Value
@@ -89,45 +89,9 @@ class _CheckForm:
     locale: str
 
 
-def _problem_json(problem: FormProblem | Problem) -> JsonObject:
-    found: JsonObject = {
-        "code": problem.code,
-        "field": problem.field,
-        "message": problem.message,
-        "start": problem.start,
-        "end": problem.end,
-    }
-    if isinstance(problem, FormProblem):
-        found["kind"] = problem.kind
-        found["severity"] = problem.severity
-    return found
-
-
 def check_json(check: MessageCheck, received: str) -> JsonObject:
     """The ``/api/check`` answer for ``check`` of the text ``received``."""
-    return {
-        "received": received,
-        "valid": check.valid,
-        "codes": list(check.codes),
-        "problems": [_problem_json(p) for p in check.problems],
-        "warnings": [_problem_json(p) for p in check.warnings],
-        "suggestions": [
-            {
-                "char": s.char,
-                "replacement": s.replacement,
-                "indices": list(s.indices),
-                "parts_saved": s.parts_saved,
-                "message": s.message,
-            }
-            for s in check.suggestions
-        ],
-        "suggestions_message": check.suggestions_message,
-        "parts_needed": check.parts_needed,
-        "max_parts": check.max_parts,
-        "newlines": check.newlines,
-        "newlines_changed": check.newlines_changed,
-        "analysis": None if check.analysis is None else check.analysis.as_json(),
-    }
+    return {"received": received, **check.as_json()}
 
 
 # ------------------------------------------------------------------------ reading requests
@@ -237,13 +201,13 @@ def _preview(fields: JsonObject) -> JsonObject:
         return {
             "preview": None,
             "names": [],
-            "problems": [_problem_json(p) for p in error.problems],
+            "problems": [p.as_json() for p in error.problems],
         }
     problems: list[JsonObject] = []
     try:
         preview = template.preview(values)
     except ValidationError as error:
-        problems = [_problem_json(p) for p in error.problems]
+        problems = [p.as_json() for p in error.problems]
         preview = template.preview(values, lenient=True)
     return {"preview": preview, "names": list(template.names), "problems": problems}
 

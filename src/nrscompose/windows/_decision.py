@@ -85,6 +85,21 @@ class Decision:
         if self.allowed == bool(self.blocked_by):
             raise ValueError("a decision is allowed exactly when no rule blocks it")
 
+    def as_json(self) -> dict[str, object]:
+        """The decision as JSON values (what ``nrscompose window --json`` prints)."""
+        return {
+            "allowed": self.allowed,
+            "at": self.at.isoformat(),
+            "next_allowed": self.next_allowed.isoformat(),
+            "next_allowed_utc": self.next_allowed.astimezone(UTC).isoformat(),
+            "zones": list(self.zones),
+            "country": self.country,
+            "rules": [
+                {"name": r.name, "source": r.source, "confidence": r.confidence} for r in self.rules
+            ],
+            "blocked_by": [r.name for r in self.blocked_by],
+        }
+
     @property
     def several_zones(self) -> bool:
         """The number may ring in several zones; the decision holds in all of them."""
