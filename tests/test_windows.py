@@ -353,8 +353,9 @@ def test_every_default_rule_is_cited_and_rated() -> None:
 
 
 def test_a_naive_datetime_is_refused() -> None:
-    with pytest.raises(ValidationError, match="naive datetime") as error:
+    with pytest.raises(ValidationError) as error:
         check(FR, datetime(2026, 3, 1, 14, 0))
+    assert error.value.kinds == ("date.naive",)
     assert error.value.problems[0].field == "at"
 
 

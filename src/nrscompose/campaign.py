@@ -24,6 +24,7 @@ from typing import Any, Final, NamedTuple
 from nrscompose.analysis import Analysis, analyze
 from nrscompose.destinations import destination
 from nrscompose.errors import ValidationError
+from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.pricing import PriceList
 from nrscompose.profiles import Profile
 from nrscompose.template import Template
@@ -100,8 +101,9 @@ class CampaignPlan:
     )
 
     def __post_init__(self) -> None:
-        if self.at is not None and self.at.utcoffset() is None:
-            raise ValidationError.invalid("at", "the send time must be timezone-aware")
+        naive = naive_datetime_problem(self.at, "at") if self.at is not None else None
+        if naive is not None:
+            raise ValidationError([naive])
         require(self.category, CATEGORIES, "category")
         self.template.validate(self.channel)  # e.g. a Landing SMS without {LAND_URL}
 

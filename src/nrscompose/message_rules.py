@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from types import MappingProxyType
 from typing import Final
 
@@ -40,6 +41,7 @@ __all__ = [
     "SERVER_FILLED",
     "SHORT_URL_STAND_IN",
     "ServerFilled",
+    "naive_datetime_problem",
     "otp_length_problem",
     "parts_problem",
     "required_placeholders",
@@ -115,6 +117,13 @@ def server_filled_texts(
     texts = {name: entry.stand_in(entry.length) for name, entry in SERVER_FILLED.items()}
     texts["OTP_CODE"] = ("A" if alpha else "0") * otp_length
     return texts
+
+
+def naive_datetime_problem(moment: datetime, field: str) -> Problem | None:
+    """``date.naive`` for a datetime without a time zone: no instant can be sent from it."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return Problem("date.naive", field)
+    return None
 
 
 def text_required(text: object, field: str = "message") -> Problem | None:

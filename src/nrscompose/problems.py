@@ -115,7 +115,6 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
             "This field has %(count)d item(s) but there are %(recipients)d recipient(s); one is "
             "needed per recipient, in recipient order."
         ),
-        "value.aware_datetime": "%(value)s is a naive datetime; give a time zone.",
         "json.invalid": "Not valid JSON: %(detail)s",
         "json.not_object": "The JSON body must be an object.",
         # a value the library refuses for a reason only its detail names (not translated)

@@ -27,6 +27,7 @@ from typing import Final, Literal
 
 from nrscompose.errors import ValidationError
 from nrscompose.http import HttpRequest, JsonValue, QueryValue, build_url, json_bytes
+from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.problems import Problem, invalid
 from nrscompose.providers._email_contacts_responses import (
     Contact,
@@ -128,8 +129,9 @@ def _since(problems: list[Problem], name: str, value: datetime | None) -> str | 
     """``YYYY-MM-DDTHH:mm:ss.SSSZ`` in UTC (seed 003, ``modifiedSince``)."""
     if value is None:
         return None
-    if value.tzinfo is None or value.utcoffset() is None:
-        problems.append(Problem("date.naive", name))
+    naive = naive_datetime_problem(value, name)
+    if naive is not None:
+        problems.append(naive)
         return None
     moment = value.astimezone(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
 from nrscompose.errors import Problem, ValidationError
+from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.vocabularies import CATEGORIES, WINDOW_CHANNELS, require
 from nrscompose.windows import _engine
 from nrscompose.windows._recipient import Recipient, digits_of, place_keys, resolve
@@ -30,16 +31,9 @@ def require_aware(value: object, field: str) -> datetime:
             None,
             {"detail": f"expected a datetime, got {type(value).__name__}"},
         )
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError.single(
-            "value.invalid",
-            field,
-            None,
-            {
-                "detail": f"{value.isoformat()} is a naive datetime; give a time zone (e.g. "
-                "datetime(..., tzinfo=ZoneInfo('Europe/Paris')) or datetime.now(UTC))"
-            },
-        )
+    naive = naive_datetime_problem(value, field)
+    if naive is not None:
+        raise ValidationError([naive])
     return value
 
 

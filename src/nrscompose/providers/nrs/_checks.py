@@ -100,8 +100,9 @@ class Checker:
         if value is None:
             return None
         if isinstance(value, datetime):
-            if value.tzinfo is None or value.utcoffset() is None:
-                self.add("date.naive", field)
+            naive = message_rules.naive_datetime_problem(value, field)
+            if naive is not None:
+                self.extend([naive])
                 return None
             moment = value.astimezone(UTC)
         elif isinstance(value, str) and API_DATETIME.fullmatch(value):

@@ -24,6 +24,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from nrscompose.errors import ValidationError
 from nrscompose.http import HttpRequest, QueryValue
+from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.providers.nrs._base import API_PREFIX, Credentials, make_request
 from nrscompose.providers.nrs._checks import Checker
 from nrscompose.providers.nrs._conditions import CONDITIONS, check_conditions
@@ -188,8 +189,9 @@ BodyInput = object
 
 
 def _iso8601(ch: Checker, value: datetime, field: str) -> str | None:
-    if value.tzinfo is None or value.utcoffset() is None:
-        ch.add("date.naive", field)
+    naive = naive_datetime_problem(value, field)
+    if naive is not None:
+        ch.extend([naive])
         return None
     return value.astimezone(UTC).isoformat()
 

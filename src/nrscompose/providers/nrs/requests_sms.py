@@ -369,28 +369,16 @@ def sms(
     ``expirationDate``). Raises
     :class:`~nrscompose.errors.ValidationError` listing every problem.
     """
-    payload = _payload(
-        to=[to] if isinstance(to, str) else list(to),
-        message=message,
-        parts=parts,
-        trans=1 if trans else None,
-        scheduleDate=schedule_date,
-        expirationDate=expiration_date,
-        notificationUrl=(
-            notification_url
-            if notification_url is None or isinstance(notification_url, str)
-            else list(notification_url)
-        ),
-        campaignName=campaign_name,
-        tags=None if tags is None else list(tags),
-        certified=certified,
-        sub=None if sub is None else [dict(values) for values in sub],
-        splitParts=split_parts,
-        flash=flash,
-        availableTimes=None if available_times is None else [dict(t) for t in available_times],
-        otpConfig=None if otp_config is None else dict(otp_config),
+    payload = _text_payload(
+        to, sender, message, parts, trans, schedule_date, expiration_date, notification_url,
+        campaign_name, tags, certified, sub, split_parts, flash,
+    )  # fmt: skip
+    payload.update(
+        _payload(
+            availableTimes=None if available_times is None else [dict(t) for t in available_times],
+            otpConfig=None if otp_config is None else dict(otp_config),
+        )
     )
-    payload["from"] = sender
     return _send(credentials, "/sms", payload, "sms", encoding, candidates, now)
 
 
@@ -420,6 +408,33 @@ def landing_sms(
 ) -> HttpRequest:
     """``POST /api/rest/landingsms`` (seed 001, "Send Landing SMS message"): at most 8 parts,
     ``{LAND_URL}`` required (141), a landing template required (140)."""
+    payload = _text_payload(
+        to, sender, message, parts, trans, schedule_date, expiration_date, notification_url,
+        campaign_name, tags, certified, sub, split_parts, flash,
+    )  # fmt: skip
+    payload.update(
+        _payload(templateBody=template_body, templateId=template_id, templateV2Id=template_v2_id)
+    )
+    return _send(credentials, "/landingsms", payload, "landing", encoding, candidates, now)
+
+
+def _text_payload(
+    to: str | Sequence[str],
+    sender: str,
+    message: str,
+    parts: int | None,
+    trans: bool,
+    schedule_date: datetime | str | None,
+    expiration_date: datetime | str | None,
+    notification_url: str | Sequence[str] | None,
+    campaign_name: str | None,
+    tags: Sequence[str] | None,
+    certified: bool | None,
+    sub: Sequence[Mapping[str, str]] | None,
+    split_parts: bool | None,
+    flash: bool | None,
+) -> dict[str, object]:
+    """The fields an SMS and a Landing SMS share, under the API's names."""
     payload = _payload(
         to=[to] if isinstance(to, str) else list(to),
         message=message,
@@ -427,16 +442,17 @@ def landing_sms(
         trans=1 if trans else None,
         scheduleDate=schedule_date,
         expirationDate=expiration_date,
-        notificationUrl=notification_url,
+        notificationUrl=(
+            notification_url
+            if notification_url is None or isinstance(notification_url, str)
+            else list(notification_url)
+        ),
         campaignName=campaign_name,
         tags=None if tags is None else list(tags),
         certified=certified,
         sub=None if sub is None else [dict(values) for values in sub],
         splitParts=split_parts,
         flash=flash,
-        templateBody=template_body,
-        templateId=template_id,
-        templateV2Id=template_v2_id,
     )
     payload["from"] = sender
-    return _send(credentials, "/landingsms", payload, "landing", encoding, candidates, now)
+    return payload
