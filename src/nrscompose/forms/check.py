@@ -51,6 +51,7 @@ from nrscompose.vocabularies import (
 
 __all__ = [
     "Channel",
+    "CheckOptions",
     "FormProblem",
     "FormSuggestion",
     "MessageCheck",
@@ -301,6 +302,43 @@ class MessageCheck:
                 FormSuggestion(item.char, item.replacement, indices, item.parts_saved, text)
             )
         return tuple(suggestions), found.parts_saved
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """The options of a message field, once: what :func:`check_message` checks with and what
+    the live counter reads from the textarea's ``data-nrs-*`` attributes."""
+
+    max_parts: int = 1
+    channel: Channel = "sms"
+    trans: bool = False
+    profile: str = "360nrs"
+    split_parts: bool = False
+    newlines: NewlineMode = "crlf"
+
+    def check(self, text: str, locale: str = "en") -> MessageCheck:
+        return check_message(
+            text,
+            channel=self.channel,
+            max_parts=self.max_parts,
+            trans=self.trans,
+            profile=self.profile,
+            split_parts=self.split_parts,
+            newlines=self.newlines,
+            locale=locale,
+        )
+
+    def data_attributes(self) -> dict[str, str]:
+        """The options as the counter script reads them from the textarea."""
+        return {
+            "data-nrs-counter": "",
+            "data-nrs-channel": self.channel,
+            "data-nrs-max-parts": str(self.max_parts),
+            "data-nrs-trans": "1" if self.trans else "0",
+            "data-nrs-profile": self.profile,
+            "data-nrs-newlines": self.newlines,
+            "data-nrs-split-parts": "1" if self.split_parts else "0",
+        }
 
 
 def normalize_newlines(text: str, mode: NewlineMode = "crlf") -> str:

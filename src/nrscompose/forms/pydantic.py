@@ -23,7 +23,14 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-from nrscompose.forms.check import Channel, FormProblem, MessageCheck, NewlineMode, check_message
+from nrscompose.forms.check import (
+    Channel,
+    CheckOptions,
+    FormProblem,
+    MessageCheck,
+    NewlineMode,
+    check_message,
+)
 
 __all__ = ["ERROR_TYPE", "Sender", "SmsText", "problems_error"]
 
@@ -74,17 +81,14 @@ class SmsText:
     newlines: NewlineMode = "crlf"
     locale: str = "en"
 
-    def check(self, value: str, locale: str | None = None) -> MessageCheck:
-        return check_message(
-            value,
-            channel=self.channel,
-            max_parts=self.max_parts,
-            trans=self.trans,
-            profile=self.profile,
-            split_parts=self.split_parts,
-            newlines=self.newlines,
-            locale=locale or self.locale,
+    @property
+    def options(self) -> CheckOptions:
+        return CheckOptions(
+            self.max_parts, self.channel, self.trans, self.profile, self.split_parts, self.newlines
         )
+
+    def check(self, value: str, locale: str | None = None) -> MessageCheck:
+        return self.options.check(value, locale or self.locale)
 
     def _validate(self, value: str, info: core_schema.ValidationInfo) -> str:
         check = self.check(value, _locale(self.locale, info))
