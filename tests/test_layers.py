@@ -159,3 +159,16 @@ def test_import_nrscompose_stays_light() -> None:
 )
 def test_import_nrscompose_loads_no_regex_nor_dataclasses() -> None:
     assert _loaded_by_import_nrscompose(("re", "dataclasses", "inspect")) == []
+
+
+def test_a_form_check_does_not_load_the_request_builders() -> None:
+    """forms needs the 360nrs code table, not every builder, parser and send-window rule."""
+    code = (
+        "import sys, nrscompose.forms; "
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('nrscompose.'))))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = run.stdout.split()
+    assert "nrscompose.providers.nrs.codes" in loaded
+    for heavy in ("nrscompose.providers.nrs.requests_sms", "nrscompose.windows", "nrscompose.http"):
+        assert heavy not in loaded
