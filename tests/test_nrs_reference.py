@@ -67,7 +67,7 @@ def test_the_fixture_covers_every_endpoint_with_a_documented_answer():
 
 
 def test_shortener_answer_is_read_as_one_entry_per_url():
-    request = nrs.shorten(["https://example.com/test1"], CREDS)
+    request = nrs.shorten_urls(["https://example.com/test1"], CREDS)
     body = json.dumps({"data": [
         {"longUrl": "https://example.com/test1", "shortUrl": "https://nrs.so/dvRINN",
          "error": False},
