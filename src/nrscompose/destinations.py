@@ -17,8 +17,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final, NamedTuple
 
-__all__ = ["Destination", "destination", "normalize_phone"]
+__all__ = ["WHY", "Destination", "destination", "normalize_phone"]
 
+# Destination.why → what it means, for a person.
+WHY: Final = {
+    "too_short": "too short for an international number",
+    "no_country_code": "no country code (international format needed)",
+    "unknown_prefix": "no country uses this prefix",
+    "not_valid": "not a valid number of its country",
+    "unparsable": "not a phone number in international format",
+}
 _SEPARATORS: Final = str.maketrans("", "", " -.()/\t\u00a0")
 # Validity is "matches any type", so the order only matters for speed: most recipients of an
 # SMS campaign are mobiles.

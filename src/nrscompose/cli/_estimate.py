@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from nrscompose.destinations import WHY
 from nrscompose.errors import ValidationError
 
 __all__ = ["register"]
@@ -133,7 +134,7 @@ def _print_report(report: Any, out: TextIO) -> None:
     if report.invalid:
         print("\ninvalid recipients:", file=out)
         for reason, count in report.invalid_reasons.items():
-            print(f"  {count:8} {reason}", file=out)
+            print(f"  {count:8} {WHY.get(reason, reason)}", file=out)
         for row in report.invalid_sample[:5]:
             print(f"           e.g. row {row.row}: {row.number!r}", file=out)
     _print_expensive(report, out)
