@@ -154,7 +154,8 @@ class MessageCheck:
     analysis: Analysis | None
     problems: tuple[FormProblem, ...]
     _options: _Context = dataclass_field(repr=False, compare=False)
-    _lazy: dict[str, object] | None = dataclass_field(default=None, repr=False, compare=False)
+    # what warnings and suggestions computed, on first access: a cache, invisible to == and repr
+    _lazy: dict[str, object] = dataclass_field(default_factory=dict, repr=False, compare=False)
 
     @property
     def parts_needed(self) -> int:
@@ -252,9 +253,6 @@ class MessageCheck:
 
     def _cached(self, key: str, compute: Callable[[], _T]) -> _T:
         lazy = self._lazy
-        if lazy is None:
-            lazy = {}
-            object.__setattr__(self, "_lazy", lazy)  # a cache, invisible to == and repr
         if key not in lazy:
             lazy[key] = compute()
         return lazy[key]  # type: ignore[return-value]
