@@ -57,7 +57,7 @@ def test_each_recipient_gets_encoding_parts_price_and_problems():
     assert (results[1].price_basis, results[1].cost) == ("network", Decimal("0.05"))
     assert (results[2].encoding, results[2].offending) == ("utf-16", "ë😀")
     assert results[3].cost is None
-    assert results[4].reason == "not_valid"  # "612345": +61 2345, no Australian number
+    assert results[4].reason == "no_region"  # "612345": +61 2345, a number of no region
     assert results[4].problem == nc.destination("612345").reason
 
 

@@ -142,12 +142,12 @@ def test_render_fills_values_and_counts():
     status, output = run("render", "Hola {name|capitalizeAll}", "--var", "name=josé luis")
     assert status == 0
     assert output.splitlines()[0] == "Hola José Luis"
-    assert output.splitlines()[1].startswith("gsm: 1 part(s)")
+    assert output.splitlines()[1].startswith("gsm: 1 part, ")
 
 
 def test_render_range_gives_best_and_worst_case():
     output = run("render", "Hola {name}", "--range", "--max-length", "name=200")[1]
-    assert "best case:  gsm, 1 part(s)" in output
+    assert "best case:  gsm, 1 part\n" in output
     assert "worst case: utf-16" in output
 
 

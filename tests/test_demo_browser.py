@@ -20,15 +20,19 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from nrscompose import analyze
+from nrscompose.campaign import estimate
 from nrscompose.cli import _demo
+from nrscompose.forms import campaign_page
 from nrscompose.forms.check import check_message, normalize_newlines
 from nrscompose.forms.demo import DemoServer
+from nrscompose.pricing import PriceList
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -391,7 +395,7 @@ def test_one_click_suggestion_rewrites_the_text_and_the_count(
     )[0]
     assert fix.text == "Replace with '"
     effect = fix.find_element("xpath", "following-sibling::span[@class='effect']")
-    _wait(browser, lambda d: effect.text == "→ gsm, 1 part")  # computed once typing pauses
+    assert effect.text == "saves 1 part"
     _screenshot(browser, tmp_path / "2-suggestion.png")
     fix.click()
     fixed = text.replace("’", "'")
@@ -411,6 +415,7 @@ def test_submit_shows_the_server_problems_and_highlights_their_spans(
     value = textarea.get_attribute("value")
     assert _counter(browser) == _expected_counter(value)
     assert (_counter(browser)["encoding"], _counter(browser)["parts"]) == ("utf-16", "2")
+    _set_max_parts(browser, "1")
     browser.find_element("id", "submit").click()
     item = _wait(
         browser,
@@ -432,9 +437,7 @@ def test_submit_shows_the_server_problems_and_highlights_their_spans(
     shot = _screenshot(browser, tmp_path / "3-server-problems.png")
     shutil.copyfile(shot, SHOWN)
 
-    max_parts = browser.find_element("id", "max-parts")
-    max_parts.clear()
-    max_parts.send_keys("2")
+    _set_max_parts(browser, "2")
     browser.find_element("id", "submit").click()
     _wait(
         browser, lambda d: d.find_element("id", "server-card").get_attribute("data-valid") == "true"
@@ -448,12 +451,17 @@ def test_template_preview_fills_the_sample_values(
 ) -> None:
     textarea = _open(browser, server)
     _type(textarea, "Hola {name|upper}, your code is {code}")
-    _wait(browser, lambda d: len(d.find_elements("css selector", "#values tbody tr")) == 3)
+    # One row per placeholder of the text (the page's "date" row goes), values kept.
+    _wait(browser, lambda d: len(d.find_elements("css selector", "#values tbody tr")) == 2)
     rows = browser.find_elements("css selector", "#values tbody tr")
+    keys = [
+        r.find_element("css selector", "input[name='key']").get_attribute("value") for r in rows
+    ]
+    assert keys == ["name", "code"]
     assert (
-        rows[2].find_element("css selector", "input[name='key']").get_attribute("value") == "code"
+        rows[0].find_element("css selector", "input[name='value']").get_attribute("value") == "Ana"
     )
-    rows[2].find_element("css selector", "input[name='value']").send_keys("4711")
+    rows[1].find_element("css selector", "input[name='value']").send_keys("4711")
     _wait(
         browser,
         lambda d: d.find_element("id", "preview").text == "Hola ANA, your code is 4711",
@@ -536,3 +544,329 @@ def test_counter_attaches_itself_to_a_form_textarea_with_data_attributes(
     _type(textarea, "x" * 160)
     _wait(browser, lambda d: output.get_attribute("data-nrs-state") == "over")
     assert output.text.startswith("gsm-pt · 2 parts")
+
+
+def _set_max_parts(driver: Any, value: str) -> None:
+    max_parts = driver.find_element("id", "max-parts")
+    max_parts.clear()
+    max_parts.send_keys(value)
+
+
+def _set(driver: Any, text: str) -> Any:
+    """Put ``text`` in the message as a paste would (one input event), for texts with
+    characters chromedriver cannot type (ZWJ sequences, emoji)."""
+    textarea = driver.find_element("id", "message")
+    driver.execute_script(
+        "var t = arguments[0]; t.value = arguments[1]; t.setSelectionRange(0, 0);"
+        " t.dispatchEvent(new Event('input', {bubbles: true}));",
+        textarea,
+        text,
+    )
+    _marks(driver, "off")  # wait for the next frame: highlights, characters, parts
+    return textarea
+
+
+def _rows(driver: Any) -> list[Any]:
+    return driver.find_elements("css selector", "#characters li.char-row")
+
+
+FAMILY = "Family 👨‍👩‍👧‍👦 – it’s “great”…"
+
+
+def test_fix_all_is_what_suggest_returns_and_never_breaks_a_cluster(
+    browser: Any, server: DemoServer, tmp_path: Path
+) -> None:
+    """Regression: "Fix all" removed the zero-width joiners (four people instead of one
+    family) and saved nothing, while nc.suggest() rightly changes nothing."""
+    from nrscompose import suggest
+
+    _open(browser, server)
+    textarea = _set(browser, FAMILY)
+    assert suggest(FAMILY).replacements == ()
+    assert browser.find_element("id", "fix-all-row").is_displayed() is False
+    assert browser.find_elements("css selector", "#characters button.fix") == []
+    family = [r for r in _rows(browser) if "👨" in r.find_element("css selector", ".glyph").text]
+    assert len(family) == 1  # one row for the whole cluster, not one per code point
+    assert family[0].find_element("css selector", ".glyph").text == "👨‍👩‍👧‍👦"
+    assert "11 units" in family[0].text
+    assert textarea.get_attribute("value") == FAMILY
+    _screenshot(browser, tmp_path / "family.png")
+
+    text = "It’s “great” – see you… " + "ok " * 20
+    expected = suggest(text)
+    assert expected.parts_saved == 1
+    _set(browser, text)
+    fix_all = _wait(browser, lambda d: d.find_element("id", "fix-all"))
+    assert browser.find_element("id", "fix-all-effect").text == "saves 1 part → gsm, 1 part"
+    fix_all.click()
+    assert textarea.get_attribute("value") == expected.text
+    assert _counter(browser) == _expected_counter(expected.text)
+
+
+def test_template_preview_follows_a_fix(browser: Any, server: DemoServer) -> None:
+    """Regression: after a fix the counter showed gsm, 1 part while the preview still showed
+    the old text and utf-16, 2 parts."""
+    _open(browser, server)
+    text = "Hola {name}, it’s ready: " + "see you soon " * 4
+    _set(browser, text)
+    preview = browser.find_element("id", "preview")
+    _wait(browser, lambda d: preview.text.startswith("Hola Ana, it’s"))
+    assert "utf-16, 2 parts" in browser.find_element("id", "preview-count").text
+    browser.find_element("css selector", "#characters button.fix[data-char='’']").click()
+    _wait(browser, lambda d: preview.text.startswith("Hola Ana, it's"))
+    count = browser.find_element("id", "preview-count").text
+    fixed = analyze("Hola Ana, it's ready: " + "see you soon " * 4)
+    assert f"{fixed.encoding}, 1 part, {fixed.units} units" in count
+
+
+def test_segment_view_shows_each_part_and_why_it_was_cut(
+    browser: Any, server: DemoServer, tmp_path: Path
+) -> None:
+    _open(browser, server)
+    text = "x" * 152 + "€" + "y" * 10
+    _set(browser, text)
+    a = analyze(text)
+    segments = browser.find_elements("css selector", "#segments li.segment")
+    assert len(segments) == a.parts == 2
+    first = segments[0]
+    assert "152 / 153 septets" in first.text
+    assert "escape pair (2 septets), kept whole: 1 septet unused" in first.text
+    assert first.find_element("css selector", ".segment-text").text == "x" * 152
+    assert "€" in segments[1].find_element("css selector", ".segment-text").text
+    assert _marks(browser, "double") == ["€"]
+    double = [r for r in _rows(browser) if "double" in r.get_attribute("class")]
+    assert len(double) == 1
+    assert "2 septets" in double[0].text
+
+    family = "x" * 60 + "👨‍👩‍👧‍👦" + "y" * 10
+    _set(browser, family)
+    segments = browser.find_elements("css selector", "#segments li.segment")
+    assert len(segments) == analyze(family).parts == 2
+    assert "The cluster 👨‍👩‍👧‍👦 is kept whole" in segments[0].text
+    _screenshot(browser, tmp_path / "segments.png")
+
+
+def test_defaults_follow_the_channel_and_the_placeholders(browser: Any, server: DemoServer) -> None:
+    _open(browser, server)
+    max_parts = browser.find_element("id", "max-parts")
+    assert max_parts.get_attribute("value") == "15"
+    from selenium.webdriver.support.ui import Select
+
+    Select(browser.find_element("id", "channel")).select_by_value("landing")
+    assert max_parts.get_attribute("value") == "8"
+    _set(browser, "Hola {city}")
+    _wait(
+        browser,
+        lambda d: (
+            [
+                i.get_attribute("value")
+                for i in d.find_elements("css selector", "#values tbody input[name='key']")
+            ]
+            == ["city"]
+        ),
+    )
+    _set(browser, "no placeholders")
+    _wait(browser, lambda d: not d.find_element("id", "values-block").is_displayed())
+
+
+AXE = Path(__file__).resolve().parents[1] / "js" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_page_is_accessible_and_fits_the_width(
+    browser: Any, server: DemoServer, tmp_path: Path, width: int
+) -> None:
+    """axe-core (from npm: npm ci --prefix js) finds no WCAG 2 A/AA violation; nothing is
+    wider than the window; the counter is a live region; screenshots for a look by eye."""
+    browser.set_window_size(width, 1000)
+    _open(browser, server)
+    _set(browser, "It’s 10€ 👨‍👩‍👧‍👦 🇵🇹 " + "see you at the shop " * 6 + "{name}")
+    assert browser.find_element("id", "counter").get_attribute("aria-live") == "polite"
+    overflow = browser.execute_script(
+        "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+        " var r = e.getBoundingClientRect(); return r.width && r.right > window.innerWidth + 1;"
+        "}).map(function (e) { return e.id || e.className || e.tagName; });"
+    )
+    assert overflow == []
+    clipped = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.stat-label, .options label, h1, button'))"
+        ".filter(function (e) { return e.scrollWidth > e.clientWidth + 1; })"
+        ".map(function (e) { return e.textContent.trim(); });"
+    )
+    assert clipped == []
+    shot = _screenshot(browser, tmp_path / f"page-{width}.png")
+    shutil.copyfile(shot, Path(f"/tmp/nrscompose-demo-{width}.png"))
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: npm ci --prefix js")
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    result = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+        ".then(function (r) { done(r.violations.map(function (v) {"
+        " return [v.id, v.nodes.map(function (n) { return n.target.join(' '); })]; })); });"
+    )
+    assert result == []
+
+
+def test_every_control_is_reachable_by_keyboard(browser: Any, server: DemoServer) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    _open(browser, server)
+    _set(browser, "It’s ready " + "see you at the shop " * 4)
+    browser.find_element("tag name", "body").click()
+    reached = []
+    for _ in range(40):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        active = browser.switch_to.active_element
+        reached.append(active.get_attribute("id") or active.get_attribute("class"))
+    for control in ("message", "fix", "profile", "channel", "max-parts", "trans", "submit"):
+        assert any(control in (name or "") for name in reached), (control, reached)
+    fix = browser.find_element("css selector", "#characters button.fix")
+    browser.execute_script("arguments[0].focus()", fix)
+    outline = browser.execute_script(
+        "var s = getComputedStyle(arguments[0]); return [s.outlineStyle, s.outlineWidth];", fix
+    )
+    assert outline[0] != "none"  # a visible focus ring
+    assert outline[1] != "0px"
+    fix.send_keys(Keys.ENTER)
+    assert "’" not in browser.find_element("id", "message").get_attribute("value")
+
+
+# ----------------------------------------------------------------- the campaign page
+# /campaign: the estimate of a CSV, drawn; screenshots (1280 px, 390 px) are copied to
+# /tmp/nrscompose-campaign-<width>.png for a look by eye.
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_bundled_example_is_the_repository_example() -> None:
+    folder = Path(campaign_page.__file__).parent / "static" / "example"
+    assert (folder / "campaign.csv").read_bytes() == (EXAMPLES / "campaign.csv").read_bytes()
+    assert (folder / "prices.json").read_bytes() == (EXAMPLES / "prices.json").read_bytes()
+    template = (EXAMPLES / "templates" / "order_es.txt").read_text(encoding="utf-8")
+    assert (folder / "template.txt").read_text(encoding="utf-8") == template
+
+
+def test_estimate_endpoint_answers_the_report_of_estimate(server: DemoServer) -> None:
+    status, _, raw = _request(server, "/api/campaign/example")
+    assert status == 200
+    example = json.loads(raw)
+    status, answer = _post(server, "/api/estimate", example)
+    assert status == 200
+    assert answer["problems"] == []
+    assert answer["columns"] == ["phone", "name", "city", "amount"]
+    expected = estimate(
+        EXAMPLES / "campaign.csv",
+        example["template"],
+        prices=PriceList.load(EXAMPLES / "prices.json"),
+        at=datetime.fromisoformat(example["at"]),
+        lenient=True,
+    ).as_json()
+    expected["inputs"][0]["file"] = "recipients.csv"  # the posted text, not the example's path
+    assert answer["report"] == expected
+    assert answer["report"]["totals"]["recipients"] == 300
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"template": "Hola {name|nope}"}, "message", "unknown filter"),
+        ({"at": "tomorrow"}, "at", "ISO 8601"),
+        ({"at": "2026-11-29T14:00"}, "at", "UTC offset"),
+        ({"prices": {"data": [{"x": 1}]}}, "prices", "countryIso"),
+        ({"phone_field": "mobile"}, "phone_field", "no column 'mobile'"),
+        ({"csv": "name,city\nAna,Lugo\n"}, "phone_field", "no column holds phone numbers"),
+        ({"csv": ""}, "file", "empty"),
+    ],
+)
+def test_estimate_problems_are_shown_not_raised(
+    server: DemoServer, change: dict[str, Any], field: str, words: str
+) -> None:
+    payload = {"csv": "phone,name\n34612345678,Ana\n", "template": "Hola {name}", **change}
+    status, answer = _post(server, "/api/estimate", payload)
+    assert status == 200
+    assert answer["report"] is None
+    [problem] = answer["problems"]
+    assert problem["field"] == field
+    assert words in problem["message"]
+
+
+@pytest.mark.parametrize(
+    ("payload", "words"),
+    [
+        ({"csv": 5, "template": "x"}, "'csv' must be a string"),
+        ({"csv": "", "template": "x", "profile": "nope"}, "unknown profile"),
+        ({"csv": "", "template": "x", "trans": "yes"}, "'trans'"),
+        ({"csv": "", "template": "x", "prices": "cheap"}, "'prices'"),
+    ],
+)
+def test_bad_estimate_requests_are_json_400s(
+    server: DemoServer, payload: dict[str, Any], words: str
+) -> None:
+    status, answer = _post(server, "/api/estimate", payload)
+    assert status == 400
+    assert words in answer["error"]["message"]
+
+
+def _bars(driver: Any, figure: str) -> dict[str, str]:
+    return {
+        group.get_attribute("data-label"): group.find_element("css selector", ".bar-value").text
+        for group in driver.find_elements("css selector", f"#{figure} g.bar")
+    }
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_campaign_page_draws_the_example_report(
+    browser: Any, server: DemoServer, tmp_path: Path, width: int
+) -> None:
+    browser.set_window_size(width, 1000)
+    browser.get(server.url + "campaign")
+    _wait(browser, lambda d: d.execute_script("return !!window.NrsCampaign"))
+    browser.find_element("id", "use-example").click()
+    _wait(browser, lambda d: d.find_element("id", "report").is_displayed())
+    report = browser.execute_script("return NrsCampaign.state.report")
+    totals = browser.find_elements("css selector", "#totals .stat-value")
+    assert [t.get_attribute("data-value") for t in totals[:4]] == ["300", "288", "12", "576"]
+    assert totals[4].text == "18.54 EUR"
+    countries = _bars(browser, "by-country")
+    assert set(countries) == set(report["by_country"])
+    assert countries["ES"].startswith("5.77 EUR · 148 parts · 74 recipients")
+    assert countries["IN"] == "unpriced · 12 parts · 6 recipients"  # no price: no bar
+    widths = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#by-country g.bar rect'))"
+        ".map(function (r) { return Number(r.getAttribute('width')); });"
+    )
+    assert widths[0] == max(widths) > 0
+    assert widths[-1] == 0
+    assert browser.find_element("css selector", "#by-encoding svg").get_attribute("aria-label") == (
+        "Encoding mix: utf-16 288 recipients"
+    )
+    held = _bars(browser, "held")
+    assert held == {
+        "at once": f"{288 - 50 - 34} recipients",
+        "11-30 07:00 UTC": "50 recipients held",
+        "11-30 12:00 UTC": "34 recipients held",
+    }
+    assert report["held"] == {"2026-11-30T07:00:00+00:00": 50, "2026-11-30T12:00:00+00:00": 34}
+    invalid = browser.find_element("id", "invalid").text
+    assert "not a phone number 4" in invalid
+    expensive = browser.find_element("id", "expensive").text
+    assert "saves 1 part (gsm)" in expensive
+    overflow = browser.execute_script(
+        "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+        " var r = e.getBoundingClientRect(); return r.width && r.right > window.innerWidth + 1"
+        " && !e.closest('.table-wrap'); }).map(function (e) { return e.id || e.tagName; });"
+    )
+    assert overflow == []
+    shot = _screenshot(browser, tmp_path / f"campaign-{width}.png")
+    shutil.copyfile(shot, Path(f"/tmp/nrscompose-campaign-{width}.png"))
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: npm ci --prefix js")
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    violations = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+        ".then(function (r) { done(r.violations.map(function (v) {"
+        " return [v.id, v.nodes.map(function (n) { return n.target.join(' '); })]; })); });"
+    )
+    assert violations == []

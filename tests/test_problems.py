@@ -191,10 +191,15 @@ def test_estimate_forms_and_campaign_are_reachable_from_the_top() -> None:
 
 def test_a_campaign_groups_invalid_recipients_by_kind_not_by_words() -> None:
     rows = [
-        {"phone": "612345", "name": "A"},  # +61 2345: not an Australian number
-        {"phone": "33012345678", "name": "B"},  # not a French number
+        {"phone": "612345", "name": "A"},  # +61 2345: a number of no region
+        {"phone": "33012345678", "name": "B"},  # +33 0…: not a French number
         {"phone": "12", "name": "C"},
         {"phone": "34612345678"},  # valid number, no value for {name}
     ]
     report = nc.estimate(rows, "Hola {name}")
-    assert report.invalid_reasons == {"not_valid": 2, "too_short": 1, "template.missing_value": 1}
+    assert report.invalid_reasons == {
+        "no_region": 1,
+        "not_valid": 1,
+        "too_short": 1,
+        "template.missing_value": 1,
+    }

@@ -25,6 +25,7 @@ WHY: Final = {
     "no_country_code": "no country code (international format needed)",
     "unknown_prefix": "no country uses this prefix",
     "not_valid": "not a valid number of its country",
+    "no_region": "not a valid number of any region",
     "unparsable": "not a phone number in international format",
 }
 _SEPARATORS: Final = str.maketrans("", "", " -.()/\t\u00a0")
@@ -49,8 +50,8 @@ class Destination(NamedTuple):  # a tuple: one per recipient on the estimate hot
     region: str | None
     valid: bool
     reason: str | None = None
-    # why it is invalid, a stable key to group by: "too_short", "no_country_code",
-    # "unknown_prefix", "not_valid" (in its region or any), "unparsable"
+    # why it is invalid, a stable key to group by (see WHY): "too_short", "no_country_code",
+    # "unknown_prefix", "not_valid" (in its region), "no_region", "unparsable"
     why: str | None = None
 
 
@@ -196,7 +197,7 @@ def _fast(
     region = _region_for(national, regions)
     if region is None:
         return Destination(
-            raw, digits, code, None, False, "not a valid number of any region", "not_valid"
+            raw, digits, code, None, False, "not a valid number of any region", "no_region"
         )
     valid = region.is_valid(national)
     return Destination(
@@ -239,7 +240,7 @@ def _full_parse(raw: str) -> Destination:
         region = None
     valid = bool(phonenumbers.is_valid_number(number))
     reason = None if valid else f"not a valid number in {region or 'any region'}"
-    why = None if valid else "not_valid"
+    why = None if valid else ("not_valid" if region else "no_region")
     return Destination(raw, digits, number.country_code, region, valid, reason, why)
 
 

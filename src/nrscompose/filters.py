@@ -54,6 +54,7 @@ Shortener = Callable[[str], str]
 # endpoint (seed 001, "URL Shortener") answers with six-character codes of the same host.
 SHORT_URL_LENGTH: Final = len(SHORT_URL_STAND_IN)
 
+_MAX_DIGITS: Final = 28  # the default decimal context: more digits cannot be grouped exactly
 _NUMBER: Final = re.compile(r"[+-]?[0-9]+(?:\.([0-9]+))?")
 _WORD_START: Final = re.compile(r"(?:^|(?<=\s))(\S)")
 
@@ -96,6 +97,12 @@ def _format_number(value: str, locale: str) -> str:
     match = _NUMBER.fullmatch(text)
     if match is None:
         raise ValueError(f"{value!r} is not a number (expected digits, e.g. 1234.56)")
+    digits = sum(c.isdigit() for c in text)
+    if digits > _MAX_DIGITS:
+        raise ValueError(
+            f"{value!r} has {digits} digits; an amount has at most {_MAX_DIGITS} "
+            "(the precision of decimal arithmetic)"
+        )
     decimals = len(match.group(1) or "")
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return _format_decimal()(Decimal(text), format=pattern, locale=locale)

@@ -10,7 +10,6 @@ with no row at all has no price: it is reported, never counted as zero.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -36,8 +35,18 @@ class Price:
     network: str = ""
 
     def __post_init__(self) -> None:
-        if self.cost < 0:
-            raise ValueError(f"negative price for {self.country}")
+        problem = _cost_problem(self.cost)
+        if problem is not None:
+            raise ValidationError.invalid("prices", f"{self.country}: {problem}")
+
+
+def _cost_problem(cost: Decimal) -> str | None:
+    """Why ``cost`` cannot be a price (NaN, infinite or negative), or None."""
+    if not cost.is_finite():
+        return f"the cost must be a finite number, not {cost}"
+    if cost < 0:
+        return f"the cost must not be negative ({cost})"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +66,13 @@ def _price_from(row: Mapping[str, object], position: int) -> Price:
         raw_cost = row["cost"]
         cost = raw_cost if isinstance(raw_cost, Decimal) else Decimal(str(raw_cost))
         currency = str(row.get("currencyCode") or "")
-    except (KeyError, InvalidOperation, TypeError) as error:
+    except (KeyError, InvalidOperation, TypeError, AttributeError) as error:
         raise ValidationError.invalid(
             "prices", f"row {position}: needs countryIso, cost and currencyCode ({error!r})"
         ) from None
+    problem = _cost_problem(cost)
+    if problem is not None:
+        raise ValidationError.invalid("prices", f"row {position} ({country}): {problem}")
     mcc, mnc = row.get("mcc"), row.get("mnc")
     return Price(
         country,
@@ -112,13 +124,9 @@ class PriceList:
     @classmethod
     def load(cls, path: str | Path) -> PriceList:
         """From a JSON file in the coverage shape; costs are read as exact decimals."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"), parse_float=Decimal)
-        except json.JSONDecodeError as error:
-            raise ValidationError.single(
-                "json.invalid", "prices", None, {"detail": f"{path}: {error}"}
-            ) from None
-        return cls.from_coverage(data)
+        from nrscompose._jsonfile import read_json
+
+        return cls.from_coverage(read_json(path, "prices", parse_float=Decimal))
 
     def quote(
         self, country: str | None, mcc: str | None = None, mnc: str | None = None

@@ -148,6 +148,19 @@ VARIANT_KINDS: Final[Mapping[str, tuple[str, Mapping[object, str]]]] = MappingPr
                 ),
             },
         ),
+        # a campaign file: a placeholder filled from values that no column holds
+        "template.no_column": (
+            "suggested",
+            {
+                True: (
+                    "%(placeholder)s at %(index)d has no column in the file (columns: "
+                    "%(columns)s); did you mean %(suggestion)s?"
+                ),
+                False: (
+                    "%(placeholder)s at %(index)d has no column in the file (columns: %(columns)s)."
+                ),
+            },
+        ),
         # a warning, not an error: the character that chose a costlier encoding
         "text.not_gsm": (
             "portuguese",

@@ -115,8 +115,7 @@ PROFILES: Final[Mapping[str, Profile]] = MappingProxyType(
     {
         "360nrs": Profile(
             "360nrs",
-            source="360nrs API reference (seed 001): 160/153 GSM, 70/67 UTF-16, parts 1-15, "
-            "Landing SMS 1-8",
+            source="360nrs API reference: 160/153 GSM, 70/67 UTF-16, parts 1-15, Landing SMS 1-8",
         ),
         "3gpp": Profile(
             "3gpp",
@@ -133,7 +132,8 @@ PROFILES: Final[Mapping[str, Profile]] = MappingProxyType(
         ),
         "flat160": Profile(
             "flat160",
-            source="seed 004: 'split into 160 character chunks with each chunk costing 1 credit'",
+            source="bulk SMS provider's API reference: 'split into 160 character chunks with "
+            "each chunk costing 1 credit'",
             flat_limit=160,
             max_parts=MappingProxyType({"sms": 1_000_000}),
         ),

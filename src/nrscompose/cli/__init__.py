@@ -3,7 +3,8 @@
 Every command parses arguments, calls the library and formats what it returns; anything a
 command computes can be had from Python with the same result. A user mistake ends with one
 line on stderr (with the API error code where one applies) and exit status 2, never a
-traceback.
+traceback. Exit status: 0 done; 1 a verdict on the data (``estimate --max-invalid`` crossed);
+2 a user mistake (arguments, files); 130 interrupted; 141 the reader of the output went away.
 """
 
 from __future__ import annotations
@@ -20,11 +21,29 @@ from nrscompose.errors import NrsComposeError
 __all__ = ["build_parser", "main"]
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nrscompose")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked (package metadata is slow to import)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nrscompose",
         description="Compose messages before sending: charset, parts, cost, send windows.",
     )
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version")
     commands = parser.add_subparsers(dest="command", required=True)
     for module in (_text, _estimate, _request, _demo):
         module.register(commands)

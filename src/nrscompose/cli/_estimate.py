@@ -5,20 +5,34 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from nrscompose._jsonfile import read_json
 from nrscompose.destinations import WHY
 from nrscompose.errors import ValidationError
+from nrscompose.profiles import PROFILES
+from nrscompose.recipient_files import describe_delimiter
 
 __all__ = ["register"]
 
 
-def _text_argument(value: str) -> str:
+def without_final_newline(text: str) -> str:
+    """A file's text without the one line break that ends its last line (editors add it);
+    any other trailing line break is part of the message."""
+    for ending in ("\r\n", "\n", "\r"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def text_argument(value: str) -> str:
+    """TEXT, or the content of FILE for ``@FILE`` (UTF-8, one final line break dropped)."""
     if value.startswith("@"):
-        return Path(value[1:]).read_text(encoding="utf-8").rstrip("\n")
+        return without_final_newline(Path(value[1:]).read_text(encoding="utf-8"))
     return value
 
 
@@ -50,7 +64,7 @@ def parse_when(value: str | None) -> datetime | None:
 def _values(args: argparse.Namespace) -> dict[str, str]:
     values: dict[str, str] = {}
     if args.values:
-        loaded = json.loads(Path(args.values).read_text(encoding="utf-8"))
+        loaded = read_json(args.values, "values")
         if not isinstance(loaded, dict):
             raise ValidationError.single(
                 "value.invalid",
@@ -73,12 +87,9 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     from nrscompose.analysis import analyze
     from nrscompose.template import Template, analyze_template
 
-    template = Template(_text_argument(args.template))
+    template = Template(text_argument(args.template))
     if args.range:
-        lengths = {}
-        for pair in args.max_length or ():
-            name, _, size = pair.partition("=")
-            lengths[name] = int(size)
+        lengths = _max_lengths(args.max_length)
         found = analyze_template(
             template,
             max_lengths=lengths,
@@ -87,27 +98,67 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
             profile=args.profile,
             channel=args.channel,
         )
-        print(f"best case:  {found.best.encoding}, {found.best.parts} part(s)", file=out)
-        print(f"worst case: {found.worst.encoding}, {found.worst.parts} part(s)", file=out)
+        print(f"best case:  {found.best.encoding}, {_parts(found.best.parts)}", file=out)
+        print(f"worst case: {found.worst.encoding}, {_parts(found.worst.parts)}", file=out)
         return 0
     text = template.preview(_values(args), lenient=args.lenient)
     analysis = analyze(text, trans=args.trans, profile=args.profile, channel=args.channel)
     print(text, file=out)
     print(
-        f"{analysis.encoding}: {analysis.parts} part(s), {analysis.units} units, "
+        f"{analysis.encoding}: {_parts(analysis.parts)}, {analysis.units} units, "
         f"{analysis.remaining} left in the last part",
         file=out,
     )
     return 0
 
 
+def _parts(count: int) -> str:
+    return f"{count} part" if count == 1 else f"{count} parts"
+
+
+def _max_lengths(pairs: list[str] | None) -> dict[str, int]:
+    lengths = {}
+    for pair in pairs or ():
+        name, sep, size = pair.partition("=")
+        if not sep or not name or not (size.isascii() and size.isdecimal()) or len(size) > 9:
+            raise ValidationError.invalid(
+                "max-length",
+                f"{pair!r}: use --max-length NAME=N with N a whole number, e.g. name=20",
+            )
+        lengths[name] = int(size)
+    return lengths
+
+
 def _money(amounts: dict[str, Any]) -> str:
     return ", ".join(f"{currency} {amount}" for currency, amount in amounts.items()) or "-"
 
 
-def _print_report(report: Any, out: TextIO) -> None:
+def _where(row: Any, lines: bool) -> str:
+    place = f"line {row.row}" if lines else f"row {row.row}"
+    return f"{row.source} {place}" if row.source else place
+
+
+def _print_inputs(report: Any, out: TextIO) -> None:
+    for found in report.inputs:
+        if found["format"] == "csv":
+            how = f"{found['encoding']}, {describe_delimiter(found['delimiter'])}-separated"
+        else:
+            how = f"Excel sheet {found['sheet']!r}"
+        print(
+            f"{found['file']}: {how}; phone numbers from column {found['phone_field']!r}",
+            file=out,
+        )
+
+
+def _print_report(report: Any, out: TextIO, plan: Any) -> None:
+    lines = bool(report.inputs)
+    _print_inputs(report, out)
+    skipped = report.blank_lines
+    blank = f"; {skipped} blank line{'s' if skipped != 1 else ''} skipped" if skipped else ""
     print(
-        f"{report.recipients} recipients: {report.valid} valid, {report.invalid} invalid", file=out
+        f"{report.rows_read} {'row' if report.rows_read == 1 else 'rows'} read: "
+        f"{report.valid} valid, {report.invalid} invalid{blank}",
+        file=out,
     )
     print(f"parts: {report.parts}   cost: {_money(report.cost)}", file=out)
     if report.unpriced:
@@ -134,26 +185,50 @@ def _print_report(report: Any, out: TextIO) -> None:
     if report.invalid:
         print("\ninvalid recipients:", file=out)
         for reason, count in report.invalid_reasons.items():
-            print(f"  {count:8} {WHY.get(reason, reason)}", file=out)
+            print(f"  {count:8} {_reason_label(reason, report)}", file=out)
         for row in report.invalid_sample[:5]:
-            print(f"           e.g. row {row.row}: {row.number!r}", file=out)
-    _print_expensive(report, out)
+            print(f"           e.g. {_where(row, lines)}: {row.number!r}", file=out)
+    _print_expensive(report, out, plan, lines)
 
 
-def _print_expensive(report: Any, out: TextIO) -> None:
+def _kept_out(text: str, plan: Any) -> str:
+    """Which characters kept ``text`` out of each cheaper encoding, e.g. "out of gsm: ë á;
+    out of gsm-pt: ¡" (a character may keep it out of one and not the other)."""
+    from nrscompose.analysis import analyze
+
+    analysis = analyze(text, trans=plan.trans, profile=plan.profile, channel=plan.channel)
+    by_encoding: dict[str, list[str]] = {}
+    for item in analysis.offending:
+        for encoding in item.excluded_from:
+            chars = by_encoding.setdefault(encoding, [])
+            if item.char not in chars:
+                chars.append(item.char)
+    return "; ".join(f"out of {name}: {' '.join(chars)}" for name, chars in by_encoding.items())
+
+
+def _reason_label(reason: str, report: Any) -> str:
+    """A group of invalid recipients as a person reads it: what a number's ``why`` means, or
+    the sentence of a row's problem kind (the first row of the sample with it)."""
+    if reason in WHY:
+        return WHY[reason]
+    return next(
+        (r.problem for r in report.invalid_sample if r.reason == reason and r.problem), reason
+    )
+
+
+def _print_expensive(report: Any, out: TextIO, plan: Any, lines: bool) -> None:
     if not report.most_expensive:
         return
     print("\nmost expensive recipients:", file=out)
     for row in report.most_expensive[:5]:
         cost = f"{row.currency} {row.cost}" if row.cost is not None else "no price"
-        plural = "" if row.parts == 1 else "s"
-        line = f"  row {row.row}: {row.country} {row.encoding} {row.parts} part{plural}, {cost}"
+        line = f"  {_where(row, lines)}: {row.country} {row.encoding} {_parts(row.parts)}, {cost}"
         if row.offending:
-            line += f"; not GSM: {' '.join(row.offending)}"
-        suggestion = report.suggestions.get(row.row)
+            line += f"; {_kept_out(row.text, plan)}"
+        suggestion = report.suggestion_for(row)
         if suggestion:
             changes = ", ".join(f"{a}→{b}" for a, b in suggestion["replace"].items())
-            line += f" (replace {changes}: saves {suggestion['parts_saved']} part(s))"
+            line += f" (replace {changes}: saves {_parts(suggestion['parts_saved'])})"
         print(line, file=out)
 
 
@@ -190,13 +265,91 @@ class _Progress:
             self.err.write("\n")
 
 
+def _check_output(path: str) -> None:
+    """Refuse an output file that cannot be written before any work is done."""
+    target = Path(path)
+    if target.is_dir():
+        raise ValidationError.invalid("csv", f"{path} is a folder; give a file name")
+    folder = target.parent
+    if not folder.is_dir():
+        raise ValidationError.invalid("csv", f"{path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise ValidationError.invalid("csv", f"{path}: not writable")
+
+
+def max_invalid(value: str) -> tuple[float, bool]:
+    """``N`` (recipients) or ``N%`` (of rows read) for ``--max-invalid``."""
+    text = value.strip()
+    percent = text.endswith("%")
+    number = text[:-1] if percent else text
+    try:
+        limit = float(number) if percent else int(number)
+    except ValueError:
+        limit = -1
+    if not 0 <= limit <= (100 if percent else float("inf")) or limit != limit:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a count (e.g. 10) or a percentage (2%)")
+    return limit, percent
+
+
+_DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+
+
+def delimiter_argument(value: str) -> str:
+    """``--delimiter``: the character itself, or its name (a tab is awkward to type)."""
+    return _DELIMITER_WORDS.get(value.lower(), value)
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a whole number, 1 or more")
+    return number
+
+
+def expand_files(patterns: list[str]) -> list[str]:
+    """The files named, with shell-style patterns (``'data/part-*.csv'``) expanded in sorted
+    order: the order of the files in the report."""
+    import glob
+
+    files: list[str] = []
+    for pattern in patterns:
+        if glob.has_magic(pattern):
+            found = sorted(glob.glob(pattern))
+            if not found:
+                raise ValidationError.invalid("file", f"no file matches {pattern}")
+            files += found
+        else:
+            files.append(pattern)
+    return files
+
+
+def _over_limit(report: Any, limit: tuple[float, bool] | None) -> str | None:
+    if limit is None:
+        return None
+    allowed, percent = limit
+    share = 100 * report.invalid / report.rows_read if report.rows_read else 0.0
+    over = share > allowed if percent else report.invalid > allowed
+    if not over:
+        return None
+    shown = f"{allowed:g}%" if percent else f"{allowed:g}"
+    return (
+        f"{report.invalid} of {report.rows_read} recipients are invalid ({share:.1f}%), "
+        f"more than --max-invalid {shown}"
+    )
+
+
 def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
-    from nrscompose.campaign import CampaignPlan, estimate_file
+    from nrscompose.campaign import CampaignPlan, estimate_file, estimate_files_on_dask
     from nrscompose.pricing import PriceList
     from nrscompose.template import Template
 
+    if args.csv_out:
+        _check_output(args.csv_out)
     plan = CampaignPlan(
-        Template(_text_argument(args.template)),
+        Template(text_argument(args.template)),
         phone_field=args.phone_field,
         prices=PriceList.load(args.prices) if args.prices else None,
         category=args.category,
@@ -206,17 +359,26 @@ def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
         channel=args.channel,
         lenient=args.lenient,
     )
-    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
-    report = estimate_file(args.csv, plan, jobs=args.jobs, progress=progress)
-    if progress is not None:
-        progress.done()
+    files = expand_files(args.files)
+    reading = {"encoding": args.encoding, "delimiter": args.delimiter, "sheet": args.sheet}
+    if args.dask:
+        report = estimate_files_on_dask(files, plan, args.dask, **reading)
+    else:
+        progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+        report = estimate_file(files, plan, jobs=args.jobs, progress=progress, **reading)
+        if progress is not None:
+            progress.done()
     if args.json:
         json.dump(report.as_json(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        _print_report(report, out)
+        _print_report(report, out, plan)
     if args.csv_out:
         _write_csv(report, args.csv_out)
+    verdict = _over_limit(report, args.max_invalid)
+    if verdict is not None:
+        print(f"nrscompose: {verdict}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -249,7 +411,7 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--trans", action="store_true", help="count as with trans=1")
-    parser.add_argument("--profile", default="360nrs")
+    parser.add_argument("--profile", default="360nrs", choices=sorted(PROFILES))
     parser.add_argument("--channel", default="sms", choices=["sms", "landing"])
     parser.add_argument(
         "--lenient", action="store_true", help="render missing values empty instead of failing"
@@ -269,18 +431,55 @@ def register(commands: Any) -> None:
     _common(render)
     render.set_defaults(run=_cmd_render)
 
-    estimate = commands.add_parser("estimate", help="cost and reach of a campaign CSV")
-    estimate.add_argument("csv", help="recipients CSV with a header line")
+    estimate = commands.add_parser(
+        "estimate",
+        help="cost and reach of a campaign file",
+        description="Exit status: 0 done, 1 more invalid recipients than --max-invalid, "
+        "2 a mistake in the arguments or the file (one line on stderr).",
+    )
+    estimate.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="recipients: CSV with a header line, or .xlsx; several files (or a quoted "
+        "pattern such as 'data/part-*.csv') are one campaign",
+    )
     estimate.add_argument("--template", required=True, help="message text or @FILE")
     estimate.add_argument("--prices", metavar="FILE", help="coverage JSON (GET sms/coverage)")
     estimate.add_argument(
         "--category", default="marketing", choices=["marketing", "transactional", "collection"]
     )
     estimate.add_argument("--at", help="send time: ISO 8601 with offset, or 'now'")
-    estimate.add_argument("--jobs", type=int, default=1, help="worker processes")
-    estimate.add_argument("--phone-field", default="phone")
-    estimate.add_argument("--json", action="store_true", help="the stable JSON report")
-    estimate.add_argument("--csv", dest="csv_out", metavar="OUT", help="also write a CSV summary")
+    estimate.add_argument(
+        "--phone-field", metavar="COLUMN", help="the column with the numbers (default: detected)"
+    )
+    estimate.add_argument(
+        "--delimiter",
+        type=delimiter_argument,
+        help="CSV delimiter: a character, or tab, comma, semicolon, pipe (default: detected "
+        "from the header)",
+    )
+    estimate.add_argument(
+        "--encoding", help="CSV encoding, e.g. cp1252 (default: UTF-8; a BOM is honoured)"
+    )
+    estimate.add_argument("--sheet", help="Excel sheet name (default: the first)")
+    estimate.add_argument(
+        "--max-invalid",
+        type=max_invalid,
+        metavar="N|N%",
+        help="exit with status 1 when more recipients than this are invalid",
+    )
+    estimate.add_argument("--json", action="store_true", help="print the stable JSON report")
+    estimate.add_argument(
+        "--csv", dest="csv_out", metavar="OUT", help="also write a CSV summary to OUT"
+    )
+    jobs = estimate.add_mutually_exclusive_group()
+    jobs.add_argument("--jobs", type=positive_int, default=1, help="worker processes")
+    jobs.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="estimate each file on a Dask cluster: its address, or 'local'",
+    )
     _common(estimate)
     estimate.set_defaults(run=_cmd_estimate)
 

@@ -7,12 +7,14 @@ the request's shape can be seen without them); the secret is masked unless ``--s
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
+import re
 import shlex
-from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Final, TextIO
 
+from nrscompose.cli._estimate import text_argument
 from nrscompose.errors import ValidationError
 
 __all__ = ["register"]
@@ -20,30 +22,101 @@ __all__ = ["register"]
 _KINDS = ("sms", "landing", "mail", "voice", "whatsapp")
 
 
-def _extra(pairs: list[str] | None) -> dict[str, Any]:
-    """``--set name=value`` pairs; a value that parses as JSON is taken as JSON."""
+_API_NAMES: Final = {"from": "sender", "fromEmail": "from_email", "replyTo": "reply_to"}
+# Filled from the command's own options, not from --set.
+_FROM_OPTIONS: Final = frozenset({"credentials", "to", "sender", "message", "body", "messages"})
+
+
+def _python_name(name: str) -> str:
+    """The builder's argument for an API field name (``scheduleDate`` → ``schedule_date``)."""
+    if name in _API_NAMES:
+        return _API_NAMES[name]
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+def _api_name(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(word.capitalize() for word in rest)
+
+
+def _typed(name: str, value: str, annotation: str) -> Any:
+    """``value`` as the type the builder's parameter has: text stays text (a date such as
+    20261201120000 is not a number), numbers and booleans are parsed, lists and objects are
+    JSON (a list of text may also be given comma-separated)."""
+    kinds = _union(annotation) - {"None"}
+    container = any(k.startswith(("Sequence", "Mapping")) for k in kinds)
+    textual = bool(kinds & {"str", "datetime", "EncodingChoice", "Language", "Gender"})
+    if textual and not (container and value.lstrip().startswith(("[", "{"))):
+        return value
+    if kinds == {"bool"}:
+        if value.lower() in ("true", "1", "yes"):
+            return True
+        if value.lower() in ("false", "0", "no"):
+            return False
+        raise ValidationError.invalid("set", f"{_api_name(name)}: {value!r} is not true or false")
+    if kinds == {"int"}:
+        if value.strip().lstrip("-").isdecimal() and len(value) <= 18:
+            return int(value)
+        raise ValidationError.invalid("set", f"{_api_name(name)}: {value!r} is not a whole number")
+    try:
+        return json.loads(value)
+    except (ValueError, RecursionError) as error:
+        if "Sequence[str]" in kinds and not value.lstrip().startswith(("[", "{")):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        reason = "nested too deeply" if isinstance(error, RecursionError) else "not valid JSON"
+        raise ValidationError.invalid("set", f"{_api_name(name)}: {reason}") from None
+
+
+def _union(annotation: str) -> set[str]:
+    """The members of a ``A | B[C | D]`` annotation at the top level."""
+    members, depth, current = set(), 0, ""
+    for char in annotation:
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            members.add(current.strip())
+            current = ""
+        else:
+            current += char
+    members.add(current.strip())
+    return members
+
+
+def _extra(pairs: list[str] | None, builder: Any) -> dict[str, Any]:
+    """``--set name=value`` pairs (API or Python names), typed as the builder's parameters."""
+    parameters = inspect.signature(builder).parameters
+    accepted = [n for n in parameters if n not in _FROM_OPTIONS and n != "now"]
     found: dict[str, Any] = {}
     for pair in pairs or ():
         name, sep, value = pair.partition("=")
         if not sep or not name:
-            raise ValidationError.single(
-                "value.invalid", "set", None, {"detail": f"{pair!r}: use --set name=value"}
+            raise ValidationError.invalid("set", f"{pair!r}: use --set name=value")
+        python = _python_name(name.strip())
+        if python not in accepted:
+            names = ", ".join(_api_name(n) for n in accepted)
+            raise ValidationError.invalid(
+                "set", f"{name!r} is not a field of this request; it takes: {names}"
             )
-        try:
-            found[name] = json.loads(value)
-        except json.JSONDecodeError:
-            found[name] = value
+        found[python] = _typed(python, value, str(parameters[python].annotation))
     return found
+
+
+def _require(builder: Any, given: dict[str, Any]) -> None:
+    """Every field the request needs, named as the API names it, before building."""
+    missing = [
+        name
+        for name, parameter in inspect.signature(builder).parameters.items()
+        if parameter.default is inspect.Parameter.empty and name not in given
+    ]
+    if missing:
+        how = {"sender": "--from", "from_email": "--from", "message": "--message"}
+        shown = ", ".join(how.get(n, f"--set {_api_name(n)}=…") for n in missing)
+        raise ValidationError.invalid("request", f"this request also needs {shown}")
 
 
 def _message(args: argparse.Namespace) -> str:
     if args.message is None:
-        raise ValidationError.single(
-            "value.invalid", "message", None, {"detail": "give --message TEXT (or @FILE)"}
-        )
-    if args.message.startswith("@"):
-        return Path(args.message[1:]).read_text(encoding="utf-8").rstrip("\n")
-    return str(args.message)
+        raise ValidationError.invalid("message", "give --message TEXT (or @FILE)")
+    return text_argument(str(args.message))
 
 
 def _build(args: argparse.Namespace) -> Any:
@@ -53,26 +126,29 @@ def _build(args: argparse.Namespace) -> Any:
         os.environ.get("NRS_USERNAME", "USERNAME"),
         os.environ.get("NRS_API_PASSWORD", "API_PASSWORD"),
     )
-    extra = _extra(args.set)
     to = args.to or []
+    builder: Any
+    given: dict[str, Any] = {"credentials": credentials, "to": to}
     if args.kind in ("sms", "landing"):
         builder = nrs.sms if args.kind == "sms" else nrs.landing_sms
-        return builder(
-            credentials=credentials,
-            to=to,
-            sender=args.sender or "",
-            message=_message(args),
-            trans=args.trans,
-            **extra,
+        given.update(sender=args.sender or "", message=_message(args), trans=args.trans)
+    elif args.kind == "mail":
+        builder = nrs.mailing
+        given["body"] = _message(args)
+        if args.sender is not None:
+            given["from_email"] = args.sender
+    elif args.kind == "voice":
+        builder = nrs.voice
+        given["message"] = _message(args)
+    else:
+        builder = nrs.whatsapp
+        given.pop("to")
+        given.update(
+            sender=args.sender or "", messages=[nrs.WhatsAppMessage(number) for number in to]
         )
-    if args.kind == "mail":
-        return nrs.mailing(credentials=credentials, to=to, body=_message(args), **extra)
-    if args.kind == "voice":
-        return nrs.voice(credentials=credentials, to=to, message=_message(args), **extra)
-    messages = [nrs.WhatsAppMessage(number) for number in to]
-    return nrs.whatsapp(
-        credentials=credentials, sender=args.sender or "", messages=messages, **extra
-    )
+    given.update(_extra(args.set, builder))
+    _require(builder, given)
+    return builder(**given)
 
 
 def _curl(request: Any, show_secret: bool) -> str:
@@ -86,10 +162,7 @@ def _curl(request: Any, show_secret: bool) -> str:
 
 
 def _cmd_request(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        request = _build(args)
-    except TypeError as error:  # a --set name the builder does not take
-        raise ValidationError.single("value.invalid", "set", None, {"detail": str(error)}) from None
+    request = _build(args)
     if args.curl:
         print(_curl(request, args.show_secret), file=out)
         return 0
@@ -113,15 +186,18 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("kind", choices=_KINDS)
     parser.add_argument("--to", action="append", help="recipient (repeat for several)")
-    parser.add_argument("--from", dest="sender", help="sender (SMS, Landing, WhatsApp)")
+    parser.add_argument(
+        "--from", dest="sender", help="sender (SMS, Landing, WhatsApp) or email address (mail)"
+    )
     parser.add_argument("--message", help="text or @FILE (email: the HTML body)")
     parser.add_argument("--trans", action="store_true")
     parser.add_argument(
         "--set",
         action="append",
         metavar="NAME=VALUE",
-        help="any other builder argument, e.g. --set campaign_name=Spring "
-        "--set subject='\"Hi\"' (JSON values accepted)",
+        help="any other field of the request, by its API name or Python name, e.g. "
+        "--set campaignName=Spring --set scheduleDate=20261201120000 (typed as the "
+        "field: text, number, true/false; lists and objects as JSON)",
     )
     parser.add_argument("--curl", action="store_true", help="print a curl command")
     parser.add_argument(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any, TextIO
 
 from nrscompose.analysis import Analysis, analyze, describe_char
+from nrscompose.cli._estimate import text_argument, without_final_newline
 from nrscompose.profiles import PROFILES
 from nrscompose.splitting import parts_of
 from nrscompose.suggestions import Suggestion, suggest
@@ -19,11 +19,11 @@ _HIGHLIGHT = "\x1b[1;31m{}\x1b[0m"
 
 
 def _read_text(argument: str) -> str:
+    """TEXT, stdin for ``-`` or FILE for ``@FILE``; the one line break that ends a file or
+    piped text (``echo``, editors) is not part of the message."""
     if argument == "-":
-        return sys.stdin.read()
-    if argument.startswith("@"):
-        return Path(argument[1:]).read_text(encoding="utf-8")
-    return argument
+        return without_final_newline(sys.stdin.read())
+    return text_argument(argument)
 
 
 def _suggestion_json(suggestion: Suggestion) -> dict[str, object] | None:

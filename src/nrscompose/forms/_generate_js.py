@@ -9,8 +9,10 @@ different Unicode versions, and ``regex`` applies rule GB9c without its leading 
 (``" \\u094d\\u0915"`` is one cluster there, two in ICU), so only the same data and the same
 rules give the same cuts (docs/counter.md, "Grapheme clusters").
 
-Run ``python -m nrscompose.forms._generate_js`` after changing any of that data; ``--check``
-exits with status 1 when the committed script is stale (a test does the same).
+The same file is the npm package's (``js/nrscompose-counter.js`` in a source checkout): the
+generator copies it there. Run ``python -m nrscompose.forms._generate_js`` after changing any
+of that data or the script; ``--check`` exits with status 1 when the committed script or its
+package copy is stale (a test does the same).
 """
 
 from __future__ import annotations
@@ -24,12 +26,24 @@ from typing import Final
 from nrscompose import analysis, charsets
 from nrscompose.charsets import SeptetCharset
 from nrscompose.profiles import PROFILES, Profile
+from nrscompose.suggestions import candidate
 from nrscompose.transliterate import TRANS_TABLE
 from nrscompose.vocabularies import ENCODINGS
 
-__all__ = ["COUNTER_JS", "counter_data", "render", "write"]
+__all__ = [
+    "COUNTER_JS",
+    "PACKAGE_JS",
+    "copy_to_package",
+    "counter_data",
+    "render",
+    "stale_copies",
+    "write",
+]
 
 COUNTER_JS: Final = Path(__file__).parent / "static" / "nrscompose-counter.js"
+# The npm package's copy (js/ in a source checkout; absent from an installed wheel): the same
+# file byte for byte, so the demo, the Django widget and the package count alike.
+PACKAGE_JS: Final = Path(__file__).parents[3] / "js" / "nrscompose-counter.js"
 BEGIN: Final = "/* BEGIN GENERATED DATA: python -m nrscompose.forms._generate_js */"
 END: Final = "/* END GENERATED DATA */"
 
@@ -100,6 +114,40 @@ def _grapheme_runs() -> str:
     return ";".join(runs)
 
 
+def _code_point_runs(code_points: list[int]) -> str:
+    """Sorted code points as ``distance[+extra]`` runs in hex, the distance from the previous
+    run's last code point (``"41+2,3"`` is A, B, C, F)."""
+    runs: list[str] = []
+    previous = start = 0
+    for index, code_point in enumerate(code_points):
+        if index and code_point == code_points[index - 1] + 1:
+            continue
+        if index:
+            runs.append(_run(start, code_points[index - 1], previous))
+            previous = code_points[index - 1]
+        start = code_point
+    if code_points:
+        runs.append(_run(start, code_points[-1], previous))
+    return ",".join(runs)
+
+
+def _run(first: int, last: int, previous: int) -> str:
+    return f"{first - previous:x}" + (f"+{last - first:x}" if last > first else "")
+
+
+def _suggestions() -> list[list[str]]:
+    """:func:`nrscompose.suggestions.candidate` of every code point that has a GSM rewrite,
+    as ``[replacement, reason, code point runs]`` (one entry per rewrite)."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for code_point in range(0x110000):
+        if 0xD800 <= code_point <= 0xDFFF:
+            continue
+        char = chr(code_point)
+        if charsets.DEFAULT.count(char) is None and (found := candidate(char)) is not None:
+            groups.setdefault(found, []).append(code_point)
+    return [[*found, _code_point_runs(points)] for found, points in groups.items()]
+
+
 def counter_data() -> dict[str, object]:
     """Everything the script needs, as JSON-ready data."""
     septet_charsets = {
@@ -122,6 +170,7 @@ def counter_data() -> dict[str, object]:
         "profiles": {name: _profile(profile) for name, profile in PROFILES.items()},
         "trans": dict(TRANS_TABLE),
         "graphemes": _grapheme_runs(),
+        "suggestions": _suggestions(),
     }
 
 
@@ -145,19 +194,37 @@ def write(path: Path = COUNTER_JS) -> bool:
     return True
 
 
+def stale_copies(source: Path = COUNTER_JS) -> list[Path]:
+    """The copies of ``source`` that differ from it (the npm package's, in a checkout)."""
+    copies = [PACKAGE_JS] if PACKAGE_JS.parent.is_dir() else []
+    text = source.read_bytes()
+    return [copy for copy in copies if not copy.exists() or copy.read_bytes() != text]
+
+
+def copy_to_package(source: Path = COUNTER_JS) -> bool:
+    """Copy the script into the npm package (``js/``) when there is one; ``True`` if it changed."""
+    stale = stale_copies(source)
+    for copy in stale:
+        copy.write_bytes(source.read_bytes())
+    return bool(stale)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--check"]:
         current = COUNTER_JS.read_text(encoding="utf-8")
-        if render(current) != current:
-            print(f"{COUNTER_JS} is stale: run python -m nrscompose.forms._generate_js")
-            return 1
-        return 0
+        stale = [COUNTER_JS] if render(current) != current else stale_copies()
+        for path in stale:
+            print(f"{path} is stale: run python -m nrscompose.forms._generate_js")
+        return 1 if stale else 0
     if args:
         print("usage: python -m nrscompose.forms._generate_js [--check]", file=sys.stderr)
         return 2
     changed = write()
     print(f"{COUNTER_JS}: {'updated' if changed else 'up to date'}")
+    if PACKAGE_JS.parent.is_dir():
+        copied = copy_to_package()
+        print(f"{PACKAGE_JS}: {'updated' if copied else 'up to date'}")
     return 0
 
 

@@ -14,6 +14,9 @@ browser test, not a production server: no TLS, no authentication, no persistence
                             or a JSON object with the same names)
 ``POST /api/preview``       ``Template(text).preview(values)`` and the template's problems
 ``POST /api/suggest``       a GSM rewrite of each character given, with its Unicode name
+``GET /campaign``           ``static/campaign.html``: a campaign's estimate, drawn
+``GET /api/campaign/...``   ``example``: the bundled example campaign (CSV, template, prices)
+``POST /api/estimate``      the estimate of a CSV (:mod:`nrscompose.forms.campaign_page`)
 ==========================  ==================================================================
 
 The per-keystroke count never leaves the browser; the page calls ``/api/suggest`` only for a
@@ -40,6 +43,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from nrscompose.analysis import describe_char
 from nrscompose.errors import ValidationError
+from nrscompose.forms import campaign_page
 from nrscompose.forms._messages import LANGUAGES
 from nrscompose.forms.check import MessageCheck, check_message
 from nrscompose.profiles import PROFILES
@@ -57,6 +61,8 @@ _STATIC: Final = {  # the only files served, with their types
     "demo.css": "text/css; charset=utf-8",
     "demo.js": "text/javascript; charset=utf-8",
     "nrscompose-counter.js": "text/javascript; charset=utf-8",
+    "campaign.html": "text/html; charset=utf-8",
+    "campaign.js": "text/javascript; charset=utf-8",
 }
 _FORM: Final = "application/x-www-form-urlencoded"
 _TRUE: Final = ("1", "on", "true", "yes")
@@ -234,7 +240,19 @@ def _options() -> JsonObject:
     return {"profiles": list(PROFILES), "channels": list(_CHANNELS), "locales": list(LANGUAGES)}
 
 
-_POST: Final = {"/api/check": _check, "/api/preview": _preview, "/api/suggest": _suggest}
+def _estimate(fields: JsonObject) -> JsonObject:
+    try:
+        return campaign_page.estimate_json(fields)
+    except campaign_page.CampaignRequestError as error:
+        raise BadRequest(str(error)) from None
+
+
+_POST: Final = {
+    "/api/check": _check,
+    "/api/preview": _preview,
+    "/api/suggest": _suggest,
+    "/api/estimate": _estimate,
+}
 
 
 # --------------------------------------------------------------------------------- server
@@ -280,8 +298,12 @@ class _Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         if path in ("/", "/index.html"):
             path = "/static/demo.html"
+        if path == "/campaign":
+            path = "/static/campaign.html"
         if path == "/api/options":
             return HTTPStatus.OK, "application/json", _json_body(_options())
+        if path == "/api/campaign/example":
+            return HTTPStatus.OK, "application/json", _json_body(campaign_page.example_json())
         name = path.removeprefix("/static/")
         if path.startswith("/static/") and name in _STATIC:
             static = resources.files("nrscompose.forms") / "static" / name

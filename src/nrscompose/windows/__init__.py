@@ -22,7 +22,7 @@ sends, sleeps or reads the clock: every function takes the moment to decide for.
 
 from __future__ import annotations
 
-from nrscompose.windows._decision import Decision, Schedule, check, schedule
+from nrscompose.windows._decision import Decision, Schedule, check, require_decidable, schedule
 from nrscompose.windows._recipient import place_keys
 from nrscompose.windows.available_times import (
     AvailableTime,
@@ -59,6 +59,7 @@ __all__ = [
     "format_api_date",
     "parse_api_date",
     "place_keys",
+    "require_decidable",
     "schedule",
     "validate_available_times",
     "windows_to_available_times",

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from typing import Final
 
 from nrscompose.errors import Problem, ValidationError
 from nrscompose.message_rules import naive_datetime_problem
@@ -35,6 +36,34 @@ def require_aware(value: object, field: str) -> datetime:
     if naive is not None:
         raise ValidationError([naive])
     return value
+
+
+def require_decidable(value: object, field: str) -> datetime:
+    """An aware time far enough from the ends of the calendar to search for a window."""
+    moment = require_aware(value, field)
+    _require_calendar_room(moment, field)
+    return moment
+
+
+# The search for the next allowed moment looks two years ahead and converts between zones a
+# day either way: times this close to the ends of the calendar cannot be decided.
+_EARLIEST: Final = datetime(2, 1, 1)
+_LATEST: Final = datetime(9997, 1, 1)
+
+
+def _require_calendar_room(value: datetime, field: str) -> None:
+    offset = value.utcoffset()
+    assert offset is not None
+    try:
+        utc = value.replace(tzinfo=None) - offset
+    except OverflowError:
+        utc = datetime.min if value.year < 5000 else datetime.max
+    if not _EARLIEST <= utc < _LATEST:
+        raise ValidationError.invalid(
+            field,
+            f"{value.isoformat()} is too close to the ends of the calendar to decide a send "
+            f"window; give a time between years {_EARLIEST.year} and {_LATEST.year - 1}",
+        )
 
 
 def _seconds(moment: datetime) -> int:
@@ -201,7 +230,7 @@ def check(
     ``rules`` defaults to :data:`~nrscompose.windows.DEFAULT_RULES`; pass a ``RuleSet`` (e.g.
     ``DEFAULT_RULES.add(policy)``) or any rules to use exactly those. ``at`` must be aware.
     """
-    at = require_aware(at, "at")
+    at = require_decidable(at, "at")
     context = context_for(to, zone, rules, category, channel, subdivision)
     return _decide(context, at, category, channel)
 
@@ -258,7 +287,7 @@ def schedule(
     not each checked for validity (the send API does that), but one that fails to resolve is
     rejected alone.
     """
-    at = require_aware(at, "at")
+    at = require_decidable(at, "at")
     _validate_kind(category, channel)
     rule_set = as_rule_set(rules)
     place_key = place_keys()

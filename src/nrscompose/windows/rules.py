@@ -275,10 +275,7 @@ def as_rule_set(rules: RuleSet | Iterable[Rule] | None) -> RuleSet:
 _ALL_WEEK = (Window.of("Mon-Sun", "00:00", "24:00"),)
 _SMS_AND_VOICE: Final[frozenset[Channel]] = frozenset({"sms", "voice"})
 _VOICE: Final[frozenset[Channel]] = frozenset({"voice"})
-_SEED = (
-    "360nrs API reference (English and Portuguese editions, seeds 000 and 002; undated, "
-    "copies held 2026), 'Sending Restrictions by Country'"
-)
+_SEED = "360nrs API reference, 'Sending Restrictions by Country'"
 
 
 def _every_day(opens: str, closes: str) -> tuple[Window, ...]:
@@ -302,8 +299,9 @@ _COUNTRY_RULES: Final = (
         country="FR",
         closed_on_holidays=True,
         confidence="low",
-        note="industry practice, not in the seeds; the holidays are those of Code du travail "
-        "L3133-1 (the 11 days of the holidays package). Remove it to follow 360nrs alone.",
+        note="industry practice, not in the 360nrs API reference; the holidays are those of "
+        "Code du travail L3133-1 (the 11 days of the holidays package). Remove it to follow "
+        "360nrs alone.",
     ),
     Rule(
         "FR-calls",

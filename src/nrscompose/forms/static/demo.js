@@ -28,9 +28,8 @@
     names: new Map(),   // char -> {name, replacement, reason} from /api/suggest
     asked: new Set(),   // chars asked for and not answered yet
     previewSeq: 0,
+    samples: {},        // placeholder -> sample value typed, kept while the placeholder is gone
     previewTimer: 0,
-    effects: [],        // [{node, replacements}] waiting for the typing to pause
-    effectTimer: 0,
   };
 
   // -------------------------------------------------------------------- helpers
@@ -143,7 +142,7 @@
     setStat("c-parts", String(result.parts));
     setStat("c-units", String(result.units));
     setStat("c-remaining", String(result.remaining));
-    setStat("c-per-part", String(result.per_part));
+    setStat("c-per-part", String(result.perPart));
     var limit = maxParts();
     var lineBreaks = (textarea.value.match(/\r\n|\r|\n/g) || []).length;
     var notes = [];
@@ -152,9 +151,9 @@
       note.classList.add("bad");
       notes.push("Needs " + plural(result.parts, "part") + "; max parts is " + limit +
         ": the server will answer 105.");
-    } else if (result.exceeds_cap) {
+    } else if (result.exceedsCap) {
       note.classList.add("bad");
-      notes.push("More than the " + result.max_parts + " parts this channel allows.");
+      notes.push("More than the " + result.maxParts + " parts this channel allows.");
     }
     if (lineBreaks) {
       notes.push(plural(lineBreaks, "line break") + " counted as CRLF (2 units each), " +
@@ -195,6 +194,11 @@
       result.offending.forEach(function (o) {
         at(o.index).off = o;
       });
+      if (result.encoding !== "utf-16") {
+        Array.from(text).forEach(function (ch, index) {
+          if (result.unitsOf(ch) === 2) at(index).double = true;
+        });
+      }
     }
     serverSpans(text).forEach(function (span) {
       at(Math.min(span.start, length)).start.push(span.message);
@@ -202,7 +206,7 @@
     });
     if (result && result.parts > 1) {
       var map = countedToInput(text, options().trans);
-      for (var k = 1; k < result.part_bounds.length - 1; k++) at(map[result.part_bounds[k]]).cut = k + 1;
+      for (var k = 1; k < result.partBounds.length - 1; k++) at(map[result.partBounds[k]]).cut = k + 1;
     }
     var breaks = /\r\n|\r|\n/g, found;
     while ((found = breaks.exec(text))) {
@@ -244,6 +248,12 @@
         html.push(mark(problem ? "off problem" : "off", problem ? title + "\n" + problem : title) +
           escapeHtml(text.slice(offsets[index], offsets[index + 1])) + "</mark>");
         position = index + 1;
+      } else if (event.double) {
+        var cost = codePoint(text.slice(offsets[index], offsets[index + 1])) + " at " + index +
+          ": 2 septets (escape + character)";
+        html.push(mark(problem ? "double problem" : "double", problem ? cost + "\n" + problem : cost) +
+          escapeHtml(text.slice(offsets[index], offsets[index + 1])) + "</mark>");
+        position = index + 1;
       }
     }
     plain(length);
@@ -262,15 +272,6 @@
     }).join("");
   }
 
-  function effect(text, replacements) {
-    try {
-      var after = C.analyze(replaceAll(text, replacements), options());
-      return "→ " + after.encoding + ", " + plural(after.parts, "part");
-    } catch (error) {
-      return "";
-    }
-  }
-
   function applyFix(replacements) {
     var value = textarea.value;
     var before = Array.from(value.slice(0, textarea.selectionStart));
@@ -279,6 +280,7 @@
     textarea.setSelectionRange(caret, caret);
     textarea.focus();
     update();
+    schedulePreview(); // the preview counts the fixed text too
   }
 
   function askNames(chars) {
@@ -297,82 +299,189 @@
     });
   }
 
+  // Exactly what nrscompose.suggest() proposes for this text (the same rewrite table and
+  // rule: a replacement is kept only if it lowers the number of parts), or null.
+  function suggestion(text) {
+    try {
+      return C.suggest(text, options());
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // One row per grapheme cluster that forced a costlier encoding (👨‍👩‍👧‍👦 is one row, not seven)
+  // and, in a septet encoding, one per character that costs two septets.
+  function characterRows(text, result) {
+    if (!result) return [];
+    var chars = Array.from(text), rows = new Map(), start = 0, clusterAt = [];
+    C.graphemeBoundaries(text).forEach(function (end) {
+      for (var i = start; i < end; i++) clusterAt[i] = [start, end];
+      start = end;
+    });
+    function row(cluster, index, kind, reason) {
+      var found = rows.get(kind + cluster);
+      if (found) {
+        if (found.lastIndex !== index) found.count++;
+        found.lastIndex = index;
+        return;
+      }
+      var units = 0;
+      Array.from(cluster).forEach(function (ch) {
+        var cost = result.unitsOf(ch);
+        units = units === null || cost === null ? null : units + cost;
+      });
+      rows.set(kind + cluster, {
+        cluster: cluster, kind: kind, reason: reason, count: 1, first: index, lastIndex: index,
+        units: units,
+      });
+    }
+    result.offending.forEach(function (o) {
+      var bounds = clusterAt[o.index] || [o.index, o.index + 1];
+      row(chars.slice(bounds[0], bounds[1]).join(""), bounds[0], "off", o.reason);
+    });
+    if (result.encoding !== "utf-16") {
+      chars.forEach(function (ch, index) {
+        if (result.unitsOf(ch) === 2) {
+          row(ch, index, "double", "in the extension table: sent as an escape and the " +
+            "character, 2 septets");
+        }
+      });
+    }
+    return Array.from(rows.values());
+  }
+
+  function unitName(result, units) {
+    var septets = result && result.encoding !== "utf-16";
+    return units + (septets ? " septet" : " unit") + (units === 1 ? "" : "s");
+  }
+
   function renderCharacters(text, result) {
     var list = el("characters");
     list.textContent = "";
-    state.effects = [];
-    var groups = new Map();
-    var chars = Array.from(text);
-    (result ? result.offending : []).forEach(function (o) {
-      var ch = chars[o.index];
-      var group = groups.get(ch);
-      if (group) group.count++;
-      else groups.set(ch, { count: 1, first: o.index, reason: o.reason });
-    });
-    if (!groups.size) {
+    var rows = characterRows(text, result);
+    var proposal = rows.length ? suggestion(text) : null;
+    var fixes = new Map();
+    (proposal ? proposal.replacements : []).forEach(function (r) { fixes.set(r.char, r); });
+    if (!rows.length) {
       list.appendChild(make("li", "empty",
-        result ? "None: every character is in the " + result.encoding + " alphabet." : "—"));
+        result ? "None: every character is in the " + result.encoding + " alphabet and costs one " +
+          (result.encoding === "utf-16" ? "unit" : "septet") + "." : "—"));
       el("fix-all-row").hidden = true;
       return;
     }
-    askNames(Array.from(groups.keys()));
-    var fixable = new Map();
-    groups.forEach(function (group, ch) {
-      var known = state.names.get(ch);
-      var row = make("li", "char-row");
-      row.appendChild(make("span", "glyph", shown(ch)));
-      var info = make("span", "char-info");
-      info.appendChild(make("span", "char-name", known ? known.name : codePoint(ch)));
-      info.appendChild(make("span", "char-meta", codePoint(ch) + " · " + group.count +
-        "× · first at " + group.first));
-      info.appendChild(make("span", "char-meta", group.reason));
-      row.appendChild(info);
-      var action = make("span", "char-action");
-      if (known && known.replacement != null) {
-        var replacement = new Map([[ch, known.replacement]]);
-        fixable.set(ch, known.replacement);
-        var button = make("button", "fix", known.replacement
-          ? "Replace with " + shown(known.replacement) : "Remove");
-        button.type = "button";
-        button.dataset.char = ch;
-        button.dataset.replacement = known.replacement;
-        button.title = known.reason;
-        button.addEventListener("click", function () { applyFix(replacement); });
-        action.appendChild(button);
-        action.appendChild(laterEffect(text, replacement));
-      } else {
-        action.appendChild(make("span", "effect muted", known ? "no GSM equivalent" : "…"));
-      }
-      row.appendChild(action);
-      list.appendChild(row);
+    askNames(rows.filter(function (r) { return Array.from(r.cluster).length === 1; })
+      .map(function (r) { return r.cluster; }));
+    rows.forEach(function (r) {
+      list.appendChild(characterRow(r, result, fixes.get(r.cluster)));
     });
-    el("fix-all-row").hidden = fixable.size < 2;
-    if (fixable.size >= 2) {
-      el("fix-all").onclick = function () { applyFix(fixable); };
-      el("fix-all-effect").textContent = "";
-      state.effects.push({ node: el("fix-all-effect"), replacements: fixable });
-    }
-    scheduleEffects(text);
+    renderFixAll(proposal);
   }
 
-  // What a fix would give needs one more count per fix: done once the typing pauses, so that
-  // a keystroke costs one count (the measured budget is 1 ms for 1,000 characters).
-  function laterEffect(text, replacements) {
-    var node = make("span", "effect");
-    state.effects.push({ node: node, replacements: replacements });
-    return node;
-  }
-
-  function scheduleEffects(text) {
-    clearTimeout(state.effectTimer);
-    state.effectTimer = setTimeout(function () {
-      var pending = state.effects;
-      state.effects = [];
-      if (textarea.value !== text) return;
-      pending.forEach(function (item) {
-        item.node.textContent = effect(text, item.replacements);
+  function characterRow(r, result, fix) {
+    var codePoints = Array.from(r.cluster), single = codePoints.length === 1;
+    var known = single ? state.names.get(r.cluster) : null;
+    var item = make("li", "char-row " + r.kind);
+    var glyph = make("span", "glyph" + (single && INVISIBLE.test(r.cluster) ? " code" : ""),
+      single ? shown(r.cluster) : r.cluster); // a cluster is drawn whole: 👨‍👩‍👧‍👦, 🇵🇹
+    glyph.setAttribute("aria-hidden", "true");
+    item.appendChild(glyph);
+    var info = make("span", "char-info");
+    var name = single ? (known ? known.name : codePoint(r.cluster))
+      : "one cluster of " + codePoints.length + " code points";
+    info.appendChild(make("span", "char-name", name));
+    var meta = [codePoints.map(codePoint).join(" ")];
+    if (r.units !== null) meta.push(unitName(result, r.units) + (r.count > 1 ? " each" : ""));
+    meta.push(r.count + "× · first at " + r.first);
+    info.appendChild(make("span", "char-meta", meta.join(" · ")));
+    info.appendChild(make("span", "char-meta", r.reason));
+    item.appendChild(info);
+    var action = make("span", "char-action");
+    if (fix) {
+      var button = make("button", "fix", fix.replacement ? "Replace with " + shown(fix.replacement)
+        : "Remove");
+      button.type = "button";
+      button.dataset.char = fix.char;
+      button.dataset.replacement = fix.replacement;
+      button.title = fix.reason;
+      button.setAttribute("aria-label", (fix.replacement ? "Replace " + name + " with " +
+        shown(fix.replacement) : "Remove " + name) + ": saves " + plural(fix.partsSaved, "part"));
+      button.addEventListener("click", function () {
+        applyFix(new Map([[fix.char, fix.replacement]]));
       });
-    }, 150);
+      action.appendChild(button);
+      action.appendChild(make("span", "effect", "saves " + plural(fix.partsSaved, "part")));
+    } else if (r.kind === "off") {
+      action.appendChild(make("span", "effect muted", single && known && known.replacement != null
+        ? "a rewrite saves no part" : "no cheaper equivalent"));
+    }
+    item.appendChild(action);
+    return item;
+  }
+
+  // "Fix all" applies exactly the replacements of nrscompose.suggest(): only those that save.
+  function renderFixAll(proposal) {
+    var row = el("fix-all-row");
+    row.hidden = !proposal || !proposal.replacements.length;
+    if (row.hidden) return;
+    var map = new Map(proposal.replacements.map(function (r) { return [r.char, r.replacement]; }));
+    el("fix-all").onclick = function () { applyFix(map); };
+    el("fix-all").textContent = proposal.replacements.length === 1 ? "Fix" : "Fix all " +
+      proposal.replacements.length;
+    el("fix-all-effect").textContent = "saves " + plural(proposal.partsSaved, "part") + " → " +
+      proposal.after.encoding + ", " + plural(proposal.after.parts, "part");
+  }
+
+  // ------------------------------------------------------------------ segments
+
+  // Each part as sent: its text, its units of the limit, and why the cut fell where it did.
+  function renderSegments(result) {
+    var list = el("segments");
+    list.textContent = "";
+    if (!result || !result.parts) {
+      list.appendChild(make("li", "empty", result ? "No part: the message is empty." : "—"));
+      return;
+    }
+    var chars = Array.from(result.text), bounds = result.partBounds;
+    var ends = C.graphemeBoundaries(result.text);
+    for (var k = 1; k < bounds.length; k++) {
+      var start = bounds[k - 1], end = bounds[k], units = 0;
+      for (var i = start; i < end; i++) units += result.unitsOf(chars[i]) || 0;
+      var item = make("li", "segment");
+      var head = make("div", "segment-head");
+      head.appendChild(make("span", "segment-title", "Part " + k));
+      head.appendChild(make("span", "segment-units", units + " / " + result.perPart + " " +
+        (result.encoding === "utf-16" ? "units" : "septets")));
+      var meter = make("span", "meter");
+      var fill = make("span", "meter-fill");
+      fill.style.width = Math.min(100, (100 * units) / result.perPart) + "%";
+      meter.appendChild(fill);
+      head.appendChild(meter);
+      item.appendChild(head);
+      item.appendChild(make("div", "segment-text", chars.slice(start, end).join("")
+        .replace(/\r\n/g, "↵\n")));
+      item.appendChild(make("p", "segment-why", k < bounds.length - 1
+        ? cutReason(result, chars, ends, end, result.perPart - units)
+        : plural(result.remaining, result.encoding === "utf-16" ? "unit" : "septet") +
+          " left before another part."));
+      list.appendChild(item);
+    }
+  }
+
+  function cutReason(result, chars, ends, cut, spare) {
+    if (spare <= 0) return "Full: cut after exactly " + unitName(result, result.perPart) + ".";
+    var next = chars[cut], cost = result.unitsOf(next) || 1;
+    var unused = unitName(result, spare) + " unused";
+    if (next === "\r" && chars[cut + 1] === "\n") return "CR LF kept together in the next part: " + unused + ".";
+    var clusterEnd = ends.find(function (e) { return e > cut; });
+    if (clusterEnd - cut > 1) {
+      return "The cluster " + chars.slice(cut, clusterEnd).join("") + " is kept whole in the next " +
+        "part: " + unused + ".";
+    }
+    if (cost > spare) {
+      return (result.encoding === "utf-16" ? shown(next) + " is a surrogate pair (2 units)"
+        : shown(next) + " is an escape pair (2 septets)") + ", kept whole: " + unused + ".";
+    }
+    return "Cut here: " + unused + ".";
   }
 
   // ------------------------------------------------------------------- preview
@@ -387,15 +496,30 @@
     return values;
   }
 
+  var ROW_TEMPLATE = el("values").querySelector("tbody tr").cloneNode(true);
+
   function addValueRow(key, value) {
-    var body = el("values").querySelector("tbody");
-    var row = body.rows[0] ? body.rows[0].cloneNode(true) : null;
-    if (!row) return;
+    var row = ROW_TEMPLATE.cloneNode(true);
     var inputs = row.querySelectorAll("input");
     inputs[0].value = key || "";
     inputs[1].value = value || "";
-    body.appendChild(row);
+    el("values").querySelector("tbody").appendChild(row);
     return inputs[0];
+  }
+
+  // One row per placeholder the text has, in its order, keeping the values typed so far.
+  function syncValueRows(names) {
+    var known = Object.assign(state.samples, valueRows()), body = el("values").querySelector("tbody");
+    var current = Array.from(body.rows).map(function (row) {
+      return row.querySelector("input").value.trim();
+    });
+    if (current.join("\n") !== names.join("\n")) {
+      body.textContent = "";
+      names.forEach(function (name) {
+        addValueRow(name, Object.prototype.hasOwnProperty.call(known, name) ? known[name] : "");
+      });
+    }
+    el("values-block").hidden = !names.length;
   }
 
   function renderPreview(preview, problems) {
@@ -425,6 +549,7 @@
     var text = textarea.value;
     if (text.indexOf("{") < 0) {
       state.previewSeq++;
+      syncValueRows([]);
       renderPreview(text, []);
       return;
     }
@@ -432,10 +557,7 @@
       var seq = ++state.previewSeq;
       postJson("/api/preview", { text: text, values: valueRows() }).then(function (answer) {
         if (seq !== state.previewSeq) return;
-        var known = valueRows();
-        answer.names.forEach(function (name) {
-          if (!Object.prototype.hasOwnProperty.call(known, name)) addValueRow(name, "");
-        });
+        syncValueRows(answer.names);
         renderPreview(answer.preview, answer.problems);
       }).catch(function (error) {
         if (seq === state.previewSeq) renderPreview(null, [{ message: error.message }]);
@@ -546,6 +668,7 @@
     state.frame = 0;
     renderMirror(state.text, state.result);
     renderCharacters(state.text, state.result);
+    renderSegments(state.result);
     if (state.server) el("server-card").classList.toggle("stale", state.server.value !== state.text);
   }
 
@@ -564,6 +687,21 @@
     update();
     schedulePreview();
   });
+  // Max parts starts at the channel's cap (15 for SMS, 8 for Landing) and follows it until
+  // the person sets it.
+  function followCap() {
+    var input = el("max-parts");
+    var cap = C.analyze("", { profile: form.profile.value, channel: form.channel.value }).maxParts;
+    input.max = String(cap);
+    if (!input.dataset.touched) input.value = String(cap);
+  }
+  el("max-parts").addEventListener("input", function () { el("max-parts").dataset.touched = "1"; });
+  ["profile", "channel"].forEach(function (id) {
+    el(id).addEventListener("input", followCap);
+    el(id).addEventListener("change", followCap);
+  });
+  followCap();
+
   ["profile", "channel", "trans", "max-parts"].forEach(function (id) {
     el(id).addEventListener("input", function () {
       update();

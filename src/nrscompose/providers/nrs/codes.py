@@ -34,6 +34,7 @@ CODES: Final[Mapping[tuple[str, str], int | None]] = MappingProxyType({
     ("template.reserved_channel", ANY): None,
     ("template.missing_value", ANY): None,
     ("template.filter_failed", ANY): None,
+    ("template.no_column", ANY): None,
     ("text.not_gsm", ANY): None,
     ("text.required", ANY): 104,
     ("text.too_long", ANY): 105,

@@ -1,0 +1,111 @@
+// node --test: the counter answers exactly as Python's nrscompose does, on answers exported
+// from Python as JSON (test/fixtures.json; regenerate with `python tests/js_fixtures.py`).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import * as esm from "../index.mjs";
+
+const require = createRequire(import.meta.url);
+const cjs = require("../nrscompose-counter.js");
+const fixtures = JSON.parse(readFileSync(new URL("./fixtures.json", import.meta.url), "utf8"));
+
+function counted(a, input) {
+  return {
+    text: a.text === input ? null : a.text, encoding: a.encoding, parts: a.parts, units: a.units, perPart: a.perPart,
+    remaining: a.remaining, lastPartUnits: a.lastPartUnits, tables: a.tables,
+    maxParts: a.maxParts, partBounds: a.partBounds,
+    offending: a.offending.map((o) => {
+      assert.equal(o.reason, o.excludedFrom.map((e) => fixtures.reasons[e]).join("; "));
+      return [o.index, o.char, o.excludedFrom];
+    }),
+  };
+}
+
+test("the ES module and the CommonJS entry are the same counter", () => {
+  assert.equal(esm.analyze, cjs.analyze);
+  assert.equal(esm.default, cjs);
+  assert.deepEqual(Object.keys(esm).sort(), [...Object.keys(cjs), "default"].sort());
+});
+
+test("analyze answers as Python on every fixture (all profiles, with and without trans)", () => {
+  let checked = 0;
+  for (const [index, options, expected] of fixtures.analyze) {
+    const text = fixtures.texts[index];
+    let got;
+    try {
+      got = counted(esm.analyze(text, options), text);
+    } catch (error) {
+      if (!(error instanceof esm.CounterError)) throw error;
+      got = { error: error.problems.length > 0 };
+    }
+    assert.deepEqual(got, expected, `${JSON.stringify(text)} ${JSON.stringify(options)}`);
+    checked++;
+  }
+  assert.ok(checked > 1000, `only ${checked} fixtures`);
+});
+
+test("split gives Python's parts", () => {
+  for (const [index, options, expected] of fixtures.split) {
+    assert.deepEqual(esm.split(fixtures.texts[index], options), expected);
+  }
+});
+
+test("suggest gives Python's replacements, text and saving", () => {
+  for (const [index, options, expected] of fixtures.suggest) {
+    const s = esm.suggest(fixtures.texts[index], options);
+    const got = {
+      text: s.text,
+      replacements: s.replacements.map((r) => [r.char, r.replacement, r.indices, r.reason, r.partsSaved]),
+      partsSaved: s.partsSaved,
+      after: [s.after.encoding, s.after.parts],
+    };
+    assert.deepEqual(got, expected, JSON.stringify(fixtures.texts[index]));
+  }
+});
+
+test("suggest never breaks a cluster for nothing: a family emoji keeps its joiners", () => {
+  const text = "Family 👨‍👩‍👧‍👦 – it’s “great”…";
+  const s = esm.suggest(text);
+  assert.equal(s.text, text);
+  assert.deepEqual(s.replacements, []);
+  assert.equal(s.partsSaved, 0);
+});
+
+test("explanations are computed on first access and then kept", () => {
+  const a = esm.analyze("Hola ’ 😀");
+  assert.ok(!Object.prototype.hasOwnProperty.call(a, "offending")); // a getter, not a field
+  assert.equal(a._offending, null); // not computed by analyze()
+  const first = a.offending;
+  assert.equal(a.offending, first);
+  assert.deepEqual(first.map((o) => o.char), ["’", "😀"]);
+  assert.equal(first[0].excluded_from, first[0].excludedFrom);
+  assert.deepEqual(JSON.parse(JSON.stringify(a)).offending[1], {
+    index: 7, char: "😀", excludedFrom: ["gsm", "gsm-pt"], reason: first[1].reason,
+  });
+});
+
+test("Python's snake_case names stay readable", () => {
+  const a = esm.analyze("x".repeat(200));
+  assert.equal(a.per_part, a.perPart);
+  assert.equal(a.part_bounds, a.partBounds);
+  assert.equal(a.last_part_units, a.lastPartUnits);
+  assert.equal(a.max_parts, a.maxParts);
+  assert.equal(a.exceeds_cap, a.exceedsCap);
+});
+
+test("bad arguments throw CounterError with problems, never a TypeError from inside", () => {
+  assert.throws(() => esm.analyze("a", { profile: "nope" }), esm.CounterError);
+  assert.throws(() => esm.analyze("a", { encoding: "latin-1" }), (e) => e.problems[0].code === 113);
+  assert.throws(() => esm.analyze("😀", { encoding: "gsm" }), (e) => e.problems[0].start === 0);
+  assert.throws(() => esm.analyze(5), TypeError);
+});
+
+test("unitsOf gives each character's cost in the count", () => {
+  const gsm = esm.analyze("10€ [ok]");
+  assert.deepEqual(["1", "€", "["].map((ch) => gsm.unitsOf(ch)), [1, 2, 2]);
+  assert.equal(gsm.unitsOf("😀"), null);
+  const utf16 = esm.analyze("Olá 😀");
+  assert.deepEqual(["a", "😀", "\u200d"].map((ch) => utf16.unitsOf(ch)), [1, 2, 1]);
+  assert.equal(esm.analyze("€", { profile: "flat160" }).unitsOf("€"), 1);
+});

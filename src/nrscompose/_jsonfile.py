@@ -1,0 +1,36 @@
+"""JSON files given by a user (values, prices): every way they fail to parse is one clear error."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from nrscompose.errors import ValidationError
+
+__all__ = ["read_json"]
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    if "digits" in str(error) and "limit" in str(error):  # int() refuses over 4,300 digits
+        return "a number has more digits than Python reads (4,300)"
+    return str(error)
+
+
+def read_json(
+    path: str | Path,
+    field: str,
+    *,
+    parse_float: Callable[[str], Any] | None = None,
+) -> Any:
+    """The JSON value in ``path``; a ``ValidationError`` on ``field`` when it is not JSON,
+    holds a number too long to read or is nested too deeply."""
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        return json.loads(text, parse_float=parse_float)
+    except (ValueError, RecursionError) as error:
+        detail = f"{path}: {_reason(error)}"
+        raise ValidationError.single("json.invalid", field, None, {"detail": detail}) from None
