@@ -203,3 +203,8 @@ def test_a_campaign_groups_invalid_recipients_by_kind_not_by_words() -> None:
         "too_short": 1,
         "template.missing_value": 1,
     }
+
+    shown = report.as_json()
+    assert shown["invalid_reason_kinds"] == report.invalid_reasons
+    assert "too short for an international number" in shown["invalid_reasons"]
+    assert "No value for {name} at 5." in shown["invalid_reasons"]

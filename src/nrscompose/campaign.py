@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from nrscompose.analysis import Analysis, analyze
-from nrscompose.destinations import destination
+from nrscompose.destinations import WHY, destination
 from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.pricing import PriceList
@@ -269,6 +269,15 @@ class Report:
     blank_lines: int = 0
     inputs: list[dict[str, Any]] = field(default_factory=list)
 
+    def reason_label(self, reason: str) -> str:
+        """A group of ``invalid_reasons`` as a person reads it: what a number's ``why`` means
+        (:data:`nrscompose.destinations.WHY`), or the sentence of the problem of the first
+        sampled row with that kind."""
+        if reason in WHY:
+            return WHY[reason]
+        found = (r.problem for r in self.invalid_sample if r.reason == reason and r.problem)
+        return next(found, reason)
+
     def suggestion_for(self, estimate: RecipientEstimate) -> dict[str, Any] | None:
         """The rewrite that would make ``estimate``'s text cheaper (most expensive only)."""
         return self.suggestions.get((estimate.source, estimate.row))
@@ -306,7 +315,8 @@ class Report:
             "by_encoding": self.by_encoding,
             "held": self.held,
             "held_sample": [_row_json(r) for r in self.held_sample],
-            "invalid_reasons": self.invalid_reasons,
+            "invalid_reasons": {self.reason_label(k): n for k, n in self.invalid_reasons.items()},
+            "invalid_reason_kinds": self.invalid_reasons,
             "invalid_sample": [_row_json(r) for r in self.invalid_sample],
             "most_expensive": [
                 {**_row_json(r), "suggestion": self.suggestion_for(r)} for r in self.most_expensive

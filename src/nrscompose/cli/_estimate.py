@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from nrscompose._jsonfile import read_json
-from nrscompose.destinations import WHY
 from nrscompose.errors import ValidationError
 from nrscompose.profiles import PROFILES
 from nrscompose.recipient_files import describe_delimiter
@@ -185,7 +184,7 @@ def _print_report(report: Any, out: TextIO, plan: Any) -> None:
     if report.invalid:
         print("\ninvalid recipients:", file=out)
         for reason, count in report.invalid_reasons.items():
-            print(f"  {count:8} {_reason_label(reason, report)}", file=out)
+            print(f"  {count:8} {report.reason_label(reason)}", file=out)
         for row in report.invalid_sample[:5]:
             print(f"           e.g. {_where(row, lines)}: {row.number!r}", file=out)
     _print_expensive(report, out, plan, lines)
@@ -204,16 +203,6 @@ def _kept_out(text: str, plan: Any) -> str:
             if item.char not in chars:
                 chars.append(item.char)
     return "; ".join(f"out of {name}: {' '.join(chars)}" for name, chars in by_encoding.items())
-
-
-def _reason_label(reason: str, report: Any) -> str:
-    """A group of invalid recipients as a person reads it: what a number's ``why`` means, or
-    the sentence of a row's problem kind (the first row of the sample with it)."""
-    if reason in WHY:
-        return WHY[reason]
-    return next(
-        (r.problem for r in report.invalid_sample if r.reason == reason and r.problem), reason
-    )
 
 
 def _print_expensive(report: Any, out: TextIO, plan: Any, lines: bool) -> None:
