@@ -105,3 +105,79 @@ def test_user_templates_can_read_mappings_and_use_macros() -> None:
     )
     rendered = environment.from_string(source).render(user={"name": "ana <b>", "city": "sevilla"})
     assert rendered == "Hola Ana &lt;b&gt; <SEVILLA>"
+
+
+# -------------------------------------------------------------------- resource exhaustion
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ (9 ** 9999999) > 0 }}",
+        "{{ 'a' * 2000000000 }}",
+        "{{ 2000000000 * 'a' }}",
+        "{{ [1] * 2000000000 }}",
+        "{{ (10 ** 4000) * (10 ** 4000) > 0 }}",
+        "{{ '%2000000000d' % 1 }}",
+        "{{ '%.2000000000f' % 1.5 }}",
+        "{{ 'a'|center(2000000000) }}",
+        "{{ 'a'|indent(2000000000) }}",
+        "{{ x|tojson(indent=2000000000) }}",
+        "{{ 1.5 ** 100000 }}",
+        # nested loops over literals: 10^12 iterations without output
+        "{% for a in 'xxxxxxxxxx' * 100 %}{% for b in 'y' * 1000 %}{% for c in 'z' * 1000 %}"
+        "{% endfor %}{% endfor %}{% endfor %}",
+        # doubling a string through macro recursion (2^40 characters)
+        "{% macro f(x, n) %}{% if n %}{{ f(x ~ x, n - 1) }}{% else %}{{ x|length }}"
+        "{% endif %}{% endmacro %}{{ f('a', 40) }}",
+        # doubling through sets, with no loop and no call
+        "{% set x = 'a' * 1000 %}" + "{% set x = x ~ x %}" * 40 + "{{ x|length }}",
+        # output: 1000 × 1000 × 10 characters
+        "{% for a in items %}{% for b in items %}{{ 'x' * 10 }}{% endfor %}{% endfor %}",
+        # exponential macro fan-out
+        "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}"
+        "{{ f(40) }}",
+        # recursion deeper than Python allows
+        "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+        # parsing nested deeper than Python allows (found by atheris)
+        "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
+        "{{ " + "-" * 5000 + "1 }}",
+    ],
+)
+def test_user_templates_cannot_exhaust_cpu_or_memory(source: str) -> None:
+    from nrscompose.jinja import TemplateLimitError
+
+    environment = sandboxed_environment()
+    with pytest.raises(TemplateLimitError, match="the template"):
+        environment.from_string(source).render(items=list(range(1000)), x=[1, 2])
+
+
+def test_bounds_leave_ordinary_templates_alone() -> None:
+    environment = sandboxed_environment()
+    source = (
+        "{% for item in items %}{{ item }}:{{ item * 2 }} "
+        "{% endfor %}{{ 2 ** 10 }} {{ '-' * 3 }} {{ '%05.1f' % 3.14159 }} {{ 'ab'|center(6) }}"
+        "{{ name ~ '!' }} {{ [1] + [2] }}"
+    )
+    rendered = environment.from_string(source).render(items=[1, 2, 3], name="Ana")
+    assert rendered == "1:2 2:4 3:6 1024 --- 003.1   ab  Ana! [1, 2]"
+
+
+def test_range_and_other_globals_stay_undefined() -> None:
+    environment = sandboxed_environment(undefined=jinja2.StrictUndefined)
+    assert environment.globals == {}
+    for name in ("range", "lipsum", "cycler", "joiner", "namespace", "dict"):
+        with pytest.raises(jinja2.UndefinedError):
+            environment.from_string(f"{{{{ {name} }}}}").render()
+        with pytest.raises((jinja2.UndefinedError, SecurityError)):
+            environment.from_string(f"{{{{ {name}(3) }}}}").render()
+
+
+def test_rendered_output_is_capped() -> None:
+    from nrscompose.jinja import MAX_OUTPUT, TemplateLimitError
+
+    environment = sandboxed_environment()
+    exactly = environment.from_string("{{ 'x' * n }}").render(n=MAX_OUTPUT)
+    assert len(exactly) == MAX_OUTPUT
+    with pytest.raises(TemplateLimitError, match="renders more than"):
+        environment.from_string("{{ 'x' * n }}{{ 'y' }}").render(n=MAX_OUTPUT)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final, NamedTuple
 
+from nrscompose.errors import ArgumentTypeError
+
 __all__ = ["WHY", "Destination", "destination", "normalize_phone"]
 
 # Destination.why → what it means, for a person.
@@ -157,7 +159,7 @@ def _digits(raw: str) -> str | None:
 def destination(raw: str) -> Destination:
     """Where ``raw`` goes, and whether the API would accept it (``valid``; ``why`` says why not)."""
     if not isinstance(raw, str):
-        raise TypeError(f"a number must be str, not {type(raw).__name__}")
+        raise ArgumentTypeError(f"a number must be str, not {type(raw).__name__}")
     digits = _digits(raw)
     if digits is None:
         return _full_parse(raw)

@@ -16,9 +16,15 @@ from collections.abc import Iterable, Mapping
 
 from nrscompose.problems import Problem
 
+# Annotations only: importing typing would double the package's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
 __all__ = [
     "ApiError",
     "ArgumentError",
+    "ArgumentTypeError",
     "NrsComposeError",
     "Problem",
     "TransportError",
@@ -30,14 +36,27 @@ class NrsComposeError(Exception):
     """Base class of every error this package raises on purpose."""
 
 
+# Hostile input can have a problem per character (an 800 KB template had 133,000): past this
+# many, the error keeps the first ones and counts the rest, so its message stays readable.
+MAX_PROBLEMS: Final = 100
+
+
 class ValidationError(NrsComposeError, ValueError):
-    """The caller's input is invalid; ``problems`` lists everything found, not only the first."""
+    """The caller's input is invalid; ``problems`` lists what was found, not only the first.
+
+    At most :data:`MAX_PROBLEMS` problems are kept, in order; ``omitted`` counts the others.
+    """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        found = tuple(problems)
+        self.problems: tuple[Problem, ...] = found[:MAX_PROBLEMS]
+        self.omitted: int = len(found) - len(self.problems)
         if not self.problems:
             raise ValueError("ValidationError needs at least one problem")
-        super().__init__("; ".join(str(problem) for problem in self.problems))
+        message = "; ".join(str(problem) for problem in self.problems)
+        if self.omitted:
+            message += f"; and {self.omitted} more problems"
+        super().__init__(message)
 
     @classmethod
     def single(
@@ -72,6 +91,10 @@ class ArgumentError(NrsComposeError, ValueError):
     Payload validation (a provider's ``validate``) keeps returning problems instead; this is for
     the arguments of the library's own functions and constructors.
     """
+
+
+class ArgumentTypeError(ArgumentError, TypeError):
+    """An argument of the wrong type (bytes where text is expected, a string for a number)."""
 
 
 class ApiError(NrsComposeError):

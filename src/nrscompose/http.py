@@ -2,8 +2,11 @@
 
 Builders (``nrscompose.providers``) produce an :class:`HttpRequest`; transports
 (``nrscompose.transports``) turn it into an :class:`HttpResponse`. Nothing here opens a
-socket. Header values that carry a secret (``Authorization``, ``api-key`` …) are shown as
-``'***'`` in ``repr`` and ``str``, so a request can be logged or put in an exception safely.
+socket. Header values that carry a secret are shown as ``'***'`` in ``repr`` and ``str``, so
+a request can be logged or put in an exception safely: the well-known ones (``Authorization``,
+``api-key`` …) and every header the builder marks in ``secret_headers`` (the builder knows
+which header carries the credential). URLs with a user and password in them are refused, so a
+URL is safe to show too.
 """
 
 from __future__ import annotations
@@ -14,16 +17,22 @@ from dataclasses import dataclass
 from typing import Final, NamedTuple, TypeAlias
 from urllib.parse import quote, urlsplit
 
+from nrscompose.errors import ArgumentError, ArgumentTypeError
+
 __all__ = [
+    "MAX_JSON_DEPTH",
     "SECRET_HEADERS",
     "HttpRequest",
     "HttpResponse",
     "JsonValue",
     "QueryValue",
     "build_url",
+    "check_base_url",
     "encode_query",
     "header_pairs",
     "json_bytes",
+    "load_json",
+    "secret_names",
 ]
 
 JsonValue: TypeAlias = "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
@@ -33,13 +42,42 @@ METHODS: Final = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OP
 # RFC 9110 9.2.2: these may be repeated without changing the outcome, so may be retried.
 IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 SECRET_HEADERS: Final = frozenset({"authorization", "api-key", "x-api-key", "proxy-authorization"})
+# RFC 9110 5.1: a field name is a token; "Authorization " with a space is not a name.
+_TOKEN: Final = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyz"
+                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # fmt: skip
+# Deeper JSON than this from outside is refused: Python's parser and every recursive walk of
+# the value would otherwise hit the recursion limit (``"[" * 1000``).
+MAX_JSON_DEPTH: Final = 100
 # RFC 3986 2.3: only unreserved characters stay as they are; 360nrs asks for RFC 3986 encoding
 # of filters (seed 001, "Campaigns list": ``beforeDate=2019-01-01T00%3A00%3A00%2B00%3A00``).
 _UNRESERVED: Final = "-._~"
 
 
-def _redact(name: str, value: str) -> str:
-    return "***" if name.lower() in SECRET_HEADERS else value
+def secret_names(names: Iterable[str]) -> frozenset[str]:
+    """Header names normalised for comparison (trimmed, lower-cased)."""
+    return frozenset(name.strip().lower() for name in names)
+
+
+def check_base_url(url: str, what: str = "base_url") -> str:
+    """``url`` if it is an absolute http(s) URL without a user or password in it.
+
+    Credentials in a URL end up in logs, reprs and error messages; the providers take them as
+    headers instead.
+    """
+    if not isinstance(url, str):
+        raise ArgumentTypeError(f"{what} must be a string")
+    try:
+        parts = urlsplit(url)
+        absolute = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # an unbalanced IPv6 bracket
+        absolute = False
+    if not absolute:
+        raise ArgumentError(f"{what} must be an absolute http(s) URL")
+    if "@" in parts.netloc:
+        raise ArgumentError(
+            f"{what} must not contain a user or password; pass credentials to the provider"
+        )
+    return url
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -50,6 +88,8 @@ class HttpRequest:
     ``headers`` a tuple of ``(name, value)`` pairs in the order to send them; ``body`` the
     exact bytes (``b""`` for none). ``expects`` names the response shape the provider documents
     for this endpoint (``"send"``, ``"page"``, ``"csv"`` …), a hint for the response parser.
+    ``secret_headers`` names the headers whose values are hidden in ``repr`` besides
+    :data:`SECRET_HEADERS` (compared without case).
     """
 
     method: str
@@ -57,20 +97,22 @@ class HttpRequest:
     headers: tuple[tuple[str, str], ...] = ()
     body: bytes = b""
     expects: str = "json"
+    secret_headers: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
-            raise ValueError(f"unsupported HTTP method {self.method!r}")
-        parts = urlsplit(self.url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError(f"not an absolute http(s) URL: {self.url!r}")
+            raise ArgumentError(f"unsupported HTTP method {self.method!r}")
         if any(c in self.url for c in " \r\n\t"):
-            raise ValueError("the URL contains whitespace; encode it")
+            raise ArgumentError("the URL contains whitespace; encode it")
+        check_base_url(self.url, "the URL")
         for name, value in self.headers:
-            if not name or any(c in name + value for c in "\r\n\0") or ":" in name:
-                raise ValueError(f"invalid header {name!r}")
+            if not name or not set(name) <= _TOKEN:
+                raise ArgumentError(f"invalid header name {name!r}")
+            if any(c in value for c in "\r\n\0"):
+                raise ArgumentError(f"the value of header {name!r} contains a line break")
         if not isinstance(self.body, bytes):
-            raise TypeError("body must be bytes")
+            raise ArgumentTypeError("body must be bytes")
+        object.__setattr__(self, "secret_headers", secret_names(self.secret_headers))
 
     @property
     def idempotent(self) -> bool:
@@ -86,8 +128,13 @@ class HttpRequest:
         """The body decoded as JSON (``None`` for an empty body)."""
         return json.loads(self.body) if self.body else None
 
+    def is_secret(self, name: str) -> bool:
+        """Whether the value of header ``name`` is a secret, hidden when shown."""
+        normalised = name.strip().lower()
+        return normalised in SECRET_HEADERS or normalised in self.secret_headers
+
     def __repr__(self) -> str:
-        headers = tuple((n, _redact(n, v)) for n, v in self.headers)
+        headers = tuple((n, "***" if self.is_secret(n) else v) for n, v in self.headers)
         return (
             f"HttpRequest(method={self.method!r}, url={self.url!r}, headers={headers!r}, "
             f"body={self.body[:200]!r}{'…' if len(self.body) > 200 else ''})"
@@ -110,6 +157,33 @@ class HttpResponse(NamedTuple):
     @property
     def text(self) -> str:
         return self.body.decode("utf-8", errors="replace")
+
+
+def load_json(text: str | bytes) -> JsonValue:
+    """JSON that came from outside: ``ValueError`` for text that is not JSON, an integer of
+    more digits than Python converts, or nesting deeper than :data:`MAX_JSON_DEPTH` — never
+    ``RecursionError``."""
+    try:
+        value: JsonValue = json.loads(text)
+    except RecursionError:
+        raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
+    if _nested_deeper(value, MAX_JSON_DEPTH):
+        raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    return value
+
+
+def _nested_deeper(value: JsonValue, limit: int) -> bool:
+    # Iterative, so that measuring a deep value cannot itself hit the recursion limit.
+    if not isinstance(value, dict | list):
+        return False
+    stack: list[tuple[dict[str, JsonValue] | list[JsonValue], int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def encode_query(query: Iterable[tuple[str, str]]) -> str:

@@ -51,7 +51,7 @@ class Limits:
 
     def __post_init__(self) -> None:
         if not 0 < self.concatenated <= self.single:
-            raise ValueError(f"invalid limits {self.single}/{self.concatenated}")
+            raise ArgumentError(f"invalid limits {self.single}/{self.concatenated}")
 
 
 def _udh_limits(septets: bool, ie_octets: int, concat_ie_octets: int) -> Limits:
@@ -90,7 +90,7 @@ class Profile:
 
     def __post_init__(self) -> None:
         if "sms" not in self.max_parts:
-            raise ValueError("max_parts needs an 'sms' entry")
+            raise ArgumentError("max_parts needs an 'sms' entry")
         for encoding in ENCODINGS:
             for national_tables in (0, 1, 2):
                 self._limits[encoding, national_tables] = self._derive(encoding, national_tables)

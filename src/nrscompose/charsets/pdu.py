@@ -14,6 +14,7 @@ from typing import Final, Literal
 
 from nrscompose import charsets
 from nrscompose.charsets import SeptetCharset
+from nrscompose.errors import ArgumentError
 
 __all__ = [
     "UserData",
@@ -70,13 +71,13 @@ def fill_bits(header_octets: int) -> int:
 def concatenation_ie(reference: int, total: int, sequence: int, *, wide: bool = False) -> bytes:
     """The concatenated-message IE (TS 23.040 9.2.3.24.1 and .8)."""
     if not 1 <= sequence <= total <= 255:
-        raise ValueError(f"part {sequence} of {total} is not a valid concatenation")
+        raise ArgumentError(f"part {sequence} of {total} is not a valid concatenation")
     if wide:
         if not 0 <= reference <= 0xFFFF:
-            raise ValueError("a 16-bit reference is 0–65535")
+            raise ArgumentError("a 16-bit reference is 0–65535")
         return bytes((IEI_CONCAT_16BIT, 4, reference >> 8, reference & 0xFF, total, sequence))
     if not 0 <= reference <= 0xFF:
-        raise ValueError("an 8-bit reference is 0–255")
+        raise ArgumentError("an 8-bit reference is 0–255")
     return bytes((IEI_CONCAT_8BIT, 3, reference, total, sequence))
 
 

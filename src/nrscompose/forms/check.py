@@ -31,7 +31,7 @@ from typing import Final, Literal, NamedTuple, TypeVar
 
 from nrscompose import message_rules
 from nrscompose.analysis import Analysis, analyze, describe_char
-from nrscompose.errors import ValidationError
+from nrscompose.errors import ArgumentTypeError, ValidationError
 from nrscompose.forms import _messages as msg
 from nrscompose.message_rules import required_placeholders, server_filled_texts, too_long
 from nrscompose.messages import translator
@@ -408,11 +408,12 @@ def check_message(
     preview count (without them placeholders are counted as written and server-filled ones at
     their sent length, as the request builders do); ``split_parts`` counts separate SMS
     (``splitParts``, 142). ``locale`` chooses the language of the messages. See the module
-    docstring for ``newlines``. Raises ``TypeError``/``ValueError`` only for a caller's bug
+    docstring for ``newlines``. Raises :class:`~nrscompose.errors.ArgumentError` (also a
+    ``TypeError``/``ValueError``) only for a caller's bug
     (a ``text`` that is not ``str``, an unknown ``channel``, ``newlines`` or ``profile``).
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"text must be str, not {type(text).__name__}")
     require(newlines, NEWLINE_MODES, "newlines")
     require(channel, MESSAGE_CHANNELS, "channel")
     chosen = get_profile(profile)

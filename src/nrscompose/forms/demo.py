@@ -23,14 +23,30 @@ The per-keystroke count never leaves the browser; the page calls ``/api/suggest`
 character it has not seen yet and ``/api/preview`` only when the text has a placeholder.
 
 Every answer is JSON; a bad request gets ``400`` and ``{"error": {"status", "message"}}``,
-never a traceback. Spans (``start``/``end``) are code-point indices into the text as received:
-a browser sends a textarea's line breaks as CRLF (DESIGN 1.7) and the page maps them back.
+never a traceback — text with a lone surrogate, a value that is not a finite number, an
+integer too long to convert, JSON nested deeper than 100 levels, and whatever the library
+refuses as the caller's error. Spans (``start``/``end``) are code-point indices into the text
+as received: a browser sends a textarea's line breaks as CRLF and the page maps them back.
+
+Answers stay small whatever the text: problems, warnings and offending characters that repeat
+are grouped (the first one, with ``count`` for how many there are), and every list is cut at
+:data:`MAX_LISTED` entries with ``<name>_omitted`` saying how many were left out.
+
+Bad clients cannot hold it: each connection gets :data:`READ_TIMEOUT` seconds per read and
+:data:`REQUEST_DEADLINE` seconds to send a whole request (slow clients are disconnected);
+at most :data:`MAX_THREADS` requests are handled at once, and up to
+:data:`REQUEST_QUEUE_SIZE` connections wait in the listen queue instead of being reset.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
+import socket
 import sys
+import threading
+import time
 import traceback
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -38,14 +54,15 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
-from typing import Final
+from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
 from nrscompose.analysis import describe_char
-from nrscompose.errors import ValidationError
+from nrscompose.errors import NrsComposeError, Problem, ValidationError
 from nrscompose.forms import campaign_page
 from nrscompose.forms._messages import LANGUAGES
-from nrscompose.forms.check import MessageCheck, check_message
+from nrscompose.forms.check import FormProblem, MessageCheck, check_message
+from nrscompose.http import load_json
 from nrscompose.profiles import PROFILES
 from nrscompose.suggestions import candidate
 from nrscompose.template import Template, Value
@@ -55,6 +72,12 @@ __all__ = ["HOST", "DemoServer", "check_json"]
 HOST: Final = "127.0.0.1"
 MAX_BODY: Final = 256 * 1024  # bytes: a message of 15 parts is under 5 KB even as UTF-8
 MAX_CHARS: Final = 500  # characters per /api/suggest request
+MAX_LISTED: Final = 100  # entries of any list in an answer; the rest is counted
+READ_TIMEOUT: Final = 10.0  # seconds a connection may stay silent
+REQUEST_DEADLINE: Final = 30.0  # seconds to send one whole request, however it trickles
+MAX_THREADS: Final = 32  # requests handled at once; the others wait in the listen queue
+REQUEST_QUEUE_SIZE: Final = 256  # connections the kernel holds while every thread is busy
+_MAX_NUMBER_DIGITS: Final = 18  # a form's max_parts longer than this is not a number anyone means
 _CHANNELS: Final = ("sms", "landing")
 _STATIC: Final = {  # the only files served, with their types
     "demo.html": "text/html; charset=utf-8",
@@ -95,9 +118,67 @@ class _CheckForm:
     locale: str
 
 
+def _problem_json(problem: FormProblem | Problem) -> JsonObject:
+    return problem.as_json()
+
+
+def _grouped(items: list[JsonObject], key: Callable[[JsonObject], object]) -> list[JsonObject]:
+    """The first item of each group of ``key``, in order, with ``count`` of its group."""
+    groups: dict[object, JsonObject] = {}
+    for item in items:
+        first = groups.setdefault(key(item), {**item, "count": 0})
+        first["count"] = int(first["count"]) + 1  # type: ignore[call-overload]
+    return list(groups.values())
+
+
+def _capped(answer: JsonObject, name: str, items: list[Any]) -> None:
+    """``answer[name]`` = the first :data:`MAX_LISTED` items; ``<name>_omitted`` the rest."""
+    answer[name] = items[:MAX_LISTED]
+    answer[f"{name}_omitted"] = max(0, len(items) - MAX_LISTED)
+
+
+def _problems_json(problems: tuple[FormProblem, ...], received: str) -> list[JsonObject]:
+    # One entry per (kind, code, field, characters): 80,000 distinct CJK characters are one
+    # warning each, but a message with the same emoji 500 times needs one entry, not 500.
+    def same(found: JsonObject) -> object:
+        start, end = found["start"], found["end"]
+        spanned = isinstance(start, int) and isinstance(end, int)
+        what = received[start:end] if spanned else found["message"]  # type: ignore[index]
+        return found.get("kind"), found["code"], found["field"], what
+
+    return _grouped([_problem_json(p) for p in problems], same)
+
+
 def check_json(check: MessageCheck, received: str) -> JsonObject:
-    """The ``/api/check`` answer for ``check`` of the text ``received``."""
-    return {"received": received, **check.as_json()}
+    """The ``/api/check`` answer for ``check`` of the text ``received``, grouped and capped
+    (see the module)."""
+    answer: JsonObject = {"received": received, "valid": check.valid, "codes": list(check.codes)}
+    _capped(answer, "problems", _problems_json(check.problems, received))
+    _capped(answer, "warnings", _problems_json(check.warnings, received))
+    suggestions = []
+    for s in check.suggestions:
+        found: JsonObject = {"char": s.char, "replacement": s.replacement}
+        _capped(found, "indices", list(s.indices))
+        found.update(parts_saved=s.parts_saved, message=s.message)
+        suggestions.append(found)
+    _capped(answer, "suggestions", suggestions)
+    answer.update(
+        suggestions_message=check.suggestions_message,
+        parts_needed=check.parts_needed,
+        max_parts=check.max_parts,
+        newlines=check.newlines,
+        newlines_changed=check.newlines_changed,
+        analysis=None if check.analysis is None else _analysis_json(check.analysis.as_json()),
+    )
+    return answer
+
+
+def _analysis_json(analysis: JsonObject) -> JsonObject:
+    offending = analysis.get("offending")
+    if isinstance(offending, list):
+        by_char = _grouped(offending, lambda o: o.get("char"))
+        _capped(analysis, "offending", by_char)
+    return analysis
 
 
 # ------------------------------------------------------------------------ reading requests
@@ -117,18 +198,33 @@ def _values(raw: object) -> dict[str, Value]:
     for name, value in raw.items():
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise BadRequest(f"the value of {name!r} must be a string or a number")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise BadRequest(f"the value of {name!r} must be a finite number")
         values[name] = value
     return values
 
 
 def _json_fields(body: bytes) -> JsonObject:
     try:
-        fields = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        fields: object = load_json(body.decode("utf-8"))
+    except ValueError as error:  # not UTF-8, not JSON, too deep, an integer too long
         raise BadRequest(f"the body is not UTF-8 JSON: {error}") from None
     if not isinstance(fields, dict):
         raise BadRequest("the body must be a JSON object")
+    _refuse_lone_surrogates(fields)
     return fields
+
+
+def _refuse_lone_surrogates(fields: JsonObject) -> None:
+    # JSON may escape half of a surrogate pair ("\ud800"); such text is no Unicode text: it
+    # cannot be counted, sent, nor even written back as UTF-8.
+    try:
+        json.dumps(fields, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise BadRequest(
+            f"the text contains a lone surrogate (U+{ord(error.object[error.start]):04X}); "
+            "send whole characters"
+        ) from None
 
 
 def _form_fields(body: bytes) -> JsonObject:
@@ -143,7 +239,8 @@ def _form_fields(body: bytes) -> JsonObject:
     fields["values"] = rows or None
     fields["trans"] = _string(fields, "trans").lower() in _TRUE
     parts = _string(fields, "max_parts", "1").strip()
-    fields["max_parts"] = int(parts) if parts.isdecimal() else parts  # else: 110 from the check
+    number = parts.isdecimal() and len(parts) <= _MAX_NUMBER_DIGITS
+    fields["max_parts"] = int(parts) if number else parts  # else: 110 from the check
     if not _string(fields, "sender").strip():
         fields["sender"] = None  # an empty field: the account's default sender, not checked
     return fields
@@ -211,11 +308,19 @@ def _preview(fields: JsonObject) -> JsonObject:
         }
     problems: list[JsonObject] = []
     try:
-        preview = template.preview(values)
-    except ValidationError as error:
-        problems = [p.as_json() for p in error.problems]
-        preview = template.preview(values, lenient=True)
+        try:
+            preview = template.preview(values)
+        except ValidationError as error:
+            problems = [_problem_json(p) for p in error.problems]
+            preview = template.preview(values, lenient=True)
+    except (NrsComposeError, ArithmeticError) as error:  # a value the filters cannot format
+        raise BadRequest(f"the values cannot be previewed: {_short(error)}") from None
     return {"preview": preview, "names": list(template.names), "problems": problems}
+
+
+def _short(error: Exception) -> str:
+    text = str(error) or type(error).__name__
+    return text if len(text) <= 300 else text[:300] + "…"
 
 
 def _suggest(fields: JsonObject) -> JsonObject:
@@ -264,6 +369,19 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     error_content_type = "application/json"
 
+    def setup(self) -> None:
+        super().setup()
+        self.connection.settimeout(self.server.read_timeout)  # each read and write
+
+    def handle_one_request(self) -> None:
+        # From waiting for the request line to the last byte of the body, one deadline: a
+        # client trickling a byte at a time is disconnected when it passes.
+        self.server.deadlines.watch(self.connection)
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.deadlines.release(self.connection)
+
     def do_GET(self) -> None:
         self._answer(self._get)
 
@@ -279,6 +397,9 @@ class _Handler(BaseHTTPRequestHandler):
         except BadRequest as error:
             status, content_type = error.status, "application/json"
             body = _error_body(error.status, str(error))
+        except NrsComposeError as error:  # the library refused what the client sent
+            status, content_type = HTTPStatus.BAD_REQUEST, "application/json"
+            body = _error_body(status, _short(error))
         except Exception:  # a bug: logged here, answered without the traceback
             if not self.server.quiet:
                 traceback.print_exc(file=sys.stderr)
@@ -290,9 +411,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Content-Security-Policy", _CSP)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if not head:
-            self.wfile.write(body)
+            with contextlib.suppress(OSError):  # a client gone or cut off: nothing to tell
+                self.wfile.write(body)
 
     def _get(self) -> _Reply:
         path = urlsplit(self.path).path
@@ -336,13 +460,21 @@ class _Handler(BaseHTTPRequestHandler):
         if length is None or not length.strip().isdecimal():
             self.close_connection = True
             raise BadRequest("a Content-Length header is required", HTTPStatus.LENGTH_REQUIRED)
-        size = int(length)
-        if size > MAX_BODY:
+        if len(length.strip()) > len(str(MAX_BODY)) or int(length) > MAX_BODY:
             self.close_connection = True
             raise BadRequest(
                 f"the body is larger than {MAX_BODY} bytes", HTTPStatus.REQUEST_ENTITY_TOO_LARGE
             )
-        return self.rfile.read(size)
+        size = int(length)
+        try:
+            body = self.rfile.read(size)
+        except TimeoutError:
+            body = b""
+        self.server.deadlines.release(self.connection)
+        if len(body) < size:  # silent past the read timeout, or cut at the deadline
+            self.close_connection = True
+            raise BadRequest("the body did not arrive in time", HTTPStatus.REQUEST_TIMEOUT)
+        return body
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """The server's own errors (malformed request line, unknown method) as JSON too."""
@@ -372,18 +504,95 @@ def _error_body(status: HTTPStatus, message: str) -> bytes:
     return _json_body({"error": {"status": int(status), "message": message}})
 
 
+class _Deadlines:
+    """Connections still sending a request, and when each must have sent it; a watcher
+    thread shuts down the late ones (which wakes the handler blocked in a read)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._due: dict[socket.socket, float] = {}
+        self._lock = threading.Lock()
+        self._stopped = threading.Event()
+        self._watcher = threading.Thread(target=self._watch, name="demo-deadlines", daemon=True)
+        self._watcher.start()
+
+    def watch(self, connection: socket.socket) -> None:
+        with self._lock:
+            self._due[connection] = time.monotonic() + self.seconds
+
+    def release(self, connection: socket.socket) -> None:
+        with self._lock:
+            self._due.pop(connection, None)
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._watcher.join()
+
+    def _watch(self) -> None:
+        tick = min(0.1, self.seconds / 4)
+        while not self._stopped.wait(tick):
+            now = time.monotonic()
+            with self._lock:
+                late = [c for c, due in self._due.items() if due <= now]
+                for connection in late:
+                    del self._due[connection]
+            for connection in late:
+                with contextlib.suppress(OSError):  # closed meanwhile
+                    connection.shutdown(socket.SHUT_RDWR)
+
+
 class DemoServer(ThreadingHTTPServer):
     """The demo page on ``http://127.0.0.1:<port>/``; ``port=0`` takes any free port.
 
     Run it with ``serve_forever()`` (in a thread in tests), stop it with ``shutdown()`` and
     ``server_close()`` (or use it as a context manager). ``quiet`` silences the request log.
+    ``read_timeout``, ``request_deadline`` and ``max_threads`` default to
+    :data:`READ_TIMEOUT`, :data:`REQUEST_DEADLINE` and :data:`MAX_THREADS`.
     """
 
     daemon_threads = True
+    request_queue_size = REQUEST_QUEUE_SIZE
 
-    def __init__(self, port: int = 0, *, quiet: bool = True) -> None:
+    def __init__(
+        self,
+        port: int = 0,
+        *,
+        quiet: bool = True,
+        read_timeout: float = READ_TIMEOUT,
+        request_deadline: float = REQUEST_DEADLINE,
+        max_threads: int = MAX_THREADS,
+    ) -> None:
         self.quiet = quiet
+        self.read_timeout = read_timeout
+        self._slots = threading.BoundedSemaphore(max_threads)
         super().__init__((HOST, port), _Handler)
+        self.deadlines = _Deadlines(request_deadline)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        # Waits for a free thread; meanwhile new connections wait in the listen queue. A
+        # thread is freed at the latest when its client's request deadline passes.
+        self._slots.acquire()
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            return  # a client that went away or was cut off at its deadline
+        if not self.quiet:
+            super().handle_error(request, client_address)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.deadlines.stop()
 
     @property
     def url(self) -> str:

@@ -29,7 +29,7 @@ from urllib.parse import quote
 from nrscompose.analysis import analyze
 from nrscompose.destinations import normalize_phone
 from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.http import HttpRequest, JsonValue, build_url, json_bytes
+from nrscompose.http import HttpRequest, JsonValue, build_url, check_base_url, json_bytes
 from nrscompose.problems import Problem, invalid
 from nrscompose.providers._bulk_sms_records import (
     BulkSmsApiError,
@@ -119,27 +119,26 @@ class Route:
 
     def __post_init__(self) -> None:
         if self.method not in ("GET", "POST", "PUT", "PATCH", "DELETE"):
-            raise ValueError(f"unsupported method {self.method!r}")
-        if not self.path.startswith("/"):
-            raise ValueError("a route path starts with '/'")
+            raise ArgumentError(f"unsupported method {self.method!r}")
+        if not isinstance(self.path, str) or not self.path.startswith("/"):
+            raise ArgumentError("a route path starts with '/'")
 
 
 @dataclass(frozen=True, slots=True, repr=False)
 class BulkSmsApi:
     """Where and how to reach the provider: ``base_url``, ``routes`` by operation name (see
-    :data:`ROUTES`), and ``headers`` sent with every request (authentication; hidden in
-    ``repr``)."""
+    :data:`ROUTES`), and ``headers`` sent with every request (authentication: hidden in
+    ``repr`` and in the ``repr`` of every request built)."""
 
     base_url: str
     routes: Mapping[str, Route]
     headers: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
-        if not self.base_url.startswith(("https://", "http://")):
-            raise ValueError("base_url must be an http(s) URL")
+        check_base_url(self.base_url)
         unknown = set(self.routes) - ROUTES
         if unknown:
-            raise ValueError(f"unknown operations {sorted(unknown)}; known: {sorted(ROUTES)}")
+            raise ArgumentError(f"unknown operations {sorted(unknown)}; known: {sorted(ROUTES)}")
 
     def __repr__(self) -> str:
         return f"BulkSmsApi(base_url={self.base_url!r}, routes={dict(self.routes)!r}, headers=***)"
@@ -175,7 +174,9 @@ class BulkSmsApi:
             headers.append(("Content-Type", "application/json"))
             body = json_bytes(payload)
         url = build_url(self.base_url, path, query)
-        return HttpRequest(route.method, url, tuple(headers), body, _ANSWERS[operation])
+        # These headers are the account's authentication: hidden wherever the request shows.
+        secret = frozenset(self.headers)
+        return HttpRequest(route.method, url, tuple(headers), body, _ANSWERS[operation], secret)
 
 
 def _fill(path: str, operation: str, params: Mapping[str, str | int]) -> str:

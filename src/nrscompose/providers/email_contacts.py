@@ -25,8 +25,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Final, Literal
 
-from nrscompose.errors import ValidationError
-from nrscompose.http import HttpRequest, JsonValue, QueryValue, build_url, json_bytes
+from nrscompose.errors import ArgumentError, ValidationError
+from nrscompose.http import (
+    HttpRequest,
+    JsonValue,
+    QueryValue,
+    build_url,
+    check_base_url,
+    json_bytes,
+)
 from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.problems import Problem, invalid
 from nrscompose.providers._email_contacts_responses import (
@@ -80,9 +87,8 @@ class ApiKey:
 
     def __post_init__(self) -> None:
         if not self.key or any(c in self.key for c in "\r\n"):
-            raise ValueError("api key must be a non-empty single line")
-        if not self.base_url.startswith(("https://", "http://")):
-            raise ValueError("base_url must be an http(s) URL")
+            raise ArgumentError("api key must be a non-empty single line")
+        check_base_url(self.base_url)
 
     def __repr__(self) -> str:
         return f"ApiKey(key='***', base_url={self.base_url!r})"
@@ -105,7 +111,7 @@ def _request(
         headers.append(("Content-Type", "application/json"))
         body = json_bytes({k: v for k, v in payload.items() if v is not None})
     url = build_url(account.base_url, path, query)
-    return HttpRequest(method, url, tuple(headers), body, expects)
+    return HttpRequest(method, url, tuple(headers), body, expects, frozenset({"api-key"}))
 
 
 def _positive(problems: list[Problem], name: str, value: int | None, low: int = 1) -> None:

@@ -4,8 +4,13 @@
 They are the only code in the package that touches the network, and they know nothing about
 any provider. :class:`UrllibTransport` (standard library) is the default; ``HttpxTransport``,
 ``AsyncHttpxTransport`` (extra ``httpx``) and ``RequestsTransport`` (extra ``requests``) import
-their library when created. All require a timeout, retry only idempotent methods, with
-exponential backoff, and never follow redirects (that would resend credentials).
+their library when created. All require a ``timeout`` (each network operation) and hold a
+total ``deadline`` per ``send`` (default :data:`DEFAULT_DEADLINE` seconds: connecting, headers,
+body, retries and their waits), retry only idempotent methods, with exponential backoff or the
+server's ``Retry-After`` (RFC 9110), and never follow redirects (that would resend
+credentials). Their errors are :class:`~nrscompose.errors.TransportError` with the method, the
+URL and the reason, and keep no exception of the underlying library reachable (its request
+holds the ``Authorization`` header).
 """
 
 from __future__ import annotations
@@ -13,12 +18,13 @@ from __future__ import annotations
 from typing import Protocol
 
 from nrscompose.http import HttpRequest, HttpResponse
-from nrscompose.transports._retry import RetryPolicy
+from nrscompose.transports._retry import DEFAULT_DEADLINE, RetryPolicy
 from nrscompose.transports.httpx_transport import AsyncHttpxTransport, HttpxTransport
 from nrscompose.transports.requests_transport import RequestsTransport
 from nrscompose.transports.urllib_transport import UrllibTransport
 
 __all__ = [
+    "DEFAULT_DEADLINE",
     "AsyncHttpxTransport",
     "AsyncTransport",
     "HttpxTransport",

@@ -1,7 +1,10 @@
 """Transports over ``httpx`` (sync and async); install the ``httpx`` extra.
 
 ``httpx`` is imported when a transport is created, so importing this module costs nothing.
-Redirects are not followed, as in :mod:`.urllib_transport`.
+Redirects are not followed, as in :mod:`.urllib_transport`. The body is read as a stream and
+the deadline checked between chunks; the sync transport runs each attempt in a worker thread
+so that slow headers cannot hold the caller past the deadline either (the abandoned worker
+stops at its next read or timeout), the async one cancels the attempt.
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ from typing import TYPE_CHECKING
 from nrscompose.errors import TransportError
 from nrscompose.http import HttpRequest, HttpResponse
 from nrscompose.transports._retry import (
+    DEFAULT_DEADLINE,
     RetryPolicy,
+    call_within,
     check_timeout,
+    expired_error,
     send_async_with_retries,
     send_with_retries,
 )
@@ -33,28 +39,37 @@ def _import_httpx() -> None:
         raise ImportError("HttpxTransport needs httpx: pip install 'nrscompose[httpx]'") from None
 
 
-def _response(answer: httpx.Response) -> HttpResponse:
+def _response(answer: httpx.Response, body: bytes) -> HttpResponse:
     headers = {name.lower(): value for name, value in answer.headers.items()}
-    return HttpResponse(answer.status_code, headers, answer.content)
+    return HttpResponse(answer.status_code, headers, body)
 
 
 def _failure(request: HttpRequest, error: Exception) -> TransportError:
+    # Only the class name of the library's error: its message and its ``request`` may carry
+    # the headers, and it is not chained (the caller raises this outside the handler).
     import httpx  # type: ignore[import-not-found, unused-ignore]
 
     kind = "timed out" if isinstance(error, httpx.TimeoutException) else "failed"
     return TransportError(f"{request.method} {request.url} {kind}: {type(error).__name__}")
 
 
+class _Expired(Exception):
+    """The deadline passed between two chunks of the body."""
+
+
 class HttpxTransport:
     """Sends requests with an ``httpx.Client`` (its own, or ``client`` if given).
 
-    ``timeout`` is required and applies to every request; a given client is not closed here.
+    ``timeout`` is required and bounds each network operation; ``deadline`` (default
+    :data:`~nrscompose.transports.DEFAULT_DEADLINE`) bounds the whole ``send``. A given client
+    is not closed here.
     """
 
     def __init__(
         self,
         timeout: float,
         *,
+        deadline: float = DEFAULT_DEADLINE,
         retry: RetryPolicy | None = None,
         client: httpx.Client | None = None,
         trust_env: bool = True,
@@ -64,29 +79,46 @@ class HttpxTransport:
         import httpx  # type: ignore[import-not-found, unused-ignore]
 
         self.timeout = check_timeout(timeout)
+        self.deadline = check_timeout(deadline, "deadline")
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
         self._owned = client is None
         self._client = client or httpx.Client(trust_env=trust_env, follow_redirects=False)
 
     def send(self, request: HttpRequest) -> HttpResponse:
-        return send_with_retries(self._send_once, request, self.retry, self._sleep)
+        return send_with_retries(self._attempt, request, self.retry, self._sleep, self.deadline)
 
-    def _send_once(self, request: HttpRequest) -> HttpResponse:
+    def _attempt(self, request: HttpRequest, seconds: float) -> HttpResponse:
+        end = time.monotonic() + seconds
+        try:
+            return call_within(lambda: self._send_once(request, end), seconds, lambda: None)
+        except TimeoutError:
+            pass
+        raise expired_error(request, self.deadline)
+
+    def _send_once(self, request: HttpRequest, end: float) -> HttpResponse:
         import httpx  # type: ignore[import-not-found, unused-ignore]
 
         try:
-            answer = self._client.request(
+            with self._client.stream(
                 request.method,
                 request.url,
                 headers=list(request.headers),
                 content=request.body or None,
-                timeout=self.timeout,
+                timeout=min(self.timeout, end - time.monotonic()),
                 follow_redirects=False,
-            )
+            ) as answer:
+                chunks = []
+                for chunk in answer.iter_bytes():
+                    chunks.append(chunk)
+                    if time.monotonic() > end:
+                        raise _Expired
+                return _response(answer, b"".join(chunks))
         except httpx.HTTPError as error:
-            raise _failure(request, error) from None
-        return _response(answer)
+            failure = _failure(request, error)
+        except _Expired:
+            failure = expired_error(request, self.deadline)
+        raise failure
 
     def close(self) -> None:
         if self._owned:
@@ -106,6 +138,7 @@ class AsyncHttpxTransport:
         self,
         timeout: float,
         *,
+        deadline: float = DEFAULT_DEADLINE,
         retry: RetryPolicy | None = None,
         client: httpx.AsyncClient | None = None,
         trust_env: bool = True,
@@ -115,15 +148,18 @@ class AsyncHttpxTransport:
         import httpx  # type: ignore[import-not-found, unused-ignore]
 
         self.timeout = check_timeout(timeout)
+        self.deadline = check_timeout(deadline, "deadline")
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
         self._owned = client is None
         self._client = client or httpx.AsyncClient(trust_env=trust_env, follow_redirects=False)
 
     async def send(self, request: HttpRequest) -> HttpResponse:
-        return await send_async_with_retries(self._send_once, request, self.retry, self._sleep)
+        return await send_async_with_retries(
+            self._send_once, request, self.retry, self._sleep, self.deadline
+        )
 
-    async def _send_once(self, request: HttpRequest) -> HttpResponse:
+    async def _send_once(self, request: HttpRequest, seconds: float) -> HttpResponse:
         import httpx  # type: ignore[import-not-found, unused-ignore]
 
         try:
@@ -132,12 +168,13 @@ class AsyncHttpxTransport:
                 request.url,
                 headers=list(request.headers),
                 content=request.body or None,
-                timeout=self.timeout,
+                timeout=min(self.timeout, seconds),
                 follow_redirects=False,
             )
+            return _response(answer, answer.content)
         except httpx.HTTPError as error:
-            raise _failure(request, error) from None
-        return _response(answer)
+            failure = _failure(request, error)
+        raise failure
 
     async def aclose(self) -> None:
         if self._owned:

@@ -2,7 +2,8 @@
 
 ``requests`` is imported when the transport is created. Redirects are not followed, as in
 :mod:`.urllib_transport` (``requests`` would otherwise resend credentials on same-host
-redirects).
+redirects). Each attempt runs in a worker thread and reads the body as a stream, checking
+the deadline between chunks, so that a slow server cannot hold the caller past the deadline.
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ from typing import Any
 
 from nrscompose.errors import TransportError
 from nrscompose.http import HttpRequest, HttpResponse
-from nrscompose.transports._retry import RetryPolicy, check_timeout, send_with_retries
+from nrscompose.transports._retry import (
+    DEFAULT_DEADLINE,
+    RetryPolicy,
+    call_within,
+    check_timeout,
+    expired_error,
+    send_with_retries,
+)
 
 __all__ = ["RequestsTransport"]
 
@@ -28,17 +36,31 @@ def _requests() -> Any:
     return requests
 
 
+def _read_until(answer: Any, end: float) -> bytes | None:
+    """The body, or ``None`` when the deadline passes first (checked after every read)."""
+    chunks = []
+    # read1: at most one read from the socket, so a server sending a byte at a time is
+    # checked against the deadline after every byte.
+    while chunk := answer.raw.read1(64 * 1024, decode_content=True):
+        chunks.append(chunk)
+        if time.monotonic() > end:
+            return None
+    return b"".join(chunks)
+
+
 class RequestsTransport:
     """Sends requests with a ``requests.Session`` (its own, or ``session`` if given).
 
-    ``timeout`` is required. ``session`` is typed loosely because ``requests`` ships no type
-    information; pass a ``requests.Session``.
+    ``timeout`` is required and bounds each network operation; ``deadline`` (default
+    :data:`~nrscompose.transports.DEFAULT_DEADLINE`) bounds the whole ``send``. ``session`` is
+    typed loosely because ``requests`` ships no type information; pass a ``requests.Session``.
     """
 
     def __init__(
         self,
         timeout: float,
         *,
+        deadline: float = DEFAULT_DEADLINE,
         retry: RetryPolicy | None = None,
         session: object | None = None,
         trust_env: bool = True,
@@ -46,6 +68,7 @@ class RequestsTransport:
     ) -> None:
         requests = _requests()
         self.timeout = check_timeout(timeout)
+        self.deadline = check_timeout(deadline, "deadline")
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
         self._owned = session is None
@@ -55,9 +78,17 @@ class RequestsTransport:
             self._session.trust_env = trust_env
 
     def send(self, request: HttpRequest) -> HttpResponse:
-        return send_with_retries(self._send_once, request, self.retry, self._sleep)
+        return send_with_retries(self._attempt, request, self.retry, self._sleep, self.deadline)
 
-    def _send_once(self, request: HttpRequest) -> HttpResponse:
+    def _attempt(self, request: HttpRequest, seconds: float) -> HttpResponse:
+        end = time.monotonic() + seconds
+        try:
+            return call_within(lambda: self._send_once(request, end), seconds, lambda: None)
+        except TimeoutError:
+            pass
+        raise expired_error(request, self.deadline)
+
+    def _send_once(self, request: HttpRequest, end: float) -> HttpResponse:
         requests = _requests()
         try:
             answer = self._session.request(
@@ -65,16 +96,25 @@ class RequestsTransport:
                 request.url,
                 headers=dict(request.headers),
                 data=request.body or None,
-                timeout=self.timeout,
+                timeout=min(self.timeout, end - time.monotonic()),
                 allow_redirects=False,
+                stream=True,
             )
+            with answer:
+                body = _read_until(answer, end)
         except requests.RequestException as error:
+            # Only the class name: the exception holds the request, Authorization included,
+            # and it is not chained (raised outside the handler).
             kind = "timed out" if isinstance(error, requests.Timeout) else "failed"
-            raise TransportError(
+            failure = TransportError(
                 f"{request.method} {request.url} {kind}: {type(error).__name__}"
-            ) from None
-        headers = {str(k).lower(): str(v) for k, v in answer.headers.items()}
-        return HttpResponse(int(answer.status_code), headers, bytes(answer.content))
+            )
+        else:
+            if body is not None:
+                headers = {str(k).lower(): str(v) for k, v in answer.headers.items()}
+                return HttpResponse(int(answer.status_code), headers, body)
+            failure = expired_error(request, self.deadline)
+        raise failure
 
     def close(self) -> None:
         if self._owned:

@@ -12,8 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
-from nrscompose.errors import ValidationError
-from nrscompose.http import HttpRequest, JsonValue, QueryValue, build_url, json_bytes
+from nrscompose.errors import ArgumentError, ArgumentTypeError, ValidationError
+from nrscompose.http import (
+    HttpRequest,
+    JsonValue,
+    QueryValue,
+    build_url,
+    check_base_url,
+    json_bytes,
+)
 from nrscompose.problems import Problem
 from nrscompose.providers.nrs.codes import with_codes
 
@@ -26,7 +33,8 @@ API_PREFIX: Final = "/api/rest"
 @dataclass(frozen=True, slots=True, repr=False)
 class Credentials:
     """A 360nrs API user: ``username``, ``api_password`` and the ``base_url`` of the account's
-    dashboard (default the documented host). The password never appears in ``repr``/``str``.
+    dashboard (default the documented host). The password never appears in ``repr``/``str``;
+    a ``base_url`` with a user or password in it is refused (:class:`ArgumentError`).
     """
 
     username: str
@@ -34,13 +42,14 @@ class Credentials:
     base_url: str = DEFAULT_BASE_URL
 
     def __post_init__(self) -> None:
+        if not isinstance(self.username, str) or not isinstance(self.api_password, str):
+            raise ArgumentTypeError("username and api_password must be strings")
         if not self.username or ":" in self.username:
             # RFC 7617 2: the user-id cannot contain a colon.
-            raise ValueError("username must be non-empty and contain no ':'")
+            raise ArgumentError("username must be non-empty and contain no ':'")
         if not self.api_password:
-            raise ValueError("api_password must be non-empty")
-        if not self.base_url.startswith(("https://", "http://")):
-            raise ValueError("base_url must be an http(s) URL")
+            raise ArgumentError("api_password must be non-empty")
+        check_base_url(self.base_url)
 
     @property
     def authorization(self) -> str:
@@ -72,7 +81,7 @@ def make_request(
     A payload that is not JSON (``NaN``, a ``set``…) is the caller's ``json.invalid``.
     """
     if not isinstance(credentials, Credentials):
-        raise TypeError("credentials must be nrscompose.providers.nrs.Credentials")
+        raise ArgumentTypeError("credentials must be nrscompose.providers.nrs.Credentials")
     body = b""
     if payload is not None:
         try:
@@ -84,4 +93,4 @@ def make_request(
     if body or method in ("POST", "PUT", "PATCH"):
         headers.append(("Content-Type", "application/json"))
     url = build_url(credentials.base_url, API_PREFIX + path, query)
-    return HttpRequest(method, url, tuple(headers), body, expects)
+    return HttpRequest(method, url, tuple(headers), body, expects, frozenset({"Authorization"}))

@@ -6,12 +6,12 @@ send: it runs the same checks as the builders and returns the problems instead o
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Final, Literal
 
 from nrscompose.errors import ArgumentError
+from nrscompose.http import load_json
 from nrscompose.problems import Problem
 from nrscompose.providers.nrs._checks import Checker
 from nrscompose.providers.nrs.codes import with_codes
@@ -69,7 +69,7 @@ def validate(
         raise ArgumentError(f"unknown kind {kind!r}; use one of: {', '.join(_CHECKS)}") from None
     if isinstance(payload, str | bytes):
         try:
-            decoded = json.loads(payload)
+            decoded = load_json(payload)
         except ValueError as error:
             return with_codes([Problem("json.invalid", "body", None, {"detail": str(error)})])
         if not isinstance(decoded, dict):

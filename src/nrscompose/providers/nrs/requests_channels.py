@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final, Literal
 
+from nrscompose.errors import ArgumentError, ArgumentTypeError
 from nrscompose.http import HttpRequest, JsonValue
 from nrscompose.providers.nrs._base import Credentials, make_request
 from nrscompose.providers.nrs._checks import Checker, normalize_phone
@@ -92,12 +93,12 @@ class Attachment:
     content_type: str = "application/octet-stream"
 
     def __post_init__(self) -> None:
-        if not self.name:
-            raise ValueError("an attachment needs a name")
-        if "/" not in self.content_type:
-            raise ValueError(f"{self.content_type!r} is not a MIME type")
+        if not self.name or not isinstance(self.name, str):
+            raise ArgumentError("an attachment needs a name")
+        if not isinstance(self.content_type, str) or "/" not in self.content_type:
+            raise ArgumentError(f"{self.content_type!r} is not a MIME type")
         if not isinstance(self.content, bytes):
-            raise TypeError("content must be bytes")
+            raise ArgumentTypeError("content must be bytes")
 
     def to_api(self) -> dict[str, str]:
         encoded = base64.b64encode(self.content).decode("ascii")
@@ -229,12 +230,12 @@ def check_voice(payload: dict[str, object], now: datetime | None = None) -> Chec
         params = {"length": len(message), "limit": VOICE_MAX_CHARACTERS}
         ch.add("text.too_many_characters", "message", span, **params)
     language = payload.get("language")
-    if language not in VOICE_LANGUAGES:
+    if not isinstance(language, str) or language not in VOICE_LANGUAGES:
         ch.add("value.choice", "language", value=repr(language), choices=", ".join(VOICE_LANGUAGES))
     gender = payload.get("gender")
     if gender not in ("F", "M"):
         ch.add("value.choice", "gender", value=repr(gender), choices="F, M")
-    elif gender == "M" and language in VOICE_FEMALE_ONLY:
+    elif gender == "M" and isinstance(language, str) and language in VOICE_FEMALE_ONLY:
         ch.invalid("gender", f"{language} is available only with a female voice")
     _voice_common(ch, payload, now)
     to = payload.get("to")
@@ -331,10 +332,10 @@ class Location:
         for label, value, bound in (("lat", self.lat, 90.0), ("long", self.long, 180.0)):
             try:
                 number = float(value)
-            except ValueError:
-                raise ValueError(f"{label} {value!r} is not a number") from None
+            except (TypeError, ValueError):
+                raise ArgumentError(f"{label} {value!r} is not a number") from None
             if not -bound <= number <= bound:
-                raise ValueError(f"{label} {value!r} is out of range")
+                raise ArgumentError(f"{label} {value!r} is out of range")
 
     def to_api(self) -> dict[str, str]:
         fields = {"lat": self.lat, "long": self.long, "name": self.name, "address": self.address}

@@ -22,7 +22,7 @@ from typing import Final, Literal, TypeAlias, overload
 from urllib.parse import parse_qsl, unquote
 
 from nrscompose.errors import ApiError, NrsComposeError
-from nrscompose.http import HttpRequest, HttpResponse, JsonValue
+from nrscompose.http import HttpRequest, HttpResponse, JsonValue, load_json
 from nrscompose.providers.nrs.catalogue import ErrorEntry, lookup
 
 __all__ = [
@@ -316,8 +316,18 @@ def _int(value: JsonValue) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
+    return _decimal(value) if isinstance(value, str) else None
+
+
+# An API identifier or count has far fewer digits; more would only cost time to convert.
+_MAX_DIGITS: Final = 30
+
+
+def _decimal(text: str) -> int | None:
+    """The integer written in ASCII digits, or ``None`` (``'²'.isdigit()`` is true too)."""
+    digits = text.strip()
+    if digits.isascii() and digits.isdigit() and len(digits) <= _MAX_DIGITS:
+        return int(digits)
     return None
 
 
@@ -543,7 +553,7 @@ _PARSERS: Final[Mapping[str, Callable[[JsonObject], Response]]] = {
 
 def _raise_error(status: int, raw: str) -> None:
     try:
-        body = json.loads(raw)
+        body = load_json(raw)
     except ValueError:
         raise MalformedResponseError(status, "an error without a JSON body", raw) from None
     error = body.get("error") if isinstance(body, dict) else None
@@ -593,7 +603,7 @@ def parse_response(status: int, body: bytes | str, kind: str = "auto") -> Respon
     if kind == "file":
         return FileBody(body if isinstance(body, bytes) else body.encode())
     try:
-        obj = _object(json.loads(raw), "the body")
+        obj = _object(load_json(raw), "the body")
         chosen = _detect(obj) if kind in ("auto", "json") else kind
         if chosen == "send":
             return _send(status, obj)
@@ -664,10 +674,11 @@ def _optional_int(fields: Mapping[str, str], name: str) -> int | None:
     value = fields.get(name, "").strip()
     if not value:
         return None
-    try:
-        return int(value)
-    except ValueError:
-        raise MalformedEventError(f"{name} {value!r} is not an integer") from None
+    number = _decimal(value.removeprefix("-"))
+    if number is None:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise MalformedEventError(f"{name} {shown!r} is not an integer")
+    return -number if value.startswith("-") else number
 
 
 def parse_event(body: bytes | str | Mapping[str, str]) -> Event:
@@ -688,7 +699,7 @@ def parse_event(body: bytes | str | Mapping[str, str]) -> Event:
     extra: JsonObject = _EMPTY
     if extra_raw.strip():
         try:
-            decoded = json.loads(extra_raw)
+            decoded = load_json(extra_raw)
         except ValueError:
             decoded = None  # kept in extra_raw: a notification is never dropped for its extra
         if isinstance(decoded, dict):

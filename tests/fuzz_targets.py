@@ -1,0 +1,133 @@
+"""Fuzz targets for every entry point that reads outside data: each takes arbitrary bytes and
+fails only by raising something else than the library's own errors (or by hanging).
+
+The hypothesis tests in ``test_fuzz.py`` run them in CI. With atheris installed
+(``pip install atheris``), run one for as long as you like:
+
+    python tests/fuzz_targets.py responses -atheris_runs=200000
+    python tests/fuzz_targets.py --list
+
+Targets: responses, events, validate, templates, jinja, csv_rows, forms.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final
+
+from nrscompose.errors import NrsComposeError
+from nrscompose.forms import check_message
+from nrscompose.providers import nrs
+from nrscompose.template import Template
+
+KINDS: Final = ("auto", "json", "send", "page", "otp-check", "otp", "item", "scheduled", "count",
+                "csv", "file", "none")  # fmt: skip
+VALIDATE_KINDS: Final = ("sms", "landing", "mailing", "voice", "voice-audio", "whatsapp",
+                         "otp-generate", "otp-check")  # fmt: skip
+
+
+def _pick(data: bytes, choices: tuple[str, ...]) -> tuple[str, bytes]:
+    return (choices[data[0] % len(choices)], data[1:]) if data else (choices[0], b"")
+
+
+def responses(data: bytes) -> None:
+    kind, rest = _pick(data, KINDS)
+    status = int.from_bytes(rest[:2] or b"\0", "big") % 600
+    with contextlib.suppress(NrsComposeError):
+        nrs.parse_response(status, rest[2:], kind)
+
+
+def events(data: bytes) -> None:
+    try:
+        event = nrs.parse_event(data)
+    except NrsComposeError:
+        return
+    assert event.event
+    assert event.channel
+    _ = event.clicked_url, event.form_values
+
+
+def validate(data: bytes) -> None:
+    kind, rest = _pick(data, VALIDATE_KINDS)
+    problems = nrs.validate(kind, rest)  # type: ignore[arg-type]
+    assert all(p.field for p in problems)
+
+
+def validate_payload(kind: str, payload: dict[str, object]) -> None:
+    """The structured twin of :func:`validate`: a decoded payload of any shape."""
+    problems = nrs.validate(kind, payload)  # type: ignore[arg-type]
+    assert all(p.field for p in problems)
+
+
+def templates(data: bytes) -> None:
+    text = data.decode("utf-8", errors="replace")
+    try:
+        template = Template(text)
+    except NrsComposeError as error:
+        message = str(error)
+    else:
+        message = ""
+        with contextlib.suppress(NrsComposeError):
+            template.preview(dict.fromkeys(template.names, text[:40]), lenient=True)
+    assert len(message) < 100_000  # problems are capped
+
+
+def jinja(data: bytes) -> None:
+    import jinja2
+
+    from nrscompose.jinja import sandboxed_environment
+
+    environment = sandboxed_environment()
+    with contextlib.suppress(jinja2.TemplateError, NrsComposeError):
+        environment.from_string(data.decode("utf-8", errors="replace")).render(
+            name="Ana", n=7, items=["a", "b"]
+        )
+
+
+def csv_rows(data: bytes) -> None:
+    """A recipients file: the header line, then the fuzzed rows, through the file reader."""
+    from nrscompose.campaign import estimate
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "recipients.csv"
+        path.write_bytes(b"phone,name\n" + data)
+        with contextlib.suppress(NrsComposeError):
+            estimate(path, "Hola {name|capitalizeAll}", lenient=True)
+
+
+def forms(data: bytes) -> None:
+    text = data.decode("utf-8", errors="replace") + ("\ud800" if len(data) % 7 == 3 else "")
+    parts: object = data[0] if data else 1
+    check = check_message(text, max_parts=parts, sender=text[:12] or None)  # type: ignore[arg-type]
+    assert check.valid == (not check.problems)
+
+
+TARGETS: Final[dict[str, Callable[[bytes], None]]] = {
+    "responses": responses,
+    "events": events,
+    "validate": validate,
+    "templates": templates,
+    "jinja": jinja,
+    "csv_rows": csv_rows,
+    "forms": forms,
+}
+
+
+def main(argv: list[str]) -> None:  # pragma: no cover - run by hand, with atheris
+    if len(argv) < 2 or argv[1] not in TARGETS:
+        print(f"usage: python {argv[0]} TARGET [atheris options]; targets: {', '.join(TARGETS)}")
+        raise SystemExit(0 if "--list" in argv else 2)
+    import atheris  # type: ignore[import-not-found]
+
+    target = TARGETS[argv[1]]
+    atheris.instrument_all()  # coverage feedback from the library's code, already imported
+    atheris.Setup([argv[0], *argv[2:]], target)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(sys.argv)
