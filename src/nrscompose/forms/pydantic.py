@@ -24,11 +24,9 @@ from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
 from nrscompose.forms.check import (
-    Channel,
     CheckOptions,
     FormProblem,
     MessageCheck,
-    NewlineMode,
     check_message,
 )
 
@@ -65,7 +63,7 @@ def _locale(default: str, info: core_schema.ValidationInfo) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class SmsText:
+class SmsText(CheckOptions):
     """The message text of an SMS or Landing SMS request, checked as the API checks it.
 
     The options are those of :func:`~nrscompose.forms.check_message`: ``max_parts`` is the
@@ -73,22 +71,10 @@ class SmsText:
     Landing), ``channel``, ``trans``, ``profile``, ``split_parts``, ``newlines``, ``locale``.
     """
 
-    max_parts: int = 1
-    channel: Channel = "sms"
-    trans: bool = False
-    profile: str = "360nrs"
-    split_parts: bool = False
-    newlines: NewlineMode = "crlf"
     locale: str = "en"
 
-    @property
-    def options(self) -> CheckOptions:
-        return CheckOptions(
-            self.max_parts, self.channel, self.trans, self.profile, self.split_parts, self.newlines
-        )
-
     def check(self, value: str, locale: str | None = None) -> MessageCheck:
-        return self.options.check(value, locale or self.locale)
+        return CheckOptions.check(self, value, locale or self.locale)
 
     def _validate(self, value: str, info: core_schema.ValidationInfo) -> str:
         check = self.check(value, _locale(self.locale, info))
