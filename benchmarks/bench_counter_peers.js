@@ -1,6 +1,7 @@
 // The live counter against the JavaScript SMS counters in use, in one Node process, on one
 // corpus: time per text and wrong answers (encoding family or parts differ from Python's).
-//   npm ci --prefix js                 # installs sms-length, sms-counter, split-sms
+//   npm ci --prefix js                 # installs sms-length, sms-counter, split-sms and
+//                                      # sms-segments-calculator (Twilio's segment calculator)
 //   node benchmarks/bench_counter_peers.js [--corpus corpus.json]
 // Without --corpus it runs `python3 benchmarks/counter_corpus.py` (PYTHON=... to choose).
 // "Right" is analyze(text, profile="3gpp", candidates=["gsm", "utf-16"]): the GSM default
@@ -63,6 +64,11 @@ if (splitSms) counters["split-sms"] = (t) => {
   const r = splitSms.split(t);
   return [family(r.characterSet), r.parts.length];
 };
+const twilio = peer("sms-segments-calculator");
+if (twilio) counters["sms-segments-calculator (Twilio)"] = (t) => {
+  const m = new twilio.SegmentedMessage(t, "auto");
+  return [family(m.encodingName), m.segmentsCount];
+};
 
 // Best of `rounds` passes over the corpus, the counters taking turns within each round so
 // that a busy machine slows them alike.
@@ -90,6 +96,7 @@ const times = timePerText(texts, 15);
 const rows = [];
 for (const [name, count] of Object.entries(counters)) {
   let wrong = 0;
+  let crlf = 0; // disagreements on texts with CR LF: nrscompose keeps the pair in one part
   const examples = [];
   texts.forEach((t, i) => {
     let got;
@@ -101,10 +108,11 @@ for (const [name, count] of Object.entries(counters)) {
     const right = truth[i];
     if (got[0] !== right[0] || got[1] !== right[1]) {
       wrong++;
+      if (t.includes("\r\n")) crlf++;
       if (examples.length < 2) examples.push(`${JSON.stringify(t.slice(0, 40))}…: ${got} (right: ${right})`);
     }
   });
-  rows.push({ name, us: times[name], wrong, examples });
+  rows.push({ name, us: times[name], wrong, crlf, examples });
 }
 const base = rows.find((r) => r.name === "sms-length");
 console.log("counter".padEnd(40) + "µs/text".padStart(9) + "  vs sms-length" + "  wrong answers");
@@ -112,7 +120,10 @@ for (const r of rows) {
   const ratio = base ? (base.us / r.us).toFixed(2) + "×" : "–";
   console.log(
     r.name.padEnd(40) + r.us.toFixed(2).padStart(9) + ratio.padStart(15) +
-      (r.name === NOT_COMPARED ? "  (gsm-pt: not compared)" : `  ${r.wrong} of ${texts.length}`)
+      (r.name === NOT_COMPARED
+        ? "  (gsm-pt: not compared)"
+        : `  ${r.wrong} of ${texts.length}` +
+          (r.crlf ? ` (${r.crlf} with a CR LF, which nrscompose never splits)` : ""))
   );
   if (r.name !== NOT_COMPARED) for (const e of r.examples) console.log("    e.g. " + e);
 }
