@@ -1,11 +1,23 @@
-"""analyze() and split() against peers, measured in the same run on one generated corpus.
+"""analyze() and split() against peers, measured in the same run on generated corpora.
 
 Peers: ``smsutil.split`` (detect + split), ``gsm0338`` (encode only) and python-gammu's
 ``EncodeSMS`` (encode + split), each where installed (``pip install -e '.[bench,gammu]'``).
-Prints per-message times and ratios; also the cold-import cost of ``nrscompose`` and a
-1 MB analyze. No thresholds: the figures go in the closing notes.
+Prints, all measured in one run:
 
-    python benchmarks/bench_core.py [--messages 4000] [--repeat 5]
+* the whole-corpus ratio on campaign traffic (``--messages`` texts in ten languages, 1–6
+  sentences) and on a multilingual corpus with many multi-part texts (1–10 sentences);
+* a per-category table: encoding × single/multi-part × with/without characters that cost two
+  units (escape characters in GSM, characters outside the BMP in UTF-16), each category timed
+  for ``analyze``, ``split``, ``smsutil.split`` and the *limit* — a minimal exact function
+  that returns the same ``(encoding, parts)`` with the same C-level scans and no result
+  object, which is as fast as pure Python gets;
+* a growth table from 1 MB to 10 MB of escape-dense GSM, emoji and one run of regional
+  indicators (linear means the time per MB stays flat), with ``smsutil.split`` at 1 MB;
+* the cold-import cost of ``nrscompose``.
+
+No thresholds: the figures go in docs/benchmarks.md.
+
+    python benchmarks/bench_core.py [--messages 4000] [--repeat 5] [--max-mb 10]
 """
 
 from __future__ import annotations
@@ -19,6 +31,8 @@ import time
 from collections.abc import Callable
 
 import nrscompose as nc
+from nrscompose import charsets
+from nrscompose.cuts import SeptetUnits, Utf16Units, crlf_boundary, grapheme_boundary, plan_parts
 
 # Campaign traffic: each message is in one language; weights favour the Latin-script markets.
 LANGUAGES: dict[str, tuple[int, list[str]]] = {
@@ -81,6 +95,78 @@ def corpus(size: int, seed: int = 2026) -> list[str]:
     return messages
 
 
+def multilingual(size: int, seed: int = 2076) -> list[str]:
+    """Longer texts (1–10 sentences, averaging near 270 characters): many multi-part ones."""
+    rng = random.Random(seed)
+    languages = list(LANGUAGES.values())
+    messages = []
+    for _ in range(size):
+        _, sentences = rng.choice(languages)
+        chosen = rng.choices(sentences, k=rng.randint(1, 10))
+        name, number = rng.choice(NAMES), rng.randint(1000, 999_999)
+        messages.append(" ".join(chosen).format(name=name, n=number))
+    return messages
+
+
+# Per category: sentences of the encoding, and characters costing two units to sprinkle in.
+_CATEGORY_TEXT = {
+    "gsm": ("Your order {n} has shipped, see you soon. ", "[]{}€~^|\\"),
+    "gsm-pt": ("A sua encomenda nº {n} já saiu, obrigado. ", "[]{}ΓΘΠΣΦΨΩ"),
+    "utf-16": ("Ваш заказ {n} отправлен, спасибо. ", "😀🎉👍🛍️🇵🇹"),
+}
+
+
+def categories(per_category: int, seed: int = 11) -> dict[tuple[str, str, str], list[str]]:
+    """Texts per (encoding, single/multi, with/without two-unit characters), each checked."""
+    rng = random.Random(seed)
+    found: dict[tuple[str, str, str], list[str]] = {}
+    for encoding, (sentence, wide) in _CATEGORY_TEXT.items():
+        for parts in ("single", "multi"):
+            for two_units in ("without", "with"):
+                texts: list[str] = []
+                while len(texts) < per_category:
+                    count = rng.randint(1, 2) if parts == "single" else rng.randint(4, 14)
+                    words = list((sentence * count).format(n=rng.randint(1000, 99_999)))
+                    if two_units == "with":
+                        for _ in range(max(1, len(words) // rng.choice([4, 10, 30]))):
+                            words.insert(rng.randrange(len(words) + 1), rng.choice(wide))
+                    text = "".join(words)
+                    analysis = nc.analyze(text)
+                    if (
+                        analysis.encoding == encoding
+                        and (analysis.parts > 1) == (parts == "multi")
+                        and (analysis.units != len(text)) == (two_units == "with")
+                    ):
+                        texts.append(text)
+                found[encoding, parts, two_units] = texts
+    return found
+
+
+def minimal_parts(text: str) -> tuple[str, int]:
+    """The limit: ``(encoding, parts)`` as ``analyze`` counts them, nothing else built.
+
+    The same C-level scans (a character class per septet charset, a UTF-16-LE encode, one
+    scan for two-unit characters) and the same O(parts) planner at the cuts.
+    """
+    for name, charset in (("gsm", charsets.DEFAULT), ("gsm-pt", charsets.PORTUGUESE)):
+        units = charset.count(text)
+        if units is not None:
+            if units <= 160:
+                return name, 1 if units else 0
+            if units == len(text) and "\r\n" not in text:
+                return name, -(-units // 153)
+            measure = SeptetUnits(text, charset.escaped, charset.count)
+            boundary = crlf_boundary if "\r\n" in text else None
+            bounds, _ = plan_parts(text, measure, units, 160, 153, boundary)
+            return name, len(bounds) - 1
+    units = len(text.encode("utf-16-le")) // 2
+    if units <= 70:
+        return "utf-16", 1
+    measure = Utf16Units(text) if units != len(text) else None
+    bounds, _ = plan_parts(text, measure, units, 70, 67, grapheme_boundary)
+    return "utf-16", len(bounds) - 1
+
+
 def best_of(repeat: int, run: Callable[[], object]) -> float:
     timings = []
     for _ in range(repeat):
@@ -128,8 +214,10 @@ def peers(messages: list[str]) -> dict[str, Callable[[], object]]:
     return found
 
 
-def cold_import_ms(samples: int = 9) -> tuple[float, float]:
-    """Median wall time of a fresh interpreter, bare and importing nrscompose to analyze 'hi'.
+def cold_import_ms(samples: int = 9) -> tuple[float, float, float]:
+    """Median wall times: a bare interpreter, what ``import nrscompose; analyze('hi')`` adds to
+    it, and the same import measured inside the fresh interpreter (no process start-up: the
+    steadier figure on a loaded machine).
 
     The package is byte-compiled first, as an installed package is (pip compiles on install;
     an editable install under PYTHONDONTWRITEBYTECODE would otherwise compile on every run).
@@ -144,47 +232,120 @@ def cold_import_ms(samples: int = 9) -> tuple[float, float]:
         subprocess.run([sys.executable, "-c", code], check=True)
         return time.perf_counter() - start
 
+    def inside() -> float:
+        code = (
+            "import time; start = time.perf_counter(); import nrscompose; "
+            "nrscompose.analyze('hi'); print(time.perf_counter() - start)"
+        )
+        found = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+        return float(found.stdout)
+
     bare = statistics.median(run("pass") for _ in range(samples))
     loaded = statistics.median(
         run("import nrscompose; nrscompose.analyze('hi')") for _ in range(samples)
     )
-    return bare * 1000, (loaded - bare) * 1000
+    measured = statistics.median(inside() for _ in range(samples))
+    return bare * 1000, (loaded - bare) * 1000, measured * 1000
+
+
+def _ratio_line(name: str, seconds: float, count: int, base: float | None) -> str:
+    ratio = f"{base / seconds:6.1f}x" if base else ""
+    return f"  {name:24} {seconds / count * 1e6:9.2f} µs/message {ratio}"
+
+
+def whole_corpus(title: str, messages: list[str], repeat: int) -> None:
+    chars = sum(map(len, messages))
+    multi = sum(nc.analyze(m).parts > 1 for m in messages)
+    print(
+        f"{title}: {len(messages)} messages, {chars / len(messages):.0f} characters on "
+        f"average, {multi} multi-part"
+    )
+    assert all(minimal_parts(m) == (nc.analyze(m).encoding, nc.analyze(m).parts) for m in messages)
+    ours = {
+        "nrscompose.analyze": lambda: [nc.analyze(m) for m in messages],
+        "nrscompose.split": lambda: [nc.split(m) for m in messages],
+        "limit (minimal exact)": lambda: [minimal_parts(m) for m in messages],
+    }
+    results = {name: best_of(repeat, run) for name, run in {**ours, **peers(messages)}.items()}
+    base = results.get("smsutil.split")
+    for name, seconds in results.items():
+        print(_ratio_line(name, seconds, len(messages), base))
+    if "gammu EncodeSMS" in results:
+        print(
+            f"  split vs gammu EncodeSMS: "
+            f"{results['gammu EncodeSMS'] / results['nrscompose.split']:.1f}x faster"
+        )
+
+
+def category_table(per_category: int, repeat: int) -> None:
+    import smsutil
+
+    print("\nper category (x = times faster than smsutil.split; limit = minimal exact function)")
+    print(
+        f"  {'encoding':8} {'parts':6} {'2-unit':7} {'chars':>5} {'smsutil µs':>10} "
+        f"{'analyze':>13} {'split':>13} {'limit':>13}"
+    )
+    for (encoding, parts, two_units), texts in categories(per_category).items():
+        runs = {
+            "smsutil": lambda t=texts: [smsutil.split(m) for m in t],
+            "analyze": lambda t=texts: [nc.analyze(m) for m in t],
+            "split": lambda t=texts: [nc.split(m) for m in t],
+            "limit": lambda t=texts: [minimal_parts(m) for m in t],
+        }
+        timed = {name: best_of(repeat, run) / len(texts) * 1e6 for name, run in runs.items()}
+        base = timed["smsutil"]
+        cells = " ".join(f"{timed[n]:5.1f} {base / timed[n]:5.1f}x" for n in runs if n != "smsutil")
+        average = sum(map(len, texts)) // len(texts)
+        print(f"  {encoding:8} {parts:6} {two_units:7} {average:5} {base:10.1f} {cells}")
+
+
+GROWTH_TEXTS = {
+    "escape-dense GSM": "Sale [50%] {today} ~ €10 | ",
+    "emoji UTF-16": "Olá 😀 🎉 mundo 👍🏽 ",
+    "Cyrillic UTF-16": "Привет мир ",
+    "regional indicators": "🇵🇹",
+}
+
+
+def growth_table(max_mb: int) -> None:
+    import smsutil
+
+    sizes = [mb for mb in (1, 2, 5, 10, 20) if mb <= max_mb]
+    print("\ngrowth (ms per MB of text; flat = linear)")
+    print(f"  {'text':20} {'smsutil 1 MB':>12} " + " ".join(f"{mb:>5} MB" for mb in sizes))
+    for name, unit in GROWTH_TEXTS.items():
+        cells = []
+        first = 0.0
+        for mb in sizes:
+            text = (unit * (mb * 1_000_000 // len(unit) + 1))[: mb * 1_000_000]
+            seconds = best_of(2, lambda text=text: nc.split(text))
+            first = first or seconds
+            cells.append(f"{seconds * 1000 / mb:8.0f}")
+        one_mb = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+        peer = best_of(1, lambda one_mb=one_mb: smsutil.split(one_mb))
+        print(
+            f"  {name:20} {peer * 1000:9.0f} ms "
+            + " ".join(cells)
+            + f"   (1 MB split: {peer / first:.1f}x smsutil)"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=4000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--per-category", type=int, default=300)
+    parser.add_argument("--max-mb", type=int, default=10)
     args = parser.parse_args()
-    messages = corpus(args.messages)
-    chars = sum(map(len, messages))
+    whole_corpus("campaign corpus", corpus(args.messages), args.repeat)
+    whole_corpus("multilingual corpus", multilingual(2076), args.repeat)
+    category_table(args.per_category, args.repeat)
+    growth_table(args.max_mb)
+    bare, added, inside = cold_import_ms()
     print(
-        f"corpus: {len(messages)} messages, {chars} characters, "
-        f"{sum(nc.analyze(m).parts for m in messages)} parts"
+        f"\ncold start: bare interpreter {bare:.0f} ms, import + analyze('hi') adds {added:.0f} ms"
+        f" ({inside:.1f} ms measured inside the interpreter)"
     )
-
-    ours = {
-        "nrscompose.analyze": lambda: [nc.analyze(m) for m in messages],
-        "nrscompose.split": lambda: [nc.split(m) for m in messages],
-    }
-    results = {name: best_of(args.repeat, run) for name, run in {**ours, **peers(messages)}.items()}
-    for name, seconds in results.items():
-        print(f"{name:24} {seconds / len(messages) * 1e6:9.2f} µs/message")
-    if "smsutil.split" in results:
-        base = results["smsutil.split"]
-        print(f"analyze vs smsutil.split: {base / results['nrscompose.analyze']:.1f}x faster")
-        print(f"split   vs smsutil.split: {base / results['nrscompose.split']:.1f}x faster")
-    if "gammu EncodeSMS" in results:
-        print(
-            f"split   vs gammu EncodeSMS: "
-            f"{results['gammu EncodeSMS'] / results['nrscompose.split']:.1f}x faster"
-        )
-
-    megabyte = ("Olá mundo [x] 😀 " * 70_000)[:1_000_000]
-    seconds = best_of(3, lambda: nc.analyze(megabyte))
-    print(f"analyze of a 1 MB mixed text: {seconds * 1000:.0f} ms")
-    bare, added = cold_import_ms()
-    print(f"cold start: bare interpreter {bare:.0f} ms, import + analyze('hi') adds {added:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -193,3 +193,21 @@ def test_cli_estimate_refuses_a_naive_send_time(capsys):
     )
     assert status == 2
     assert "no UTC offset" in capsys.readouterr().err
+
+
+def test_a_report_explains_only_the_rows_it_shows(monkeypatch):
+    from nrscompose import campaign
+
+    explained = []
+    offending = campaign._offending
+
+    def counting(analysis):
+        explained.append(analysis.text)
+        return offending(analysis)
+
+    monkeypatch.setattr(campaign, "_offending", counting)
+    rows = [{"phone": f"3461234{n:04d}", "name": f"Zoë {n}"} for n in range(500)]
+    report = estimate(rows, "Hola {name}", prices=PRICES)
+    assert report.valid == 500
+    assert len(explained) == len(report.most_expensive) == campaign.SAMPLE_SIZE
+    assert all(row.offending == "ë" for row in report.most_expensive)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nrscompose.filters import (
     FILTERS,
@@ -111,3 +113,20 @@ def test_value_text() -> None:
         value_text([1])
     with pytest.raises(ValueError, match="finite"):
         value_text(float("nan"))
+
+
+@given(
+    sign=st.sampled_from(["", "-", "+"]),
+    integer=st.text("0123456789", min_size=1, max_size=20),  # babel quantizes in 28 digits
+    fraction=st.one_of(st.just(""), st.text("0123456789", min_size=1, max_size=8)),
+)
+def test_number_filters_format_exactly_as_babel(sign, integer, fraction):
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    value = sign + integer + ("." + fraction if fraction else "")
+    pattern = "#,##0" + ("." + "0" * len(fraction) if fraction else "")
+    for name, locale in (("formatDotComma", "de"), ("formatCommaDot", "en")):
+        expected = format_decimal(Decimal(value), format=pattern, locale=locale)
+        assert FILTERS[name](value) == expected

@@ -16,9 +16,11 @@ into another package's private names; ``tests/test_layers.py`` walks every impor
 1. ``errors``, ``problems`` (the problem kinds), ``vocabularies``, ``messages`` (the gettext
    catalogue), ``patterns``, ``http``
 2. ``charsets`` (tables, codecs, packing of already-counted parts)
-3. ``profiles``, ``transliterate``, ``splitting``, ``analysis``, ``suggestions``
+3. ``profiles``, ``transliterate``, ``cuts`` (the one cut planner), ``splitting``,
+   ``analysis``, ``suggestions``, ``user_data``
 4. ``message_rules`` (text, parts, sender, placeholders, OTP: provider-neutral)
-5. ``filters``, ``template``, ``destinations``, ``pricing``, ``windows``
+5. ``filters``, ``template``, ``rows`` (a campaign row's text), ``destinations``, ``pricing``,
+   ``windows``
 6. ``providers`` (request builders, response parsing, each provider's kind → code table)
 7. ``campaign``, ``forms``
 8. ``transports``, ``jinja``, ``cli``, the demo server — nothing in the package imports them
@@ -31,14 +33,6 @@ module that needs them, so ``import nrscompose`` stays cheap.
 from __future__ import annotations
 
 from nrscompose.analysis import Analysis, Notice, Offending, analyze, describe_char
-from nrscompose.errors import (
-    ApiError,
-    ArgumentError,
-    NrsComposeError,
-    Problem,
-    TransportError,
-    ValidationError,
-)
 from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose.splitting import split
 from nrscompose.transliterate import TRANS_TABLE, transliterate
@@ -48,6 +42,14 @@ if TYPE_CHECKING:
     from nrscompose import campaign, forms, windows
     from nrscompose.campaign import estimate
     from nrscompose.destinations import Destination, destination
+    from nrscompose.errors import (
+        ApiError,
+        ArgumentError,
+        NrsComposeError,
+        Problem,
+        TransportError,
+        ValidationError,
+    )
     from nrscompose.filters import FILTERS
     from nrscompose.http import HttpRequest, HttpResponse
     from nrscompose.pricing import PriceList, Quote
@@ -73,6 +75,14 @@ _SUBPACKAGES = {
     "campaign": "nrscompose.campaign",
 }
 _LAZY = {
+    # The error types are built on dataclasses, whose import costs more than the rest of the
+    # package: they load when a caller names one, or when an error is raised.
+    "ApiError": "nrscompose.errors",
+    "ArgumentError": "nrscompose.errors",
+    "NrsComposeError": "nrscompose.errors",
+    "Problem": "nrscompose.errors",
+    "TransportError": "nrscompose.errors",
+    "ValidationError": "nrscompose.errors",
     "HttpRequest": "nrscompose.http",
     "HttpResponse": "nrscompose.http",
     "Replacement": "nrscompose.suggestions",

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.recipient_files import Chunk
 
 __all__ = ["open_sheet", "sheet_chunks"]
 
@@ -79,8 +78,13 @@ def open_sheet(path: Path, name: str | None) -> tuple[list[str], str]:
     raise ValidationError.invalid("file", f"{path}: sheet {found!r} is empty; expected a header")
 
 
-def sheet_chunks(path: Path, name: str | None, size: int) -> Iterator[Chunk]:
-    """Records after the header, numbered by sheet row; empty rows counted as blank lines."""
+def sheet_chunks(
+    path: Path, name: str | None, size: int
+) -> Iterator[tuple[list[list[str]], list[int], int]]:
+    """Records after the header, numbered by sheet row; empty rows counted as blank lines.
+
+    Yields (rows, their lines, blank lines) as :class:`~nrscompose.recipient_files.Chunk` holds
+    them: the file reader wraps them, so this module does not import it back."""
     rows: list[list[str]] = []
     lines: list[int] = []
     blank = 0
@@ -91,8 +95,8 @@ def sheet_chunks(path: Path, name: str | None, size: int) -> Iterator[Chunk]:
             blank += 1
             continue
         if len(rows) >= size:
-            yield Chunk(rows, lines, blank)
+            yield rows, lines, blank
             rows, lines, blank = [], [], 0
         rows.append(values)
         lines.append(number)
-    yield Chunk(rows, lines, blank)
+    yield rows, lines, blank

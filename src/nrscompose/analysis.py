@@ -10,15 +10,17 @@ Explanations (``offending``, ``notices``, ``part_bounds``) are computed on first
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from nrscompose import charsets
 from nrscompose.charsets import SeptetCharset
-from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.problems import Problem
-from nrscompose.profiles import Encoding, Limits, Profile, get_profile
-from nrscompose.splitting import plan_parts
+from nrscompose.cuts import (
+    SeptetUnits,
+    Utf16Units,
+    crlf_boundary,
+    grapheme_boundary,
+    plan_parts,
+)
+from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose.transliterate import source_indices, transliterate
 from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, MESSAGE_CHANNELS, require
 
@@ -27,7 +29,12 @@ __all__ = ["Analysis", "Notice", "Offending", "analyze", "describe_char"]
 # Annotations only: importing typing would double the package's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable, Sequence
     from typing import Final, Literal, TypeVar
+
+    from nrscompose.cuts import Boundary
+    from nrscompose.errors import ValidationError
 
     _T = TypeVar("_T")
     EncodingChoice = Literal["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
@@ -64,17 +71,47 @@ def describe_char(char: str) -> str:
     return f"{quote}{char}{quote} ({name})"
 
 
-@dataclass(frozen=True, slots=True)
-class Offending:
+class _Record:
+    """Immutable-by-convention value with equality, hash and repr over ``_fields``.
+
+    Result types are plain slots classes, not dataclasses: importing dataclasses costs more
+    than the rest of ``import nrscompose``, and building a frozen dataclass instance costs
+    five times a plain one on the hot path.
+    """
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({fields})"
+
+
+class Offending(_Record):
     """A character that kept the text out of cheaper encodings.
 
     ``index`` is the character's position in the text given to :func:`analyze` (before
     transliteration); ``excluded_from`` the cheaper encodings that cannot carry it.
     """
 
-    index: int
-    char: str
-    excluded_from: tuple[Encoding, ...]
+    __slots__ = ("char", "excluded_from", "index")
+    _fields = ("index", "char", "excluded_from")
+
+    def __init__(self, index: int, char: str, excluded_from: tuple[Encoding, ...]) -> None:
+        self.index = index
+        self.char = char
+        self.excluded_from = excluded_from
 
     @property
     def reason(self) -> str:
@@ -84,41 +121,19 @@ class Offending:
         return f"{describe_char(self.char)} at {self.index}: {self.reason}"
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(_Record):
     """Something worth telling the person writing the text; ``indices`` are in the input."""
 
-    kind: NoticeKind
-    message: str
-    indices: tuple[int, ...] = ()
+    __slots__ = ("indices", "kind", "message")
+    _fields = ("kind", "message", "indices")
+
+    def __init__(self, kind: NoticeKind, message: str, indices: tuple[int, ...] = ()) -> None:
+        self.kind = kind
+        self.message = message
+        self.indices = indices
 
 
-class _Context:
-    """What an Analysis needs to explain itself later (private; built once per analyze)."""
-
-    __slots__ = ("candidates", "channel", "charset", "cheaper", "lazy", "profile", "source")
-
-    def __init__(
-        self,
-        source: str,
-        profile: Profile,
-        candidates: tuple[Encoding, ...],
-        cheaper: tuple[Encoding, ...],  # candidates cheaper than the chosen one, as ordered
-        charset: SeptetCharset | None,
-        channel: str,
-        lazy: dict[str, object],  # explanations computed on first access
-    ) -> None:
-        self.source = source
-        self.profile = profile
-        self.candidates = candidates
-        self.cheaper = cheaper
-        self.charset = charset
-        self.channel = channel
-        self.lazy = lazy
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(_Record):
     """The count of one text.
 
     ``text`` is the text counted (after ``trans``); ``encoding`` the API value; ``units`` the
@@ -127,30 +142,58 @@ class Analysis:
     single/concatenated limits in force. Derived: ``max_parts`` (the channel's cap in this
     profile), ``tables`` (the national language identifiers in use, ``(0, 0)`` for the default
     alphabet and UTF-16), ``per_part``, ``remaining``, ``exceeds_cap``; computed on first
-    access: ``offending``, ``notices``, ``part_bounds``.
+    access: ``offending``, ``notices``, ``part_bounds``. Treat it as read-only.
     """
 
-    text: str
-    encoding: Encoding
-    parts: int
-    units: int
-    last_part_units: int
-    limits: Limits
-    _context: _Context = field(repr=False, compare=False)
+    __slots__ = (
+        "_context",
+        "_lazy",
+        "encoding",
+        "last_part_units",
+        "limits",
+        "parts",
+        "text",
+        "units",
+    )
+    _fields = ("text", "encoding", "parts", "units", "last_part_units", "limits")
+
+    def __init__(
+        self,
+        text: str,
+        encoding: Encoding,
+        parts: int,
+        units: int,
+        last_part_units: int,
+        limits: Limits,
+        # What the analysis needs to explain itself later: the caller's text, the profile,
+        # the candidates tried, the cheaper candidates that failed, the septet charset (None
+        # for UTF-16) and the channel.
+        context: tuple[str, Profile, tuple[Encoding, ...], tuple[Encoding, ...],
+                       SeptetCharset | None, str],
+        bounds: list[int] | None = None,  # when the count needed them, kept for split()
+    ) -> None:  # fmt: skip
+        self.text = text
+        self.encoding = encoding
+        self.parts = parts
+        self.units = units
+        self.last_part_units = last_part_units
+        self.limits = limits
+        self._context = context
+        self._lazy: dict[str, object] | None = None if bounds is None else {"bounds": bounds}
 
     @property
     def profile(self) -> str:
-        return self._context.profile.name
+        return self._context[1].name
 
     @property
     def max_parts(self) -> int:
         """The most parts the channel accepts in this profile (more: ``exceeds_cap``)."""
-        return self._context.profile.cap(self._context.channel)
+        return self._context[1].cap(self._context[5])
 
     @property
     def tables(self) -> tuple[int, int]:
         """National language identifiers (locking, single shift) of the septet tables used."""
-        charset = self._context.charset
+        charset = self._context[4]
         return (charset.locking_language, charset.shift_language) if charset else (0, 0)
 
     @property
@@ -213,39 +256,65 @@ class Analysis:
         }
 
     def _cached(self, key: str, compute: Callable[[], _T]) -> _T:
-        lazy = self._context.lazy  # a cache, invisible to == and repr
+        lazy = self._lazy  # a cache, invisible to == and repr
+        if lazy is None:
+            lazy = self._lazy = {}
         if key not in lazy:
             lazy[key] = compute()
         return lazy[key]  # type: ignore[return-value]
 
-    def _bounds(self) -> tuple[int, ...]:
+    def _bounds(self) -> list[int]:
         if self.parts <= 1:  # no cut to place
-            return (0, len(self.text)) if self.text else (0,)
-        context = self._context
-        bounds, _ = _plan(self.text, context.charset, self.units, self.limits, context.profile)
-        return tuple(bounds)
+            return [0, len(self.text)] if self.text else [0]
+        charset, profile = self._context[4], self._context[1]
+        bounds, _ = _plan(self.text, charset, self.units, self.limits, profile)
+        return bounds
 
     def _source_index(self, index: int) -> int:
-        source = self._context.source
+        source = self._context[0]
         if source is self.text:
             return index
         indices = self._cached("source_indices", lambda: source_indices(source))
         return index if indices is None else indices[index]
 
     def _find_offending(self) -> tuple[Offending, ...]:
-        cheaper = self._context.cheaper
+        cheaper = self._context[3]
         if not cheaper:
             return ()
-        found = []
-        profile = self._context.profile
-        for index, char in enumerate(self.text):
-            excluded = tuple(e for e in cheaper if not _represents(e, char, profile))
-            if excluded:
-                found.append(Offending(self._source_index(index), char, excluded))
-        return tuple(found)
+        text, profile = self.text, self._context[1]
+        excluded_at: dict[int, list[Encoding]] = {}
+        for encoding in cheaper:  # one C-level scan per cheaper encoding
+            for index in _foreign_positions(encoding, text, profile):
+                excluded_at.setdefault(index, []).append(encoding)
+        source_index = self._source_index
+        return tuple(
+            Offending(source_index(index), text[index], tuple(excluded_at[index]))
+            for index in sorted(excluded_at)
+        )
 
     def _find_notices(self) -> tuple[Notice, ...]:
         return _notices(self)
+
+
+_SURROGATE: list[re.Pattern[str]] = []  # compiled on first need
+
+
+def _foreign_positions(encoding: Encoding, text: str, profile: Profile) -> list[int]:
+    """Indices of the characters of ``text`` that ``encoding`` cannot carry."""
+    if encoding == "utf-16":
+        if not _SURROGATE:
+            import re
+
+            _SURROGATE.append(re.compile("[\ud800-\udfff]"))
+        return [match.start() for match in _SURROGATE[0].finditer(text)]
+    tables = _charsets_for(encoding, profile)
+    if len(tables) == 1:
+        return tables[0].foreign_positions(text)
+    # Absent from every table combination the profile may use.
+    foreign = set(tables[0].foreign_positions(text))
+    for charset in tables[1:]:
+        foreign.intersection_update(charset.foreign_positions(text))
+    return sorted(foreign)
 
 
 def _represents(encoding: Encoding, char: str, profile: Profile) -> bool:
@@ -269,39 +338,25 @@ def _national_tables(charset: SeptetCharset | None) -> int:
 def _plan(
     text: str, charset: SeptetCharset | None, units: int, limits: Limits, profile: Profile
 ) -> tuple[list[int], int]:
-    costs: list[int] | None = None
-    if units != len(text):
-        if charset is not None:
-            costs = charset.costs(text)
+    """Part bounds and last part units, from C-level scans and O(parts) work at the cuts."""
+    measure: SeptetUnits | Utf16Units | None = None
+    if units != len(text):  # some code points cost two units
+        if charset is None:
+            measure = Utf16Units(text)
         else:
-            costs = [2 if char > "\uffff" else 1 for char in text]
-    # The septet tables hold no combining or joining characters: only CRLF can be a cluster.
-    clusters = "\r\n" in text if charset is not None else True
-    return plan_parts(text, costs, units, limits, clusters)
+            measure = SeptetUnits(text, charset.escaped, charset.count)
+    # The septet tables hold no combining or joining characters: only CRLF is a cluster.
+    boundary: Boundary | None = grapheme_boundary
+    if charset is not None:
+        boundary = crlf_boundary if "\r\n" in text else None
+    return plan_parts(text, measure, units, limits.single, limits.concatenated, boundary)
 
 
-class _Count:
-    """One encoding's count of a text (private; built up to three times per analyze)."""
-
-    __slots__ = ("bounds", "charset", "encoding", "last_part_units", "limits", "parts", "units")
-
-    def __init__(
-        self,
-        encoding: Encoding,
-        units: int,
-        parts: int,
-        last_part_units: int,
-        limits: Limits,
-        charset: SeptetCharset | None,
-        bounds: tuple[int, ...] | None = None,  # when the count needed them, kept for split()
-    ) -> None:
-        self.encoding = encoding
-        self.units = units
-        self.parts = parts
-        self.last_part_units = last_part_units
-        self.limits = limits
-        self.charset = charset
-        self.bounds = bounds
+if TYPE_CHECKING:
+    # One encoding's count of a text: units, parts, last part units, limits, septet charset
+    # (None for UTF-16), and the part bounds when the count needed them. A tuple: built up to
+    # three times per analyze.
+    _Count = tuple[int, int, int, Limits, SeptetCharset | None, list[int] | None]
 
 
 def _count(
@@ -309,31 +364,33 @@ def _count(
 ) -> _Count | None:
     """Units and parts of ``text`` in ``encoding`` (with ``charset`` when septets)."""
     if charset is not None:
-        septets = charset.count(text)
-        if septets is None:
+        units = charset.count(text)
+        if units is None:
             return None
-        units = len(text) if profile.flat_limit is not None else septets
+        national = (charset.locking_language != 0) + (charset.shift_language != 0)
     else:
         try:
             units = len(text.encode("utf-16-le")) // 2
-        except UnicodeEncodeError:
+        except UnicodeEncodeError:  # a lone surrogate
             return None
-        if profile.flat_limit is not None:
-            units = len(text)
-    limits = profile.limits(encoding, _national_tables(charset))
+        national = 0
+    if profile.flat_limit is not None:
+        units = len(text)
+    limits = profile.limits(encoding, national)
     if units <= limits.single:
-        return _Count(encoding, units, 1 if units else 0, units, limits, charset)
-    if units == len(text) and charset is not None and "\r\n" not in text:
+        return (units, 1 if units else 0, units, limits, charset, None)
+    if charset is not None and units == len(text) and "\r\n" not in text:
         full, rest = divmod(units, limits.concatenated)
-        parts = full + (rest > 0)
-        return _Count(encoding, units, parts, rest or limits.concatenated, limits, charset)
+        return (units, full + (rest > 0), rest or limits.concatenated, limits, charset, None)
     bounds, last = _plan(text, charset, units, limits, profile)
-    return _Count(encoding, units, len(bounds) - 1, last, limits, charset, tuple(bounds))
+    return (units, len(bounds) - 1, last, limits, charset, bounds)
 
 
-def _room_left(counted: _Count) -> int:
-    per_part = counted.limits.single if counted.parts <= 1 else counted.limits.concatenated
-    return per_part - counted.last_part_units
+def _rank(counted: _Count) -> tuple[int, int]:
+    """Fewest parts first, then the most units left in the last part."""
+    _, parts, last, limits, _, _ = counted
+    per_part = limits.single if parts <= 1 else limits.concatenated
+    return parts, last - per_part
 
 
 def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count | None:
@@ -345,19 +402,18 @@ def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count |
     """
     if encoding == "utf-16":
         return _count(text, encoding, profile, None)
+    if encoding == "gsm" or not profile.cheapest_tables:
+        return _count(text, encoding, profile, _SEPTET_CHARSETS[encoding][0])
     best: _Count | None = None
-    for charset in _charsets_for(encoding, profile):
+    for charset in _CHEAPEST_PT:
         counted = _count(text, encoding, profile, charset)
-        if counted is not None and (
-            best is None
-            or counted.parts < best.parts
-            or (counted.parts == best.parts and _room_left(counted) > _room_left(best))
-        ):
+        if counted is not None and (best is None or _rank(counted) < _rank(best)):
             best = counted
     return best
 
 
 def _check_candidates(candidates: Sequence[str] | None) -> tuple[Encoding, ...]:
+
     if candidates is None:
         return ENCODINGS
     if isinstance(candidates, str):
@@ -365,11 +421,15 @@ def _check_candidates(candidates: Sequence[str] | None) -> tuple[Encoding, ...]:
     chosen: list[Encoding] = []
     for candidate in candidates:
         if candidate not in ENCODINGS:
+            from nrscompose.errors import ArgumentError  # on error only: keeps the import cheap
+
             raise ArgumentError(
                 f"unknown encoding {candidate!r}; use one of: {', '.join(ENCODINGS)}"
             )
         chosen.append(candidate)
     if not chosen:
+        from nrscompose.errors import ArgumentError
+
         raise ArgumentError("no candidate encoding given")
     return tuple(dict.fromkeys(chosen))
 
@@ -382,6 +442,8 @@ def _positions(text: str, source: str) -> list[int] | None:
 def _unrepresentable(
     text: str, encoding: Encoding, profile: Profile, source: str
 ) -> ValidationError:
+    from nrscompose.errors import Problem, ValidationError
+
     positions = _positions(text, source)
     problems = []
     for index, char in enumerate(text):
@@ -396,6 +458,8 @@ def _unrepresentable(
 
 
 def _lone_surrogates(text: str, source: str) -> ValidationError:
+    from nrscompose.errors import Problem, ValidationError
+
     positions = _positions(text, source)
     problems = []
     for index, char in enumerate(text):
@@ -424,51 +488,58 @@ def analyze(
     ``trans=True`` counts the text as the server rewrites it with ``trans=1``. ``channel`` is
     ``"sms"`` or ``"landing"`` and only selects the part cap.
     """
-    if not isinstance(text, str):
+    if type(text) is not str and not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    chosen_profile = get_profile(profile)
-    require(channel, MESSAGE_CHANNELS, "channel")
+    chosen_profile = PROFILES.get(profile) if type(profile) is str else None
+    if chosen_profile is None:
+        chosen_profile = get_profile(profile)
+    if channel not in MESSAGE_CHANNELS:
+        require(channel, MESSAGE_CHANNELS, "channel")  # raises ArgumentError
     counted_text = transliterate(text) if trans else text
-    if encoding in ENCODINGS:
-        order: tuple[Encoding, ...] = (encoding,)
-        result = _count_encoding(counted_text, encoding, chosen_profile)
-        if result is None:
+    if encoding == "auto" and candidates is None:  # the common case, without detours
+        order = ENCODINGS
+        result, cheaper = _choose(counted_text, order, chosen_profile, False, text)
+    elif encoding in ENCODINGS:
+        order = (encoding,)
+        found = _count_encoding(counted_text, encoding, chosen_profile)
+        if found is None:
             raise _unrepresentable(counted_text, encoding, chosen_profile, text)
-        cheaper = tuple(e for e in ENCODINGS[: ENCODINGS.index(result.encoding)])
+        result = (encoding, found)
+        cheaper = ENCODINGS[: ENCODINGS.index(encoding)]
     elif encoding in ("auto", "cheapest"):
         order = _check_candidates(candidates)
         result, cheaper = _choose(counted_text, order, chosen_profile, encoding == "cheapest", text)
     else:
+        from nrscompose.errors import ArgumentError  # on error only: keeps the import cheap
+
         raise ArgumentError(
             f"unknown encoding {encoding!r}; use one of: {', '.join(ENCODING_CHOICES)}"
         )
-    lazy: dict[str, object] = {} if result.bounds is None else {"bounds": result.bounds}
-    context = _Context(text, chosen_profile, order, cheaper, result.charset, channel, lazy)
-    return Analysis(
-        counted_text,
-        result.encoding,
-        result.parts,
-        result.units,
-        result.last_part_units,
-        result.limits,
-        context,
-    )
+    chosen, (units, parts, last, limits, charset, bounds) = result
+    context = (text, chosen_profile, order, cheaper, charset, channel)
+    return Analysis(counted_text, chosen, parts, units, last, limits, context, bounds)
 
 
 def _choose(
     text: str, order: tuple[Encoding, ...], profile: Profile, cheapest: bool, source: str
-) -> tuple[_Count, tuple[Encoding, ...]]:
+) -> tuple[tuple[Encoding, _Count], tuple[Encoding, ...]]:
     failed: list[Encoding] = []
-    best: _Count | None = None
+    best: tuple[Encoding, _Count] | None = None
+    pairs = profile.cheapest_tables  # gsm-pt may then use several table pairs
     for candidate in order:
-        counted = _count_encoding(text, candidate, profile)
+        if candidate == "utf-16":  # one call less per candidate: this runs for every text
+            counted = _count(text, candidate, profile, None)
+        elif candidate == "gsm" or not pairs:
+            counted = _count(text, candidate, profile, _SEPTET_CHARSETS[candidate][0])
+        else:
+            counted = _count_encoding(text, candidate, profile)
         if counted is None:
             failed.append(candidate)
             continue
         if not cheapest:
-            return counted, tuple(failed)
-        if best is None or counted.parts < best.parts:
-            best = counted
+            return (candidate, counted), tuple(failed)
+        if best is None or counted[1] < best[1][1]:
+            best = (candidate, counted)
     if best is not None:
         return best, tuple(failed)
     if any("\ud800" <= char <= "\udfff" for char in text):
@@ -529,15 +600,15 @@ def _find_all(text: str, needle: str) -> list[int]:
 
 
 def _cheaper_alternative(analysis: Analysis) -> Notice | None:
-    profile = analysis._context.profile
+    profile = analysis._context[1]
     for encoding in ENCODINGS:
         if encoding == analysis.encoding:
             continue
         other = _count_encoding(analysis.text, encoding, profile)
-        if other is not None and other.parts < analysis.parts:
+        if other is not None and other[1] < analysis.parts:
             return Notice(
                 "cheaper-encoding",
-                f"{encoding} would need {other.parts} part(s) instead of {analysis.parts}; "
+                f"{encoding} would need {other[1]} part(s) instead of {analysis.parts}; "
                 f"opt in with encoding='{encoding}' or encoding='cheapest'",
             )
     return None

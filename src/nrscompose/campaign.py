@@ -35,6 +35,7 @@ from nrscompose.recipient_files import (
     open_recipients,
     row_dict,
 )
+from nrscompose.rows import RowRenderer
 from nrscompose.template import Template
 from nrscompose.vocabularies import CATEGORIES, require
 
@@ -52,7 +53,7 @@ __all__ = [
 
 SAMPLE_SIZE: Final = 20  # rows kept per list in a report (held, invalid, most expensive)
 _ZERO: Final = Decimal(0)
-_ANALYSIS_CACHE_SIZE: Final = 50_000
+_ANALYSIS_CACHE_SIZE: Final = 8_192  # repeated texts hit it; unique ones must not fill memory
 
 
 class RecipientEstimate(NamedTuple):  # a tuple: one per row, cheap to build and to pickle
@@ -104,7 +105,7 @@ class CampaignPlan:
     lenient: bool = False
     mcc_field: str = "mcc"
     mnc_field: str = "mnc"
-    _analyses: dict[str, tuple[Analysis, str]] = field(
+    _analyses: dict[str, Analysis] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
     _windows: dict[tuple[str, int], datetime | None] = field(
@@ -113,6 +114,7 @@ class CampaignPlan:
     _place_key: Callable[[str], tuple[str, int]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    _renderer: RowRenderer | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.at is not None:
@@ -135,18 +137,53 @@ class CampaignPlan:
         object.__setattr__(self, "_analyses", {})
         object.__setattr__(self, "_windows", {})
         object.__setattr__(self, "_place_key", None)
+        object.__setattr__(self, "_renderer", None)
 
     def analysis(self, text: str) -> tuple[Analysis, str]:
-        """The analysis of a rendered text and its offending characters, memoised: campaign
-        texts repeat a lot (same names, same amounts)."""
+        """The analysis of a rendered text and its offending characters."""
+        analysis = self.count(text)
+        return analysis, _offending(analysis)
+
+    def renderer(self) -> RowRenderer:
+        """The billed text of a row (``template.preview``), filter results remembered: one
+        renderer per plan (and per worker process), built on first use."""
+        renderer = self._renderer
+        if renderer is None:
+            renderer = RowRenderer(self.template, lenient=self.lenient)
+            object.__setattr__(self, "_renderer", renderer)
+        return renderer
+
+    def count(self, text: str) -> Analysis:
+        """The analysis of a rendered text, memoised: campaign texts repeat a lot (same names,
+        same amounts). Its explanations are left for the rows a report shows."""
         found = self._analyses.get(text)
         if found is None:
             if len(self._analyses) >= _ANALYSIS_CACHE_SIZE:
                 self._analyses.clear()
-            analysis = analyze(text, trans=self.trans, profile=self.profile, channel=self.channel)
-            offending = "".join(dict.fromkeys(o.char for o in analysis.offending))
-            found = self._analyses[text] = (analysis, offending)
+            found = self._analyses[text] = self._analyze(text)
         return found
+
+    def _analyze(self, text: str) -> Analysis:
+        if self.renderer().septets_excluded(self.trans, self.profile):
+            # The template's own text is outside every septet table, so any row is UTF-16:
+            # forcing it skips two scans and gives the same analysis as "auto" would.
+            try:
+                return analyze(
+                    text,
+                    encoding="utf-16",
+                    trans=self.trans,
+                    profile=self.profile,
+                    channel=self.channel,
+                )
+            except ValidationError:  # a lone surrogate: "auto" says so in its own words
+                pass
+        return analyze(text, trans=self.trans, profile=self.profile, channel=self.channel)
+
+    def explained(self, estimate: RecipientEstimate) -> RecipientEstimate:
+        """``estimate`` with its offending characters, for a row a report shows."""
+        if not estimate.valid or not estimate.text or estimate.offending:
+            return estimate
+        return estimate._replace(offending=_offending(self.count(estimate.text)))
 
     def send_at(self, number: str) -> datetime | None:
         """When a window holds ``number``'s message, the UTC moment it may go; else None.
@@ -170,18 +207,27 @@ class CampaignPlan:
         return self._windows[key]
 
 
+def _offending(analysis: Analysis) -> str:
+    """The distinct characters that kept the text out of cheaper encodings, in text order."""
+    if analysis.encoding == "gsm":
+        return ""
+    return "".join(dict.fromkeys(o.char for o in analysis.offending))
+
+
 _PLAN_FIELDS: Final = tuple(
     name for name in CampaignPlan.__dataclass_fields__ if not name.startswith("_")
 )
 
 
 def _estimator(
-    plan: CampaignPlan, phone_field: str
+    plan: CampaignPlan, phone_field: str, explain: bool = True
 ) -> Callable[[int, Mapping[str, Any]], RecipientEstimate]:
     """The per-row estimate for ``plan``, with everything it looks up bound once: this runs
-    once per recipient, where attribute lookups are a measurable share of the time."""
+    once per recipient, where attribute lookups are a measurable share of the time. Without
+    ``explain``, rows carry no offending characters: a report adds them to the rows it shows
+    (:meth:`CampaignPlan.explained`)."""
     mcc_field, mnc_field = plan.mcc_field, plan.mnc_field
-    preview, lenient, analysis_of = plan.template.preview, plan.lenient, plan.analysis
+    render, count = plan.renderer(), plan.count
     quote_for = plan.prices.quote if plan.prices is not None else None
     send_at = plan.send_at if plan.at is not None else None
 
@@ -193,8 +239,9 @@ def _estimator(
                                      reason=target.why)  # fmt: skip
         number, region = target.number, target.region
         try:
-            text = preview(row, lenient=lenient)
-            analysis, offending = analysis_of(text)
+            text = render(row)
+            analysis = count(text)
+            offending = _offending(analysis) if explain else ""
             held = send_at(number) if send_at is not None else None
         except ValidationError as error:  # the row is in the estimate: the messages suffice
             problem = "; ".join(p.message for p in error.problems)
@@ -429,6 +476,10 @@ class ReportBuilder:
     def report(self, plan: CampaignPlan | None = None) -> Report:
         """The finished report; with ``plan``, suggestions for the most expensive texts."""
         ranked = [item[4] for item in sorted(self.expensive, key=lambda i: i[:4], reverse=True)]
+        held_sample = sorted(self.held_sample, key=_sample_order)
+        if plan is not None:  # explanations for the rows shown, and only those
+            ranked = [plan.explained(estimate) for estimate in ranked]
+            held_sample = [plan.explained(estimate) for estimate in held_sample]
         cost: dict[str, Decimal] = {}
         by_country: dict[str, dict[str, Any]] = {}
         by_encoding: dict[str, dict[str, int]] = {}
@@ -453,7 +504,7 @@ class ReportBuilder:
             dict(sorted(by_country.items(), key=lambda kv: (-kv[1]["recipients"], kv[0]))),
             dict(sorted(by_encoding.items())),
             {moment.isoformat(): count for moment, count in sorted(self.held.items())},
-            sorted(self.held_sample, key=_sample_order),
+            held_sample,
             dict(self.invalid_reasons.most_common()),
             sorted(self.invalid_sample, key=_sample_order),
             ranked,
@@ -542,7 +593,7 @@ def estimate(
     columns = _columns(recipients)
     if columns is not None:
         check_template_columns(plan.template, columns)
-    estimate_row = _estimator(plan, _phone_field(plan, columns or first.keys()))
+    estimate_row = _estimator(plan, _phone_field(plan, columns or first.keys()), explain=False)
     add = builder.add
     add(estimate_row(1, first))
     for row_number, row in enumerate(rows, 2):
@@ -577,7 +628,7 @@ def _rows(recipients: Any) -> Iterable[Mapping[str, Any]]:
 
 def _frame_builder(plan: CampaignPlan, phone_field: str, frame: Any, first: int) -> ReportBuilder:
     builder = ReportBuilder()
-    add, estimate_row = builder.add, _estimator(plan, phone_field)
+    add, estimate_row = builder.add, _estimator(plan, phone_field, explain=False)
     for number, row in enumerate(frame.to_dict("records"), first):
         add(estimate_row(number, row))
     return builder
@@ -624,7 +675,7 @@ class _Work(NamedTuple):
 def _estimate_chunk(plan: CampaignPlan, work: _Work) -> ReportBuilder:
     header, chunk = work.header, work.chunk
     builder = ReportBuilder(blank_lines=chunk.blank_lines)
-    add, estimate_row = builder.add, _estimator(plan, work.phone_field)
+    add, estimate_row = builder.add, _estimator(plan, work.phone_field, explain=False)
     width = len(header)
     for line, values in zip(chunk.lines, chunk.rows, strict=True):
         if len(values) == width:

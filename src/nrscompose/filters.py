@@ -55,7 +55,6 @@ Shortener = Callable[[str], str]
 SHORT_URL_LENGTH: Final = len(SHORT_URL_STAND_IN)
 
 _MAX_DIGITS: Final = 28  # the default decimal context: more digits cannot be grouped exactly
-_NUMBER: Final = re.compile(r"[+-]?[0-9]+(?:\.([0-9]+))?")
 _WORD_START: Final = re.compile(r"(?:^|(?<=\s))(\S)")
 
 
@@ -84,28 +83,42 @@ def capitalize_all(value: str) -> str:
 
 
 @cache
-def _format_decimal() -> Callable[..., str]:
-    from babel.numbers import format_decimal  # imported on first need: babel is heavy
+def _symbols(locale: str) -> tuple[str, str, str]:
+    """The locale's (minus sign, group, decimal) symbols from CLDR, read once per locale."""
+    from babel.numbers import (  # imported on first need: babel is heavy
+        get_decimal_symbol,
+        get_group_symbol,
+        get_minus_sign_symbol,
+    )
 
-    return format_decimal
+    return get_minus_sign_symbol(locale), get_group_symbol(locale), get_decimal_symbol(locale)
 
 
 def _format_number(value: str, locale: str) -> str:
+    """What babel's ``format_decimal(Decimal(value), "#,##0.00…", locale)`` gives, with as many
+    decimals as the value has: the pattern is fixed, so it is applied here directly (the
+    tests hold it to babel) instead of being parsed again for every recipient."""
     text = value.strip()
     if not text:
         return ""
-    match = _NUMBER.fullmatch(text)
-    if match is None:
+    sign = text[0] if text[0] in "+-" else ""
+    integer, dot, decimals = text[len(sign) :].partition(".")
+    if not (integer.isdigit() and integer.isascii()) or (
+        dot and not (decimals.isdigit() and decimals.isascii())
+    ):
         raise ValueError(f"{value!r} is not a number (expected digits, e.g. 1234.56)")
-    digits = sum(c.isdigit() for c in text)
+    digits = len(integer) + len(decimals)
     if digits > _MAX_DIGITS:
         raise ValueError(
             f"{value!r} has {digits} digits; an amount has at most {_MAX_DIGITS} "
             "(the precision of decimal arithmetic)"
         )
-    decimals = len(match.group(1) or "")
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return _format_decimal()(Decimal(text), format=pattern, locale=locale)
+    minus, group, decimal = _symbols(locale)
+    integer = integer.lstrip("0") or "0"
+    if len(integer) > 3:
+        integer = f"{int(integer):,}".replace(",", group)
+    formatted = minus + integer if sign == "-" else integer
+    return formatted + decimal + decimals if dot else formatted
 
 
 def format_dot_comma(value: str) -> str:

@@ -20,13 +20,11 @@ Add a provider by adding a :class:`Profile` to :data:`PROFILES`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from nrscompose.errors import ArgumentError
 from nrscompose.vocabularies import ENCODINGS, MESSAGE_CHANNELS, require
 
-__all__ = ["PROFILES", "Channel", "Encoding", "Limits", "Profile", "get_profile"]
+__all__ = ["ENCODINGS", "PROFILES", "Channel", "Encoding", "Limits", "Profile", "get_profile"]
 
 # Annotations only: importing typing would double the package's import time.
 TYPE_CHECKING = False
@@ -42,16 +40,31 @@ USER_DATA_OCTETS: Final = 140
 NATIONAL_LANGUAGE_IE_OCTETS: Final = 3  # IEI 0x24/0x25, length 1, language id (TS 23.040)
 
 
-@dataclass(frozen=True, slots=True)
 class Limits:
     """Units that fit in a message sent alone (``single``) and in each part of a long one."""
 
-    single: int
-    concatenated: int
+    # Plain slots classes here and below, not dataclasses: importing dataclasses costs more
+    # than the rest of ``import nrscompose``.
+    __slots__ = ("concatenated", "single")
 
-    def __post_init__(self) -> None:
-        if not 0 < self.concatenated <= self.single:
-            raise ArgumentError(f"invalid limits {self.single}/{self.concatenated}")
+    def __init__(self, single: int, concatenated: int) -> None:
+        if not 0 < concatenated <= single:
+            from nrscompose.errors import ArgumentError  # on error only: keeps the import cheap
+
+            raise ArgumentError(f"invalid limits {single}/{concatenated}")
+        self.single = single
+        self.concatenated = concatenated
+
+    def __repr__(self) -> str:
+        return f"Limits(single={self.single}, concatenated={self.concatenated})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Limits):
+            return NotImplemented
+        return (self.single, self.concatenated) == (other.single, other.concatenated)
+
+    def __hash__(self) -> int:
+        return hash((self.single, self.concatenated))
 
 
 def _udh_limits(septets: bool, ie_octets: int, concat_ie_octets: int) -> Limits:
@@ -62,7 +75,6 @@ def _udh_limits(septets: bool, ie_octets: int, concat_ie_octets: int) -> Limits:
     return Limits(capacity(ie_octets), capacity(ie_octets + concat_ie_octets))
 
 
-@dataclass(frozen=True, slots=True)
 class Profile:
     """Counting rules of one provider (or of the standard).
 
@@ -75,25 +87,73 @@ class Profile:
     ``max_parts``: the most parts a channel accepts; more is reported as ``exceeds_cap``.
     """
 
-    name: str
-    source: str
-    concat_ie_octets: int = 5
-    bills_national_ies: bool = False
-    cheapest_tables: bool = False
-    flat_limit: int | None = None
-    max_parts: Mapping[str, int] = field(
-        default_factory=lambda: MappingProxyType({"sms": 15, "landing": 8})
-    )
-    _limits: dict[tuple[str, int], Limits] = field(
-        init=False, repr=False, compare=False, default_factory=dict
+    __slots__ = (
+        "_limits",
+        "bills_national_ies",
+        "cheapest_tables",
+        "concat_ie_octets",
+        "flat_limit",
+        "max_parts",
+        "name",
+        "source",
     )
 
-    def __post_init__(self) -> None:
-        if "sms" not in self.max_parts:
+    def __init__(
+        self,
+        name: str,
+        source: str,
+        concat_ie_octets: int = 5,
+        bills_national_ies: bool = False,
+        cheapest_tables: bool = False,
+        flat_limit: int | None = None,
+        max_parts: Mapping[str, int] | None = None,
+    ) -> None:
+        if max_parts is None:
+            max_parts = MappingProxyType({"sms": 15, "landing": 8})
+        if "sms" not in max_parts:
+            from nrscompose.errors import ArgumentError  # on error only: keeps the import cheap
+
             raise ArgumentError("max_parts needs an 'sms' entry")
-        for encoding in ENCODINGS:
-            for national_tables in (0, 1, 2):
-                self._limits[encoding, national_tables] = self._derive(encoding, national_tables)
+        self.name = name
+        self.source = source
+        self.concat_ie_octets = concat_ie_octets
+        self.bills_national_ies = bills_national_ies
+        self.cheapest_tables = cheapest_tables
+        self.flat_limit = flat_limit
+        self.max_parts = max_parts
+        self._limits = {
+            (encoding, national_tables): self._derive(encoding, national_tables)
+            for encoding in ENCODINGS
+            for national_tables in (0, 1, 2)
+        }
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.name,
+            self.source,
+            self.concat_ie_octets,
+            self.bills_national_ies,
+            self.cheapest_tables,
+            self.flat_limit,
+            dict(self.max_parts),
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Profile(name={self.name!r}, source={self.source!r}, "
+            f"concat_ie_octets={self.concat_ie_octets}, "
+            f"bills_national_ies={self.bills_national_ies}, "
+            f"cheapest_tables={self.cheapest_tables}, flat_limit={self.flat_limit}, "
+            f"max_parts={dict(self.max_parts)})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Profile):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields()[:6])
 
     def _derive(self, encoding: Encoding, national_tables: int) -> Limits:
         if self.flat_limit is not None:
@@ -148,5 +208,7 @@ def get_profile(profile: str | Profile) -> Profile:
     try:
         return PROFILES[profile]
     except (KeyError, TypeError):
+        from nrscompose.errors import ArgumentError  # on error only: keeps the import cheap
+
         known = ", ".join(PROFILES)
         raise ArgumentError(f"unknown profile {profile!r}; use one of: {known}") from None

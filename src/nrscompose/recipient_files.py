@@ -108,7 +108,7 @@ class RecipientFile:
         if self.kind == "xlsx":
             from nrscompose._excel import sheet_chunks
 
-            yield from sheet_chunks(self.path, self.sheet, size)
+            yield from (Chunk(*chunk) for chunk in sheet_chunks(self.path, self.sheet, size))
             return
         assert self.encoding is not None
         assert self.delimiter is not None

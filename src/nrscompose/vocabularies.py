@@ -17,8 +17,6 @@ exception; these are for the arguments of the library's own functions.
 
 from __future__ import annotations
 
-from nrscompose.errors import ArgumentError
-
 __all__ = [
     "CATEGORIES",
     "ENCODINGS",
@@ -63,4 +61,6 @@ def require(value: object, allowed: Collection[_T], name: str) -> _T:
     """``value`` when it is one of ``allowed``; else :class:`ArgumentError` naming them."""
     if isinstance(value, str) and value in allowed:
         return value  # type: ignore[return-value]  # checked: one of the allowed strings
+    from nrscompose.errors import ArgumentError  # on error only: keeps the import cheap
+
     raise ArgumentError(f"unknown {name} {value!r}; use one of: {', '.join(allowed)}")

@@ -10,9 +10,7 @@ Lookups are derived once, at import, from the data in :mod:`nrscompose.charsets.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from nrscompose.charsets.tables import (
     DEFAULT_ALPHABET,
@@ -26,6 +24,7 @@ from nrscompose.charsets.tables import (
 # Annotations only: importing typing would double the package's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Final
 
 __all__ = [
@@ -40,7 +39,9 @@ __all__ = [
 DEFAULT_LANGUAGE_ID: Final = 0
 
 
-@dataclass(frozen=True, slots=True)
+_ASCII: Final = bytes(range(128))
+
+
 class SeptetCharset:
     """A locking shift table plus a single shift table, with their derived lookups.
 
@@ -48,36 +49,72 @@ class SeptetCharset:
     (0 = the default alphabet) that a receiver needs in the user data header.
     """
 
-    name: str
-    locking: Mapping[int, str]
-    single_shift: Mapping[int, str]
-    locking_language: int
-    shift_language: int
-    septets_of: Mapping[str, bytes] = field(init=False, repr=False, compare=False)
-    _cost: dict[str, int] = field(init=False, repr=False, compare=False)
-    _ascii_known: bytes = field(init=False, repr=False, compare=False)
-    _ascii_shifted: bytes = field(init=False, repr=False, compare=False)
-    _patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = field(
-        default=None, init=False, repr=False, compare=False
+    # A plain slots class, not a dataclass: importing dataclasses costs more than the rest of
+    # ``import nrscompose``.
+    __slots__ = (
+        "_ascii_known",
+        "_ascii_shifted",
+        "_cost",
+        "_patterns",
+        "escaped",
+        "locking",
+        "locking_language",
+        "name",
+        "septets_of",
+        "shift_language",
+        "single_shift",
     )
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        name: str,
+        locking: Mapping[int, str],
+        single_shift: Mapping[int, str],
+        locking_language: int,
+        shift_language: int,
+    ) -> None:
+        self.name = name
+        self.locking = locking
+        self.single_shift = single_shift
+        self.locking_language = locking_language
+        self.shift_language = shift_language
         septets_of: dict[str, bytes] = {
-            char: bytes((ESCAPE, code)) for code, char in self.single_shift.items()
+            char: bytes((ESCAPE, code)) for code, char in single_shift.items()
         }
         # A character present in both tables is sent from the locking table: one septet.
-        septets_of.update({char: bytes((code,)) for code, char in self.locking.items()})
+        septets_of.update({char: bytes((code,)) for code, char in locking.items()})
         shifted = {char for char, septets in septets_of.items() if len(septets) == 2}
-        object.__setattr__(self, "septets_of", septets_of)
-        object.__setattr__(self, "_cost", dict.fromkeys(shifted, 2))
+        self.septets_of: Mapping[str, bytes] = septets_of
+        self._cost = dict.fromkeys(shifted, 2)
+        self.escaped = "".join(sorted(shifted))  # the characters that cost two septets
         # ASCII text (most campaign traffic) is counted with bytes.translate, about 4x faster
         # than the character classes below on a 600-character message.
         ascii_chars = [chr(code) for code in range(128)]
-        object.__setattr__(
-            self, "_ascii_known", "".join(c for c in ascii_chars if c in septets_of).encode("ascii")
+        self._ascii_known = "".join(c for c in ascii_chars if c in septets_of).encode("ascii")
+        self._ascii_shifted = "".join(c for c in ascii_chars if c in shifted).encode("ascii")
+        self._patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"SeptetCharset(name={self.name!r}, locking_language={self.locking_language}, "
+            f"shift_language={self.shift_language})"
         )
-        object.__setattr__(
-            self, "_ascii_shifted", "".join(c for c in ascii_chars if c in shifted).encode("ascii")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SeptetCharset):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.locking_language, self.shift_language))
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.name,
+            dict(self.locking),
+            dict(self.single_shift),
+            self.locking_language,
+            self.shift_language,
         )
 
     def _compile(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -85,10 +122,11 @@ class SeptetCharset:
         # a single C-level scan that stops at the first foreign character (measured 2–60x
         # faster than str.translate on 90-character texts). Compiled on first use, to keep
         # the import of the package cheap.
+        import re  # on first need: the package imports without it
+
         everything = re.escape("".join(sorted(self.septets_of)))
         shifted = re.escape("".join(sorted(self._cost)))
-        patterns = (re.compile(f"[^{everything}]"), re.compile(f"[{shifted}]"))
-        object.__setattr__(self, "_patterns", patterns)
+        self._patterns = patterns = (re.compile(f"[^{everything}]"), re.compile(f"[{shifted}]"))
         return patterns
 
     @property
@@ -103,9 +141,19 @@ class SeptetCharset:
                 return None
             return 2 * len(octets) - len(octets.translate(None, self._ascii_shifted))
         foreign, shifted = self._patterns or self._compile()
-        if foreign.search(text):
+        if foreign.search(text, 0, 40):  # Cyrillic, CJK, emoji…: decided at the first words
             return None
-        return len(text) + len(shifted.findall(text))
+        # Mostly-ASCII text (accents, a euro sign): the ASCII characters with bytes.translate,
+        # the others (what is left of the UTF-8 bytes once every ASCII byte is deleted) with
+        # the character classes: all C-level, and the classes see only the few non-ASCII.
+        octets = text.encode("ascii", "ignore")
+        if octets.translate(None, self._ascii_known):
+            return None
+        others = text.encode("utf-8").translate(None, _ASCII).decode("utf-8")
+        if foreign.search(others):
+            return None
+        ascii_escapes = len(octets) - len(octets.translate(None, self._ascii_shifted))
+        return len(text) + ascii_escapes + len(shifted.findall(others))
 
     def represents(self, char: str) -> bool:
         return char in self.septets_of
@@ -114,6 +162,11 @@ class SeptetCharset:
         """Septets of each character of ``text`` (which must be representable)."""
         cost = self._cost
         return [cost.get(char, 1) for char in text]
+
+    def foreign_positions(self, text: str) -> list[int]:
+        """Indices of the characters of ``text`` that neither table holds."""
+        foreign, _ = self._patterns or self._compile()
+        return [match.start() for match in foreign.finditer(text)]
 
     def encode(self, text: str) -> bytes:
         """One byte per septet (values 0–127), escape pairs included; raises ``KeyError``."""

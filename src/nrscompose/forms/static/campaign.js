@@ -301,7 +301,7 @@
     }
     box.appendChild(table(["Reason", "Rows"], names.map(function (r) { return [r, String(reasons[r])]; })));
     box.appendChild(make("p", "note", "For example:"));
-    box.appendChild(table(["Row", "Number", "Problem"], sample.slice(0, SHOWN).map(function (r) {
+    box.appendChild(table(["Line", "Number", "Problem"], sample.slice(0, SHOWN).map(function (r) {
       return [String(r.row), r.number || "(empty)", r.problem];
     })));
   }
@@ -318,7 +318,7 @@
   function renderExpensive(rows) {
     var box = el("expensive");
     box.textContent = "";
-    box.appendChild(table(["Row", "Country", "Encoding", "Parts", "Cost", "Costly characters", "Fix that saves most"],
+    box.appendChild(table(["Line", "Country", "Encoding", "Parts", "Cost", "Costly characters", "Fix that saves most"],
       rows.slice(0, SHOWN).map(function (r) {
         return [String(r.row), r.country || "—", r.encoding, String(r.parts),
           r.cost == null ? "—" : Number(r.cost).toFixed(4) + " " + r.currency, r.offending || "—",
