@@ -35,9 +35,7 @@ __all__ = [
     "secret_names",
 ]
 
-JsonValue: TypeAlias = (
-    "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
-)
+JsonValue: TypeAlias = "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
 QueryValue: TypeAlias = str | int | float | bool | Sequence[str | int]
 
 METHODS: Final = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
@@ -230,4 +228,3 @@ def header_pairs(
     """Headers as the tuple of pairs :class:`HttpRequest` holds."""
     items = headers.items() if isinstance(headers, Mapping) else headers
     return tuple((str(n), str(v)) for n, v in items)
-
