@@ -1,6 +1,6 @@
 """The custom-field filters of the 360nrs API, as plain functions in one registry.
 
-Seed 001 ("Custom fields filters") documents seven filters for ``{name|filter}``; each is a
+The API reference ("Custom fields filters") documents seven filters for ``{name|filter}``; each is a
 ``str -> str`` function here, registered by name in :data:`FILTERS` (as Jinja2 keeps its
 ``FILTERS``), so the SMS renderer and the Jinja2 bridge apply the same code. A filter raises
 ``ValueError`` with a sentence about the value; the caller adds which placeholder and which
@@ -50,8 +50,8 @@ __all__ = [
 Filter = Callable[[str], str]
 Shortener = Callable[[str], str]
 
-# Seed 001, "Custom fields filters": {url|shorten} -> https://nrs.so/xxxxxx; the shortener
-# endpoint (seed 001, "URL Shortener") answers with six-character codes of the same host.
+# API reference, "Custom fields filters": {url|shorten} -> https://nrs.so/xxxxxx; the shortener
+# endpoint (API reference, "URL Shortener") answers with six-character codes of the same host.
 SHORT_URL_LENGTH: Final = len(SHORT_URL_STAND_IN)
 
 _MAX_DIGITS: Final = 28  # the default decimal context: more digits cannot be grouped exactly

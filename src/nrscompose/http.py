@@ -49,7 +49,7 @@ _TOKEN: Final = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyz"
 # the value would otherwise hit the recursion limit (``"[" * 1000``).
 MAX_JSON_DEPTH: Final = 100
 # RFC 3986 2.3: only unreserved characters stay as they are; 360nrs asks for RFC 3986 encoding
-# of filters (seed 001, "Campaigns list": ``beforeDate=2019-01-01T00%3A00%3A00%2B00%3A00``).
+# of filters (API reference, "Campaigns list": ``beforeDate=2019-01-01T00%3A00%3A00%2B00%3A00``).
 _UNRESERVED: Final = "-._~"
 
 

@@ -1,6 +1,6 @@
 """Prices per destination, from the provider's coverage data; parts × price, in ``Decimal``.
 
-The input is the body of ``GET /api/rest/sms/coverage`` (seed 001, "SMS coverage by
+The input is the body of ``GET /api/rest/sms/coverage`` (360nrs API reference, "SMS coverage by
 network"): ``{"data": [{"countryIso", "mcc", "mnc", "cost", "currencyCode", …}]}``, where the
 row with ``"mnc": null`` is the country's default. Lookup order: the network's own price (when
 the recipient's MCC/MNC is known), then the country default, then — when the data lists only

@@ -11,7 +11,7 @@ holds ``floor((140 - udh) * 8 / 7)`` septets, a UCS-2 message ``floor((140 - udh
 * ``3gpp`` and ``3gpp-16bit`` are what a handset receives, national-language IEs included;
   with Portuguese tables they pick the table pair a handset picks (Android's GsmAlphabet):
   fewest parts, then most septets left in the last part.
-* ``flat160`` is seed 004's provider: "split into 160 character chunks, each chunk costing
+* ``flat160`` is the bulk-SMS API's billing: "split into 160 character chunks, each chunk costing
   1 credit" — characters, not septets, and no header.
 
 Add a provider by adding a :class:`Profile` to :data:`PROFILES`.

@@ -10,7 +10,7 @@ Needs the ``django`` extra; only this module imports Django.
   (``get_language()``: English, Spanish, Portuguese; others fall back to English).
 * :class:`MessageTextField` is a ``CharField`` with that validator, ``strip=False`` (trailing
   spaces are sent and billed, and the counter counts them) and the cleaned value's newlines
-  normalized (default ``"crlf"``, as a browser submits a textarea, DESIGN 1.7). An empty
+  normalized (default ``"crlf"``, as a browser submits a textarea). An empty
   required field is the API's 104 rather than Django's "required".
 * :class:`CounterTextarea` renders the textarea with ``data-nrs-*`` attributes holding the
   options, followed by ``<script type="module" src="{STATIC_URL}nrscompose-counter.js">``.

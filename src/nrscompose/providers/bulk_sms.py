@@ -1,11 +1,11 @@
-"""A bulk SMS API described without paths (seed 004): payloads here, routes from the caller.
+"""A bulk SMS API described without paths: payloads here, routes from the caller.
 
 The seed documents individual and bulk sends (``destination``, ``message``, ``campaign_pk``),
 contact lists, deployments and opt-outs, but no URL, method or authentication. So a
 :class:`BulkSmsApi` holds the caller's routes (``{"send": Route("POST", "/sms/send/")}`` …)
 and headers; a builder for a route that was not configured says so.
 
-Billing (seed 004): "The message will be split into 160 character chunks with each chunk
+Billing (its API reference): "The message will be split into 160 character chunks with each chunk
 costing 1 credit" — characters, not septets, and no concatenation header: the core's
 ``flat160`` profile. :func:`credits` counts with it.
 
@@ -196,7 +196,7 @@ def _fill(path: str, operation: str, params: Mapping[str, str | int]) -> str:
 
 
 def credits(message: str) -> int:
-    """Credits one message costs: one per started 160-character chunk (seed 004)."""
+    """Credits one message costs: one per started 160-character chunk (bulk-SMS API reference)."""
     return analyze(message, profile=PROFILE).parts
 
 

@@ -1,4 +1,4 @@
-"""An email platform's contacts API (``/v3/contacts``, header ``api-key``), from seed 003.
+"""An email platform's contacts API (``/v3/contacts``, header ``api-key``), from its API reference.
 
 The seed does not name the provider. It documents folders, lists, contacts and imports; the
 builders here return the same :class:`~nrscompose.http.HttpRequest` as the 360nrs ones. Where
@@ -73,7 +73,7 @@ __all__ = [
     "read",
 ]
 
-# Seed 003, "Import contact": "Maximum allowed file body size is 10MB".
+# Email-contacts API reference, "Import contact": "Maximum allowed file body size is 10MB".
 MAX_IMPORT_BYTES: Final = 10 * 1024 * 1024
 Sort = Literal["asc", "desc"]
 
@@ -132,7 +132,7 @@ def _listing(
 
 
 def _since(problems: list[Problem], name: str, value: datetime | None) -> str | None:
-    """``YYYY-MM-DDTHH:mm:ss.SSSZ`` in UTC (seed 003, ``modifiedSince``)."""
+    """``YYYY-MM-DDTHH:mm:ss.SSSZ`` in UTC (email-contacts API reference, ``modifiedSince``)."""
     if value is None:
         return None
     naive = naive_datetime_problem(value, name)
@@ -184,7 +184,7 @@ def create_contact(
     smtp_blacklist_sender: Sequence[str] | None = None,
 ) -> HttpRequest:
     """``POST /v3/contacts``. Attribute names must be upper-case and ``smtpBlacklistSender``
-    needs ``updateEnabled`` (seed 003)."""
+    needs ``updateEnabled`` (email-contacts API reference)."""
     problems: list[Problem] = []
     if not isinstance(email, str) or "@" not in email:
         problems.append(Problem("email.invalid", "email", None, {"value": repr(email)}))

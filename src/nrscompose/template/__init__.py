@@ -1,6 +1,6 @@
 """``{name|filter}`` templates: parse once, render per recipient, count before values exist.
 
-Grammar (seed 001, "Substitution variables" and "Custom fields filters"): a placeholder is
+Grammar (API reference, "Substitution variables" and "Custom fields filters"): a placeholder is
 ``{`` + name + zero or more ``|filter`` + ``}``. A name starts with a Unicode letter, digit or
 ``_`` and continues with those, ``-`` or ``.`` (custom-field keys such as ``company``,
 ``form_name``, ``my_string_custom_field``). Any other brace is text, so JSON-looking text and

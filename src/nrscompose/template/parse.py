@@ -37,7 +37,7 @@ _MAX_PROBLEMS: Final = 100
 class OtpConfig:
     """The ``otpConfig`` request object as far as it changes the text: code length and kind.
 
-    Seed 001: ``length`` 3–10, default 4; ``alpha`` true for an alphanumeric code.
+    360nrs API reference: ``length`` 3–10, default 4; ``alpha`` true for an alphanumeric code.
     """
 
     length: int = 4

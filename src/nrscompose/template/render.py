@@ -246,7 +246,7 @@ def render_all(
 ) -> list[str]:
     """One message per recipient from ``sub`` (one mapping per recipient, in order).
 
-    As the API requires (seed 001, "Substitution variables"), ``sub`` has exactly as many
+    As the API requires (API reference, "Substitution variables"), ``sub`` has exactly as many
     mappings as there are recipients; ``recipients`` is that count or the ``to`` list. In
     strict mode every missing value of every recipient is reported (up to 100 problems).
     """

@@ -57,7 +57,7 @@ def split_sms(
 ) -> list[str]:
     """The separate SMS the server sends with ``splitParts=true`` for one recipient.
 
-    Seed 001: with ``splitParts`` a long message goes as several single SMS instead of one
+    API reference: with ``splitParts`` a long message goes as several single SMS instead of one
     concatenated SMS, so each holds the single-message limit (160 septets / 70 units). A
     cut never falls inside a placeholder's value (nor inside an escape pair, surrogate pair or
     grapheme cluster); when a value alone does not fit one SMS the API refuses it ("Can't split

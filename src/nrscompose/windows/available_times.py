@@ -1,6 +1,7 @@
 """The API's ``availableTimes``: build it from local windows, and validate a caller's list.
 
-Seed 001 (``POST /api/rest/sms``): ``[{"day": 1, "from": "09:00", "to": "21:00"}]`` — ``day``
+The API reference (``POST /api/rest/sms``): ``[{"day": 1, "from": "09:00", "to": "21:00"}]``
+— ``day``
 1-7 is Monday-Sunday and optional ("if not specified, the range will apply to all days of the
 week"); ``from`` and ``to`` are UTC, 24-hour ``HH:MM``. Each error of the reference's table
 (not an array, empty, day not an integer or out of range, hour format, from after to, missing

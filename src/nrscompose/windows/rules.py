@@ -11,7 +11,8 @@ Confidence:
   seen through secondary reporting.
 * ``"low"`` — only a third-party provider's guide states it.
 
-Facts come from the seeds and ``research/send_windows.md`` (stored copies read 2026-11-23).
+Facts come from the 360nrs API reference ("Sending Restrictions by Country") and the public
+regulations each rule cites (stored copies read 2026-11-23).
 Countries where no statutory SMS hours were found (Mexico, Chile, Argentina, UK, Germany,
 Singapore, Portugal) have no rule; Italy (a code of conduct binding signatories only, with
 "pre-holiday" hours) and Espírito Santo (days unstated) are left out rather than guessed.

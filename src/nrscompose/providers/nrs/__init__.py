@@ -1,4 +1,4 @@
-"""360nrs API requests and responses, with no networking code (seed 001, seed 000).
+"""360nrs API requests and responses, with no networking code (360nrs API reference).
 
 Builders return an :class:`~nrscompose.http.HttpRequest`; they check their input first and
 raise one :class:`~nrscompose.errors.ValidationError` listing every problem, each with the

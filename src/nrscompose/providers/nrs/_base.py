@@ -1,8 +1,9 @@
 """Credentials and the one function every 360nrs builder ends with.
 
-Auth (seed 001, "Authentication"): ``Authorization: Basic base64(username:apiPassword)``.
+Auth (API reference, "Authentication"): ``Authorization: Basic base64(username:apiPassword)``.
 Every example sends ``Content-Type: application/json``; the white-label copy of the reference
-(seed 000) writes the host as ``{{DASHBOARD_HOST}}``, so the base URL is configurable.
+(the reference's annex) writes the host as ``{{DASHBOARD_HOST}}``, so the base URL is
+configurable.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Email, voice, WhatsApp and OTP requests (seed 001: "Email", "Voice", "WhatsApp", "OTP").
+"""Email, voice, WhatsApp and OTP requests (API reference: "Email", "Voice", "WhatsApp", "OTP").
 
 Each builder gathers the payload under the API's field names, runs every check of
 :mod:`._checks` (so all problems are reported together) and returns the request.
@@ -37,7 +37,7 @@ __all__ = [
     "whatsapp",
 ]
 
-# Seed 001, "Send Voice message", parameter ``language``; "* Available only in female gender".
+# API reference, "Send Voice message", parameter ``language``; "* Available only in female gender".
 VOICE_LANGUAGES: Final[Mapping[str, str]] = {
     "en_GB": "English - United Kingdom",
     "en_US": "English - United States",
@@ -53,8 +53,8 @@ VOICE_LANGUAGES: Final[Mapping[str, str]] = {
     "hi_IN": "Indi - India",
 }
 VOICE_FEMALE_ONLY: Final = frozenset({"cmn_CN", "arb", "hi_IN"})
-VOICE_MAX_CHARACTERS: Final = 500  # seed 001: "At most it can have 500 characters"
-VOICE_MAX_RETRIES: Final = 5  # seed 001: "Maximum 5"
+VOICE_MAX_CHARACTERS: Final = 500  # 360nrs API reference: "At most it can have 500 characters"
+VOICE_MAX_RETRIES: Final = 5  # 360nrs API reference: "Maximum 5"
 Language = Literal[
     "en_GB", "en_US", "es_ES", "es_US", "pt_PT", "pt_BR",
     "cmn_CN", "arb", "de_DE", "fr_FR", "it_IT", "hi_IN",
@@ -171,7 +171,7 @@ def mailing(
     otp_config: Mapping[str, str | int | bool] | None = None,
     now: datetime | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/mailing`` (seed 001, "Send Email message"); attachments as base64."""
+    """``POST /api/rest/mailing`` (API reference, "Send Email message"); attachments as base64."""
     payload = _payload(
         to=_list(to),
         fromEmail=from_email,
@@ -260,7 +260,7 @@ def voice(
     amd: bool | None = None,
     now: datetime | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/voice``: text-to-speech, 500 characters, retries ≤ 5 (seed 001)."""
+    """``POST /api/rest/voice``: text-to-speech, 500 characters, retries ≤ 5 (API reference)."""
     payload = _payload(
         to=_list(to),
         message=message,
@@ -300,7 +300,7 @@ def voice_audio(
     amd: bool | None = None,
     now: datetime | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/voiceAudio`` (seed 001, "Send Voice message with an audio file")."""
+    """``POST /api/rest/voiceAudio`` (API reference, "Send Voice message with an audio file")."""
     payload = _payload(
         to=_list(to),
         audioUrl=audio_url,
@@ -321,7 +321,7 @@ def voice_audio(
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """``messages.*.location`` (seed 001): latitude and longitude as the API's strings."""
+    """``messages.*.location`` (API reference): latitude and longitude as the API's strings."""
 
     lat: str
     long: str
@@ -344,7 +344,7 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class WhatsAppMessage:
-    """One recipient of a WhatsApp template with its positional fields (seed 001)."""
+    """One recipient of a WhatsApp template with its positional fields (360nrs API reference)."""
 
     to: str
     header_fields: tuple[str, ...] = ()
@@ -421,7 +421,7 @@ def whatsapp(
     campaign_name: str | None = None,
     tags: Sequence[str] | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/whatsapp`` (seed 001, "Send WhatsApp template"); a plain string in
+    """``POST /api/rest/whatsapp`` (API reference, "Send WhatsApp template"); a plain string in
     ``messages`` is a recipient without fields."""
     payload = _payload(
         templateId=template_id,

@@ -1,6 +1,7 @@
 """Every other 360nrs endpoint as a row of data, and one function that builds any of them.
 
-An :class:`Endpoint` says what seed 001 (and seed 000 for the shortener, image generator and
+An :class:`Endpoint` says what the API reference (and its annex for the shortener, image
+generator and
 ``showCustomFields``) documents: method, path, the query filters and body fields it accepts,
 the body fields it requires, and the shape of its answer. :func:`endpoint` checks a call
 against its row — unknown or missing fields, listing ``limit`` 1-1000, dates — and reports
@@ -53,7 +54,7 @@ Expects = Literal[
     "none",
 ]  # fmt: skip
 _PATH_PARAM: Final = re.compile(r"\{(\w+)\}")
-LISTING_MAX: Final = 1000  # seed 001: "limit … Default value: 100. Maximum: 1000."
+LISTING_MAX: Final = 1000  # 360nrs API reference: "limit … Default value: 100. Maximum: 1000."
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,7 @@ _CONTACT = "email phone landline countryIso groupsIds groupsNames name surname c
 _FORM = "name editable rejectButton backgroundUrl logoUrl formFields"
 _REPORT = "beforeDate afterDate"
 
-# Seed 001 section by section; seed 000 adds ``showCustomFields`` to the events report.
+# The API reference section by section; its annex adds ``showCustomFields`` to the events report.
 ENDPOINTS: Final[Mapping[str, Endpoint]] = MappingProxyType({
     "sms.info": _row("GET", "/sms/{ids}", "page"),
     "whatsapp.conversations": _row("GET", "/whatsapp/conversations", "page", f"{_LIST} from to"),
@@ -328,7 +329,7 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
     """A ``GET`` of a listing's ``links.next`` with the same credentials.
 
     The credentials are only sent to the host they belong to. Some documented next links join
-    the page with ``&`` and no ``?`` (seed 001, conversations: ``…/conversations&page=2``);
+    the page with ``&`` and no ``?`` (API reference, conversations: ``…/conversations&page=2``);
     that is repaired.
     """
     if "?" not in next_url and "&" in next_url:
@@ -355,7 +356,7 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
 
 
 def sms_info(ids: str | Sequence[str], credentials: Credentials) -> HttpRequest:
-    """``GET /api/rest/sms/<ID>``; several ids are joined with commas (seed 001)."""
+    """``GET /api/rest/sms/<ID>``; several ids are joined with commas (360nrs API reference)."""
     items = [ids] if isinstance(ids, str) else list(ids)
     if not items or not all(isinstance(i, str) and i and "," not in i for i in items):
         raise ValidationError.single(
@@ -397,7 +398,7 @@ def scheduled_update(
     guid: int | str | Sequence[int | str] | None = None,
     type: Literal["SMS", "MAILING"] | None = None,  # the API's name
 ) -> HttpRequest:
-    """``PUT /api/rest/scheduled``: move one, several or all scheduled messages (seed 001)."""
+    """``PUT /api/rest/scheduled``: move one, several or all scheduled messages (API reference)."""
     _scheduled_type(type)
     body = {"guid": _guid(guid), "type": type, "scheduleDate": schedule_date}
     return endpoint(
@@ -471,7 +472,7 @@ def generate_images(
     images: Mapping[str, tuple[str, bytes]], credentials: Credentials
 ) -> HttpRequest:
     """``POST /api/rest/images/generate``: ``{externalId: (extension, image bytes)}``;
-    extensions ``jpg`` or ``png`` (seed 000/001)."""
+    extensions ``jpg`` or ``png`` (360nrs API reference)."""
     ch = Checker()
     items = []
     for external_id, (extension, content) in images.items():

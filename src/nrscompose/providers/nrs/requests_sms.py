@@ -1,6 +1,6 @@
 """``POST /api/rest/sms`` and ``POST /api/rest/landingsms``: text counted by the core.
 
-The API defaults ``encoding`` to ``gsm`` and ``parts`` to 1 (seed 001, "Send SMS Message"), so
+The API defaults ``encoding`` to ``gsm`` and ``parts`` to 1 (API reference, "Send SMS Message"), so
 a request that omits them fails (105) or garbles text outside GSM. The builders therefore set
 both from :func:`nrscompose.analyze`: the encoding that carries every recipient's text, and
 the parts the worst recipient needs. A caller's ``encoding``/``parts`` are honoured and checked.
@@ -9,7 +9,7 @@ is the bill.
 
 Reserved placeholders are counted at their sent length: ``{OTP_CODE}`` as
 ``otpConfig.length`` characters (default 4), ``{LAND_URL}`` as a short URL of the shortener's
-fixed length (``https://nrs.so/xxxxxx``, 21 characters; seed 001, filter ``shorten``).
+fixed length (``https://nrs.so/xxxxxx``, 21 characters; 360nrs API reference, filter ``shorten``).
 Without ``sub`` other placeholders are counted as written: their values live in the contacts'
 custom fields, which the request does not know.
 """
@@ -362,7 +362,7 @@ def sms(
     candidates: Sequence[str] | None = None,
     now: datetime | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/sms`` (seed 001, "Send SMS Message").
+    """``POST /api/rest/sms`` (360nrs API reference, "Send SMS Message").
 
     ``encoding``/``parts`` default to what the text needs (see the module docstring); ``now``,
     when given, makes dates in the past an error (121, "Invalid scheduled date"; 119 for
@@ -406,7 +406,7 @@ def landing_sms(
     candidates: Sequence[str] | None = None,
     now: datetime | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/landingsms`` (seed 001, "Send Landing SMS message"): at most 8 parts,
+    """``POST /api/rest/landingsms`` (API reference, "Send Landing SMS message"): at most 8 parts,
     ``{LAND_URL}`` required (141), a landing template required (140)."""
     payload = _text_payload(
         to, sender, message, parts, trans, schedule_date, expiration_date, notification_url,
