@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nrscompose as nc
+from nrscompose import charsets
 from nrscompose.charsets import DEFAULT, PORTUGUESE
 
 GSM_CHARS = sorted(DEFAULT.septets_of)
@@ -112,12 +113,22 @@ def test_forced_encoding_that_cannot_carry_the_text_names_characters():
     assert "LATIN SMALL LETTER A WITH ACUTE" in str(caught.value)
 
 
-def test_unknown_encoding_and_profile_are_clear_errors():
-    with pytest.raises(nc.ValidationError) as caught:
-        nc.analyze("hi", encoding="latin1")
-    assert caught.value.codes == (113,)
-    with pytest.raises(nc.ValidationError, match="known profiles"):
-        nc.analyze("hi", profile="nope")
+@pytest.mark.parametrize(
+    ("options", "name"),
+    [
+        ({"encoding": "latin1"}, "encoding"),
+        ({"candidates": ["latin1"]}, "encoding"),
+        ({"profile": "nope"}, "profile"),
+        ({"channel": "bogus"}, "channel"),
+    ],
+)
+def test_unknown_vocabulary_values_are_argument_errors(options, name):
+    """One behaviour for a bad value given as an argument: ArgumentError (a ValueError), not a
+    silent default and not a payload problem."""
+    with pytest.raises(nc.ArgumentError, match=f"unknown {name}") as caught:
+        nc.analyze("hi", **options)
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, nc.NrsComposeError)
 
 
 def test_trans_counts_the_transliterated_text_and_maps_indices_back():
@@ -249,6 +260,20 @@ def test_split_joins_back_and_matches_the_part_count(text, profile, trans):
     parts = nc.split(text, profile=profile, trans=trans)
     assert "".join(parts) == analysis.text
     assert len(parts) == analysis.parts
+    # Each part measured without analyze: septets from the charset tables, UTF-16 code units.
+    chosen = nc.get_profile(profile)
+    if chosen.flat_limit is not None:  # billed per character, not per unit
+        return
+    units = [_units(part, analysis) for part in parts]
+    assert sum(units) == analysis.units
+    limits = chosen.limits(analysis.encoding)
+    assert all(u <= limits.single for u in units)
+
+
+def _units(part, analysis):
+    if analysis.encoding == "utf-16":
+        return len(part.encode("utf-16-le")) // 2
+    return charsets.for_tables(analysis.tables).count(part)
 
 
 @given(text=texts, profile=profiles)

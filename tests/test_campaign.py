@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import nrscompose as nc
 from nrscompose.campaign import (
     CampaignPlan,
     ReportBuilder,
@@ -19,7 +20,7 @@ from nrscompose.campaign import (
     estimate_file,
 )
 from nrscompose.cli import main
-from nrscompose.errors import ValidationError
+from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.pricing import PriceList
 from nrscompose.template import Template
 
@@ -56,7 +57,8 @@ def test_each_recipient_gets_encoding_parts_price_and_problems():
     assert (results[1].price_basis, results[1].cost) == ("network", Decimal("0.05"))
     assert (results[2].encoding, results[2].offending) == ("utf-16", "ë😀")
     assert results[3].cost is None
-    assert "international" in results[4].problem or "valid" in results[4].problem
+    assert results[4].reason == "no_region"  # "612345": +61 2345, a number of no region
+    assert results[4].problem == nc.destination("612345").reason
 
 
 def test_report_totals_breakdowns_and_unpriced_destinations():
@@ -88,12 +90,12 @@ def test_held_recipients_are_grouped_by_when_they_may_go():
 def test_a_landing_campaign_needs_its_landing_placeholder():
     with pytest.raises(ValidationError) as caught:
         CampaignPlan(Template("Hola {name}"), channel="landing")
-    assert caught.value.codes == (141,)
+    assert caught.value.kinds == ("template.placeholder_required",)
     CampaignPlan(Template("Hola {name}: {LAND_URL}"), channel="landing")
 
 
 def test_unknown_category_is_refused():
-    with pytest.raises(ValidationError, match="category"):
+    with pytest.raises(ArgumentError, match="unknown category"):
         CampaignPlan(Template("x"), category="promo")
 
 

@@ -327,6 +327,6 @@ def test_an_empty_value_is_one_reason_for_every_row_without_internal_field_names
     path = write(tmp_path / "c.csv", "phone,name\n34612345678\n34612345679\n34612345670,Eva\n")
     status, out, _ = run("estimate", path, "--template", "Hi {name}")
     assert status == 0
-    assert "       2 no value for {name} at 3\n" in out
+    assert "       2 No value for {name} at 3.\n" in out
     assert "sub[" not in out
     assert "recipient 1" not in out

@@ -315,8 +315,10 @@ def test_counting_a_short_text_imports_nothing_heavy():
 
 
 def test_errors_still_load_when_named_or_raised():
-    with pytest.raises(nc.ValidationError):
+    with pytest.raises(nc.ArgumentError):  # an unknown encoding is a bad argument
         nc.analyze("x", encoding="latin-1")
+    with pytest.raises(nc.ValidationError):
+        nc.analyze("😀", encoding="gsm")
     assert issubclass(nc.ArgumentError, nc.NrsComposeError)
 
 

@@ -770,7 +770,7 @@ def test_estimate_endpoint_answers_the_report_of_estimate(server: DemoServer) ->
 @pytest.mark.parametrize(
     ("change", "field", "words"),
     [
-        ({"template": "Hola {name|nope}"}, "message", "unknown filter"),
+        ({"template": "Hola {name|nope}"}, "message", "Unknown filter"),
         ({"at": "tomorrow"}, "at", "ISO 8601"),
         ({"at": "2026-11-29T14:00"}, "at", "UTC offset"),
         ({"prices": {"data": [{"x": 1}]}}, "prices", "countryIso"),
@@ -849,7 +849,7 @@ def test_campaign_page_draws_the_example_report(
     }
     assert report["held"] == {"2026-11-30T07:00:00+00:00": 50, "2026-11-30T12:00:00+00:00": 34}
     invalid = browser.find_element("id", "invalid").text
-    assert "not a phone number 4" in invalid
+    assert "not a phone number in international format 4" in invalid
     expensive = browser.find_element("id", "expensive").text
     assert "saves 1 part (gsm)" in expensive
     overflow = browser.execute_script(

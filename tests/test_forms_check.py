@@ -78,7 +78,7 @@ def test_landing_without_its_placeholder_is_141() -> None:
 
 def test_land_url_in_an_sms_is_reported_at_its_place() -> None:
     (problem,) = check_message("Visit {LAND_URL}").problems
-    assert problem.kind == "reserved-channel"
+    assert problem.kind == "template.reserved_channel"
     assert (problem.start, problem.end) == (6, 16)
 
 
@@ -96,34 +96,34 @@ def test_split_parts_placeholder_too_long_is_142() -> None:
 
 def test_unknown_filter_spans_the_filter_name() -> None:
     (problem,) = check_message("Hola {name|shout}").problems
-    assert problem.kind == "unknown-filter"
+    assert problem.kind == "template.unknown_filter"
     assert (problem.start, problem.end) == (11, 16)
     assert "'shout' at 11" in problem.message
 
 
 def test_unterminated_placeholder_spans_to_the_end() -> None:
     (problem,) = check_message("Hola {name").problems
-    assert problem.kind == "unterminated"
+    assert problem.kind == "template.unterminated"
     assert (problem.start, problem.end) == (5, 10)
 
 
 def test_unexpected_character_in_a_placeholder() -> None:
     (problem,) = check_message("Hola {name|upper x}").problems
-    assert problem.kind == "unexpected-character"
+    assert problem.kind == "template.unexpected_character"
     assert (problem.start, problem.end) == (16, 17)
     assert "starts at 5" in problem.message
 
 
 def test_reserved_placeholder_with_a_filter() -> None:
     (problem,) = check_message("Code {OTP_CODE|upper}").problems
-    assert problem.kind == "reserved-filter"
+    assert problem.kind == "template.reserved_filter"
     assert (problem.start, problem.end) == (5, 21)
 
 
 def test_missing_template_value() -> None:
     result = check_message("Hola {name}, {city}", template_values={"name": "Ana"})
     (problem,) = result.problems
-    assert problem.kind == "missing-value"
+    assert problem.kind == "template.missing_value"
     assert (problem.start, problem.end) == (13, 19)
 
 
@@ -229,7 +229,7 @@ def test_caller_bugs_raise() -> None:
 def test_lone_surrogate_cannot_be_counted() -> None:
     result = check_message("ab\ud800")
     assert result.analysis is None
-    assert result.problems[0].kind == "invalid-character"
+    assert result.problems[0].kind == "text.lone_surrogate"
     assert (result.problems[0].start, result.problems[0].end) == (2, 3)
 
 

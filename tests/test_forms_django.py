@@ -124,7 +124,7 @@ def test_template_problems_have_kinds_as_codes_and_percent_survives() -> None:
     assert status == 400
     assert body["errors"]["sender"][0]["code"] == "107"
     (error,) = body["errors"]["message"]
-    assert error["code"] == "unexpected-character"
+    assert error["code"] == "template.unexpected_character"
     assert error["start"] == 15
     assert error["message"].startswith('"%" (PERCENT SIGN) at 15 ')
 

@@ -56,7 +56,7 @@ def test_every_problem_is_in_the_context() -> None:
     codes = [p["code"] for p in error["ctx"]["problems"]]
     kinds = [p["kind"] for p in error["ctx"]["problems"]]
     assert codes == [141, None, 105]
-    assert kinds == ["landing-url", "unknown-filter", "too-long"]
+    assert kinds == ["template.placeholder_required", "template.unknown_filter", "text.too_long"]
     assert error["msg"] == "Un Landing SMS debe contener la variable {LAND_URL}."  # braces kept
 
 
@@ -69,7 +69,7 @@ def test_errors_serialize_to_json_as_fastapi_sends_them() -> None:
     with pytest.raises(pydantic.ValidationError) as caught:
         Campaign.model_validate({"sender": "ACME", "message": "{x"})
     payload = json.loads(caught.value.json())
-    assert payload[0]["ctx"]["kind"] == "unterminated"
+    assert payload[0]["ctx"]["kind"] == "template.unterminated"
     assert payload[0]["ctx"]["start"] == 0
 
 

@@ -14,8 +14,8 @@ from nrscompose.errors import (
 from nrscompose.http import MAX_JSON_DEPTH, HttpRequest, load_json
 from nrscompose.profiles import Limits, Profile
 from nrscompose.providers import nrs
-from nrscompose.providers.seed003 import ApiKey
-from nrscompose.providers.seed004 import Route, Seed004Api
+from nrscompose.providers.bulk_sms import BulkSmsApi, Route
+from nrscompose.providers.email_contacts import ApiKey
 from nrscompose.template import Template
 from nrscompose.transports._retry import check_timeout
 
@@ -87,8 +87,8 @@ def test_validate_voice_language_of_any_type_is_a_problem(language: object) -> N
         lambda: Profile("x", "y", max_parts={"landing": 3}),
         lambda: Route("TRACE", "/a"),
         lambda: Route("GET", "a"),
-        lambda: Seed004Api("nohost", {}),
-        lambda: Seed004Api("https://h", {"launch": Route("GET", "/a")}),
+        lambda: BulkSmsApi("nohost", {}),
+        lambda: BulkSmsApi("https://h", {"launch": Route("GET", "/a")}),
         lambda: ApiKey("", "https://h"),
         lambda: ApiKey("k", "https://u:p@h"),
         lambda: check_timeout(float("nan")),
@@ -121,7 +121,7 @@ def test_parse_problems_are_capped_with_a_count_of_the_rest() -> None:
 
 def test_other_constructors_and_builders_raise_library_errors() -> None:
     from nrscompose.charsets.pdu import concatenation_ie
-    from nrscompose.numbers import destination
+    from nrscompose.destinations import destination
     from nrscompose.providers.nrs import Attachment, Location
 
     for build in (

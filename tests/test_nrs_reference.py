@@ -67,7 +67,7 @@ def test_the_fixture_covers_every_endpoint_with_a_documented_answer():
 
 
 def test_shortener_answer_is_read_as_one_entry_per_url():
-    request = nrs.shorten(["https://example.com/test1"], CREDS)
+    request = nrs.shorten_urls(["https://example.com/test1"], CREDS)
     body = json.dumps({"data": [
         {"longUrl": "https://example.com/test1", "shortUrl": "https://nrs.so/dvRINN",
          "error": False},
@@ -312,7 +312,7 @@ def _printed_answers(reference: str) -> list[object]:
     return found
 
 
-def test_the_fixture_holds_every_answer_the_reference_prints(seed_001: str) -> None:
-    printed = [json.dumps(body, sort_keys=True) for body in _printed_answers(seed_001)]
+def test_the_fixture_holds_every_answer_the_reference_prints(full_seed_001: str) -> None:
+    printed = [json.dumps(body, sort_keys=True) for body in _printed_answers(full_seed_001)]
     assert len(printed) == len(ANSWERS)
     assert set(printed) == {json.dumps(a["body"], sort_keys=True) for a in ANSWERS}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -12,7 +13,9 @@ from hypothesis import strategies as st
 import nrscompose
 from nrscompose.errors import ValidationError
 from nrscompose.http import HttpRequest
+from nrscompose.problems import KINDS, PLURAL_KINDS, VARIANT_KINDS, render
 from nrscompose.providers import nrs
+from nrscompose.providers.nrs import CATALOGUE
 
 CREDS = nrs.Credentials("username", "apiPassword")
 TO = ["34666555444"]
@@ -486,6 +489,20 @@ def test_endpoint_table_checks_fields() -> None:
                         body={"recipient": "test@example.com"}).method == "PUT"  # fmt: skip
 
 
+def test_every_endpoint_is_a_request_line_of_the_reference(seed_001: str) -> None:
+    """Method and path of each row, against the reference's own request lines (``<ID>`` and
+    ``{type}`` are path parameters, whatever their names)."""
+
+    def shape(line: str) -> str:
+        line = re.sub(r"^curl -X (\w+) '([^']*)'.*$", r"\1 \2", line.strip())
+        return re.sub(r"<[^>]*>|\{[^}]*\}", "<>", line.split("?")[0])
+
+    documented = {shape(line) for line in seed_001.splitlines() if "/api/rest/" in line}
+    for name, row in nrs.ENDPOINTS.items():
+        line = f"{row.method} https://dashboard.360nrs.com/api/rest{row.path}"
+        assert shape(line) in documented, name
+
+
 CONTACT = {"email": "new.contact@example.com", "phone": "3466666666", "countryIso": "ES",
            "groupsNames": ["My contact list"]}  # fmt: skip
 CONTACT_OR_VALIDATION = {"contacts.create": CONTACT, "contacts.update": CONTACT,
@@ -517,7 +534,7 @@ def test_reports_shortener_images_coverage() -> None:
     assert report.expects == "csv"
     assert report.header("accept") == "text/csv"
     assert nrs.keystroke_report(1, CREDS).url.endswith("/sendings/1/reports/keys")
-    short = nrs.shorten(["https://example.com/test1", "invalidUrl"], CREDS)
+    short = nrs.shorten_urls(["https://example.com/test1", "invalidUrl"], CREDS)
     assert body(short) == {"urls": [{"longUrl": "https://example.com/test1"},
                                     {"longUrl": "invalidUrl"}]}  # fmt: skip
     images = nrs.generate_images({"test1": ("jpg", b"\xff\xd8")}, CREDS)
@@ -573,6 +590,12 @@ _FIELDS = st.sampled_from(["to", "from", "message", "parts", "encoding", "sub", 
                            "notificationUrl", "splitParts", "availableTimes"])  # fmt: skip
 
 
+# Fields a problem may name without the payload holding them: the required ones.
+_REQUIRED_FIELDS = {"to", "from", "message", "subject", "replyTo", "fromEmail", "body",
+                    "templateId", "templateBody", "messages", "recipient", "code", "language",
+                    "gender", "audioUrl", "expirationDate"}  # fmt: skip
+
+
 @given(st.sampled_from(["sms", "landing", "mailing", "voice", "voice-audio", "whatsapp",
                         "otp-generate", "otp-check"]),
        st.dictionaries(_FIELDS, _JSONISH, max_size=8))  # fmt: skip
@@ -580,5 +603,7 @@ def test_validate_never_raises_and_problems_have_fields(
     kind: str, payload: dict[str, object]
 ) -> None:
     for problem in nrs.validate(kind, payload):  # type: ignore[arg-type]
-        assert problem.field
-        assert problem.message
+        assert problem.kind in {*KINDS, *VARIANT_KINDS, *PLURAL_KINDS}
+        assert problem.field.split(".")[0].split("[")[0] in {*payload, *_REQUIRED_FIELDS, "body"}
+        assert problem.code in CATALOGUE
+        assert problem.message == render(problem.kind, problem.params)

@@ -10,11 +10,11 @@ from nrscompose.charsets import DEFAULT, PORTUGUESE
 from nrscompose.charsets.pdu import (
     concatenation_ie,
     decode_parts,
-    encode_parts,
     fill_bits,
     pack_septets,
     unpack_septets,
 )
+from nrscompose.user_data import encode_parts
 
 GSM_CHARS = sorted(DEFAULT.septets_of)
 PT_CHARS = sorted(set(PORTUGUESE.septets_of) | set(DEFAULT.septets_of))
@@ -128,3 +128,11 @@ def test_registered_codecs_encode_and_decode_septets():
     with pytest.raises(UnicodeEncodeError) as caught:
         "a😀b".encode("gsm-7")
     assert caught.value.start == 1
+
+
+def test_the_old_home_of_encode_parts_is_a_deprecated_alias() -> None:
+    from nrscompose.charsets import pdu
+
+    with pytest.deprecated_call():
+        old = pdu.encode_parts
+    assert old is encode_parts

@@ -88,5 +88,5 @@ def test_a_filter_runs_once_per_distinct_value(monkeypatch):
 
 def test_a_bad_value_names_the_placeholder_and_row_as_preview_does():
     renderer = RowRenderer(Template("Total {amount|formatDotComma}"))
-    with pytest.raises(ValidationError, match="recipient 7"):
+    with pytest.raises(ValidationError, match=r"sub\[7\]"):
         renderer({"amount": "12,5"}, 7)

@@ -14,7 +14,7 @@ import pytest
 from nrscompose.errors import ArgumentError, NrsComposeError, TransportError
 from nrscompose.http import HttpRequest, HttpResponse
 from nrscompose.providers import nrs
-from nrscompose.providers.seed004 import Route, Seed004Api
+from nrscompose.providers.bulk_sms import BulkSmsApi, Route
 from nrscompose.transports import DEFAULT_DEADLINE, RetryPolicy, UrllibTransport
 from nrscompose.transports._retry import retry_after
 
@@ -255,13 +255,13 @@ def test_credentials_in_a_base_url_are_refused() -> None:
             nrs.Credentials("username", "apiPassword", base_url=url)
         assert "pw" not in str(error.value)
         with pytest.raises(ArgumentError):
-            Seed004Api(url, {})
+            BulkSmsApi(url, {})
         with pytest.raises(ArgumentError):
             HttpRequest("GET", url)
 
 
 def test_secret_headers_are_marked_by_the_builder_and_names_normalised() -> None:
-    api = Seed004Api("https://api.example", {"send": Route("POST", "/send")},
+    api = BulkSmsApi("https://api.example", {"send": Route("POST", "/send")},
                      headers={"X-Auth-Token": "s3cret-token"})  # fmt: skip
     request = api.request("send", {"a": 1})
     assert "s3cret-token" not in repr(request)

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nrscompose.errors import ValidationError
+from nrscompose.providers.nrs.codes import with_codes
 from nrscompose.windows import (
     AvailableTime,
     Window,
@@ -149,7 +150,7 @@ def test_a_valid_list_is_accepted_and_day_is_optional() -> None:
 def test_invalid_lists_get_the_servers_codes(value: object, codes: tuple[int, ...]) -> None:
     with pytest.raises(ValidationError) as error:
         validate_available_times(value)
-    assert error.value.codes == codes
+    assert _codes(error.value) == codes
 
 
 def test_problems_name_the_entry_and_property() -> None:
@@ -166,7 +167,13 @@ def test_the_too_short_threshold_is_configurable() -> None:
     assert validate_available_times(value)
     with pytest.raises(ValidationError) as error:
         validate_available_times(value, min_minutes=60)
-    assert error.value.codes == (196,)
+    assert _codes(error.value) == (196,)
+    assert error.value.problems[0].kind == "available_times.too_short"
+
+
+def _codes(error: ValidationError) -> tuple[int | None, ...]:
+    """The 360nrs codes of the problems: the provider attaches them from the kinds."""
+    return tuple(dict.fromkeys(p.code for p in with_codes(error.problems)))
 
 
 def test_an_invalid_entry_cannot_be_constructed() -> None:

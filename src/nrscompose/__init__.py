@@ -9,6 +9,25 @@ itself, and it keeps no global state. Request builders and transports live at th
     >>> a = nc.analyze("Olá João")
     >>> a.encoding, a.parts, a.remaining
     ('gsm-pt', 1, 152)
+
+Layers, lowest first; a module imports only from layers below its own (no cycles, no reaching
+into another package's private names; ``tests/test_layers.py`` walks every import):
+
+1. ``errors``, ``problems`` (the problem kinds), ``vocabularies``, ``messages`` (the gettext
+   catalogue), ``patterns``, ``http``
+2. ``charsets`` (tables, codecs, packing of already-counted parts)
+3. ``profiles``, ``transliterate``, ``cuts`` (the one cut planner), ``splitting``,
+   ``analysis``, ``suggestions``, ``user_data``
+4. ``message_rules`` (text, parts, sender, placeholders, OTP: provider-neutral)
+5. ``filters``, ``template``, ``rows`` (a campaign row's text), ``destinations``, ``pricing``,
+   ``windows``
+6. ``providers`` (request builders, response parsing, each provider's kind → code table)
+7. ``campaign``, ``forms``
+8. ``transports``, ``jinja``, ``cli``, the demo server — nothing in the package imports them
+
+Every rule reports a :class:`Problem` with a kind from :data:`nrscompose.problems.KINDS`; a
+provider attaches its own error code. Heavy optional dependencies are imported inside the
+module that needs them, so ``import nrscompose`` stays cheap.
 """
 
 from __future__ import annotations
@@ -20,7 +39,9 @@ from nrscompose.transliterate import TRANS_TABLE, transliterate
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs ~15 ms
 if TYPE_CHECKING:
-    from nrscompose import windows
+    from nrscompose import campaign, forms, windows
+    from nrscompose.campaign import estimate
+    from nrscompose.destinations import Destination, destination
     from nrscompose.errors import (
         ApiError,
         ArgumentError,
@@ -31,7 +52,6 @@ if TYPE_CHECKING:
     )
     from nrscompose.filters import FILTERS
     from nrscompose.http import HttpRequest, HttpResponse
-    from nrscompose.numbers import Destination, destination
     from nrscompose.pricing import PriceList, Quote
     from nrscompose.providers import nrs
     from nrscompose.suggestions import Replacement, Suggestion, suggest
@@ -48,7 +68,12 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 # Imported on first use: keeps `import nrscompose` cheap for SDKs that only count.
-_SUBPACKAGES = {"windows": "nrscompose.windows", "nrs": "nrscompose.providers.nrs"}
+_SUBPACKAGES = {
+    "windows": "nrscompose.windows",
+    "nrs": "nrscompose.providers.nrs",
+    "forms": "nrscompose.forms",
+    "campaign": "nrscompose.campaign",
+}
 _LAZY = {
     # The error types are built on dataclasses, whose import costs more than the rest of the
     # package: they load when a caller names one, or when an error is raised.
@@ -71,8 +96,9 @@ _LAZY = {
     "analyze_template": "nrscompose.template",
     "render_all": "nrscompose.template",
     "split_sms": "nrscompose.template",
-    "Destination": "nrscompose.numbers",
-    "destination": "nrscompose.numbers",
+    "estimate": "nrscompose.campaign",
+    "Destination": "nrscompose.destinations",
+    "destination": "nrscompose.destinations",
     "PriceList": "nrscompose.pricing",
     "Quote": "nrscompose.pricing",
 }
@@ -122,8 +148,11 @@ __all__ = [
     "ValidationError",
     "analyze",
     "analyze_template",
+    "campaign",
     "describe_char",
     "destination",
+    "estimate",
+    "forms",
     "get_profile",
     "nrs",
     "render_all",

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.recipient_files import Chunk
 
 __all__ = ["open_sheet", "sheet_chunks"]
 
@@ -35,16 +34,16 @@ def _sheet(path: Path, name: str | None) -> tuple[Any, str]:
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
     except Exception as error:  # calamine raises its own types for a damaged or foreign file
-        raise ValidationError.single(
+        raise ValidationError.invalid(
             "file", f"{path}: not a readable Excel workbook ({error})"
         ) from None
     names = list(workbook.sheet_names)
     if name is None:
         if not names:
-            raise ValidationError.single("file", f"{path}: the workbook has no sheet")
+            raise ValidationError.invalid("file", f"{path}: the workbook has no sheet")
         name = names[0]
     elif name not in names:
-        raise ValidationError.single(
+        raise ValidationError.invalid(
             "sheet", f"{path}: no sheet {name!r} (sheets: {', '.join(map(repr, names))})"
         )
     return workbook.get_sheet_by_name(name), name
@@ -76,11 +75,16 @@ def open_sheet(path: Path, name: str | None) -> tuple[list[str], str]:
     sheet, found = _sheet(path, name)
     for values in sheet.iter_rows():
         return [cell_text(value) for value in values], found
-    raise ValidationError.single("file", f"{path}: sheet {found!r} is empty; expected a header")
+    raise ValidationError.invalid("file", f"{path}: sheet {found!r} is empty; expected a header")
 
 
-def sheet_chunks(path: Path, name: str | None, size: int) -> Iterator[Chunk]:
-    """Records after the header, numbered by sheet row; empty rows counted as blank lines."""
+def sheet_chunks(
+    path: Path, name: str | None, size: int
+) -> Iterator[tuple[list[list[str]], list[int], int]]:
+    """Records after the header, numbered by sheet row; empty rows counted as blank lines.
+
+    Yields (rows, their lines, blank lines) as :class:`~nrscompose.recipient_files.Chunk` holds
+    them: the file reader wraps them, so this module does not import it back."""
     rows: list[list[str]] = []
     lines: list[int] = []
     blank = 0
@@ -91,8 +95,8 @@ def sheet_chunks(path: Path, name: str | None, size: int) -> Iterator[Chunk]:
             blank += 1
             continue
         if len(rows) >= size:
-            yield Chunk(rows, lines, blank)
+            yield rows, lines, blank
             rows, lines, blank = [], [], 0
         rows.append(values)
         lines.append(number)
-    yield Chunk(rows, lines, blank)
+    yield rows, lines, blank

@@ -25,7 +25,6 @@ def read_json(
     field: str,
     *,
     parse_float: Callable[[str], Any] | None = None,
-    code: int | None = None,
 ) -> Any:
     """The JSON value in ``path``; a ``ValidationError`` on ``field`` when it is not JSON,
     holds a number too long to read or is nested too deeply."""
@@ -33,6 +32,5 @@ def read_json(
     try:
         return json.loads(text, parse_float=parse_float)
     except (ValueError, RecursionError) as error:
-        raise ValidationError.single(
-            field, f"{path}: invalid JSON ({_reason(error)})", code=code
-        ) from None
+        detail = f"{path}: {_reason(error)}"
+        raise ValidationError.single("json.invalid", field, None, {"detail": detail}) from None

@@ -22,8 +22,9 @@ from nrscompose.cuts import (
     utf16_unit_map,
     utf16_units,
 )
-from nrscompose.profiles import ENCODINGS, PROFILES, Encoding, Limits, Profile, get_profile
+from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose.transliterate import source_indices, transliterate
+from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, MESSAGE_CHANNELS, require
 
 __all__ = ["Analysis", "Notice", "Offending", "analyze", "describe_char"]
 
@@ -467,7 +468,6 @@ def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count |
 
 
 def _check_candidates(candidates: Sequence[str] | None) -> tuple[Encoding, ...]:
-    from nrscompose.errors import ValidationError  # on error only: keeps the import cheap
 
     if candidates is None:
         return ENCODINGS
@@ -476,14 +476,16 @@ def _check_candidates(candidates: Sequence[str] | None) -> tuple[Encoding, ...]:
     chosen: list[Encoding] = []
     for candidate in candidates:
         if candidate not in ENCODINGS:
-            raise ValidationError.single(
-                "encoding",
-                f"unknown encoding {candidate!r}; use one of {', '.join(ENCODINGS)}",
-                code=113,
+            from nrscompose.errors import ArgumentError  # on error only: keeps the import cheap
+
+            raise ArgumentError(
+                f"unknown encoding {candidate!r}; use one of: {', '.join(ENCODINGS)}"
             )
         chosen.append(candidate)
     if not chosen:
-        raise ValidationError.single("encoding", "no candidate encoding given", code=113)
+        from nrscompose.errors import ArgumentError
+
+        raise ArgumentError("no candidate encoding given")
     return tuple(dict.fromkeys(chosen))
 
 
@@ -502,17 +504,11 @@ def _unrepresentable(
     for index, char in enumerate(text):
         if not _represents(encoding, char, profile):
             at = positions[index] if positions else index
-            problems.append(
-                Problem(
-                    "message",
-                    f"{describe_char(char)} at {at} cannot be sent as {encoding}",
-                    start=at,
-                    end=at + 1,
-                )
-            )
+            params = {"char": describe_char(char), "index": at, "encoding": encoding}
+            problems.append(Problem("text.unencodable", "message", (at, at + 1), params))
             if len(problems) == 50:
                 break
-    fallback = Problem("message", f"the text cannot be sent as {encoding}")
+    fallback = Problem("text.not_encodable", "message", None, {"encoding": encoding})
     return ValidationError(problems or [fallback])
 
 
@@ -524,14 +520,8 @@ def _lone_surrogates(text: str, source: str) -> ValidationError:
     for index, char in enumerate(text):
         if "\ud800" <= char <= "\udfff":
             at = positions[index] if positions else index
-            problems.append(
-                Problem(
-                    "message",
-                    f"lone surrogate U+{ord(char):04X} at {at} is not a character",
-                    start=at,
-                    end=at + 1,
-                )
-            )
+            params = {"codepoint": f"U+{ord(char):04X}", "index": at}
+            problems.append(Problem("text.lone_surrogate", "message", (at, at + 1), params))
     return ValidationError(problems)
 
 
@@ -558,6 +548,8 @@ def analyze(
     chosen_profile = _PROFILES.get(profile) if type(profile) is str else None
     if chosen_profile is None:
         chosen_profile = get_profile(profile)
+    if channel not in MESSAGE_CHANNELS:
+        require(channel, MESSAGE_CHANNELS, "channel")  # raises ArgumentError
     counted_text = transliterate(text) if trans else text
     if encoding == "auto" and candidates is None:  # the common case, without detours
         order = ENCODINGS
@@ -573,12 +565,10 @@ def analyze(
         order = _check_candidates(candidates)
         result, cheaper = _choose(counted_text, order, chosen_profile, encoding == "cheapest", text)
     else:
-        from nrscompose.errors import ValidationError
+        from nrscompose.errors import ArgumentError  # on error only: keeps the import cheap
 
-        raise ValidationError.single(
-            "encoding",
-            f"unknown encoding {encoding!r}; use auto, cheapest, " + ", ".join(ENCODINGS),
-            code=113,
+        raise ArgumentError(
+            f"unknown encoding {encoding!r}; use one of: {', '.join(ENCODING_CHOICES)}"
         )
     chosen, (units, parts, last, limits, charset, bounds) = result
     context = (text, chosen_profile, order, cheaper, charset, channel)

@@ -1,6 +1,6 @@
 """Campaign cost estimation, streamed: one pass, memory independent of the number of rows.
 
-Each recipient goes through number validation (:func:`nrscompose.numbers.destination`),
+Each recipient goes through number validation (:func:`nrscompose.destinations.destination`),
 template rendering as the server bills it (:meth:`Template.preview`), analysis (encoding and
 parts), price lookup and, when a send time is given, the send-window decision. The per-batch
 function :func:`estimate_batch` takes and returns plain rows, so it runs unchanged inside a
@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from nrscompose.analysis import Analysis, analyze
+from nrscompose.destinations import WHY, destination
 from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.numbers import destination
+from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.pricing import PriceList
 from nrscompose.profiles import Profile, get_profile
 from nrscompose.recipient_files import (
@@ -36,6 +37,7 @@ from nrscompose.recipient_files import (
 )
 from nrscompose.rows import RowRenderer
 from nrscompose.template import Template
+from nrscompose.vocabularies import CATEGORIES, require
 
 __all__ = [
     "CampaignPlan",
@@ -49,7 +51,6 @@ __all__ = [
     "read_csv",
 ]
 
-_CATEGORIES: Final = ("marketing", "transactional", "collection")
 SAMPLE_SIZE: Final = 20  # rows kept per list in a report (held, invalid, most expensive)
 _ZERO: Final = Decimal(0)
 _ANALYSIS_CACHE_SIZE: Final = 8_192  # repeated texts hit it; unique ones must not fill memory
@@ -76,6 +77,9 @@ class RecipientEstimate(NamedTuple):  # a tuple: one per row, cheap to build and
     offending: str = ""  # the distinct characters that kept the text out of cheaper encodings
     text: str = ""  # the billed text
     source: str = ""  # the file, when a campaign spans several
+    # why it is invalid, a stable key to group by: the number's (Destination.why: "not_valid",
+    # "too_short"…) or the problem kind of its text ("template.missing_value"…)
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,17 +118,15 @@ class CampaignPlan:
 
     def __post_init__(self) -> None:
         if self.at is not None:
-            if self.at.utcoffset() is None:
-                raise ValidationError.single("at", "the send time must be timezone-aware")
-            from nrscompose.windows._decision import require_decidable
+            naive = naive_datetime_problem(self.at, "at")
+            if naive is not None:
+                raise ValidationError([naive])
+            from nrscompose.windows import require_decidable
 
             require_decidable(self.at, "at")  # the same limits as every window decision
-        if self.category not in _CATEGORIES:
-            raise ValidationError.single(
-                "category", f"unknown category {self.category!r}; use {', '.join(_CATEGORIES)}"
-            )
+        require(self.category, CATEGORIES, "category")
         get_profile(self.profile)  # an unknown name is a mistake in the plan, not in each row
-        self.template.validate(self.channel)  # e.g. a Landing SMS without {LAND_URL}: 141
+        self.template.validate(self.channel)  # e.g. a Landing SMS without {LAND_URL}
 
     def __getstate__(self) -> dict[str, object]:  # caches stay behind when sent to workers
         return {name: getattr(self, name) for name in _PLAN_FIELDS}
@@ -192,7 +194,7 @@ class CampaignPlan:
         if self.at is None:
             return None
         if self._place_key is None:
-            from nrscompose.windows._recipient import place_keys
+            from nrscompose.windows import place_keys
 
             object.__setattr__(self, "_place_key", place_keys())
         assert self._place_key is not None
@@ -233,7 +235,8 @@ def _estimator(
         raw = str(row.get(phone_field) or "")
         target = destination(raw)
         if not target.valid:
-            return RecipientEstimate(row_number, raw, target.region, False, target.reason)
+            return RecipientEstimate(row_number, raw, target.region, False, target.reason,
+                                     reason=target.why)  # fmt: skip
         number, region = target.number, target.region
         try:
             text = render(row)
@@ -242,7 +245,8 @@ def _estimator(
             held = send_at(number) if send_at is not None else None
         except ValidationError as error:  # the row is in the estimate: the messages suffice
             problem = "; ".join(p.message for p in error.problems)
-            return RecipientEstimate(row_number, number, region, False, problem)
+            return RecipientEstimate(row_number, number, region, False, problem,
+                                     reason=error.problems[0].kind)  # fmt: skip
         parts = analysis.parts
         quote = (
             quote_for(region, row.get(mcc_field) or None, row.get(mnc_field) or None)
@@ -312,6 +316,15 @@ class Report:
     blank_lines: int = 0
     inputs: list[dict[str, Any]] = field(default_factory=list)
 
+    def reason_label(self, reason: str) -> str:
+        """A group of ``invalid_reasons`` as a person reads it: what a number's ``why`` means
+        (:data:`nrscompose.destinations.WHY`), or the sentence of the problem of the first
+        sampled row with that kind."""
+        if reason in WHY:
+            return WHY[reason]
+        found = (r.problem for r in self.invalid_sample if r.reason == reason and r.problem)
+        return next(found, reason)
+
     def suggestion_for(self, estimate: RecipientEstimate) -> dict[str, Any] | None:
         """The rewrite that would make ``estimate``'s text cheaper (most expensive only)."""
         return self.suggestions.get((estimate.source, estimate.row))
@@ -349,7 +362,8 @@ class Report:
             "by_encoding": self.by_encoding,
             "held": self.held,
             "held_sample": [_row_json(r) for r in self.held_sample],
-            "invalid_reasons": self.invalid_reasons,
+            "invalid_reasons": {self.reason_label(k): n for k, n in self.invalid_reasons.items()},
+            "invalid_reason_kinds": self.invalid_reasons,
             "invalid_sample": [_row_json(r) for r in self.invalid_sample],
             "most_expensive": [
                 {**_row_json(r), "suggestion": self.suggestion_for(r)} for r in self.most_expensive
@@ -398,7 +412,7 @@ class ReportBuilder:
     def add(self, estimate: RecipientEstimate) -> None:
         self.recipients += 1
         if not estimate.valid:
-            self.invalid_reasons[_reason_kind(estimate.problem)] += 1
+            self.invalid_reasons[estimate.reason or "invalid"] += 1
             _keep(self.invalid_sample, estimate)
             return
         key = (estimate.country or "??", estimate.encoding or "?", estimate.currency or "")
@@ -526,12 +540,6 @@ def _suggestions(
 def _keep(sample: list[RecipientEstimate], estimate: RecipientEstimate) -> None:
     if len(sample) < SAMPLE_SIZE:
         sample.append(estimate)
-
-
-def _reason_kind(problem: str | None) -> str:
-    """Group problems by kind: the text before any number-specific detail."""
-    text = problem or "invalid"
-    return text.split(" in ", 1)[0].split(" (", 1)[0]
 
 
 def estimate(

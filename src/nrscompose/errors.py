@@ -1,8 +1,8 @@
 """The exception hierarchy, named by who is at fault.
 
 * :class:`ValidationError` — the caller asked for something invalid (bad text, an encoding
-  that cannot carry the text, an unknown profile). It carries every :class:`Problem` found,
-  each with the provider's error code where one exists, the field and the character index.
+  that cannot carry the text). It carries every :class:`~nrscompose.problems.Problem` found,
+  each with its kind, the field, the character span and — from a provider — its error code.
 * :class:`ApiError` — the provider answered with an error.
 * :class:`TransportError` — the request never got a usable answer.
 
@@ -12,9 +12,15 @@ code written against plain Python conventions keeps working.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Final
+from collections.abc import Iterable, Mapping
+
+from nrscompose._error_base import ArgumentError, ArgumentTypeError, NrsComposeError
+from nrscompose.problems import Problem
+
+# Annotations only: importing typing would double the package's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "ApiError",
@@ -25,31 +31,6 @@ __all__ = [
     "TransportError",
     "ValidationError",
 ]
-
-
-class NrsComposeError(Exception):
-    """Base class of every error this package raises on purpose."""
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with the caller's input.
-
-    ``code`` is the 360nrs API error code the server would answer with (``None`` when the API
-    has none), ``field`` the request field (``"message"``, ``"to"``…), ``message`` a sentence a
-    person understands, and ``start``/``end`` the span of the offending characters in the
-    field's text, when the problem is in text.
-    """
-
-    field: str
-    message: str
-    code: int | None = None
-    start: int | None = None
-    end: int | None = None
-
-    def __str__(self) -> str:
-        prefix = f"[{self.code}] " if self.code is not None else ""
-        return f"{prefix}{self.field}: {self.message}"
 
 
 # Hostile input can have a problem per character (an 800 KB template had 133,000): past this
@@ -77,32 +58,27 @@ class ValidationError(NrsComposeError, ValueError):
     @classmethod
     def single(
         cls,
+        kind: str,
         field: str,
-        message: str,
-        *,
-        code: int | None = None,
-        start: int | None = None,
-        end: int | None = None,
+        span: tuple[int, int] | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> ValidationError:
-        return cls([Problem(field, message, code, start, end)])
+        return cls([Problem(kind, field, span, params or {})])
+
+    @classmethod
+    def invalid(cls, field: str, detail: str) -> ValidationError:
+        """One ``value.invalid`` problem: a value refused for a reason only ``detail`` names."""
+        return cls.single("value.invalid", field, None, {"detail": detail})
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The problem kinds, in order, without duplicates."""
+        return tuple(dict.fromkeys(p.kind for p in self.problems))
 
     @property
     def codes(self) -> tuple[int, ...]:
         """The API error codes of the problems, in order, without duplicates."""
         return tuple(dict.fromkeys(p.code for p in self.problems if p.code is not None))
-
-
-class ArgumentError(NrsComposeError, ValueError):
-    """A bad value given as an argument: an unknown channel, profile or encoding name, a timeout
-    that is not a positive number, a URL the library refuses.
-
-    Payload validation (a provider's ``validate``) keeps returning problems instead; this is for
-    the arguments of the library's own functions and constructors.
-    """
-
-
-class ArgumentTypeError(ArgumentError, TypeError):
-    """An argument of the wrong type (bytes where text is expected, a string for a number)."""
 
 
 class ApiError(NrsComposeError):

@@ -1,6 +1,6 @@
 """The custom-field filters of the 360nrs API, as plain functions in one registry.
 
-Seed 001 ("Custom fields filters") documents seven filters for ``{name|filter}``; each is a
+The API reference ("Custom fields filters") documents seven filters for ``{name|filter}``; each is a
 ``str -> str`` function here, registered by name in :data:`FILTERS` (as Jinja2 keeps its
 ``FILTERS``), so the SMS renderer and the Jinja2 bridge apply the same code. A filter raises
 ``ValueError`` with a sentence about the value; the caller adds which placeholder and which
@@ -28,6 +28,9 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any, Final
 
+from nrscompose.message_rules import SHORT_URL_STAND_IN
+from nrscompose.patterns import HTTP_URL
+
 __all__ = [
     "FILTERS",
     "SHORT_URL_LENGTH",
@@ -47,14 +50,12 @@ __all__ = [
 Filter = Callable[[str], str]
 Shortener = Callable[[str], str]
 
-# Seed 001, "Custom fields filters": {url|shorten} -> https://nrs.so/xxxxxx; the shortener
-# endpoint (seed 001, "URL Shortener") answers with six-character codes of the same host.
-SHORT_URL_STAND_IN: Final = "https://nrs.so/xxxxxx"
+# API reference, "Custom fields filters": {url|shorten} -> https://nrs.so/xxxxxx; the shortener
+# endpoint (API reference, "URL Shortener") answers with six-character codes of the same host.
 SHORT_URL_LENGTH: Final = len(SHORT_URL_STAND_IN)
 
 _MAX_DIGITS: Final = 28  # the default decimal context: more digits cannot be grouped exactly
 _WORD_START: Final = re.compile(r"(?:^|(?<=\s))(\S)")
-_URL: Final = re.compile(r"https?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
 
 
 def lower(value: str) -> str:
@@ -132,7 +133,7 @@ def format_comma_dot(value: str) -> str:
 
 def _check_url(value: str) -> str:
     url = value.strip()
-    if _URL.fullmatch(url) is None:
+    if HTTP_URL.fullmatch(url) is None:
         raise ValueError(f"{value!r} is not a valid http(s) URL, which shorten needs")
     return url
 

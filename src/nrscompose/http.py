@@ -35,9 +35,7 @@ __all__ = [
     "secret_names",
 ]
 
-JsonValue: TypeAlias = (
-    "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
-)
+JsonValue: TypeAlias = "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None"
 QueryValue: TypeAlias = str | int | float | bool | Sequence[str | int]
 
 METHODS: Final = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
@@ -51,7 +49,7 @@ _TOKEN: Final = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyz"
 # the value would otherwise hit the recursion limit (``"[" * 1000``).
 MAX_JSON_DEPTH: Final = 100
 # RFC 3986 2.3: only unreserved characters stay as they are; 360nrs asks for RFC 3986 encoding
-# of filters (seed 001, "Campaigns list": ``beforeDate=2019-01-01T00%3A00%3A00%2B00%3A00``).
+# of filters (API reference, "Campaigns list": ``beforeDate=2019-01-01T00%3A00%3A00%2B00%3A00``).
 _UNRESERVED: Final = "-._~"
 
 
@@ -230,4 +228,3 @@ def header_pairs(
     """Headers as the tuple of pairs :class:`HttpRequest` holds."""
     items = headers.items() if isinstance(headers, Mapping) else headers
     return tuple((str(n), str(v)) for n, v in items)
-

@@ -78,7 +78,7 @@ def _jinja_filter(function: Filter) -> Any:
 def install_filters(
     environment: jinja2.Environment, *, shortener: Shortener | None = None
 ) -> jinja2.Environment:
-    """Add the seed 001 filters to ``environment`` (returned, for chaining).
+    """Add the 360nrs template filters to ``environment`` (returned, for chaining).
 
     ``shortener`` turns URLs into short links for ``shorten``; without one, every URL becomes
     the documented stand-in ``https://nrs.so/xxxxxx``. An undefined value renders as the

@@ -1,6 +1,6 @@
 """Prices per destination, from the provider's coverage data; parts × price, in ``Decimal``.
 
-The input is the body of ``GET /api/rest/sms/coverage`` (seed 001, "SMS coverage by
+The input is the body of ``GET /api/rest/sms/coverage`` (360nrs API reference, "SMS coverage by
 network"): ``{"data": [{"countryIso", "mcc", "mnc", "cost", "currencyCode", …}]}``, where the
 row with ``"mnc": null`` is the country's default. Lookup order: the network's own price (when
 the recipient's MCC/MNC is known), then the country default, then — when the data lists only
@@ -37,7 +37,7 @@ class Price:
     def __post_init__(self) -> None:
         problem = _cost_problem(self.cost)
         if problem is not None:
-            raise ValidationError.single("prices", f"{self.country}: {problem}")
+            raise ValidationError.invalid("prices", f"{self.country}: {problem}")
 
 
 def _cost_problem(cost: Decimal) -> str | None:
@@ -67,12 +67,12 @@ def _price_from(row: Mapping[str, object], position: int) -> Price:
         cost = raw_cost if isinstance(raw_cost, Decimal) else Decimal(str(raw_cost))
         currency = str(row.get("currencyCode") or "")
     except (KeyError, InvalidOperation, TypeError, AttributeError) as error:
-        raise ValidationError.single(
+        raise ValidationError.invalid(
             "prices", f"row {position}: needs countryIso, cost and currencyCode ({error!r})"
         ) from None
     problem = _cost_problem(cost)
     if problem is not None:
-        raise ValidationError.single("prices", f"row {position} ({country}): {problem}")
+        raise ValidationError.invalid("prices", f"row {position} ({country}): {problem}")
     mcc, mnc = row.get("mcc"), row.get("mnc")
     return Price(
         country,
@@ -118,7 +118,7 @@ class PriceList:
         """From the coverage response body (``{"data": [...]}``) or its list of rows."""
         rows = coverage.get("data") if isinstance(coverage, Mapping) else coverage
         if not isinstance(rows, Iterable) or isinstance(rows, (str, bytes)):
-            raise ValidationError.single("prices", 'expected {"data": [...]} coverage rows')
+            raise ValidationError.invalid("prices", 'expected {"data": [...]} coverage rows')
         return cls(tuple(_price_from(row, i) for i, row in enumerate(rows)))
 
     @classmethod
@@ -126,7 +126,7 @@ class PriceList:
         """From a JSON file in the coverage shape; costs are read as exact decimals."""
         from nrscompose._jsonfile import read_json
 
-        return cls.from_coverage(read_json(path, "prices", parse_float=Decimal, code=125))
+        return cls.from_coverage(read_json(path, "prices", parse_float=Decimal))
 
     def quote(
         self, country: str | None, mcc: str | None = None, mnc: str | None = None

@@ -11,7 +11,7 @@ holds ``floor((140 - udh) * 8 / 7)`` septets, a UCS-2 message ``floor((140 - udh
 * ``3gpp`` and ``3gpp-16bit`` are what a handset receives, national-language IEs included;
   with Portuguese tables they pick the table pair a handset picks (Android's GsmAlphabet):
   fewest parts, then most septets left in the last part.
-* ``flat160`` is seed 004's provider: "split into 160 character chunks, each chunk costing
+* ``flat160`` is the bulk-SMS API's billing: "split into 160 character chunks, each chunk costing
   1 credit" — characters, not septets, and no header.
 
 Add a provider by adding a :class:`Profile` to :data:`PROFILES`.
@@ -22,18 +22,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["PROFILES", "Channel", "Encoding", "Limits", "Profile", "get_profile"]
+from nrscompose.vocabularies import ENCODINGS, MESSAGE_CHANNELS, require
+
+__all__ = ["ENCODINGS", "PROFILES", "Channel", "Encoding", "Limits", "Profile", "get_profile"]
 
 # Annotations only: importing typing would double the package's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final, Literal
+    from typing import Final
 
-    Encoding = Literal["gsm", "gsm-pt", "utf-16"]
-    Channel = Literal["sms", "landing"]
+    from nrscompose.vocabularies import Encoding
+    from nrscompose.vocabularies import MessageChannel as Channel
 else:
     Encoding = Channel = str
-ENCODINGS: Final[tuple[Encoding, ...]] = ("gsm", "gsm-pt", "utf-16")
 
 USER_DATA_OCTETS: Final = 140
 NATIONAL_LANGUAGE_IE_OCTETS: Final = 3  # IEI 0x24/0x25, length 1, language id (TS 23.040)
@@ -165,7 +166,9 @@ class Profile:
         return self._limits[encoding, national_tables]
 
     def cap(self, channel: str) -> int:
-        return self.max_parts.get(channel, self.max_parts["sms"])
+        return self.max_parts.get(
+            require(channel, MESSAGE_CHANNELS, "channel"), self.max_parts["sms"]
+        )
 
 
 PROFILES: Final[Mapping[str, Profile]] = MappingProxyType(
@@ -205,9 +208,7 @@ def get_profile(profile: str | Profile) -> Profile:
     try:
         return PROFILES[profile]
     except (KeyError, TypeError):
-        from nrscompose.errors import ValidationError  # on error only: keeps the import cheap
+        from nrscompose.errors import ArgumentError  # on error only: keeps the import cheap
 
         known = ", ".join(PROFILES)
-        raise ValidationError.single(
-            "profile", f"unknown profile {profile!r}; known profiles: {known}"
-        ) from None
+        raise ArgumentError(f"unknown profile {profile!r}; use one of: {known}") from None

@@ -79,7 +79,7 @@ def row_dict(header: Sequence[str], values: list[str]) -> dict[Any, Any]:
 
 def _file_error(path: Path, message: str, line: int | None = None) -> ValidationError:
     where = f"{path}" if line is None else f"{path}, line {line}"
-    return ValidationError.single("file", f"{where}: {message}")
+    return ValidationError.invalid("file", f"{where}: {message}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +108,7 @@ class RecipientFile:
         if self.kind == "xlsx":
             from nrscompose._excel import sheet_chunks
 
-            yield from sheet_chunks(self.path, self.sheet, size)
+            yield from (Chunk(*chunk) for chunk in sheet_chunks(self.path, self.sheet, size))
             return
         assert self.encoding is not None
         assert self.delimiter is not None
@@ -346,7 +346,7 @@ def choose_phone_field(columns: Iterable[str], given: str | None = None) -> str:
         close = get_close_matches(given, names, n=1, cutoff=0.6)
         close += [n for n in names if _normal(n) == _normal(given)][:1]
         hint = f"; did you mean {close[-1]!r}?" if close else ""
-        raise ValidationError.single(
+        raise ValidationError.invalid(
             "phone_field", f"no column {given!r} in the file (columns: {listed}){hint}"
         )
     whole = [n for n in names if _normal(n).replace(" ", "") in PHONE_COLUMN_NAMES]
@@ -355,12 +355,12 @@ def choose_phone_field(columns: Iterable[str], given: str | None = None) -> str:
         return found[0]
     if found:
         tied = " and ".join(repr(n) for n in found)
-        raise ValidationError.single(
+        raise ValidationError.invalid(
             "phone_field",
             f"columns {tied} could both hold the phone numbers; choose one with "
             "--phone-field NAME (phone_field= in Python)",
         )
-    raise ValidationError.single(
+    raise ValidationError.invalid(
         "phone_field",
         f"no column holds phone numbers (columns: {listed}); name it with --phone-field NAME "
         "(phone_field= in Python), or call it phone, mobile, msisdn, teléfono, móvil, "
@@ -380,16 +380,14 @@ def check_template_columns(template: Any, columns: Iterable[str]) -> None:
         from difflib import get_close_matches
 
         close = get_close_matches(placeholder.name, names, n=1, cutoff=0.6)
-        hint = f"; did you mean {{{close[0]}}}?" if close else ""
-
-        problems.append(
-            Problem(
-                "template",
-                f"{{{placeholder.name}}} at {placeholder.start} has no column in the file "
-                f"(columns: {', '.join(names)}){hint}",
-                start=placeholder.start,
-                end=placeholder.end,
-            )
-        )
+        params = {
+            "placeholder": "{" + placeholder.name + "}",
+            "index": placeholder.start,
+            "columns": ", ".join(names),
+            "suggested": bool(close),
+            "suggestion": "{" + close[0] + "}" if close else "",
+        }
+        span = (placeholder.start, placeholder.end)
+        problems.append(Problem("template.no_column", "template", span, params))
     if problems:
         raise ValidationError(problems)

@@ -1,8 +1,9 @@
 """Bytes on the wire: packed septets, UCS-2 payloads and user data headers (TS 23.040).
 
-``encode_parts`` turns a text into the user data of each SMS a handset receives — header and
-payload — and ``decode_parts`` turns them back. Splitting follows the ``3gpp`` profiles, since
-the bytes must fit the real 140 octets, national-language IEs included.
+``pack_parts`` turns already-counted parts into the user data of each SMS a handset receives —
+header and payload — and ``decode_parts`` turns them back. Counting a text into parts is a
+higher layer's job (:func:`nrscompose.user_data.encode_parts` uses the ``3gpp`` profiles, since
+the bytes must fit the real 140 octets, national-language IEs included).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ __all__ = [
     "UserData",
     "concatenation_ie",
     "decode_parts",
-    "encode_parts",
     "fill_bits",
     "national_language_ies",
+    "pack_parts",
     "pack_septets",
     "unpack_septets",
     "user_data_header",
@@ -115,36 +116,41 @@ class UserData:
         return self.header + self.payload
 
 
-def encode_parts(
-    text: str,
+def pack_parts(
+    parts: Sequence[str],
+    charset: SeptetCharset | None,
     *,
-    encoding: str = "auto",
-    candidates: Sequence[str] | None = None,
-    trans: bool = False,
     reference: int = 0,
     wide_reference: bool = False,
 ) -> list[UserData]:
-    """The user data of every SMS that carries ``text``, split as ``analyze`` splits it.
+    """The user data of each already-counted part: ``charset`` packs septets (``None``: UCS-2).
 
-    Uses the ``3gpp`` profile (``3gpp-16bit`` with ``wide_reference``), so every part fits
-    140 octets with its headers. ``reference`` is the concatenation reference number.
+    A concatenation header is added when there is more than one part, and the national
+    language shift headers of ``charset``.
     """
-    from nrscompose.analysis import analyze
-    from nrscompose.splitting import parts_of
-
-    profile = "3gpp-16bit" if wide_reference else "3gpp"
-    analysis = analyze(text, encoding=encoding, candidates=candidates, trans=trans, profile=profile)
-    parts = parts_of(analysis)
-    septet_charset = charsets.for_tables(analysis.tables) if analysis.encoding != "utf-16" else None
-    national = national_language_ies(septet_charset) if septet_charset else b""
+    national = national_language_ies(charset) if charset else b""
     encoded = []
     for sequence, part in enumerate(parts, 1):
         ies = [national]
         if len(parts) > 1:
             ies.insert(0, concatenation_ie(reference, len(parts), sequence, wide=wide_reference))
         header = user_data_header(ies)
-        encoded.append(_user_data(part, header, septet_charset))
+        encoded.append(_user_data(part, header, charset))
     return encoded
+
+
+def __getattr__(name: str) -> object:
+    if name == "encode_parts":  # deprecated here: it counts, which this layer does not
+        import importlib
+        import warnings
+
+        warnings.warn(
+            "nrscompose.charsets.pdu.encode_parts moved to nrscompose.user_data.encode_parts",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return importlib.import_module("nrscompose.user_data").encode_parts
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _user_data(part: str, header: bytes, charset: SeptetCharset | None) -> UserData:

@@ -45,11 +45,17 @@ def parse_when(value: str | None) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise ValidationError.single(
-            "at", f"{value!r} is not an ISO 8601 time such as 2026-11-29T14:00+01:00"
+            "value.invalid",
+            "at",
+            None,
+            {"detail": f"{value!r} is not an ISO 8601 time such as 2026-11-29T14:00+01:00"},
         ) from None
     if moment.utcoffset() is None:
         raise ValidationError.single(
-            "at", f"{value!r} has no UTC offset: add one, e.g. {value}+01:00 or {value}Z"
+            "value.invalid",
+            "at",
+            None,
+            {"detail": f"{value!r} has no UTC offset: add one, e.g. {value}+01:00 or {value}Z"},
         )
     return moment
 
@@ -59,12 +65,19 @@ def _values(args: argparse.Namespace) -> dict[str, str]:
     if args.values:
         loaded = read_json(args.values, "values")
         if not isinstance(loaded, dict):
-            raise ValidationError.single("values", f"{args.values}: expected a JSON object")
+            raise ValidationError.single(
+                "value.invalid",
+                "values",
+                None,
+                {"detail": f"{args.values}: expected a JSON object"},
+            )
         values.update({str(k): v for k, v in loaded.items()})
     for pair in args.var or ():
         name, sep, value = pair.partition("=")
         if not sep:
-            raise ValidationError.single("var", f"{pair!r}: use --var name=value")
+            raise ValidationError.single(
+                "value.invalid", "var", None, {"detail": f"{pair!r}: use --var name=value"}
+            )
         values[name] = value
     return values
 
@@ -107,7 +120,7 @@ def _max_lengths(pairs: list[str] | None) -> dict[str, int]:
     for pair in pairs or ():
         name, sep, size = pair.partition("=")
         if not sep or not name or not (size.isascii() and size.isdecimal()) or len(size) > 9:
-            raise ValidationError.single(
+            raise ValidationError.invalid(
                 "max-length",
                 f"{pair!r}: use --max-length NAME=N with N a whole number, e.g. name=20",
             )
@@ -171,7 +184,7 @@ def _print_report(report: Any, out: TextIO, plan: Any) -> None:
     if report.invalid:
         print("\ninvalid recipients:", file=out)
         for reason, count in report.invalid_reasons.items():
-            print(f"  {count:8} {reason}", file=out)
+            print(f"  {count:8} {report.reason_label(reason)}", file=out)
         for row in report.invalid_sample[:5]:
             print(f"           e.g. {_where(row, lines)}: {row.number!r}", file=out)
     _print_expensive(report, out, plan, lines)
@@ -245,12 +258,12 @@ def _check_output(path: str) -> None:
     """Refuse an output file that cannot be written before any work is done."""
     target = Path(path)
     if target.is_dir():
-        raise ValidationError.single("csv", f"{path} is a folder; give a file name")
+        raise ValidationError.invalid("csv", f"{path} is a folder; give a file name")
     folder = target.parent
     if not folder.is_dir():
-        raise ValidationError.single("csv", f"{path}: the folder {folder} does not exist")
+        raise ValidationError.invalid("csv", f"{path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        raise ValidationError.single("csv", f"{path}: not writable")
+        raise ValidationError.invalid("csv", f"{path}: not writable")
 
 
 def max_invalid(value: str) -> tuple[float, bool]:
@@ -295,7 +308,7 @@ def expand_files(patterns: list[str]) -> list[str]:
         if glob.has_magic(pattern):
             found = sorted(glob.glob(pattern))
             if not found:
-                raise ValidationError.single("file", f"no file matches {pattern}")
+                raise ValidationError.invalid("file", f"no file matches {pattern}")
             files += found
         else:
             files.append(pattern)
@@ -365,23 +378,7 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
     assert at is not None
     decision = windows.check(args.number, at, args.category, zone=args.zone)
     if args.json:
-        json.dump(
-            {
-                "allowed": decision.allowed,
-                "at": decision.at.isoformat(),
-                "next_allowed": decision.next_allowed.isoformat(),
-                "next_allowed_utc": decision.next_allowed.astimezone(UTC).isoformat(),
-                "zones": list(decision.zones),
-                "country": decision.country,
-                "rules": [
-                    {"name": r.name, "source": r.source, "confidence": r.confidence}
-                    for r in decision.rules
-                ],
-                "blocked_by": [r.name for r in decision.blocked_by],
-            },
-            out,
-            indent=2,
-        )
+        json.dump(decision.as_json(), out, indent=2)
         out.write("\n")
         return 0
     zones = ", ".join(decision.zones) or "unknown zone"

@@ -53,18 +53,18 @@ def _typed(name: str, value: str, annotation: str) -> Any:
             return True
         if value.lower() in ("false", "0", "no"):
             return False
-        raise ValidationError.single("set", f"{_api_name(name)}: {value!r} is not true or false")
+        raise ValidationError.invalid("set", f"{_api_name(name)}: {value!r} is not true or false")
     if kinds == {"int"}:
         if value.strip().lstrip("-").isdecimal() and len(value) <= 18:
             return int(value)
-        raise ValidationError.single("set", f"{_api_name(name)}: {value!r} is not a whole number")
+        raise ValidationError.invalid("set", f"{_api_name(name)}: {value!r} is not a whole number")
     try:
         return json.loads(value)
     except (ValueError, RecursionError) as error:
         if "Sequence[str]" in kinds and not value.lstrip().startswith(("[", "{")):
             return [item.strip() for item in value.split(",") if item.strip()]
         reason = "nested too deeply" if isinstance(error, RecursionError) else "not valid JSON"
-        raise ValidationError.single("set", f"{_api_name(name)}: {reason}") from None
+        raise ValidationError.invalid("set", f"{_api_name(name)}: {reason}") from None
 
 
 def _union(annotation: str) -> set[str]:
@@ -89,11 +89,11 @@ def _extra(pairs: list[str] | None, builder: Any) -> dict[str, Any]:
     for pair in pairs or ():
         name, sep, value = pair.partition("=")
         if not sep or not name:
-            raise ValidationError.single("set", f"{pair!r}: use --set name=value")
+            raise ValidationError.invalid("set", f"{pair!r}: use --set name=value")
         python = _python_name(name.strip())
         if python not in accepted:
             names = ", ".join(_api_name(n) for n in accepted)
-            raise ValidationError.single(
+            raise ValidationError.invalid(
                 "set", f"{name!r} is not a field of this request; it takes: {names}"
             )
         found[python] = _typed(python, value, str(parameters[python].annotation))
@@ -110,12 +110,12 @@ def _require(builder: Any, given: dict[str, Any]) -> None:
     if missing:
         how = {"sender": "--from", "from_email": "--from", "message": "--message"}
         shown = ", ".join(how.get(n, f"--set {_api_name(n)}=…") for n in missing)
-        raise ValidationError.single("request", f"this request also needs {shown}")
+        raise ValidationError.invalid("request", f"this request also needs {shown}")
 
 
 def _message(args: argparse.Namespace) -> str:
     if args.message is None:
-        raise ValidationError.single("message", "give --message TEXT (or @FILE)", code=104)
+        raise ValidationError.invalid("message", "give --message TEXT (or @FILE)")
     return text_argument(str(args.message))
 
 

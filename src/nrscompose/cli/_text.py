@@ -67,7 +67,7 @@ def _print_analysis(analysis: Analysis, source: str, out: TextIO) -> None:
         file=out,
     )
     if analysis.exceeds_cap:
-        print(f"exceeds the cap of {analysis.max_parts} parts (API error 110)", file=out)
+        print(f"exceeds the cap of {analysis.max_parts} parts", file=out)
     offending = analysis.offending
     if offending:
         print(f"{len(offending)} character(s) kept it out of a cheaper encoding:", file=out)

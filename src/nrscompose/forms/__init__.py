@@ -6,6 +6,7 @@
 """
 
 from nrscompose.forms.check import (
+    CheckOptions,
     FormProblem,
     FormSuggestion,
     MessageCheck,
@@ -15,6 +16,7 @@ from nrscompose.forms.check import (
 )
 
 __all__ = [
+    "CheckOptions",
     "FormProblem",
     "FormSuggestion",
     "MessageCheck",

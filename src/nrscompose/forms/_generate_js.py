@@ -25,9 +25,10 @@ from typing import Final
 
 from nrscompose import analysis, charsets
 from nrscompose.charsets import SeptetCharset
-from nrscompose.profiles import ENCODINGS, PROFILES, Profile
+from nrscompose.profiles import PROFILES, Profile
 from nrscompose.suggestions import candidate
 from nrscompose.transliterate import TRANS_TABLE
+from nrscompose.vocabularies import ENCODINGS
 
 __all__ = [
     "COUNTER_JS",

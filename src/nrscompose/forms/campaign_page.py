@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from nrscompose.campaign import estimate
-from nrscompose.errors import Problem, ValidationError
+from nrscompose.errors import ValidationError
 from nrscompose.pricing import PriceList
+from nrscompose.problems import invalid
 from nrscompose.profiles import PROFILES
 from nrscompose.recipient_files import open_recipients
 
@@ -86,9 +87,9 @@ def _send_time(text: str) -> datetime | None:
     try:
         at = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError([Problem("at", f"{text!r} is not an ISO 8601 time")]) from None
+        raise ValidationError([invalid("at", f"{text!r} is not an ISO 8601 time")]) from None
     if at.utcoffset() is None:
-        raise ValidationError([Problem("at", "give the send time with its UTC offset")])
+        raise ValidationError([invalid("at", "give the send time with its UTC offset")])
     return at
 
 

@@ -1,19 +1,17 @@
 """``check_message``: what a form needs to say about a message text, with positions.
 
 One call gives the count (an :class:`~nrscompose.analysis.Analysis`), the problems the 360nrs
-API would answer with — each with its error code (seed 001, "Errors"), the field, a
-translated sentence and the span to highlight — and, on demand, the characters that made the
-message costlier and the rewrites that would make it cheaper.
+API would answer with — each with its kind, its 360nrs error code, the field, a translated
+sentence and the span to highlight — and, on demand, the characters that made the message
+costlier and the rewrites that would make it cheaper.
 
-The rules are the library's, not a copy: the part cap and the sender (110, 106, 107) are
-checked by the request builders' :class:`~nrscompose.providers.nrs._checks.Checker`,
-placeholders by :class:`~nrscompose.template.Template` (parse errors, 141, missing values,
-142 with ``split_parts``), the count by :func:`~nrscompose.analyze`. Only the decisions the
-builder takes inline (104 empty text, 105 more parts than allowed) are restated here, in
-:func:`_text_problems`, and ``tests/test_forms_check.py`` holds them equal to
+The rules are the library's, not a copy: text, parts, sender and required placeholders come
+from :mod:`nrscompose.message_rules`, which the request builders call too; placeholders from
+:class:`~nrscompose.template.Template`, the count from :func:`~nrscompose.analyze`.
+``tests/test_forms_check.py`` holds the verdict equal to
 :func:`nrscompose.providers.nrs.validate` over generated texts.
 
-Newlines (DESIGN 1.7): a browser submits a textarea's line breaks as CRLF whatever the
+Newlines: a browser submits a textarea's line breaks as CRLF whatever the
 ``.value`` held (HTML, "converting to a list of name-value pairs"), and CRLF costs two units.
 ``newlines="crlf"`` (default) counts the text as a form submits it, so the live counter, which
 normalizes the same way, and the server agree; ``"lf"`` counts (and, in the integrations,
@@ -25,25 +23,35 @@ normalization, so a caller can highlight the string it holds.
 
 from __future__ import annotations
 
-import gettext
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Final, Literal, NamedTuple, TypeVar, get_args
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Final, Literal, NamedTuple, TypeVar
 
+from nrscompose import message_rules
 from nrscompose.analysis import Analysis, analyze, describe_char
-from nrscompose.errors import ArgumentError, ArgumentTypeError, Problem, ValidationError
-from nrscompose.filters import FILTERS
+from nrscompose.errors import ArgumentTypeError, ValidationError
 from nrscompose.forms import _messages as msg
-from nrscompose.forms._messages import translator
+from nrscompose.message_rules import required_placeholders, server_filled_texts, too_long
+from nrscompose.messages import translator
+from nrscompose.problems import Problem
 from nrscompose.profiles import Profile, get_profile
-from nrscompose.providers.nrs._checks import SENDER_MAX_DIGITS, Checker
+from nrscompose.providers.nrs.codes import code_for
 from nrscompose.suggestions import suggest
-from nrscompose.template import SERVER_FILLED, Template, Value, split_sms
+from nrscompose.template import Template, Value, split_sms
 from nrscompose.transliterate import source_index
+from nrscompose.vocabularies import (
+    MESSAGE_CHANNELS,
+    NEWLINE_MODES,
+    MessageChannel,
+    NewlineMode,
+    require,
+)
 
 __all__ = [
     "Channel",
+    "CheckOptions",
     "FormProblem",
     "FormSuggestion",
     "MessageCheck",
@@ -54,42 +62,26 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-NewlineMode = Literal["crlf", "lf", "keep"]
-Channel = Literal["sms", "landing"]
+Channel = MessageChannel
 Severity = Literal["error", "warning"]
-ProblemKind = Literal[
-    "empty",  # 104
-    "too-long",  # 105
-    "parts",  # 110
-    "sender-missing",  # 106
-    "sender-too-long",  # 107
-    "landing-url",  # 141
-    "split-placeholder",  # 142
-    "unknown-filter",
-    "unterminated",
-    "unexpected-character",
-    "reserved-filter",
-    "reserved-channel",
-    "missing-value",
-    "invalid-character",
-    "template",
-    "not-gsm",  # a warning: the character that chose a costlier encoding
-]
-NEWLINE_MODES: Final[tuple[NewlineMode, ...]] = get_args(NewlineMode)
+# A problem kind of :data:`nrscompose.problems.KINDS` (``"text.too_long"``, ``"sender.required"``
+# …), or ``"text.not_gsm"`` for a warning.
+ProblemKind = str
 _LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
 _REPLACEMENT: Final[dict[NewlineMode, str]] = {"crlf": "\r\n", "lf": "\n"}
-_FILTER_WORD: Final = re.compile(r"[^\W\d]\w*")
 
 
 @dataclass(frozen=True, slots=True)
 class FormProblem:
     """One thing to tell the person filling the form.
 
-    ``code`` is the 360nrs API error code the server would answer with (``None`` where the API
-    has none); ``field`` the API field (``"message"``, ``"parts"``, ``"from"``); ``message``
+    ``code`` is the 360nrs API error code the server would answer with (``None`` for a
+    warning); ``field`` the API field (``"message"``, ``"parts"``, ``"from"``); ``message``
     a sentence in the requested locale; ``start``/``end`` the span to highlight in that
-    field's text as given; ``kind`` a stable key for code that reacts to a problem;
-    ``severity`` ``"error"`` (the server would reject) or ``"warning"`` (accepted, but costlier).
+    field's text as given; ``kind`` the problem kind (:data:`nrscompose.problems.KINDS`), the
+    stable key for code that reacts to a problem, and ``params`` the values its sentence
+    names; ``severity`` ``"error"`` (the server would reject) or ``"warning"`` (accepted, but
+    costlier).
     """
 
     field: str
@@ -99,13 +91,27 @@ class FormProblem:
     end: int | None
     kind: ProblemKind
     severity: Severity = "error"
+    params: Mapping[str, object] = dataclass_field(default_factory=dict, compare=False)
 
     def as_problem(self) -> Problem:
-        """The library-wide :class:`~nrscompose.errors.Problem` (for ``ValidationError``)."""
-        return Problem(self.field, self.message, self.code, self.start, self.end)
+        """The library-wide :class:`~nrscompose.problems.Problem` (for ``ValidationError``)."""
+        span = (self.start, self.end) if self.start is not None and self.end is not None else None
+        return Problem(self.kind, self.field, span, self.params, code=self.code)
 
     def __str__(self) -> str:
-        return str(self.as_problem())
+        prefix = f"[{self.code}] " if self.code is not None else ""
+        return f"{prefix}{self.field}: {self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "field": self.field,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "severity": self.severity,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +153,9 @@ class MessageCheck:
     text: str
     analysis: Analysis | None
     problems: tuple[FormProblem, ...]
-    _options: _Context = field(repr=False, compare=False)
-    _lazy: dict[str, object] | None = field(default=None, repr=False, compare=False)
+    _options: _Context = dataclass_field(repr=False, compare=False)
+    # what warnings and suggestions computed, on first access: a cache, invisible to == and repr
+    _lazy: dict[str, object] = dataclass_field(default_factory=dict, repr=False, compare=False)
 
     @property
     def parts_needed(self) -> int:
@@ -186,7 +193,7 @@ class MessageCheck:
 
     @property
     def warnings(self) -> tuple[FormProblem, ...]:
-        """One ``"not-gsm"`` warning per character that kept the text out of GSM (or GSM-PT).
+        """One ``"text.not_gsm"`` warning per character that kept the text out of GSM (or GSM-PT).
 
         Empty when the count is of a preview with template values (its indices are not the
         text's).
@@ -213,6 +220,32 @@ class MessageCheck:
         source = self._options.source
         return source.translate(chosen) if chosen else source
 
+    def as_json(self) -> dict[str, object]:
+        """The verdict as JSON values: validity, codes, problems, warnings, suggestions and the
+        count (what the demo's ``/api/check`` answers)."""
+        return {
+            "valid": self.valid,
+            "codes": list(self.codes),
+            "problems": [p.as_json() for p in self.problems],
+            "warnings": [p.as_json() for p in self.warnings],
+            "suggestions": [
+                {
+                    "char": s.char,
+                    "replacement": s.replacement,
+                    "indices": list(s.indices),
+                    "parts_saved": s.parts_saved,
+                    "message": s.message,
+                }
+                for s in self.suggestions
+            ],
+            "suggestions_message": self.suggestions_message,
+            "parts_needed": self.parts_needed,
+            "max_parts": self.max_parts,
+            "newlines": self.newlines,
+            "newlines_changed": self.newlines_changed,
+            "analysis": None if self.analysis is None else self.analysis.as_json(),
+        }
+
     def raise_if_invalid(self) -> None:
         """Raise :class:`~nrscompose.errors.ValidationError` listing every problem."""
         if self.problems:
@@ -220,9 +253,6 @@ class MessageCheck:
 
     def _cached(self, key: str, compute: Callable[[], _T]) -> _T:
         lazy = self._lazy
-        if lazy is None:
-            lazy = {}
-            object.__setattr__(self, "_lazy", lazy)  # a cache, invisible to == and repr
         if key not in lazy:
             lazy[key] = compute()
         return lazy[key]  # type: ignore[return-value]
@@ -235,14 +265,17 @@ class MessageCheck:
         analysis = self.analysis
         if analysis is None or not self._options.positional:
             return ()
-        gettext = translator(self.locale).gettext
         spans = self._spans()
         found = []
         for offending in analysis.offending:
-            start, end = spans.span(offending.index, offending.index + 1)
-            template = msg.NOT_GSM_DEFAULT if offending.excluded_from == ("gsm",) else msg.NOT_GSM
-            message = gettext(template) % {"char": describe_char(offending.char), "index": start}
-            found.append(FormProblem("message", message, None, start, end, "not-gsm", "warning"))
+            at = offending.index
+            params = {
+                "char": describe_char(offending.char),
+                "index": at,
+                "portuguese": offending.excluded_from == ("gsm",),
+            }
+            problem = Problem("text.not_gsm", "message", (at, at + 1), params)
+            found.append(_form_problem(problem, spans, self.locale, "warning"))
         return tuple(found)
 
     def _find_suggestions(self) -> tuple[tuple[FormSuggestion, ...], int]:
@@ -267,6 +300,43 @@ class MessageCheck:
                 FormSuggestion(item.char, item.replacement, indices, item.parts_saved, text)
             )
         return tuple(suggestions), found.parts_saved
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """The options of a message field, once: what :func:`check_message` checks with and what
+    the live counter reads from the textarea's ``data-nrs-*`` attributes."""
+
+    max_parts: int = 1
+    channel: Channel = "sms"
+    trans: bool = False
+    profile: str = "360nrs"
+    split_parts: bool = False
+    newlines: NewlineMode = "crlf"
+
+    def check(self, text: str, locale: str = "en") -> MessageCheck:
+        return check_message(
+            text,
+            channel=self.channel,
+            max_parts=self.max_parts,
+            trans=self.trans,
+            profile=self.profile,
+            split_parts=self.split_parts,
+            newlines=self.newlines,
+            locale=locale,
+        )
+
+    def data_attributes(self) -> dict[str, str]:
+        """The options as the counter script reads them from the textarea."""
+        return {
+            "data-nrs-counter": "",
+            "data-nrs-channel": self.channel,
+            "data-nrs-max-parts": str(self.max_parts),
+            "data-nrs-trans": "1" if self.trans else "0",
+            "data-nrs-profile": self.profile,
+            "data-nrs-newlines": self.newlines,
+            "data-nrs-split-parts": "1" if self.split_parts else "0",
+        }
 
 
 def normalize_newlines(text: str, mode: NewlineMode = "crlf") -> str:
@@ -344,24 +414,23 @@ def check_message(
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"text must be str, not {type(text).__name__}")
-    if newlines not in NEWLINE_MODES:
-        raise ArgumentError(
-            f"newlines must be one of {', '.join(NEWLINE_MODES)}, not {newlines!r}"
-        )
-    if channel not in ("sms", "landing"):
-        raise ArgumentError(f"channel must be 'sms' or 'landing', not {channel!r}")
+    require(newlines, NEWLINE_MODES, "newlines")
+    require(channel, MESSAGE_CHANNELS, "channel")
     chosen = get_profile(profile)
     normalized = normalize_newlines(text, newlines)
-    report = _Report(translator(locale), text, normalized, newlines)
-    limit = _parts_limit(report, max_parts, chosen.cap(channel))
+    report = _Report(locale, text, normalized, newlines)
+    cap = chosen.cap(channel)
+    parts_problem = message_rules.parts_problem(max_parts, cap)
+    report.extend([parts_problem])
+    limit = cap if parts_problem is not None else int(max_parts)
     if sender is not None:
-        _sender(report, sender)
+        report.extend(message_rules.sender_problems(sender))
     if normalized:
         analysis, needed, positional = _text_problems(
             report, normalized, trans, chosen, channel, limit, template_values, split_parts
         )
     else:  # the builder stops at 104: nothing else about an empty text is checked
-        report.add("empty", msg.EMPTY, {}, code=104)
+        report.extend([message_rules.text_required(normalized)])
         analysis = analyze("", trans=trans, profile=chosen, channel=channel)
         needed, positional = 0, True
     report.problems.sort(key=_field_order)
@@ -379,16 +448,10 @@ def _field_order(problem: FormProblem) -> tuple[int, int]:
 class _Report:
     """Collects problems with translated messages and spans mapped to the text as given."""
 
-    __slots__ = ("_spans", "newlines", "normalized", "problems", "source", "translations")
+    __slots__ = ("_spans", "locale", "newlines", "normalized", "problems", "source")
 
-    def __init__(
-        self,
-        translations: gettext.NullTranslations,
-        source: str,
-        normalized: str,
-        newlines: NewlineMode,
-    ) -> None:
-        self.translations = translations
+    def __init__(self, locale: str, source: str, normalized: str, newlines: NewlineMode) -> None:
+        self.locale = locale
         self.problems: list[FormProblem] = []
         self.source = source
         self.normalized = normalized
@@ -401,71 +464,36 @@ class _Report:
             self._spans = _Spans(self.source, self.normalized, self.newlines)
         return self._spans
 
-    def add(
-        self,
-        kind: ProblemKind,
-        template: str | tuple[str, str],
-        values: Mapping[str, object],
-        *,
-        code: int | None = None,
-        field: str = "message",
-        span: tuple[int, int] | None = None,
-        count: int = 1,
-    ) -> None:
-        """Add a problem; a ``message`` ``span`` is in the normalized text, and ``index`` in
-        ``values`` is replaced by the span's start in the text as given."""
-        start = end = None
-        values = dict(values)
-        if span is not None:
-            start, end = self.spans.span(*span) if field == "message" else span
-            if "index" in values:
-                values["index"] = start
-        if isinstance(template, tuple):
-            message = self.translations.ngettext(*template, count) % values
-        else:
-            message = self.translations.gettext(template) % values
-        self.problems.append(FormProblem(field, message, code, start, end, kind))
-
-    def add_raw(self, problem: Problem, kind: ProblemKind) -> None:
-        """A problem whose sentence the library wrote (kept in English: no msgid for it)."""
-        start, end = problem.start, problem.end
-        if start is not None and end is not None:
-            start, end = self.spans.span(start, end)
-        self.problems.append(
-            FormProblem(problem.field, problem.message, problem.code, start, end, kind)
-        )
+    def extend(self, problems: Iterable[Problem | None]) -> None:
+        for problem in problems:
+            if problem is not None:
+                self.problems.append(_form_problem(problem, self.spans, self.locale))
 
 
-def _parts_limit(report: _Report, max_parts: object, cap: int) -> int:
-    """The request's ``parts``, checked by the builders' rule (110: 1 to the channel's cap)."""
-    checker = Checker()
-    parts = checker.integer(max_parts, "parts", 1, cap, 110)
-    if parts is not None:
-        return parts
-    report.add("parts", msg.PARTS, {"cap": cap, "value": repr(max_parts)}, code=110, field="parts")
-    return cap
+def _form_problem(
+    problem: Problem, spans: _Spans, locale: str, severity: Severity = "error"
+) -> FormProblem:
+    """``problem`` as a form shows it: the 360nrs code, the span (and the indices its sentence
+    names) in the text as given, the sentence in ``locale``."""
+    span, params = problem.span, problem.params
+    if span is not None and problem.field == "message":
+        span = spans.span(*span)
+        moved = dict(params)
+        for key in _INDEX_PARAMS:
+            index = params.get(key)
+            if isinstance(index, int):
+                moved[key] = spans.span(index, index + 1)[0]
+        params = moved
+    located = Problem(problem.kind, problem.field, span, params)
+    start, end = span if span is not None else (None, None)
+    code = code_for(problem.kind, problem.field) if severity == "error" else None
+    return FormProblem(
+        problem.field, located.render(locale), code, start, end, problem.kind, severity,
+        located.params,
+    )  # fmt: skip
 
 
-def _sender(report: _Report, sender: str) -> None:
-    """``from``: the builders' check (106 missing, 107 too long), with translated messages."""
-    checker = Checker()
-    checker.sender(sender)
-    for problem in checker.problems:
-        if problem.code == 106:
-            report.add("sender-missing", msg.SENDER_MISSING, {}, code=106, field="from")
-        elif problem.code == 107 and problem.start is not None and problem.end is not None:
-            limit, length = problem.start, problem.end
-            template = msg.SENDER_DIGITS if limit == SENDER_MAX_DIGITS else msg.SENDER_CHARACTERS
-            report.add(
-                "sender-too-long",
-                template,
-                {"length": length, "limit": limit},
-                code=107,
-                field="from",
-                span=(limit, length),
-            )
-        else:
-            report.add_raw(problem, "sender-missing")
+_INDEX_PARAMS: Final = ("index", "start")
 
 
 def _text_problems(
@@ -478,12 +506,12 @@ def _text_problems(
     values: Mapping[str, Value] | None,
     split_parts: bool,
 ) -> tuple[Analysis | None, int, bool]:
-    """Template, count, 105 and 141 for a non-empty text, as ``requests_sms.plan_text`` does.
+    """Template, count, too long and required placeholders for a non-empty text, as the
+    request builders check them.
 
     Returns the analysis, the parts needed and whether the counted text is the text.
     """
-    if channel == "landing" and "{LAND_URL}" not in text:
-        report.add("landing-url", msg.LANDING_URL, {}, code=141)
+    report.extend(required_placeholders(text, channel))
     template = None
     counted = text
     positional = True
@@ -493,105 +521,36 @@ def _text_problems(
     try:
         analysis = analyze(counted, trans=trans, profile=profile, channel=channel)
     except ValidationError as error:
-        for problem in error.problems:
-            char = counted[problem.start] if problem.start is not None else ""
-            if positional and problem.start is not None and problem.end is not None:
-                report.add(
-                    "invalid-character",
-                    msg.INVALID_CHAR,
-                    {"char": describe_char(char), "index": problem.start},
-                    span=(problem.start, problem.end),
-                )
-            else:
-                report.add_raw(Problem("message", problem.message), "invalid-character")
+        report.extend(p if positional else _unplaced(p) for p in error.problems)
         return None, 0, positional
     needed = analysis.parts
     if split_parts and template is not None:
         needed = _split(report, template, values, analysis.encoding, trans, profile)
-    if needed > limit:
-        span = None
-        if positional and needed == analysis.parts:
-            cut = analysis.part_bounds[limit]
-            start = source_index(counted, cut) if trans else cut
-            span = (start, len(counted))
-        report.add(
-            "too-long",
-            msg.TOO_LONG,
-            {"needed": needed, "limit": limit},
-            code=105,
-            span=span,
-            count=limit,
-        )
+    span = None
+    if needed > limit and positional and needed == analysis.parts:
+        cut = analysis.part_bounds[limit]
+        span = (source_index(counted, cut) if trans else cut, len(counted))
+    report.extend([too_long(needed, limit, span)])
     return analysis, needed, positional
+
+
+def _unplaced(problem: Problem) -> Problem:
+    """``problem`` without its span: it was found in a preview, whose indices are not the
+    text's."""
+    return Problem(problem.kind, problem.field, None, problem.params)
 
 
 def _template(report: _Report, text: str, channel: str) -> Template | None:
     try:
         template = Template(text)
     except ValidationError as error:
-        for problem in error.problems:
-            _parse_problem(report, text, problem)
+        report.extend(error.problems)
         return None
-    try:
-        template.validate(channel)
-    except ValidationError as error:
-        for problem in error.problems:
-            if problem.code == 141:
-                continue  # reported above from the text, as the builder does
-            start, end = problem.start, problem.end
-            if start is None or end is None:
-                report.add_raw(problem, "template")
-                continue
-            name = text[start + 1 : end - 1]
-            channels = ", ".join(SERVER_FILLED[name].channels) if name in SERVER_FILLED else ""
-            report.add(
-                "reserved-channel",
-                msg.RESERVED_CHANNEL,
-                {"placeholder": text[start:end], "index": start, "channels": channels},
-                span=(start, end),
-            )
+    # a missing required placeholder is reported from the text, as the builders do
+    report.extend(
+        p for p in template.channel_problems(channel) if p.kind != "template.placeholder_required"
+    )
     return template
-
-
-def _parse_problem(report: _Report, text: str, problem: Problem) -> None:
-    """Recognize which parse error the template found from its span, to translate it."""
-    start, end = problem.start, problem.end
-    if start is None or end is None:
-        report.add_raw(problem, "template")
-        return
-    word = text[start:end]
-    if (
-        start > 0
-        and text[start - 1] == "|"
-        and _FILTER_WORD.fullmatch(word)
-        and (word not in FILTERS)
-    ):
-        known = ", ".join(FILTERS)
-        report.add(
-            "unknown-filter",
-            msg.UNKNOWN_FILTER,
-            {"name": word, "index": start, "known": known},
-            span=(start, end),
-        )
-    elif text[start] == "{" and text[end - 1] == "}" and end - start > 2:
-        report.add(
-            "reserved-filter",
-            msg.RESERVED_FILTER,
-            {"placeholder": word, "index": start},
-            span=(start, end),
-        )
-    elif text[start] == "{" and end == len(text) and "}" not in word:
-        report.add("unterminated", msg.UNTERMINATED, {"index": start}, span=(start, end))
-    elif end == start + 1:
-        opening = text.rfind("{", 0, start)
-        values = {
-            "char": describe_char(word),
-            "index": start,
-            "start": report.spans.span(opening, opening + 1)[0],
-        }
-        report.add("unexpected-character", msg.UNEXPECTED, values, span=(start, end))
-    else:
-        report.add_raw(problem, "template")
 
 
 def _counted_text(
@@ -606,20 +565,10 @@ def _counted_text(
         try:
             return template.preview(values), False
         except ValidationError as error:
-            for problem in error.problems:
-                if problem.start is None or problem.end is None:
-                    report.add_raw(problem, "missing-value")
-                    continue
-                placeholder = text[problem.start : problem.end]
-                report.add(
-                    "missing-value",
-                    msg.MISSING_VALUE,
-                    {"placeholder": placeholder, "index": problem.start},
-                    span=(problem.start, problem.end),
-                )
+            report.extend(error.problems)
     counted = text
-    for name, entry in SERVER_FILLED.items():
-        counted = counted.replace("{" + name + "}", entry.stand_in(entry.length))
+    for name, stand_in in server_filled_texts().items():
+        counted = counted.replace("{" + name + "}", stand_in)
     return counted, counted == text
 
 
@@ -631,7 +580,8 @@ def _split(
     trans: bool,
     profile: Profile,
 ) -> int:
-    """Separate SMS with ``splitParts`` (``split_sms``); 142 when a value cannot fit one."""
+    """Separate SMS with ``splitParts`` (``split_sms``): a value that cannot fit one SMS is
+    ``template.split_placeholder``."""
     try:
         return len(
             split_sms(
@@ -644,17 +594,7 @@ def _split(
             )
         )
     except ValidationError as error:
-        for problem in error.problems:
-            if problem.code != 142 or problem.start is None or problem.end is None:
-                report.add_raw(problem, "template")
-                continue
-            report.add(
-                "split-placeholder",
-                msg.SPLIT,
-                {"placeholder": template.text[problem.start : problem.end], "index": problem.start},
-                code=142,
-                span=(problem.start, problem.end),
-            )
+        report.extend(error.problems)
         return 0
 
 

@@ -119,17 +119,7 @@ class _CheckForm:
 
 
 def _problem_json(problem: FormProblem | Problem) -> JsonObject:
-    found: JsonObject = {
-        "code": problem.code,
-        "field": problem.field,
-        "message": problem.message,
-        "start": problem.start,
-        "end": problem.end,
-    }
-    if isinstance(problem, FormProblem):
-        found["kind"] = problem.kind
-        found["severity"] = problem.severity
-    return found
+    return problem.as_json()
 
 
 def _grouped(items: list[JsonObject], key: Callable[[JsonObject], object]) -> list[JsonObject]:
@@ -314,7 +304,7 @@ def _preview(fields: JsonObject) -> JsonObject:
         return {
             "preview": None,
             "names": [],
-            "problems": [_problem_json(p) for p in error.problems],
+            "problems": [p.as_json() for p in error.problems],
         }
     problems: list[JsonObject] = []
     try:

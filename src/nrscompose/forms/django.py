@@ -10,7 +10,7 @@ Needs the ``django`` extra; only this module imports Django.
   (``get_language()``: English, Spanish, Portuguese; others fall back to English).
 * :class:`MessageTextField` is a ``CharField`` with that validator, ``strip=False`` (trailing
   spaces are sent and billed, and the counter counts them) and the cleaned value's newlines
-  normalized (default ``"crlf"``, as a browser submits a textarea, DESIGN 1.7). An empty
+  normalized (default ``"crlf"``, as a browser submits a textarea). An empty
   required field is the API's 104 rather than Django's "required".
 * :class:`CounterTextarea` renders the textarea with ``data-nrs-*`` attributes holding the
   options, followed by ``<script type="module" src="{STATIC_URL}nrscompose-counter.js">``.
@@ -36,6 +36,7 @@ from django.utils.translation import get_language  # type: ignore[import-untyped
 
 from nrscompose.forms.check import (
     Channel,
+    CheckOptions,
     FormProblem,
     MessageCheck,
     NewlineMode,
@@ -101,24 +102,10 @@ class MessageTextValidator:
         split_parts: bool = False,
         newlines: NewlineMode = "crlf",
     ) -> None:
-        self.max_parts = max_parts
-        self.channel: Channel = channel
-        self.trans = trans
-        self.profile = profile
-        self.split_parts = split_parts
-        self.newlines: NewlineMode = newlines
+        self.options = CheckOptions(max_parts, channel, trans, profile, split_parts, newlines)
 
     def check(self, value: str) -> MessageCheck:
-        return check_message(
-            value,
-            channel=self.channel,
-            max_parts=self.max_parts,
-            trans=self.trans,
-            profile=self.profile,
-            split_parts=self.split_parts,
-            newlines=self.newlines,
-            locale=_language(),
-        )
+        return self.options.check(value, _language())
 
     def __call__(self, value: str) -> None:
         check = self.check(value)
@@ -133,15 +120,7 @@ class MessageTextValidator:
 
     def data_attributes(self) -> dict[str, str]:
         """The options as the counter script reads them from the textarea."""
-        return {
-            "data-nrs-counter": "",
-            "data-nrs-channel": self.channel,
-            "data-nrs-max-parts": str(self.max_parts),
-            "data-nrs-trans": "1" if self.trans else "0",
-            "data-nrs-profile": self.profile,
-            "data-nrs-newlines": self.newlines,
-            "data-nrs-split-parts": "1" if self.split_parts else "0",
-        }
+        return self.options.data_attributes()
 
 
 @deconstructible
@@ -175,8 +154,7 @@ class CounterTextarea(forms.Textarea):  # type: ignore[misc]
         html = super().render(name, value, attrs, renderer)
         element_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
         output = format_html(
-            '<output class="nrs-counter" data-nrs-counter-for="{}" aria-live="polite">'
-            "</output>",
+            '<output class="nrs-counter" data-nrs-counter-for="{}" aria-live="polite"></output>',
             element_id,
         )
         tag = format_html('<script type="module" src="{}"></script>', static(self.script))
@@ -219,7 +197,7 @@ class MessageTextField(forms.CharField):  # type: ignore[misc]
     def to_python(self, value: Any) -> Any:
         text = super().to_python(value)
         if isinstance(text, str):
-            return normalize_newlines(text, self.message_validator.newlines)
+            return normalize_newlines(text, self.message_validator.options.newlines)
         return text
 
     def validate(self, value: Any) -> None:

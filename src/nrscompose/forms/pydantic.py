@@ -23,7 +23,12 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-from nrscompose.forms.check import Channel, FormProblem, MessageCheck, NewlineMode, check_message
+from nrscompose.forms.check import (
+    CheckOptions,
+    FormProblem,
+    MessageCheck,
+    check_message,
+)
 
 __all__ = ["ERROR_TYPE", "Sender", "SmsText", "problems_error"]
 
@@ -58,7 +63,7 @@ def _locale(default: str, info: core_schema.ValidationInfo) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class SmsText:
+class SmsText(CheckOptions):
     """The message text of an SMS or Landing SMS request, checked as the API checks it.
 
     The options are those of :func:`~nrscompose.forms.check_message`: ``max_parts`` is the
@@ -66,25 +71,10 @@ class SmsText:
     Landing), ``channel``, ``trans``, ``profile``, ``split_parts``, ``newlines``, ``locale``.
     """
 
-    max_parts: int = 1
-    channel: Channel = "sms"
-    trans: bool = False
-    profile: str = "360nrs"
-    split_parts: bool = False
-    newlines: NewlineMode = "crlf"
     locale: str = "en"
 
     def check(self, value: str, locale: str | None = None) -> MessageCheck:
-        return check_message(
-            value,
-            channel=self.channel,
-            max_parts=self.max_parts,
-            trans=self.trans,
-            profile=self.profile,
-            split_parts=self.split_parts,
-            newlines=self.newlines,
-            locale=locale or self.locale,
-        )
+        return CheckOptions.check(self, value, locale or self.locale)
 
     def _validate(self, value: str, info: core_schema.ValidationInfo) -> str:
         check = self.check(value, _locale(self.locale, info))

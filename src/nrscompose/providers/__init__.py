@@ -6,9 +6,13 @@ against the provider's documented rules, and turns the provider's answers into t
 Nothing here opens a connection: send the request with any HTTP client, or with a transport
 from :mod:`nrscompose.transports`.
 
-* :mod:`nrscompose.providers.nrs` — 360nrs (seed 001/000), the reference provider.
-* :mod:`nrscompose.providers.seed003` — an email/contacts ``/v3`` API (seed 003).
-* :mod:`nrscompose.providers.seed004` — a bulk SMS API with configurable paths (seed 004).
+* :mod:`nrscompose.providers.nrs` — 360nrs, the reference provider.
+* :mod:`nrscompose.providers.email_contacts` — an email-contacts ``/v3`` API.
+* :mod:`nrscompose.providers.bulk_sms` — a credit-billed bulk SMS and contact-list API, with
+  the caller's routes.
+
+``seed003`` and ``seed004`` are deprecated aliases of the last two (removed in the next
+release).
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ class MalformedResponseError(BulkSmsApiError):
 
 @dataclass(frozen=True, slots=True)
 class ContactList:
-    """"Lists available contact lists for a company"."""
+    """ "Lists available contact lists for a company"."""
 
     id: int
     title: str | None = None

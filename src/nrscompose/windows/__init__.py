@@ -22,10 +22,12 @@ sends, sleeps or reads the clock: every function takes the moment to decide for.
 
 from __future__ import annotations
 
-from nrscompose.windows._decision import Decision, Schedule, check, schedule
+from nrscompose.windows._decision import Decision, Schedule, check, require_decidable, schedule
+from nrscompose.windows._recipient import place_keys
 from nrscompose.windows.available_times import (
     AvailableTime,
     available_times,
+    available_times_problems,
     validate_available_times,
     windows_to_available_times,
 )
@@ -52,9 +54,12 @@ __all__ = [
     "Schedule",
     "Window",
     "available_times",
+    "available_times_problems",
     "check",
     "format_api_date",
     "parse_api_date",
+    "place_keys",
+    "require_decidable",
     "schedule",
     "validate_available_times",
     "windows_to_available_times",

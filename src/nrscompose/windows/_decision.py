@@ -9,11 +9,11 @@ from datetime import UTC, datetime, tzinfo
 from typing import Final
 
 from nrscompose.errors import Problem, ValidationError
+from nrscompose.message_rules import naive_datetime_problem
+from nrscompose.vocabularies import CATEGORIES, WINDOW_CHANNELS, require
 from nrscompose.windows import _engine
 from nrscompose.windows._recipient import Recipient, digits_of, place_keys, resolve
 from nrscompose.windows.rules import (
-    CATEGORIES,
-    CHANNELS,
     Category,
     Channel,
     Rule,
@@ -26,13 +26,15 @@ __all__ = ["Decision", "Schedule", "check", "schedule"]
 
 def require_aware(value: object, field: str) -> datetime:
     if not isinstance(value, datetime):
-        raise ValidationError.single(field, f"expected a datetime, got {type(value).__name__}")
-    if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError.single(
+            "value.invalid",
             field,
-            f"{value.isoformat()} is a naive datetime; give a time zone (e.g. "
-            "datetime(..., tzinfo=ZoneInfo('Europe/Paris')) or datetime.now(UTC))",
+            None,
+            {"detail": f"expected a datetime, got {type(value).__name__}"},
         )
+    naive = naive_datetime_problem(value, field)
+    if naive is not None:
+        raise ValidationError([naive])
     return value
 
 
@@ -57,7 +59,7 @@ def _require_calendar_room(value: datetime, field: str) -> None:
     except OverflowError:
         utc = datetime.min if value.year < 5000 else datetime.max
     if not _EARLIEST <= utc < _LATEST:
-        raise ValidationError.single(
+        raise ValidationError.invalid(
             field,
             f"{value.isoformat()} is too close to the ends of the calendar to decide a send "
             f"window; give a time between years {_EARLIEST.year} and {_LATEST.year - 1}",
@@ -106,6 +108,21 @@ class Decision:
         if self.allowed == bool(self.blocked_by):
             raise ValueError("a decision is allowed exactly when no rule blocks it")
 
+    def as_json(self) -> dict[str, object]:
+        """The decision as JSON values (what ``nrscompose window --json`` prints)."""
+        return {
+            "allowed": self.allowed,
+            "at": self.at.isoformat(),
+            "next_allowed": self.next_allowed.isoformat(),
+            "next_allowed_utc": self.next_allowed.astimezone(UTC).isoformat(),
+            "zones": list(self.zones),
+            "country": self.country,
+            "rules": [
+                {"name": r.name, "source": r.source, "confidence": r.confidence} for r in self.rules
+            ],
+            "blocked_by": [r.name for r in self.blocked_by],
+        }
+
     @property
     def several_zones(self) -> bool:
         """The number may ring in several zones; the decision holds in all of them."""
@@ -118,25 +135,25 @@ class Decision:
 
 
 def _validate_kind(category: str, channel: str) -> None:
-    problems = []
-    if category not in CATEGORIES:
-        problems.append(
-            Problem("category", f"unknown category {category!r}; use {sorted(CATEGORIES)}")
-        )
-    if channel not in CHANNELS:
-        problems.append(Problem("channel", f"unknown channel {channel!r}; use {sorted(CHANNELS)}"))
-    if problems:
-        raise ValidationError(problems)
+    require(category, CATEGORIES, "category")
+    require(channel, WINDOW_CHANNELS, "channel")
 
 
 def zone_key_of(zone: str | tzinfo) -> str:
     key = getattr(zone, "key", zone)
     if not isinstance(key, str):
-        raise ValidationError.single("zone", f"give an IANA zone name or a ZoneInfo, got {zone!r}")
+        raise ValidationError.single(
+            "value.invalid",
+            "zone",
+            None,
+            {"detail": f"give an IANA zone name or a ZoneInfo, got {zone!r}"},
+        )
     try:
         _engine.zone_info(key)
     except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
-        raise ValidationError.single("zone", f"unknown time zone {key!r}") from None
+        raise ValidationError.single(
+            "value.invalid", "zone", None, {"detail": f"unknown time zone {key!r}"}
+        ) from None
     return key
 
 
@@ -158,7 +175,10 @@ def _context(
     zones = (zone,) if zone is not None else recipient.zones
     if rules and not zones:
         raise ValidationError.single(
-            "zone", f"the time zone of this {recipient.country} number is unknown; pass zone="
+            "value.invalid",
+            "zone",
+            None,
+            {"detail": f"the time zone of this {recipient.country} number is unknown; pass zone="},
         )
     pairs = tuple((zone_key, rule) for rule in rules for zone_key in zones)
     return Context(recipient, zones, zone is None, rules, pairs)

@@ -52,7 +52,10 @@ def holiday_dates(country: str, subdivision: str | None, year: int) -> frozenset
         calendar = holidays.country_holidays(country, subdiv=subdivision, years=year)
     except NotImplementedError:
         raise ValidationError.single(
-            "rules", f"the holidays package has no calendar for {country}/{subdivision}"
+            "value.invalid",
+            "rules",
+            None,
+            {"detail": f"the holidays package has no calendar for {country}/{subdivision}"},
         ) from None
     return frozenset(calendar)
 
@@ -131,9 +134,14 @@ def first_allowed(pairs: tuple[Pair, ...], country: str | None, instant: int) ->
             found = _next_open(pair, country, candidate, horizon)
             if found is None:
                 raise ValidationError.single(
+                    "value.invalid",
                     "rules",
-                    f"the rules never allow sending together within {SEARCH_DAYS} days after "
-                    f"{datetime.fromtimestamp(instant, UTC).isoformat()}",
+                    None,
+                    {
+                        "detail": "the rules never allow sending together within "
+                        f"{SEARCH_DAYS} days after "
+                        f"{datetime.fromtimestamp(instant, UTC).isoformat()}"
+                    },
                 )
             settled = settled + 1 if found == candidate else 1
             candidate = found

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
+from nrscompose.destinations import destination
 from nrscompose.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -25,8 +26,6 @@ __all__ = ["Recipient", "digits_of", "place_keys", "resolve"]
 # National digits that settle region and subdivision in phonenumbers' metadata: NANP area code
 # plus one (+1 is shared by 25 regions), Brazilian DDD, +44 crown dependencies ("7781" GG).
 _PLACE_NATIONAL_DIGITS: Final = 4
-NO_VALID_RECIPIENTS: Final = 102  # API error "No valid recipients" (seed 001, Errors)
-_DIGITS = re.compile(r"\+?(?:00)?([1-9][0-9]{5,14})")
 _UNKNOWN_ZONE: Final = "Etc/Unknown"  # what phonenumbers answers when it cannot tell
 
 
@@ -41,15 +40,12 @@ class Recipient:
 
 
 def digits_of(to: str) -> str:
-    """The E.164 digits of ``to`` (``+`` or ``00`` prefix optional, as the API accepts)."""
-    match = _DIGITS.fullmatch(to.strip()) if isinstance(to, str) else None
-    if match is None:
-        raise ValidationError.single(
-            "to",
-            f"{to!r} is not a number in international format (country prefix and digits)",
-            code=NO_VALID_RECIPIENTS,
-        )
-    return match.group(1)
+    """The E.164 digits of ``to``, read by the one phone parser
+    (:func:`nrscompose.destinations.destination`: ``+``/``00`` and separators allowed)."""
+    found = destination(to) if isinstance(to, str) else None
+    if found is None or not found.number:
+        raise ValidationError.single("recipient.invalid", "to", None, {"value": repr(to)})
+    return found.number
 
 
 def resolve(digits: str, local_countries: frozenset[str]) -> Recipient:
@@ -59,15 +55,13 @@ def resolve(digits: str, local_countries: frozenset[str]) -> Recipient:
 
     try:
         number = phonenumbers.parse("+" + digits)
-    except phonenumbers.NumberParseException as error:
+    except phonenumbers.NumberParseException:
         raise ValidationError.single(
-            "to", f"+{digits} cannot be parsed: {error}", code=NO_VALID_RECIPIENTS
+            "recipient.invalid", "to", None, {"value": repr("+" + digits)}
         ) from None
     country = phonenumbers.region_code_for_number(number)
     if not country or not phonenumbers.is_valid_number(number):
-        raise ValidationError.single(
-            "to", f"+{digits} is not a valid phone number", code=NO_VALID_RECIPIENTS
-        )
+        raise ValidationError.single("recipient.invalid", "to", None, {"value": repr("+" + digits)})
     zones = tuple(sorted(z for z in timezone.time_zones_for_number(number) if z != _UNKNOWN_ZONE))
     subdivision = _subdivision(number, country) if country in local_countries else None
     return Recipient(country, subdivision, zones)

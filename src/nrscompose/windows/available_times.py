@@ -1,9 +1,12 @@
 """The API's ``availableTimes``: build it from local windows, and validate a caller's list.
 
-Seed 001 (``POST /api/rest/sms``): ``[{"day": 1, "from": "09:00", "to": "21:00"}]`` — ``day``
+The API reference (``POST /api/rest/sms``): ``[{"day": 1, "from": "09:00", "to": "21:00"}]``
+— ``day``
 1-7 is Monday-Sunday and optional ("if not specified, the range will apply to all days of the
-week"); ``from`` and ``to`` are UTC, 24-hour ``HH:MM``. Errors 183-189, 194 and 196 of the
-seed's table are reported with the same codes here.
+week"); ``from`` and ``to`` are UTC, 24-hour ``HH:MM``. Each error of the reference's table
+(not an array, empty, day not an integer or out of range, hour format, from after to, missing
+property, range too short) is an ``available_times.*`` problem kind; the 360nrs provider
+attaches its code.
 
 Local windows become UTC ranges that depend on the date (daylight saving time moves them by
 an hour) and may cross UTC midnight (Colombia's 07:00-19:00 is 12:00-00:00 UTC), so a list is
@@ -18,16 +21,17 @@ inward to whole minutes; pieces shorter than ``min_minutes`` are dropped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Final
 
-from nrscompose.errors import Problem, ValidationError
+from nrscompose.errors import ValidationError
+from nrscompose.patterns import CLOCK
+from nrscompose.problems import Problem
 from nrscompose.windows import _engine
 from nrscompose.windows._decision import Context, context_for, zone_key_of
-from nrscompose.windows.rules import Category, Channel, Rule, RuleSet, Window
+from nrscompose.windows.rules import Category, Channel, Rule, RuleSet, Window, format_clock
 
 __all__ = [
     "AvailableTime",
@@ -36,16 +40,6 @@ __all__ = [
     "windows_to_available_times",
 ]
 
-NOT_AN_ARRAY: Final = 183
-DAY_NOT_INTEGER: Final = 184
-DAY_OUT_OF_RANGE: Final = 185
-FROM_FORMAT: Final = 186
-TO_FORMAT: Final = 187
-FROM_AFTER_TO: Final = 188
-MISSING_PROPERTY: Final = 189
-EMPTY: Final = 194
-TOO_SHORT: Final = 196
-_HHMM = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
 _FIELD: Final = "availableTimes"
 _DAY_SECONDS: Final = 86_400
 
@@ -55,37 +49,50 @@ def _minutes(hhmm: str) -> int:
 
 
 def _entry_problems(entry: object, index: int, min_minutes: int) -> list[Problem]:
-    """Every problem of one ``{"day", "from", "to"}`` object, with the seed's codes."""
+    """Every problem of one ``{"day", "from", "to"}`` object."""
     where = f"{_FIELD}[{index}]"
     if not isinstance(entry, dict):
-        return [Problem(where, "each entry must be an object with from and to", MISSING_PROPERTY)]
+        return [Problem("available_times.not_object", where)]
     problems = [
-        Problem(f"{where}.{key}", f"missing property {key!r}", MISSING_PROPERTY)
+        Problem("available_times.missing_property", f"{where}.{key}", None, {"property": key})
         for key in ("from", "to")
         if key not in entry
     ]
     day = entry.get("day")
     if "day" in entry and (isinstance(day, bool) or not isinstance(day, int)):
         problems.append(
-            Problem(f"{where}.day", f"day must be an integer, got {day!r}", DAY_NOT_INTEGER)
+            Problem("available_times.day_not_integer", f"{where}.day", None, {"value": repr(day)})
         )
     elif isinstance(day, int) and not 1 <= day <= 7:
         problems.append(
-            Problem(f"{where}.day", f"day must be 1-7 (Monday-Sunday), got {day}", DAY_OUT_OF_RANGE)
+            Problem("available_times.day_out_of_range", f"{where}.day", None, {"value": day})
         )
     start, end = entry.get("from"), entry.get("to")
-    for key, value, code in (("from", start, FROM_FORMAT), ("to", end, TO_FORMAT)):
-        if key in entry and not (isinstance(value, str) and _HHMM.fullmatch(value)):
+    for key, value in (("from", start), ("to", end)):
+        if key in entry and not (isinstance(value, str) and CLOCK.fullmatch(value)):
             problems.append(
-                Problem(f"{where}.{key}", f"{value!r} is not HH:MM (00:00-23:59)", code)
+                Problem(
+                    "available_times.hour_format", f"{where}.{key}", None, {"value": repr(value)}
+                )
             )
     if problems or not isinstance(start, str) or not isinstance(end, str):
         return problems
     if _minutes(start) > _minutes(end):
-        return [Problem(where, f"from {start} is after to {end}", FROM_AFTER_TO)]
+        params: dict[str, object] = {"start": start, "end": end}
+        return [Problem("available_times.from_after_to", where, None, params)]
     if _minutes(end) - _minutes(start) < min_minutes:
-        return [Problem(where, f"{start}-{end} is shorter than {min_minutes} minutes", TOO_SHORT)]
+        params = {"start": start, "end": end, "minutes": min_minutes}
+        return [Problem("available_times.too_short", where, None, params)]
     return []
+
+
+def available_times_problems(value: object, *, min_minutes: int = 1) -> list[Problem]:
+    """Every problem of a caller's ``availableTimes``, as the server would find them."""
+    if not isinstance(value, list):
+        return [Problem("available_times.not_array", _FIELD)]
+    if not value:
+        return [Problem("available_times.empty", _FIELD)]
+    return [p for i, entry in enumerate(value) for p in _entry_problems(entry, i, min_minutes)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +121,10 @@ def validate_available_times(value: object, *, min_minutes: int = 1) -> tuple[Av
     The seed does not say how short is "too short" (196); ``min_minutes`` defaults to 1, so only
     an empty range (``from == to``) is refused. Raise it if the server proves stricter.
     """
-    if not isinstance(value, list):
-        raise ValidationError.single(_FIELD, "availableTimes must be an array", code=NOT_AN_ARRAY)
-    if not value:
-        raise ValidationError.single(_FIELD, "availableTimes is empty; omit it instead", code=EMPTY)
-    problems = [p for i, entry in enumerate(value) for p in _entry_problems(entry, i, min_minutes)]
+    problems = available_times_problems(value, min_minutes=min_minutes)
     if problems:
         raise ValidationError(problems)
+    assert isinstance(value, list)
     return tuple(AvailableTime(entry.get("day"), entry["from"], entry["to"]) for entry in value)
 
 
@@ -139,7 +143,7 @@ def available_times(
 
     The same rules, zones and holidays as :func:`~nrscompose.windows.check`; with several
     candidate zones the ranges hold in all of them. An empty tuple means no rule binds this
-    message: omit the parameter (the API refuses an empty list, error 194).
+    message: omit the parameter (the API refuses an empty list).
     """
     context = context_for(to, zone, rules, category, channel, subdivision)
     return _build(context, week, min_minutes)
@@ -169,7 +173,7 @@ def _week_intervals(
     intervals = _engine.intervals_between(pairs, country, start, start + 7 * _DAY_SECONDS)
     if not intervals:
         raise ValidationError.single(
-            _FIELD, f"the rules allow no time in the week of {monday.isoformat()}"
+            "available_times.none_in_week", _FIELD, None, {"week": monday.isoformat()}
         )
     return intervals
 
@@ -185,10 +189,6 @@ def _to_entries(intervals: list[_engine.Interval], min_minutes: int) -> tuple[Av
             last = min((piece_end - (midnight - _DAY_SECONDS)) // 60, 23 * 60 + 59)
             if last - first >= min_minutes:
                 day = datetime.fromtimestamp(start, UTC).isoweekday()
-                entries.append(AvailableTime(day, _clock(first), _clock(last)))
+                entries.append(AvailableTime(day, format_clock(first), format_clock(last)))
             start = piece_end
     return tuple(entries)
-
-
-def _clock(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -1,25 +1,23 @@
 """The API's ``scheduleDate`` and ``expirationDate``: ``YYYYmmddHHiiss`` in UTC.
 
-Seed 001 (``POST /api/rest/sms`` parameters): "the date in the following format YYYYmmddHHiiss
-(e.g. 20130215142000 would be 15 February 2013 at 14:20:00)", in UTC. The server answers
-error 121 "Invalid scheduled date" and 119 "Invalid expiration date" for bad values; parsing
-uses the same codes so a form shows what the server would.
+The 360nrs API reference (``POST /api/rest/sms`` parameters): "the date in the following
+format YYYYmmddHHiiss (e.g. 20130215142000 would be 15 February 2013 at 14:20:00)", in UTC. A
+bad value is ``date.format`` or ``date.invalid`` for its field; the provider attaches its code
+("Invalid scheduled date", "Invalid expiration date").
 """
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
-from typing import Final, Literal
+from typing import Literal
 
 from nrscompose.errors import ValidationError
+from nrscompose.patterns import API_DATETIME
 from nrscompose.windows._decision import require_aware
 
 __all__ = ["DateField", "format_api_date", "parse_api_date"]
 
 DateField = Literal["scheduleDate", "expirationDate"]
-_CODES: Final[dict[str, int]] = {"scheduleDate": 121, "expirationDate": 119}
-_API_DATE = re.compile(r"[0-9]{14}")
 
 
 def format_api_date(moment: datetime) -> str:
@@ -28,20 +26,14 @@ def format_api_date(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%d%H%M%S")
 
 
-def parse_api_date(text: str, field: DateField = "scheduleDate") -> datetime:
-    """``YYYYmmddHHiiss`` → an aware UTC datetime; a bad value raises with the API's code."""
-    code = _CODES.get(field)
-    if code is None:
-        raise ValidationError.single("field", f"field must be one of {sorted(_CODES)}")
-    if not isinstance(text, str) or not _API_DATE.fullmatch(text):
-        raise ValidationError.single(
-            field, f"{text!r} is not YYYYmmddHHiiss (14 digits, UTC)", code=code
-        )
+def parse_api_date(text: str, field: str = "scheduleDate") -> datetime:
+    """``YYYYmmddHHiiss`` → an aware UTC datetime; a bad value raises ``date.format`` or
+    ``date.invalid`` for ``field``."""
+    if not isinstance(text, str) or not API_DATETIME.fullmatch(text):
+        raise ValidationError.single("date.format", field, None, {"value": repr(text)})
     try:
         # Sliced, not strptime: strptime accepts one-digit fields and would misread "2013131…".
         month, day, hour, minute, second = (int(text[i : i + 2]) for i in range(4, 14, 2))
         return datetime(int(text[:4]), month, day, hour, minute, second, tzinfo=UTC)
     except ValueError:
-        raise ValidationError.single(
-            field, f"{text} is not a real date and time", code=code
-        ) from None
+        raise ValidationError.single("date.invalid", field, None, {"value": repr(text)}) from None

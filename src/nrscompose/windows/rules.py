@@ -11,7 +11,8 @@ Confidence:
   seen through secondary reporting.
 * ``"low"`` — only a third-party provider's guide states it.
 
-Facts come from the seeds and ``research/send_windows.md`` (stored copies read 2026-11-23).
+Facts come from the 360nrs API reference ("Sending Restrictions by Country") and the public
+regulations each rule cites (stored copies read 2026-11-23).
 Countries where no statutory SMS hours were found (Mexico, Chile, Argentina, UK, Germany,
 Singapore, Portugal) have no rule; Italy (a code of conduct binding signatories only, with
 "pre-holiday" hours) and Espírito Santo (days unstated) are left out rather than guessed.
@@ -24,7 +25,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
+from nrscompose import vocabularies
 from nrscompose.errors import ValidationError
+from nrscompose.patterns import CLOCK
+from nrscompose.vocabularies import Category, WindowChannel
 
 __all__ = [
     "DEFAULT_RULES",
@@ -36,15 +40,14 @@ __all__ = [
     "Window",
 ]
 
-Category = Literal["marketing", "collection", "transactional"]
-Channel = Literal["sms", "voice"]
+Channel = WindowChannel  # sms or voice: what a send window governs
 Confidence = Literal["high", "medium", "low"]
 
-CATEGORIES: Final[frozenset[str]] = frozenset({"marketing", "collection", "transactional"})
-CHANNELS: Final[frozenset[str]] = frozenset({"sms", "voice"})
+CATEGORIES: Final[frozenset[str]] = frozenset(vocabularies.CATEGORIES)
+CHANNELS: Final[frozenset[str]] = frozenset(vocabularies.WINDOW_CHANNELS)
 _CONFIDENCES: Final[frozenset[str]] = frozenset({"high", "medium", "low"})
 _DAY_NAMES: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_CLOCK = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00")
+_END_OF_DAY: Final = "24:00"  # a window may close at midnight
 MINUTES_PER_DAY: Final = 24 * 60
 
 
@@ -58,17 +61,30 @@ def _parse_days(spec: str) -> frozenset[int]:
             end = _DAY_NAMES.index(last or first) + 1
         except ValueError:
             raise ValidationError.single(
-                "days", f"unknown day range {part.strip()!r}; use names like 'Mon-Fri'"
+                "value.invalid",
+                "days",
+                None,
+                {"detail": f"unknown day range {part.strip()!r}; use names like 'Mon-Fri'"},
             ) from None
         if end < start:
-            raise ValidationError.single("days", f"day range {part.strip()!r} runs backwards")
+            raise ValidationError.single(
+                "value.invalid",
+                "days",
+                None,
+                {"detail": f"day range {part.strip()!r} runs backwards"},
+            )
         days.update(range(start, end + 1))
     return frozenset(days)
 
 
 def _parse_clock(text: str, field: str) -> int:
-    if not _CLOCK.fullmatch(text):
-        raise ValidationError.single(field, f"{text!r} is not a time of day HH:MM (00:00-24:00)")
+    if not (CLOCK.fullmatch(text) or text == _END_OF_DAY):
+        raise ValidationError.single(
+            "value.invalid",
+            field,
+            None,
+            {"detail": f"{text!r} is not a time of day HH:MM (00:00-24:00)"},
+        )
     hours, minutes = text.split(":")
     return int(hours) * 60 + int(minutes)
 
@@ -92,12 +108,21 @@ class Window:
 
     def __post_init__(self) -> None:
         if not self.days or not self.days <= frozenset(range(1, 8)):
-            raise ValidationError.single("days", f"days must be ISO weekdays 1-7, got {self.days}")
+            raise ValidationError.single(
+                "value.invalid",
+                "days",
+                None,
+                {"detail": f"days must be ISO weekdays 1-7, got {self.days}"},
+            )
         if not 0 <= self.opens < self.closes <= MINUTES_PER_DAY:
             raise ValidationError.single(
+                "value.invalid",
                 "window",
-                f"a window must open before it closes within one day, got "
-                f"{format_clock(self.opens)}-{format_clock(self.closes)}",
+                None,
+                {
+                    "detail": f"a window must open before it closes within one day, got "
+                    f"{format_clock(self.opens)}-{format_clock(self.closes)}"
+                },
             )
 
     @classmethod
@@ -156,7 +181,12 @@ class Rule:
         if self.confidence not in _CONFIDENCES:
             problems.append(f"confidence must be one of {sorted(_CONFIDENCES)}")
         if problems:
-            raise ValidationError.single("rules", f"rule {self.name!r}: " + "; ".join(problems))
+            raise ValidationError.single(
+                "value.invalid",
+                "rules",
+                None,
+                {"detail": f"rule {self.name!r}: " + "; ".join(problems)},
+            )
 
     def minutes_open(self, weekday: int) -> tuple[tuple[int, int], ...]:
         """The merged ``[opens, closes)`` minute ranges of ISO ``weekday``, in order."""
@@ -190,7 +220,9 @@ class RuleSet:
         names = [rule.name for rule in self.rules]
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
-            raise ValidationError.single("rules", f"duplicate rule names: {duplicates}")
+            raise ValidationError.single(
+                "value.invalid", "rules", None, {"detail": f"duplicate rule names: {duplicates}"}
+            )
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -211,7 +243,9 @@ class RuleSet:
     def remove(self, *names: str) -> RuleSet:
         unknown = sorted(set(names) - {rule.name for rule in self.rules})
         if unknown:
-            raise ValidationError.single("rules", f"no rules named {unknown}")
+            raise ValidationError.single(
+                "value.invalid", "rules", None, {"detail": f"no rules named {unknown}"}
+            )
         return RuleSet(tuple(r for r in self.rules if r.name not in names))
 
     def binding(

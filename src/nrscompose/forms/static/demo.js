@@ -2,7 +2,7 @@
  * The nrscompose demo page (served by `nrscompose demo`, nrscompose/forms/demo.py).
  *
  * Per keystroke, everything runs here: NrsCounter.analyze() counts the text as the form will
- * submit it (newlines: "crlf", DESIGN 1.7) and the numbers are shown at once; on the next
+ * submit it (newlines: "crlf") and the numbers are shown at once; on the next
  * animation frame the mirror highlights the characters that forced a costlier encoding and
  * marks where each part starts, and the fix buttons show what a rewrite would save (computed
  * when the typing pauses). The server is asked only for what the browser cannot know: the Unicode name and

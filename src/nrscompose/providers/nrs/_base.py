@@ -1,8 +1,9 @@
 """Credentials and the one function every 360nrs builder ends with.
 
-Auth (seed 001, "Authentication"): ``Authorization: Basic base64(username:apiPassword)``.
+Auth (API reference, "Authentication"): ``Authorization: Basic base64(username:apiPassword)``.
 Every example sends ``Content-Type: application/json``; the white-label copy of the reference
-(seed 000) writes the host as ``{{DASHBOARD_HOST}}``, so the base URL is configurable.
+(the reference's annex) writes the host as ``{{DASHBOARD_HOST}}``, so the base URL is
+configurable.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from nrscompose.http import (
     check_base_url,
     json_bytes,
 )
-from nrscompose.providers.nrs.catalogue import INPUT_INVALID
+from nrscompose.problems import Problem
+from nrscompose.providers.nrs.codes import with_codes
 
 __all__ = ["DEFAULT_BASE_URL", "Credentials", "make_request"]
 
@@ -77,7 +79,7 @@ def make_request(
 ) -> HttpRequest:
     """The request for ``path`` (below ``/api/rest``) with auth, JSON body and query.
 
-    A payload that is not JSON (``NaN``, a ``set``…) is the caller's error 125, "Invalid JSON".
+    A payload that is not JSON (``NaN``, a ``set``…) is the caller's ``json.invalid``.
     """
     if not isinstance(credentials, Credentials):
         raise ArgumentTypeError("credentials must be nrscompose.providers.nrs.Credentials")
@@ -86,15 +88,10 @@ def make_request(
         try:
             body = json_bytes(payload)
         except (TypeError, ValueError) as error:
-            raise ValidationError.single("body", f"not valid JSON: {error}", code=125) from None
+            problem = Problem("json.invalid", "body", None, {"detail": str(error)})
+            raise ValidationError(with_codes([problem])) from None
     headers = [("Authorization", credentials.authorization), ("Accept", accept)]
     if body or method in ("POST", "PUT", "PATCH"):
         headers.append(("Content-Type", "application/json"))
     url = build_url(credentials.base_url, API_PREFIX + path, query)
     return HttpRequest(method, url, tuple(headers), body, expects, frozenset({"Authorization"}))
-
-
-def require(condition: bool, field_name: str, message: str, code: int = INPUT_INVALID) -> None:
-    """Raise a single-problem :class:`ValidationError` unless ``condition``."""
-    if not condition:
-        raise ValidationError.single(field_name, message, code=code)

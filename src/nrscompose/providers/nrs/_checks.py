@@ -1,37 +1,30 @@
 """Field checks shared by the 360nrs builders; each records problems instead of raising.
 
-Every check appends :class:`~nrscompose.errors.Problem` items to a :class:`Checker`, so one
-call reports everything wrong at once, each with the code the server would answer (seed 001,
-"Errors"), or 422 where the API has no specific code.
+Every check appends :class:`~nrscompose.problems.Problem` items to a :class:`Checker`, so one
+call reports everything wrong at once; each gets the code the server would answer from the
+provider's kind → code table (:mod:`nrscompose.providers.nrs.codes`). The rules of the
+message itself (text, parts, sender, placeholders, OTP) are :mod:`nrscompose.message_rules`.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Final
 
-from nrscompose.errors import Problem, ValidationError
-from nrscompose.providers._phone import normalize_phone
-from nrscompose.providers.nrs.catalogue import INPUT_INVALID
+from nrscompose import message_rules
+from nrscompose.destinations import normalize_phone
+from nrscompose.errors import ValidationError
+from nrscompose.patterns import API_DATETIME, EMAIL, HTTP_URL
+from nrscompose.problems import Problem
+from nrscompose.providers.nrs.codes import code_for
+from nrscompose.windows import available_times_problems
 from nrscompose.windows.dates import format_api_date, parse_api_date
 
 __all__ = ["Checker", "normalize_phone"]
 
-_API_DATETIME: Final = re.compile(r"\d{14}")
-# Seed 001, "from": "15 numbers or 11 alphanumeric characters".
-SENDER_MAX_DIGITS: Final = 15
-SENDER_MAX_ALPHANUMERIC: Final = 11
-_URL: Final = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
-_EMAIL: Final = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-# Seed 001, otpConfig and POST /otp/generate: (minimum, maximum) of each bounded field.
-OTP_BOUNDS: Final[Mapping[str, tuple[int, int]]] = {
-    "length": (3, 10),
-    "maxAttempts": (1, 10),
-    "maxSecondsValidity": (30, 600),
-}
+OTP_BOUNDS: Final = message_rules.OTP_BOUNDS
 
 
 class Checker:
@@ -43,19 +36,21 @@ class Checker:
         self.problems: list[Problem] = []
 
     def add(
-        self,
-        field: str,
-        message: str,
-        code: int | None = INPUT_INVALID,
-        start: int | None = None,
-        end: int | None = None,
+        self, kind: str, field: str, span: tuple[int, int] | None = None, **params: object
     ) -> None:
-        problem = Problem(field, message, code, start, end)
-        if problem not in self.problems:
-            self.problems.append(problem)
+        self.extend([Problem(kind, field, span, params)])
 
-    def extend(self, problems: Sequence[Problem]) -> None:
+    def invalid(self, field: str, detail: str) -> None:
+        """A value refused for a reason only ``detail`` names (``value.invalid``)."""
+        self.add("value.invalid", field, detail=detail)
+
+    def extend(self, problems: Sequence[Problem | None]) -> None:
         for problem in problems:
+            if problem is None:
+                continue
+            if problem.code is None:
+                problem = problem.with_code(code_for(problem.kind, problem.field))
+            # with_code(None) leaves a problem the reference names no code for as it is
             if problem not in self.problems:
                 self.problems.append(problem)
 
@@ -66,141 +61,112 @@ class Checker:
     # -- recipients -------------------------------------------------------------------------
 
     def phones(self, value: object, field: str = "to") -> list[str]:
-        """Recipients in international format (seed 001: "Must include the prefix"); 102."""
+        """Recipients in international format (the reference: "Must include the prefix")."""
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, Sequence) or not items:
-            self.add(field, "at least one recipient is required", 102)
+            self.add("recipient.required", field)
             return []
         normalized: list[str] = []
         for index, item in enumerate(items):
             number = normalize_phone(item) if isinstance(item, str) else None
             if number is None:
-                self.add(
-                    f"{field}[{index}]",
-                    f"{item!r} is not a phone number in international format with its "
-                    "country prefix (e.g. 34666555444)",
-                    102,
-                )
+                self.add("recipient.invalid", f"{field}[{index}]", value=repr(item))
                 normalized.append(str(item))
             else:
                 normalized.append(number)
         return normalized
 
-    def emails(self, value: object, field: str, code: int = 102, required: bool = True) -> None:
+    def emails(self, value: object, field: str, required: bool = True) -> None:
         items = [value] if isinstance(value, str) else value
         if items is None and not required:
             return
         if not isinstance(items, Sequence) or (required and not items):
-            self.add(field, "at least one email address is required", code)
+            self.add("email.required", field)
             return
         for index, item in enumerate(items):
-            if not isinstance(item, str) or not _EMAIL.fullmatch(item):
-                self.add(f"{field}[{index}]", f"{item!r} is not an email address", code)
+            if not isinstance(item, str) or not EMAIL.fullmatch(item):
+                where = field if isinstance(value, str) else f"{field}[{index}]"
+                self.add("email.invalid", where, value=repr(item))
 
     # -- sender -----------------------------------------------------------------------------
 
     def sender(self, value: object, field: str = "from") -> None:
-        """Seed 001: at most 15 digits or 11 alphanumeric characters; 106 missing, 107 long."""
-        if value is None or (isinstance(value, str) and not value.strip()):
-            self.add(field, "the sender is required", 106)
-            return
-        if not isinstance(value, str):
-            self.add(field, "the sender must be text", 106)
-            return
-        numeric = value.lstrip("+").isdigit()
-        limit = SENDER_MAX_DIGITS if numeric else SENDER_MAX_ALPHANUMERIC
-        if len(value) > limit:
-            kind = "digits" if numeric else "alphanumeric characters"
-            self.add(
-                field,
-                f"the sender has {len(value)} characters; at most {limit} {kind}",
-                107,
-                limit,
-                len(value),
-            )
+        self.extend(message_rules.sender_problems(value, field))
 
     # -- dates ------------------------------------------------------------------------------
 
-    def api_datetime(
-        self, value: object, field: str, code: int, now: datetime | None = None
-    ) -> str | None:
+    def api_datetime(self, value: object, field: str, now: datetime | None = None) -> str | None:
         """A timezone-aware ``datetime`` or a ``YYYYmmddHHiiss`` string, as the API wants."""
         if value is None:
             return None
         if isinstance(value, datetime):
-            if value.tzinfo is None or value.utcoffset() is None:
-                self.add(field, "naive datetime: give a timezone-aware datetime", code)
+            naive = message_rules.naive_datetime_problem(value, field)
+            if naive is not None:
+                self.extend([naive])
                 return None
             moment = value.astimezone(UTC)
-        elif isinstance(value, str) and _API_DATETIME.fullmatch(value):
+        elif isinstance(value, str) and API_DATETIME.fullmatch(value):
             try:
-                moment = parse_api_date(value, "expirationDate" if code == 119 else "scheduleDate")
+                moment = parse_api_date(value, field)
             except ValidationError:
-                self.add(field, f"{value!r} is not a real date", code)
+                self.add("date.invalid", field, value=repr(value))
                 return None
         else:
-            self.add(field, f"{value!r} is not a date in YYYYmmddHHiiss (UTC)", code)
+            self.add("date.format", field, value=repr(value))
             return None
         if now is not None and now.tzinfo is not None and moment < now:
-            self.add(field, f"{format_api_date(moment)} is in the past", code)
+            self.add("date.past", field, value=format_api_date(moment))
         return format_api_date(moment)
 
     def schedule(self, payload: dict[str, object], now: datetime | None) -> None:
-        """``scheduleDate`` (121) and ``expirationDate`` (119), the latter after the former."""
-        scheduled = self.api_datetime(payload.get("scheduleDate"), "scheduleDate", 121, now)
-        expires = self.api_datetime(payload.get("expirationDate"), "expirationDate", 119, now)
+        """``scheduleDate`` and ``expirationDate``, the latter after the former."""
+        scheduled = self.api_datetime(payload.get("scheduleDate"), "scheduleDate", now)
+        expires = self.api_datetime(payload.get("expirationDate"), "expirationDate", now)
         for name, value in (("scheduleDate", scheduled), ("expirationDate", expires)):
             if value is not None:
                 payload[name] = value
         if scheduled and expires and expires <= scheduled:
-            self.add("expirationDate", "the expiration date must be after the schedule date", 119)
+            self.add("date.order", "expirationDate")
 
     # -- campaign ---------------------------------------------------------------------------
 
     def campaign(self, payload: Mapping[str, object]) -> None:
-        """126 for an empty ``campaignName``; ``tags`` need a ``campaignName`` (seed 001)."""
+        """An empty ``campaignName``; ``tags`` need a ``campaignName`` (the reference)."""
         name = payload.get("campaignName")
         if name is not None and (not isinstance(name, str) or not name.strip()):
-            self.add("campaignName", "the campaign name is empty", 126)
+            self.add("campaign.name_empty", "campaignName")
         tags = payload.get("tags")
         if tags is not None:
             if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-                self.add("tags", "tags must be a list of strings")
+                self.add("value.not_list", "tags")
             elif name is None:
-                self.add("tags", "tags require campaignName", 126)
+                self.add("campaign.tags_need_name", "tags")
 
     # -- per-recipient arrays ---------------------------------------------------------------
 
-    def per_recipient(
-        self, value: object, recipients: int, field: str, code: int = INPUT_INVALID
-    ) -> None:
+    def per_recipient(self, value: object, recipients: int, field: str) -> None:
         if value is None or isinstance(value, str):
             return
         if not isinstance(value, list):
-            self.add(field, "must be a list with one item per recipient", code)
+            self.add("value.not_list", field)
         elif len(value) != recipients:
-            self.add(
-                field,
-                f"has {len(value)} item(s) but there are {recipients} recipient(s); the API "
-                "needs one per recipient, in recipient order",
-                code,
-            )
+            self.add("value.per_recipient", field, count=len(value), recipients=recipients)
 
     def notification_url(self, value: object, recipients: int, per_recipient: bool) -> None:
-        """109 for a URL that is not http(s); an array must match the recipients (seed 001)."""
+        """An http(s) URL; an array must match the recipients (the reference)."""
         if value is None:
             return
         urls = value if isinstance(value, list) and per_recipient else [value]
         if per_recipient:
-            self.per_recipient(value, recipients, "notificationUrl", 109)
+            self.per_recipient(value, recipients, "notificationUrl")
         for index, url in enumerate(urls):
-            if not isinstance(url, str) or not _URL.fullmatch(url):
+            if not isinstance(url, str) or not HTTP_URL.fullmatch(url):
                 suffix = f"[{index}]" if isinstance(value, list) else ""
-                self.add(f"notificationUrl{suffix}", f"{url!r} is not an http(s) URL", 109)
+                self.add("value.not_url", f"notificationUrl{suffix}", value=repr(url))
 
-    def url(self, value: object, field: str, code: int = INPUT_INVALID) -> None:
-        if not isinstance(value, str) or not _URL.fullmatch(value):
-            self.add(field, f"{value!r} is not an http(s) URL", code)
+    def url(self, value: object, field: str) -> None:
+        if not isinstance(value, str) or not HTTP_URL.fullmatch(value):
+            self.add("value.not_url", field, value=repr(value))
 
     # -- scalars ----------------------------------------------------------------------------
 
@@ -210,43 +176,48 @@ class Checker:
         if value is None:
             return
         if value not in (True, False, 0, 1):
-            self.add(name, f"{value!r} is not a boolean")
+            self.add("value.not_boolean", name, value=repr(value))
             return
         payload[name] = int(bool(value)) if as_int else bool(value)
 
-    def integer(
-        self,
-        value: object,
-        field: str,
-        low: int,
-        high: int | None,
-        code: int = INPUT_INVALID,
-        type_code: int | None = None,
-    ) -> int | None:
+    def integer(self, value: object, field: str, low: int, high: int | None) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.add(field, f"{value!r} is not an integer", type_code or code)
+            self.add("value.not_integer", field, value=repr(value))
             return None
         if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
-            self.add(field, f"{value!r} is not an integer", type_code or code)
+            self.add("value.not_integer", field, value=repr(value))
             return None
         number = int(value)
         if number < low or (high is not None and number > high):
-            bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
-            self.add(field, f"{number} is out of range; it must be {bounds}", code)
+            if high is None:
+                self.add("value.too_small", field, value=str(number), low=low)
+            else:
+                self.add("value.out_of_range", field, value=str(number), low=low, high=high)
             return None
         return number
 
+    def parts(self, value: object, cap: int) -> int | None:
+        """``parts``: 1 to the channel's cap (:func:`nrscompose.message_rules.parts_problem`)."""
+        problem = message_rules.parts_problem(value, cap)
+        if problem is not None:
+            self.extend([problem])
+            return None
+        assert isinstance(value, int | float)  # checked by parts_problem
+        return int(value)
+
     def otp_config(self, value: object, field: str = "otpConfig") -> int:
-        """Bounds of seed 001 (length 3-10, maxAttempts 1-10, maxSecondsValidity 30-600);
+        """The reference's bounds (length 3-10, maxAttempts 1-10, maxSecondsValidity 30-600);
         returns the code length to count ``{OTP_CODE}`` with (default 4)."""
+        default = message_rules.OTP_DEFAULT_LENGTH
         if value is None:
-            return 4
+            return default
         if not isinstance(value, Mapping):
-            self.add(field, "must be an object")
-            return 4
+            self.add("value.not_object", field)
+            return default
         self.otp_fields(value, field + ".")
-        length = value.get("length", 4)
-        return length if isinstance(length, int) and 3 <= length <= 10 else 4
+        length = value.get("length", default)
+        valid = isinstance(length, int) and message_rules.otp_length_problem(length) is None
+        return length if valid and isinstance(length, int) else default
 
     def otp_fields(self, value: Mapping[str, object], prefix: str = "") -> None:
         for name, (low, high) in OTP_BOUNDS.items():
@@ -254,39 +225,11 @@ class Checker:
                 self.integer(value[name], prefix + name, low, high)
         for name in ("alpha", "rejectIfPendingCode", "caseSensitive"):
             if name in value and not isinstance(value[name], bool):
-                self.add(prefix + name, f"{value[name]!r} is not a boolean")
+                self.add("value.not_boolean", prefix + name, value=repr(value[name]))
         if "appId" in value and not isinstance(value["appId"], str):
-            self.add(prefix + "appId", "must be text")
+            self.add("value.not_text", prefix + "appId")
 
     def available_times(self, value: object) -> None:
-        """``availableTimes`` (183-196) is checked by ``nrscompose.windows`` when present."""
-        if value is None:
-            return
-        problems = _windows_problems(value)
-        if problems is not None:
-            self.extend(problems)
-            return
-        # Without the windows package only the shape is checked (seed 001, "Errors").
-        if not isinstance(value, list):
-            self.add("availableTimes", "must be an array of {day, from, to} objects", 183)
-        elif not value:
-            self.add("availableTimes", "is specified but empty", 194)
-
-
-def _windows_problems(value: object) -> Sequence[Problem] | None:
-    """Problems from ``nrscompose.windows``'s validator, or ``None`` when it is not there."""
-    try:
-        from nrscompose import windows
-    except ImportError:
-        return None
-    for name in ("available_times_problems", "validate_available_times"):
-        check = getattr(windows, name, None)
-        if callable(check):
-            try:
-                result = check(value)
-            except ValidationError as error:
-                return error.problems
-            if isinstance(result, Sequence) and all(isinstance(p, Problem) for p in result):
-                return result
-            return ()
-    return None
+        """``availableTimes``, checked by ``nrscompose.windows`` when present."""
+        if value is not None:
+            self.extend(available_times_problems(value))

@@ -70,4 +70,4 @@ def check_conditions(ch: Checker, endpoint_name: str, payload: Mapping[str, obje
     """Add a 422 problem for each condition of ``endpoint_name`` that ``payload`` violates."""
     for condition in CONDITIONS.get(endpoint_name, ()):
         if condition.violated(payload):
-            ch.add(condition.field, condition.message)
+            ch.invalid(condition.field, condition.message)

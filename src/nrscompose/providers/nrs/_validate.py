@@ -10,9 +10,11 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Final, Literal
 
-from nrscompose.errors import Problem
+from nrscompose.errors import ArgumentError
 from nrscompose.http import load_json
+from nrscompose.problems import Problem
 from nrscompose.providers.nrs._checks import Checker
+from nrscompose.providers.nrs.codes import with_codes
 from nrscompose.providers.nrs.requests_channels import (
     check_mailing,
     check_otp_check,
@@ -64,14 +66,13 @@ def validate(
     try:
         check = _CHECKS[kind]
     except KeyError:
-        known = ", ".join(_CHECKS)
-        return (Problem("kind", f"unknown kind {kind!r}; use one of {known}"),)
+        raise ArgumentError(f"unknown kind {kind!r}; use one of: {', '.join(_CHECKS)}") from None
     if isinstance(payload, str | bytes):
         try:
             decoded = load_json(payload)
         except ValueError as error:
-            return (Problem("body", f"not valid JSON: {error}", 125),)
+            return with_codes([Problem("json.invalid", "body", None, {"detail": str(error)})])
         if not isinstance(decoded, dict):
-            return (Problem("body", "the JSON body must be an object", 125),)
+            return with_codes([Problem("json.not_object", "body")])
         payload = decoded
     return tuple(check(dict(payload), now).problems)

@@ -1,4 +1,4 @@
-"""Email, voice, WhatsApp and OTP requests (seed 001: "Email", "Voice", "WhatsApp", "OTP").
+"""Email, voice, WhatsApp and OTP requests (API reference: "Email", "Voice", "WhatsApp", "OTP").
 
 Each builder gathers the payload under the API's field names, runs every check of
 :mod:`._checks` (so all problems are reported together) and returns the request.
@@ -37,7 +37,7 @@ __all__ = [
     "whatsapp",
 ]
 
-# Seed 001, "Send Voice message", parameter ``language``; "* Available only in female gender".
+# API reference, "Send Voice message", parameter ``language``; "* Available only in female gender".
 VOICE_LANGUAGES: Final[Mapping[str, str]] = {
     "en_GB": "English - United Kingdom",
     "en_US": "English - United States",
@@ -53,8 +53,8 @@ VOICE_LANGUAGES: Final[Mapping[str, str]] = {
     "hi_IN": "Indi - India",
 }
 VOICE_FEMALE_ONLY: Final = frozenset({"cmn_CN", "arb", "hi_IN"})
-VOICE_MAX_CHARACTERS: Final = 500  # seed 001: "At most it can have 500 characters"
-VOICE_MAX_RETRIES: Final = 5  # seed 001: "Maximum 5"
+VOICE_MAX_CHARACTERS: Final = 500  # 360nrs API reference: "At most it can have 500 characters"
+VOICE_MAX_RETRIES: Final = 5  # 360nrs API reference: "Maximum 5"
 Language = Literal[
     "en_GB", "en_US", "es_ES", "es_US", "pt_PT", "pt_BR",
     "cmn_CN", "arb", "de_DE", "fr_FR", "it_IT", "hi_IN",
@@ -109,37 +109,37 @@ def check_mailing(payload: dict[str, object], now: datetime | None = None) -> Ch
     ch = Checker()
     ch.emails(payload.get("to"), "to")
     for name in ("cc", "bcc"):
-        ch.emails(payload.get(name), name, code=422, required=False)
+        ch.emails(payload.get(name), name, required=False)
     sender = payload.get("fromEmail")
     if sender is None or sender == "":
-        ch.add("fromEmail", "the sender address is required", 106)
+        ch.add("value.required", "fromEmail")
     else:
-        ch.emails(sender, "fromEmail", code=115)
+        ch.emails(sender, "fromEmail")
     subject = payload.get("subject")
     if not isinstance(subject, str) or not subject.strip():
-        ch.add("subject", "the subject is required", 114)
+        ch.add("value.required", "subject")
     reply_to = payload.get("replyTo")
     if reply_to is None:
-        ch.add("replyTo", "replyTo is required", 116)
+        ch.add("value.required", "replyTo")
     else:
-        ch.emails(reply_to, "replyTo", code=116)
+        ch.emails(reply_to, "replyTo")
     if not any(payload.get(k) is not None for k in ("body", "templateId", "templateV2Id")):
-        ch.add("body", "give body, templateId or templateV2Id", 140)
+        ch.invalid("body", "give body, templateId or templateV2Id")
     to = payload.get("to")
     ch.per_recipient(payload.get("sub"), len(to) if isinstance(to, list) else 1, "sub")
     attachments = payload.get("attachments")
     if attachments is not None:
         if not isinstance(attachments, list):
-            ch.add("attachments", "must be a list")
+            ch.add("value.not_list", "attachments")
         else:
             for index, item in enumerate(attachments):
                 if not isinstance(item, Mapping) or not {"name", "content"} <= item.keys():
-                    ch.add(f"attachments[{index}]", "needs name, content (base64), contentType")
+                    ch.invalid(f"attachments[{index}]", "needs name, content (base64), contentType")
                     continue
                 try:
                     base64.b64decode(str(item["content"]), validate=True)
                 except ValueError:
-                    ch.add(f"attachments[{index}].content", "is not base64")
+                    ch.invalid(f"attachments[{index}].content", "is not base64")
     for name in ("certified", "trackOpens", "trackClicks"):
         ch.boolean(payload, name)
     ch.otp_config(payload.get("otpConfig"))
@@ -171,7 +171,7 @@ def mailing(
     otp_config: Mapping[str, str | int | bool] | None = None,
     now: datetime | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/mailing`` (seed 001, "Send Email message"); attachments as base64."""
+    """``POST /api/rest/mailing`` (API reference, "Send Email message"); attachments as base64."""
     payload = _payload(
         to=_list(to),
         fromEmail=from_email,
@@ -205,16 +205,16 @@ def _voice_common(ch: Checker, payload: dict[str, object], now: datetime | None)
     callers = payload.get("callers")
     if callers is not None:
         if not isinstance(callers, Mapping):
-            ch.add("callers", 'must map country codes to callers, e.g. {"ES": "6123456789"}', 132)
+            ch.invalid("callers", 'must map country codes to callers, e.g. {"ES": "6123456789"}')
         else:
             for country, number in callers.items():
                 if not (isinstance(country, str) and len(country) == 2 and country.isalpha()):
-                    ch.add(f"callers.{country}", "is not a two-letter country code", 132)
+                    ch.invalid(f"callers.{country}", "is not a two-letter country code")
                 if not (isinstance(number, str) and number.lstrip("+").isdigit()):
-                    ch.add(f"callers.{country}", f"{number!r} is not a phone number", 132)
+                    ch.invalid(f"callers.{country}", f"{number!r} is not a phone number")
     retries = payload.get("retries")
     if retries is not None:
-        ch.integer(retries, "retries", 0, VOICE_MAX_RETRIES, code=177, type_code=176)
+        ch.integer(retries, "retries", 0, VOICE_MAX_RETRIES)
     ch.boolean(payload, "amd")
     ch.schedule(payload, now)
     ch.campaign(payload)
@@ -224,23 +224,19 @@ def check_voice(payload: dict[str, object], now: datetime | None = None) -> Chec
     ch = Checker()
     message = payload.get("message")
     if not isinstance(message, str) or not message:
-        ch.add("message", "the text is required", 104)
+        ch.add("text.required", "message")
     elif len(message) > VOICE_MAX_CHARACTERS:
-        ch.add(
-            "message",
-            f"{len(message)} characters; a voice message has at most {VOICE_MAX_CHARACTERS}",
-            105,
-            VOICE_MAX_CHARACTERS,
-            len(message),
-        )
+        span = (VOICE_MAX_CHARACTERS, len(message))
+        params = {"length": len(message), "limit": VOICE_MAX_CHARACTERS}
+        ch.add("text.too_many_characters", "message", span, **params)
     language = payload.get("language")
     if not isinstance(language, str) or language not in VOICE_LANGUAGES:
-        ch.add("language", f"{language!r} is not one of {', '.join(VOICE_LANGUAGES)}", 130)
+        ch.add("value.choice", "language", value=repr(language), choices=", ".join(VOICE_LANGUAGES))
     gender = payload.get("gender")
     if gender not in ("F", "M"):
-        ch.add("gender", f"{gender!r} is not 'F' or 'M'", 131)
+        ch.add("value.choice", "gender", value=repr(gender), choices="F, M")
     elif gender == "M" and isinstance(language, str) and language in VOICE_FEMALE_ONLY:
-        ch.add("gender", f"{language} is available only with a female voice", 131)
+        ch.invalid("gender", f"{language} is available only with a female voice")
     _voice_common(ch, payload, now)
     to = payload.get("to")
     ch.per_recipient(payload.get("sub"), len(to) if isinstance(to, list) else 1, "sub")
@@ -264,7 +260,7 @@ def voice(
     amd: bool | None = None,
     now: datetime | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/voice``: text-to-speech, 500 characters, retries ≤ 5 (seed 001)."""
+    """``POST /api/rest/voice``: text-to-speech, 500 characters, retries ≤ 5 (API reference)."""
     payload = _payload(
         to=_list(to),
         message=message,
@@ -285,7 +281,7 @@ def voice(
 
 def check_voice_audio(payload: dict[str, object], now: datetime | None = None) -> Checker:
     ch = Checker()
-    ch.url(payload.get("audioUrl"), "audioUrl", 133)
+    ch.url(payload.get("audioUrl"), "audioUrl")
     _voice_common(ch, payload, now)
     return ch
 
@@ -304,7 +300,7 @@ def voice_audio(
     amd: bool | None = None,
     now: datetime | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/voiceAudio`` (seed 001, "Send Voice message with an audio file")."""
+    """``POST /api/rest/voiceAudio`` (API reference, "Send Voice message with an audio file")."""
     payload = _payload(
         to=_list(to),
         audioUrl=audio_url,
@@ -325,7 +321,7 @@ def voice_audio(
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """``messages.*.location`` (seed 001): latitude and longitude as the API's strings."""
+    """``messages.*.location`` (API reference): latitude and longitude as the API's strings."""
 
     lat: str
     long: str
@@ -348,7 +344,7 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class WhatsAppMessage:
-    """One recipient of a WhatsApp template with its positional fields (seed 001)."""
+    """One recipient of a WhatsApp template with its positional fields (360nrs API reference)."""
 
     to: str
     header_fields: tuple[str, ...] = ()
@@ -379,26 +375,26 @@ def check_whatsapp(payload: dict[str, object]) -> Checker:
     ch = Checker()
     template_id = payload.get("templateId")
     if template_id is None:
-        ch.add("templateId", "the WhatsApp template is required", 140)
+        ch.add("value.required", "templateId")
     else:
-        ch.integer(template_id, "templateId", 1, None, code=140)
+        ch.integer(template_id, "templateId", 1, None)
     sender = payload.get("from")
     if sender is None or sender == "":
-        ch.add("from", "the sender is required", 106)
+        ch.add("sender.required", "from")
     elif not isinstance(sender, str) or normalize_phone(sender) is None:
-        ch.add("from", f"{sender!r} is not a registered phone number in international format")
+        ch.add("recipient.invalid", "from", value=repr(sender))
     messages = payload.get("messages")
     if not isinstance(messages, list) or not messages:
-        ch.add("messages", "at least one message is required", 102)
+        ch.add("value.required", "messages")
         messages = []
     for index, item in enumerate(messages):
         if not isinstance(item, dict):
-            ch.add(f"messages[{index}]", "must be an object")
+            ch.add("value.not_object", f"messages[{index}]")
             continue
         to = item.get("to")
         number = normalize_phone(to) if isinstance(to, str) else None
         if number is None:
-            ch.add(f"messages[{index}].to", f"{to!r} is not a phone number with prefix", 102)
+            ch.add("recipient.invalid", f"messages[{index}].to", value=repr(to))
         else:
             item["to"] = number
         for name in ("headerFields", "bodyFields", "callToActionFields", "buttonAnswers"):
@@ -406,12 +402,12 @@ def check_whatsapp(payload: dict[str, object]) -> Checker:
             if values is not None and (
                 not isinstance(values, list) or not all(isinstance(v, str) for v in values)
             ):
-                ch.add(f"messages[{index}].{name}", "must be a list of strings")
+                ch.invalid(f"messages[{index}].{name}", "must be a list of strings")
         location = item.get("location")
         if location is not None and (
             not isinstance(location, Mapping) or not {"lat", "long"} <= location.keys()
         ):
-            ch.add(f"messages[{index}].location", "needs lat and long")
+            ch.invalid(f"messages[{index}].location", "needs lat and long")
     ch.campaign(payload)
     return ch
 
@@ -425,13 +421,11 @@ def whatsapp(
     campaign_name: str | None = None,
     tags: Sequence[str] | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/whatsapp`` (seed 001, "Send WhatsApp template"); a plain string in
+    """``POST /api/rest/whatsapp`` (API reference, "Send WhatsApp template"); a plain string in
     ``messages`` is a recipient without fields."""
     payload = _payload(
         templateId=template_id,
-        messages=[
-            (WhatsAppMessage(m) if isinstance(m, str) else m).to_api() for m in messages
-        ],
+        messages=[(WhatsAppMessage(m) if isinstance(m, str) else m).to_api() for m in messages],
         campaignName=campaign_name,
         tags=_list(tags),
     )
@@ -446,14 +440,14 @@ def whatsapp(
 def _recipient(ch: Checker, payload: dict[str, object]) -> None:
     recipient = payload.get("recipient")
     if not isinstance(recipient, str) or not recipient:
-        ch.add("recipient", "the recipient is required")
+        ch.add("value.required", "recipient")
         return
     if "@" in recipient:
-        ch.emails(recipient, "recipient", code=422)
+        ch.emails(recipient, "recipient")
         return
     number = normalize_phone(recipient)
     if number is None:
-        ch.add("recipient", f"{recipient!r} must be a valid phone or email")
+        ch.invalid("recipient", f"{recipient!r} must be a valid phone or email")
     else:
         payload["recipient"] = number
 
@@ -470,7 +464,7 @@ def check_otp_check(payload: dict[str, object]) -> Checker:
     _recipient(ch, payload)
     code = payload.get("code")
     if not isinstance(code, str) or not code:
-        ch.add("code", "the code is required")
+        ch.add("value.required", "code")
     ch.otp_fields(payload)
     return ch
 

@@ -1,6 +1,7 @@
 """Every other 360nrs endpoint as a row of data, and one function that builds any of them.
 
-An :class:`Endpoint` says what seed 001 (and seed 000 for the shortener, image generator and
+An :class:`Endpoint` says what the API reference (and its annex for the shortener, image
+generator and
 ``showCustomFields``) documents: method, path, the query filters and body fields it accepts,
 the body fields it requires, and the shape of its answer. :func:`endpoint` checks a call
 against its row — unknown or missing fields, listing ``limit`` 1-1000, dates — and reports
@@ -24,6 +25,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from nrscompose.errors import ValidationError
 from nrscompose.http import HttpRequest, QueryValue
+from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.providers.nrs._base import API_PREFIX, Credentials, make_request
 from nrscompose.providers.nrs._checks import Checker
 from nrscompose.providers.nrs._conditions import CONDITIONS, check_conditions
@@ -43,6 +45,7 @@ __all__ = [
     "scheduled_list",
     "scheduled_update",
     "shorten",
+    "shorten_urls",
     "sms_info",
 ]
 
@@ -51,7 +54,7 @@ Expects = Literal[
     "none",
 ]  # fmt: skip
 _PATH_PARAM: Final = re.compile(r"\{(\w+)\}")
-LISTING_MAX: Final = 1000  # seed 001: "limit … Default value: 100. Maximum: 1000."
+LISTING_MAX: Final = 1000  # 360nrs API reference: "limit … Default value: 100. Maximum: 1000."
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ _CONTACT = "email phone landline countryIso groupsIds groupsNames name surname c
 _FORM = "name editable rejectButton backgroundUrl logoUrl formFields"
 _REPORT = "beforeDate afterDate"
 
-# Seed 001 section by section; seed 000 adds ``showCustomFields`` to the events report.
+# The API reference section by section; its annex adds ``showCustomFields`` to the events report.
 ENDPOINTS: Final[Mapping[str, Endpoint]] = MappingProxyType({
     "sms.info": _row("GET", "/sms/{ids}", "page"),
     "whatsapp.conversations": _row("GET", "/whatsapp/conversations", "page", f"{_LIST} from to"),
@@ -187,8 +190,9 @@ BodyInput = object
 
 
 def _iso8601(ch: Checker, value: datetime, field: str) -> str | None:
-    if value.tzinfo is None or value.utcoffset() is None:
-        ch.add(field, "naive datetime: give a timezone-aware datetime")
+    naive = naive_datetime_problem(value, field)
+    if naive is not None:
+        ch.extend([naive])
         return None
     return value.astimezone(UTC).isoformat()
 
@@ -198,12 +202,12 @@ def _comma_list(ch: Checker, name: str, value: QueryInput) -> str | None:
     values = [value] if isinstance(value, str) else value
     allowed = _COMMA_LISTS[name]
     if not isinstance(values, Sequence) or not values:
-        ch.add(name, f"give one or more of {', '.join(sorted(allowed))}")
+        ch.invalid(name, f"give one or more of {', '.join(sorted(allowed))}")
         return None
     items = [part for item in values for part in str(item).split(",")]
     unknown = [item for item in items if item not in allowed]
     if unknown:
-        ch.add(name, f"{', '.join(map(repr, unknown))}: use {', '.join(sorted(allowed))}")
+        ch.invalid(name, f"{', '.join(map(repr, unknown))}: use {', '.join(sorted(allowed))}")
         return None
     return ",".join(dict.fromkeys(items))
 
@@ -216,7 +220,7 @@ def _guids(ch: Checker, value: object) -> int | list[int] | None:
     values = value if isinstance(value, list | tuple) else [value]
     guids = [_guid_number(item) for item in values]
     if not values or None in guids:
-        ch.add("guid", f"{value!r} is not a GUID (an integer or a list of integers)", 120)
+        ch.invalid("guid", f"{value!r} is not a GUID (an integer or a list of integers)")
         return None
     numbers = [g for g in guids if g is not None]
     return numbers if isinstance(value, list | tuple) else numbers[0]
@@ -237,7 +241,7 @@ def _check_query(
     for filter_name, value in query.items():
         if filter_name not in row.query:
             allowed = ", ".join(sorted(row.query)) or "none"
-            ch.add(filter_name, f"unknown filter for this endpoint (allowed: {allowed})")
+            ch.invalid(filter_name, f"unknown filter for this endpoint (allowed: {allowed})")
         elif filter_name == "limit":
             encoded[filter_name] = ch.integer(value, filter_name, 1, LISTING_MAX)
         elif filter_name in _COMMA_LISTS:
@@ -258,9 +262,9 @@ def _check_body(
     for field_name in payload:
         if field_name not in row.body:
             allowed = ", ".join(sorted(row.body)) or "none"
-            ch.add(field_name, f"unknown field for this endpoint (allowed: {allowed})")
+            ch.invalid(field_name, f"unknown field for this endpoint (allowed: {allowed})")
     for field_name in sorted(row.required - payload.keys()):
-        ch.add(field_name, "is required")
+        ch.add("value.required", field_name)
     check_conditions(ch, name, payload)
     if "scheduleDate" in payload:
         ch.schedule(payload, None)
@@ -273,7 +277,7 @@ def _path(ch: Checker, row: Endpoint, params: Mapping[str, str | int]) -> str:
     def substitute(match: re.Match[str]) -> str:
         value = params.get(match[1])
         if value is None or value == "":
-            ch.add(match[1], "path parameter is required")
+            ch.invalid(match[1], "path parameter is required")
             return match[0]
         return quote(str(value), safe=",")  # ``sms/<ID>`` takes several ids separated by commas
 
@@ -295,17 +299,19 @@ def endpoint(
     try:
         row = ENDPOINTS[name]
     except KeyError:
-        raise ValidationError.single("endpoint", f"unknown endpoint {name!r}") from None
+        raise ValidationError.single(
+            "value.invalid", "endpoint", None, {"detail": f"unknown endpoint {name!r}"}
+        ) from None
     ch = Checker()
     if name.startswith("blacklist.") and (path or {}).get("type") not in _BLACKLIST_TYPES:
-        ch.add("type", "the blacklist type is sms, mailing or voice")
+        ch.invalid("type", "the blacklist type is sms, mailing or voice")
     url_path = _path(ch, row, path or {})
     encoded = _check_query(ch, name, row, query or {})
     payload = _check_body(ch, name, row, body) if body is not None else None
     if payload is None and (row.required or name in CONDITIONS):
         check_conditions(ch, name, {})
         if row.required:
-            ch.add("body", f"needs {', '.join(sorted(row.required))}")
+            ch.invalid("body", f"needs {', '.join(sorted(row.required))}")
     ch.raise_if_any()
     accept = _ACCEPT.get(row.expects, "application/json")
     return make_request(
@@ -323,7 +329,7 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
     """A ``GET`` of a listing's ``links.next`` with the same credentials.
 
     The credentials are only sent to the host they belong to. Some documented next links join
-    the page with ``&`` and no ``?`` (seed 001, conversations: ``…/conversations&page=2``);
+    the page with ``&`` and no ``?`` (API reference, conversations: ``…/conversations&page=2``);
     that is repaired.
     """
     if "?" not in next_url and "&" in next_url:
@@ -331,11 +337,16 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
     target, own = urlsplit(next_url), urlsplit(credentials.base_url)
     if (target.scheme, target.netloc) != (own.scheme, own.netloc):
         raise ValidationError.single(
-            "next", f"{target.netloc!r} is not the host of these credentials ({own.netloc!r})"
+            "value.invalid",
+            "next",
+            None,
+            {"detail": f"{target.netloc!r} is not the host of these credentials ({own.netloc!r})"},
         )
     path = target.path
     if not path.startswith(API_PREFIX + "/"):
-        raise ValidationError.single("next", f"{path!r} is not an API path")
+        raise ValidationError.single(
+            "value.invalid", "next", None, {"detail": f"{path!r} is not an API path"}
+        )
     request = make_request(credentials, "GET", path[len(API_PREFIX) :], expects="page")
     url = urlunsplit((own.scheme, own.netloc, urlsplit(request.url).path, target.query, ""))
     return HttpRequest("GET", url, request.headers, b"", "page")
@@ -345,10 +356,12 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
 
 
 def sms_info(ids: str | Sequence[str], credentials: Credentials) -> HttpRequest:
-    """``GET /api/rest/sms/<ID>``; several ids are joined with commas (seed 001)."""
+    """``GET /api/rest/sms/<ID>``; several ids are joined with commas (360nrs API reference)."""
     items = [ids] if isinstance(ids, str) else list(ids)
     if not items or not all(isinstance(i, str) and i and "," not in i for i in items):
-        raise ValidationError.single("id", "give one or more message ids (without commas)")
+        raise ValidationError.single(
+            "value.invalid", "id", None, {"detail": "give one or more message ids (without commas)"}
+        )
     return endpoint("sms.info", credentials, path={"ids": ",".join(items)})
 
 
@@ -360,7 +373,9 @@ def _guid(value: int | str | Sequence[int | str] | None) -> int | str | list[int
 
 def _scheduled_type(value: str | None) -> None:
     if value is not None and value not in ("SMS", "MAILING"):
-        raise ValidationError.single("type", f"{value!r} is not SMS or MAILING")
+        raise ValidationError.single(
+            "value.invalid", "type", None, {"detail": f"{value!r} is not SMS or MAILING"}
+        )
 
 
 def scheduled_list(
@@ -383,7 +398,7 @@ def scheduled_update(
     guid: int | str | Sequence[int | str] | None = None,
     type: Literal["SMS", "MAILING"] | None = None,  # the API's name
 ) -> HttpRequest:
-    """``PUT /api/rest/scheduled``: move one, several or all scheduled messages (seed 001)."""
+    """``PUT /api/rest/scheduled``: move one, several or all scheduled messages (API reference)."""
     _scheduled_type(type)
     body = {"guid": _guid(guid), "type": type, "scheduleDate": schedule_date}
     return endpoint(
@@ -418,7 +433,10 @@ def campaigns(
     """``GET /api/rest/campaigns`` with its filters; ``name`` may use ``*`` as a wildcard."""
     if channel is not None and channel not in _CAMPAIGN_CHANNELS:
         raise ValidationError.single(
-            "channel", f"{channel!r} is not one of {', '.join(sorted(_CAMPAIGN_CHANNELS))}"
+            "value.invalid",
+            "channel",
+            None,
+            {"detail": f"{channel!r} is not one of {', '.join(sorted(_CAMPAIGN_CHANNELS))}"},
         )
     query: dict[str, QueryInput] = {
         "name": name, "channel": channel, "beforeDate": before, "afterDate": after,
@@ -429,26 +447,37 @@ def campaigns(
     )
 
 
-def shorten(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
-    """``POST /api/rest/shortener/shorten`` (seed 000/001): one short URL per long URL.
+def shorten_urls(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
+    """``POST /api/rest/shortener/shorten``: one short URL per long URL.
 
     Invalid URLs are not refused here: the API answers them one by one with ``"error": true``.
     """
     if isinstance(urls, str) or not urls:
-        raise ValidationError.single("urls", "give a list of one or more URLs")
+        raise ValidationError.single(
+            "value.invalid", "urls", None, {"detail": "give a list of one or more URLs"}
+        )
     return endpoint("shortener.shorten", credentials, body={"urls": [{"longUrl": u} for u in urls]})
+
+
+def shorten(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
+    """Deprecated: renamed :func:`shorten_urls` (the filter ``{url|shorten}`` is another thing);
+    removed in the next release."""
+    import warnings
+
+    warnings.warn("nrs.shorten is renamed nrs.shorten_urls", DeprecationWarning, stacklevel=2)
+    return shorten_urls(urls, credentials)
 
 
 def generate_images(
     images: Mapping[str, tuple[str, bytes]], credentials: Credentials
 ) -> HttpRequest:
     """``POST /api/rest/images/generate``: ``{externalId: (extension, image bytes)}``;
-    extensions ``jpg`` or ``png`` (seed 000/001)."""
+    extensions ``jpg`` or ``png`` (360nrs API reference)."""
     ch = Checker()
     items = []
     for external_id, (extension, content) in images.items():
         if extension not in _IMAGE_EXTENSIONS:
-            ch.add(f"images.{external_id}.extension", f"{extension!r} is not jpg or png")
+            ch.invalid(f"images.{external_id}.extension", f"{extension!r} is not jpg or png")
         items.append(
             {
                 "externalId": external_id,
@@ -457,7 +486,7 @@ def generate_images(
             }
         )
     if not items:
-        ch.add("images", "give at least one image")
+        ch.invalid("images", "give at least one image")
     ch.raise_if_any()
     return endpoint("images.generate", credentials, body={"images": items})
 
@@ -513,5 +542,7 @@ def coverage(
 ) -> HttpRequest:
     """``GET /api/rest/sms/coverage`` or ``/sms/coverageByCountry``."""
     if by not in ("network", "country"):
-        raise ValidationError.single("by", "use 'network' or 'country'")
+        raise ValidationError.single(
+            "value.invalid", "by", None, {"detail": "use 'network' or 'country'"}
+        )
     return endpoint("coverage.networks" if by == "network" else "coverage.countries", credentials)

@@ -1,6 +1,6 @@
 """``POST /api/rest/sms`` and ``POST /api/rest/landingsms``: text counted by the core.
 
-The API defaults ``encoding`` to ``gsm`` and ``parts`` to 1 (seed 001, "Send SMS Message"), so
+The API defaults ``encoding`` to ``gsm`` and ``parts`` to 1 (API reference, "Send SMS Message"), so
 a request that omits them fails (105) or garbles text outside GSM. The builders therefore set
 both from :func:`nrscompose.analyze`: the encoding that carries every recipient's text, and
 the parts the worst recipient needs. A caller's ``encoding``/``parts`` are honoured and checked.
@@ -9,7 +9,7 @@ is the bill.
 
 Reserved placeholders are counted at their sent length: ``{OTP_CODE}`` as
 ``otpConfig.length`` characters (default 4), ``{LAND_URL}`` as a short URL of the shortener's
-fixed length (``https://nrs.so/xxxxxx``, 21 characters; seed 001, filter ``shorten``).
+fixed length (``https://nrs.so/xxxxxx``, 21 characters; 360nrs API reference, filter ``shorten``).
 Without ``sub`` other placeholders are counted as written: their values live in the contacts'
 custom fields, which the request does not know.
 """
@@ -20,23 +20,30 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from types import ModuleType
 from typing import Final, Literal
 
 from nrscompose.analysis import Analysis, analyze
 from nrscompose.errors import ValidationError
 from nrscompose.http import HttpRequest, JsonValue
-from nrscompose.profiles import ENCODINGS, get_profile
+from nrscompose.message_rules import (
+    required_placeholders,
+    server_filled_texts,
+    text_required,
+    too_long,
+)
+from nrscompose.problems import Problem
+from nrscompose.profiles import get_profile
 from nrscompose.providers.nrs._base import Credentials, make_request
 from nrscompose.providers.nrs._checks import Checker
+from nrscompose.template import OtpConfig, Template, split_sms
 from nrscompose.transliterate import source_index
+from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, MessageChannel
 
 __all__ = ["EncodingChoice", "TextPlan", "landing_sms", "sms"]
 
 EncodingChoice = Literal["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
-Channel = Literal["sms", "landing"]
+Channel = MessageChannel
 
-LAND_URL_SAMPLE: Final = "https://nrs.so/xxxxxx"
 _SIMPLE_PLACEHOLDER: Final = re.compile(r"\{([A-Za-z_][\w.-]*)\}")
 _PROFILE: Final = get_profile("360nrs")
 
@@ -52,20 +59,6 @@ class TextPlan:
     worst: int
 
 
-def _reserved(otp: tuple[int, bool]) -> dict[str, str]:
-    length, alpha = otp
-    return {"OTP_CODE": ("A" if alpha else "0") * length, "LAND_URL": LAND_URL_SAMPLE}
-
-
-def _template_module() -> ModuleType | None:
-    """``nrscompose.template`` renders and splits when it is installed (imported on use)."""
-    try:
-        from nrscompose import template
-    except ImportError:  # pragma: no cover - the template module ships with the package
-        return None
-    return template
-
-
 def _plain_render(message: str, values: Mapping[str, str]) -> str:
     return _SIMPLE_PLACEHOLDER.sub(lambda m: values.get(m[1], m[0]), message)
 
@@ -77,7 +70,7 @@ class _Texts:
 
     texts: list[str]
     values: list[dict[str, str]]
-    compiled: object | None
+    compiled: Template | None
     positional: bool
 
 
@@ -89,16 +82,21 @@ def _texts(
     otp: tuple[int, bool],
     channel: Channel,
 ) -> _Texts:
-    reserved = _reserved(otp)
-    module = _template_module()
-    compiled = None
-    if module is not None:
-        try:
-            compiled = module.Template(message)
-            compiled.validate(channel)
-        except ValidationError as error:
-            # 141 is reported by the builder itself, with or without the template module.
-            ch.extend([p for p in error.problems if p.code != 141])
+    reserved = server_filled_texts(*otp)
+    compiled: Template | None = None
+    try:
+        compiled = Template(message)
+    except ValidationError as error:
+        ch.extend(error.problems)
+    else:
+        # A missing required placeholder is reported by the builder from the text itself.
+        ch.extend(
+            [
+                p
+                for p in compiled.channel_problems(channel)
+                if p.kind != "template.placeholder_required"
+            ]
+        )
     if sub is None:
         text = message
         for name, value in reserved.items():
@@ -111,12 +109,12 @@ def _texts(
     values_used: list[dict[str, str]] = []
     for index, values in enumerate(sub):
         if not isinstance(values, Mapping) or not all(isinstance(k, str) for k in values):
-            ch.add(f"sub[{index}]", "must be an object of variable names to values")
+            ch.add("value.not_object", f"sub[{index}]")
             continue
         values = {k: str(v) for k, v in values.items()}
         try:
-            if compiled is not None and module is not None:
-                otp_config = module.OtpConfig(otp[0], otp[1])
+            if compiled is not None:
+                otp_config = OtpConfig(otp[0], otp[1])
                 text = compiled.preview(values, otp=otp_config, recipient=index)
             else:
                 text = _plain_render(message, {**values, **reserved})
@@ -159,8 +157,8 @@ def _analyze_all(
         for problem in first_error.problems:
             if positional:
                 ch.extend([problem])
-            else:
-                ch.add("message", f"a recipient's text: {problem.message}", problem.code)
+            else:  # the span is in a recipient's rendered text, not in the message
+                ch.extend([Problem(problem.kind, "message", None, problem.params)])
     return None
 
 
@@ -216,9 +214,9 @@ def plan_text(
     """Check ``message``/``encoding``/``parts``/``trans`` and set ``encoding`` and ``parts``."""
     cap = _PROFILE.cap(channel)
     requested = payload.get("parts")
-    parts = None if requested is None else ch.integer(requested, "parts", 1, cap, 110)
-    if choice not in ("auto", "cheapest", *ENCODINGS):
-        ch.add("encoding", f"{choice!r} is not one of {', '.join(ENCODINGS)}", 113)
+    parts = None if requested is None else ch.parts(requested, cap)
+    if choice not in ENCODING_CHOICES:
+        ch.add("value.choice", "encoding", value=repr(choice), choices=", ".join(ENCODING_CHOICES))
         choice = "auto"
     ch.boolean(payload, "trans", as_int=True)
     trans = payload.get("trans") == 1
@@ -227,7 +225,7 @@ def plan_text(
     otp = (otp_length, isinstance(otp_config, Mapping) and otp_config.get("alpha") is True)
     message = payload.get("message")
     if not isinstance(message, str) or not message:
-        ch.add("message", "the text is required", 104)
+        ch.extend([text_required(message)])
         return None
     found = _texts(ch, message, payload.get("sub"), recipients, otp, channel)
     positional = found.positional
@@ -242,20 +240,11 @@ def plan_text(
     needed = counts[worst]
     limit = parts if parts is not None else cap
     if needed > limit:
-        start = end = None
+        span = None
         if positional and needed == counted.parts:
             cut = counted.part_bounds[limit]
-            start = source_index(message, cut) if trans else cut
-            end = len(message)
-        who = "" if len(found.texts) == 1 else f" for recipient {worst}"
-        ch.add(
-            "message",
-            f"the text needs {needed} parts{who} but at most {limit} are allowed "
-            f"({counted.units} units as {counted.encoding})",
-            105,
-            start,
-            end,
-        )
+            span = (source_index(message, cut) if trans else cut, len(message))
+        ch.extend([too_long(needed, limit, span)])
     sent_parts = parts if parts is not None else max(1, min(needed, cap))
     payload["encoding"] = counted.encoding
     payload["parts"] = sent_parts
@@ -272,14 +261,13 @@ def _split_counts(
 ) -> list[int]:
     """SMS per recipient with ``splitParts``: separate single messages, a placeholder's value
     never cut (``nrscompose.template.split_sms``; 142 when a value alone does not fit)."""
-    module = _template_module()
-    if module is None or found.compiled is None:
+    if found.compiled is None:
         return concatenated
     counts = []
-    otp_config = module.OtpConfig(otp[0], otp[1])
+    otp_config = OtpConfig(otp[0], otp[1])
     for values in found.values:
         try:
-            pieces = module.split_sms(
+            pieces = split_sms(
                 found.compiled,
                 values,
                 encoding=encoding,
@@ -317,10 +305,10 @@ def check_text_message(
         ch.available_times(payload.get("availableTimes"))
     else:
         message = payload.get("message")
-        if isinstance(message, str) and message and "{LAND_URL}" not in message:
-            ch.add("message", "a Landing SMS needs the {LAND_URL} placeholder", 141)
+        if isinstance(message, str) and message:
+            ch.extend(required_placeholders(message, channel))
         if all(payload.get(k) is None for k in ("templateBody", "templateId", "templateV2Id")):
-            ch.add("templateBody", "give templateBody, templateId or templateV2Id", 140)
+            ch.invalid("templateBody", "give templateBody, templateId or templateV2Id")
     plan = plan_text(ch, payload, channel, choice, candidates, max(len(recipients), 1))
     return ch, plan
 
@@ -374,35 +362,23 @@ def sms(
     candidates: Sequence[str] | None = None,
     now: datetime | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/sms`` (seed 001, "Send SMS Message").
+    """``POST /api/rest/sms`` (360nrs API reference, "Send SMS Message").
 
     ``encoding``/``parts`` default to what the text needs (see the module docstring); ``now``,
     when given, makes dates in the past an error (121, "Invalid scheduled date"; 119 for
     ``expirationDate``). Raises
     :class:`~nrscompose.errors.ValidationError` listing every problem.
     """
-    payload = _payload(
-        to=[to] if isinstance(to, str) else list(to),
-        message=message,
-        parts=parts,
-        trans=1 if trans else None,
-        scheduleDate=schedule_date,
-        expirationDate=expiration_date,
-        notificationUrl=(
-            notification_url
-            if notification_url is None or isinstance(notification_url, str)
-            else list(notification_url)
-        ),
-        campaignName=campaign_name,
-        tags=None if tags is None else list(tags),
-        certified=certified,
-        sub=None if sub is None else [dict(values) for values in sub],
-        splitParts=split_parts,
-        flash=flash,
-        availableTimes=None if available_times is None else [dict(t) for t in available_times],
-        otpConfig=None if otp_config is None else dict(otp_config),
+    payload = _text_payload(
+        to, sender, message, parts, trans, schedule_date, expiration_date, notification_url,
+        campaign_name, tags, certified, sub, split_parts, flash,
+    )  # fmt: skip
+    payload.update(
+        _payload(
+            availableTimes=None if available_times is None else [dict(t) for t in available_times],
+            otpConfig=None if otp_config is None else dict(otp_config),
+        )
     )
-    payload["from"] = sender
     return _send(credentials, "/sms", payload, "sms", encoding, candidates, now)
 
 
@@ -430,8 +406,35 @@ def landing_sms(
     candidates: Sequence[str] | None = None,
     now: datetime | None = None,
 ) -> HttpRequest:
-    """``POST /api/rest/landingsms`` (seed 001, "Send Landing SMS message"): at most 8 parts,
+    """``POST /api/rest/landingsms`` (API reference, "Send Landing SMS message"): at most 8 parts,
     ``{LAND_URL}`` required (141), a landing template required (140)."""
+    payload = _text_payload(
+        to, sender, message, parts, trans, schedule_date, expiration_date, notification_url,
+        campaign_name, tags, certified, sub, split_parts, flash,
+    )  # fmt: skip
+    payload.update(
+        _payload(templateBody=template_body, templateId=template_id, templateV2Id=template_v2_id)
+    )
+    return _send(credentials, "/landingsms", payload, "landing", encoding, candidates, now)
+
+
+def _text_payload(
+    to: str | Sequence[str],
+    sender: str,
+    message: str,
+    parts: int | None,
+    trans: bool,
+    schedule_date: datetime | str | None,
+    expiration_date: datetime | str | None,
+    notification_url: str | Sequence[str] | None,
+    campaign_name: str | None,
+    tags: Sequence[str] | None,
+    certified: bool | None,
+    sub: Sequence[Mapping[str, str]] | None,
+    split_parts: bool | None,
+    flash: bool | None,
+) -> dict[str, object]:
+    """The fields an SMS and a Landing SMS share, under the API's names."""
     payload = _payload(
         to=[to] if isinstance(to, str) else list(to),
         message=message,
@@ -439,16 +442,17 @@ def landing_sms(
         trans=1 if trans else None,
         scheduleDate=schedule_date,
         expirationDate=expiration_date,
-        notificationUrl=notification_url,
+        notificationUrl=(
+            notification_url
+            if notification_url is None or isinstance(notification_url, str)
+            else list(notification_url)
+        ),
         campaignName=campaign_name,
         tags=None if tags is None else list(tags),
         certified=certified,
         sub=None if sub is None else [dict(values) for values in sub],
         splitParts=split_parts,
         flash=flash,
-        templateBody=template_body,
-        templateId=template_id,
-        templateV2Id=template_v2_id,
     )
     payload["from"] = sender
-    return _send(credentials, "/landingsms", payload, "landing", encoding, candidates, now)
+    return payload

@@ -1,6 +1,6 @@
 """360nrs answers as typed values, and the event notification a customer's server receives.
 
-Shapes (seed 001): sending endpoints answer 202 (every recipient accepted) or 207 (some
+Shapes (360nrs API reference): sending endpoints answer 202 (every recipient accepted) or 207 (some
 rejected, each with ``error.code``), errors ``{"error": {"code", "description"}}`` with 400,
 401, 402, 404, 422 or 500; listings ``{"data": [...], "meta": {"pagination": {..., "links":
 {"next": url}}}}``; OTP check ``{"data": {"valid", "reason", "otp": {"data": {...}}}}``.
@@ -57,7 +57,7 @@ JsonObject: TypeAlias = Mapping[str, JsonValue]
 _EMPTY: Final[JsonObject] = MappingProxyType({})
 _NO_FIELDS: Final[Mapping[str, str]] = MappingProxyType({})
 OtpReason = Literal["Valid", "Invalid code", "Maximum attempts reached", "Expired"]
-# Seed 001, OTP "Check code", table "Responses".
+# 360nrs API reference, OTP "Check code", table "Responses".
 OTP_REASONS: Final[tuple[str, ...]] = ("Valid", "Invalid code", "Maximum attempts reached",
                                        "Expired")  # fmt: skip
 
@@ -438,7 +438,7 @@ def _page(obj: JsonObject) -> Page:
     if isinstance(meta, dict) and isinstance(meta.get("pagination"), dict):
         pagination = meta["pagination"]  # type: ignore[assignment]
     links = pagination.get("links")
-    # An empty list stands for "no links" on the last page (seed 001, "List templates").
+    # An empty list stands for "no links" on the last page (360nrs API reference, "List templates").
     next_url = links.get("next") if isinstance(links, dict) else None
     return Page(
         items,
@@ -635,7 +635,7 @@ _EVENT_FIELDS: Final = ("id", "channel", "contactId", "campaignId", "campaignNam
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """An event notification (seed 001, "Receiving new notification events").
+    """An event notification (360nrs API reference, "Receiving new notification events").
 
     ``id`` is ``None`` for messages sent from the website; ``campaign_id`` is 0 and
     ``campaign_name`` empty for API sendings without ``campaignName``. ``extra`` is the

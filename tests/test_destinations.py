@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from phonenumbers import PhoneNumberType
 
-from nrscompose.numbers import destination
+from nrscompose.destinations import destination
 
 TYPES = [
     PhoneNumberType.MOBILE,

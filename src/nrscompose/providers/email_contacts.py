@@ -1,0 +1,331 @@
+"""An email platform's contacts API (``/v3/contacts``, header ``api-key``), from its API reference.
+
+The seed does not name the provider. It documents folders, lists, contacts and imports; the
+builders here return the same :class:`~nrscompose.http.HttpRequest` as the 360nrs ones. Where
+the seed's headings and its ``curl`` examples disagree, the examples are followed:
+
+* "Create a folder" is headed ``POST: /v3/contacts/folder``; the examples post to ``/folders``.
+* "Import contact" is headed ``POST: /v3/contacts``; the examples post to ``/contacts/import``.
+* "Get contacts in list" is headed ``GET: /v3/contacts/folders/{folderId}/lists`` but takes a
+  ``listId``; the examples get ``/v3/contacts/lists/{listId}/contacts``.
+
+The seed capitalises query names in its tables (``Limit``, ``Offset``, ``Sort``); requests
+use the lower-case names of its prose and of the examples' API.
+
+Each request's ``expects`` names its documented answer; :func:`read` (or
+:func:`parse_response`) turns the answer into :class:`Created`, :class:`ImportProcess`,
+:class:`Lists`, :class:`ContactList`, :class:`Contacts` or :class:`Empty`, and an error answer
+into :class:`EmailContactsApiError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Final, Literal
+
+from nrscompose.errors import ArgumentError, ValidationError
+from nrscompose.http import (
+    HttpRequest,
+    JsonValue,
+    QueryValue,
+    build_url,
+    check_base_url,
+    json_bytes,
+)
+from nrscompose.message_rules import naive_datetime_problem
+from nrscompose.problems import Problem, invalid
+from nrscompose.providers._email_contacts_responses import (
+    Contact,
+    ContactList,
+    Contacts,
+    Created,
+    EmailContactsApiError,
+    Empty,
+    ImportProcess,
+    Lists,
+    MalformedResponseError,
+    parse_response,
+    read,
+)
+
+__all__ = [
+    "ApiKey",
+    "Contact",
+    "ContactList",
+    "Contacts",
+    "Created",
+    "EmailContactsApiError",
+    "Empty",
+    "ImportProcess",
+    "Lists",
+    "MalformedResponseError",
+    "contacts",
+    "create_contact",
+    "create_folder",
+    "create_list",
+    "folder_lists",
+    "import_contacts",
+    "list_contacts",
+    "list_info",
+    "parse_response",
+    "read",
+]
+
+# Email-contacts API reference, "Import contact": "Maximum allowed file body size is 10MB".
+MAX_IMPORT_BYTES: Final = 10 * 1024 * 1024
+Sort = Literal["asc", "desc"]
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class ApiKey:
+    """The ``api-key`` header value and the API's ``base_url`` (the seed's ``{{baseUrl}}``)."""
+
+    key: str = field(compare=False)
+    base_url: str
+
+    def __post_init__(self) -> None:
+        if not self.key or any(c in self.key for c in "\r\n"):
+            raise ArgumentError("api key must be a non-empty single line")
+        check_base_url(self.base_url)
+
+    def __repr__(self) -> str:
+        return f"ApiKey(key='***', base_url={self.base_url!r})"
+
+    __str__ = __repr__
+
+
+def _request(
+    account: ApiKey,
+    method: str,
+    path: str,
+    payload: Mapping[str, JsonValue] | None = None,
+    query: Mapping[str, QueryValue | None] | None = None,
+    *,
+    expects: str,
+) -> HttpRequest:
+    headers = [("api-key", account.key), ("Accept", "application/json")]
+    body = b""
+    if payload is not None:
+        headers.append(("Content-Type", "application/json"))
+        body = json_bytes({k: v for k, v in payload.items() if v is not None})
+    url = build_url(account.base_url, path, query)
+    return HttpRequest(method, url, tuple(headers), body, expects, frozenset({"api-key"}))
+
+
+def _positive(problems: list[Problem], name: str, value: int | None, low: int = 1) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < low):
+        problems.append(Problem("value.too_small", name, None, {"value": repr(value), "low": low}))
+
+
+def _listing(
+    problems: list[Problem], limit: int | None, offset: int | None, sort: str | None
+) -> dict[str, QueryValue | None]:
+    _positive(problems, "limit", limit)
+    _positive(problems, "offset", offset, 0)
+    if sort is not None and sort not in ("asc", "desc"):
+        problems.append(
+            Problem("value.choice", "sort", None, {"value": repr(sort), "choices": "asc, desc"})
+        )
+    return {"limit": limit, "offset": offset, "sort": sort}
+
+
+def _since(problems: list[Problem], name: str, value: datetime | None) -> str | None:
+    """``YYYY-MM-DDTHH:mm:ss.SSSZ`` in UTC (email-contacts API reference, ``modifiedSince``)."""
+    if value is None:
+        return None
+    naive = naive_datetime_problem(value, name)
+    if naive is not None:
+        problems.append(naive)
+        return None
+    moment = value.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def _raise(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+def _name(problems: list[Problem], value: str, label: str = "name") -> None:
+    if not isinstance(value, str) or not value.strip():
+        problems.append(Problem("value.required", label))
+
+
+def create_folder(account: ApiKey, name: str) -> HttpRequest:
+    """``POST /v3/contacts/folders`` → ``{"id": …}``."""
+    problems: list[Problem] = []
+    _name(problems, name)
+    _raise(problems)
+    return _request(account, "POST", "/v3/contacts/folders", {"name": name}, expects="id")
+
+
+def create_list(account: ApiKey, name: str, folder_id: int) -> HttpRequest:
+    """``POST /v3/contacts/lists`` in the folder ``folder_id``."""
+    problems: list[Problem] = []
+    _name(problems, name)
+    _positive(problems, "folderId", folder_id)
+    _raise(problems)
+    payload: dict[str, JsonValue] = {"name": name, "folderId": folder_id}
+    return _request(account, "POST", "/v3/contacts/lists", payload, expects="id")
+
+
+def create_contact(
+    account: ApiKey,
+    email: str,
+    *,
+    ext_id: str | None = None,
+    attributes: Mapping[str, str | int | float | bool] | None = None,
+    email_blacklisted: bool | None = None,
+    sms_blacklisted: bool | None = None,
+    list_ids: Sequence[int] | None = None,
+    update_enabled: bool | None = None,
+    smtp_blacklist_sender: Sequence[str] | None = None,
+) -> HttpRequest:
+    """``POST /v3/contacts``. Attribute names must be upper-case and ``smtpBlacklistSender``
+    needs ``updateEnabled`` (email-contacts API reference)."""
+    problems: list[Problem] = []
+    if not isinstance(email, str) or "@" not in email:
+        problems.append(Problem("email.invalid", "email", None, {"value": repr(email)}))
+    for key in attributes or {}:
+        if key != key.upper():
+            problems.append(invalid(f"attributes.{key}", "attribute names are upper-case"))
+    for index, list_id in enumerate(list_ids or ()):
+        _positive(problems, f"listIds[{index}]", list_id)
+    if smtp_blacklist_sender is not None and update_enabled is not True:
+        problems.append(invalid("smtpBlacklistSender", "is only available with updateEnabled"))
+    _raise(problems)
+    payload: dict[str, JsonValue] = {
+        "email": email,
+        "ext_id": ext_id,
+        "attributes": None if attributes is None else dict(attributes),
+        "emailBlacklisted": email_blacklisted,
+        "smsBlacklisted": sms_blacklisted,
+        "listIds": None if list_ids is None else list(list_ids),
+        "updateEnabled": update_enabled,
+        "smtpBlacklistSender": (
+            None if smtp_blacklist_sender is None else list(smtp_blacklist_sender)
+        ),
+    }
+    return _request(account, "POST", "/v3/contacts", payload, expects="id")
+
+
+def import_contacts(
+    account: ApiKey,
+    *,
+    file_url: str | None = None,
+    file_body: str | None = None,
+    json_body: Sequence[Mapping[str, JsonValue]] | None = None,
+    list_ids: Sequence[int] | None = None,
+    new_list: tuple[str, int | None] | None = None,
+    notify_url: str | None = None,
+    email_blacklist: bool | None = None,
+    disable_notification: bool | None = None,
+    sms_blacklist: bool | None = None,
+    update_existing_contacts: bool | None = None,
+    empty_contacts_attributes: bool | None = None,
+) -> HttpRequest:
+    """``POST /v3/contacts/import`` → ``{"processId": …}``.
+
+    At least one source (``file_url``, ``file_body`` CSV with ``;`` separators, or
+    ``json_body``) — each is "Mandatory if" the other two are "not defined", and the
+    reference's own example sends all three, so several are allowed — and ``list_ids`` or
+    ``new_list=(list_name, folder_id)``.
+    """
+    problems: list[Problem] = []
+    if file_url is None and file_body is None and json_body is None:
+        problems.append(invalid("fileUrl", "give fileUrl, fileBody or jsonBody"))
+    if file_url is not None and not file_url.startswith(("https://", "http://")):
+        problems.append(invalid("fileUrl", "must be an http(s) URL (no local file)"))
+    for name, content in (("fileBody", file_body), ("jsonBody", json_body)):
+        if content is not None and len(json_bytes(content)) > MAX_IMPORT_BYTES:  # type: ignore[arg-type]
+            problems.append(invalid(name, "is over 10 MB; import it with fileUrl"))
+    if not list_ids and new_list is None:
+        problems.append(invalid("listIds", "give listIds or newList"))
+    if empty_contacts_attributes is not None and update_existing_contacts is not True:
+        problems.append(
+            invalid("emptyContactsAttributes", "is only available with updateExistingContacts")
+        )
+    _raise(problems)
+    new: dict[str, JsonValue] | None = None
+    if new_list is not None:
+        new = {"listName": new_list[0]}
+        if new_list[1] is not None:
+            new["folderId"] = new_list[1]
+    payload: dict[str, JsonValue] = {
+        "fileUrl": file_url,
+        "fileBody": file_body,
+        "jsonBody": None if json_body is None else [dict(item) for item in json_body],
+        "listIds": None if list_ids is None else list(list_ids),
+        "newList": new,
+        "notifyUrl": notify_url,
+        "emailBlacklist": email_blacklist,
+        "disableNotification": disable_notification,
+        "smsBlacklist": sms_blacklist,
+        "updateExistingContacts": update_existing_contacts,
+        "emptyContactsAttributes": empty_contacts_attributes,
+    }
+    return _request(account, "POST", "/v3/contacts/import", payload, expects="process")
+
+
+def folder_lists(
+    account: ApiKey,
+    folder_id: int,
+    *,
+    limit: int | None = None,
+    offset: int | None = None,
+    sort: Sort | None = None,
+) -> HttpRequest:
+    """``GET /v3/contacts/folders/{folderId}/lists``."""
+    problems: list[Problem] = []
+    _positive(problems, "folderId", folder_id)
+    query = _listing(problems, limit, offset, sort)
+    _raise(problems)
+    path = f"/v3/contacts/folders/{folder_id}/lists"
+    return _request(account, "GET", path, query=query, expects="lists")
+
+
+def list_info(account: ApiKey, list_id: int) -> HttpRequest:
+    """``GET /v3/contacts/lists/{listId}``."""
+    problems: list[Problem] = []
+    _positive(problems, "listId", list_id)
+    _raise(problems)
+    return _request(account, "GET", f"/v3/contacts/lists/{list_id}", expects="list")
+
+
+def contacts(
+    account: ApiKey,
+    *,
+    limit: int | None = None,
+    offset: int | None = None,
+    modified_since: datetime | None = None,
+    created_since: datetime | None = None,
+    sort: Sort | None = None,
+) -> HttpRequest:
+    """``GET /v3/contacts`` with the seed's filters."""
+    problems: list[Problem] = []
+    query = _listing(problems, limit, offset, sort)
+    query["modifiedSince"] = _since(problems, "modifiedSince", modified_since)
+    query["createdSince"] = _since(problems, "createdSince", created_since)
+    _raise(problems)
+    return _request(account, "GET", "/v3/contacts", query=query, expects="contacts")
+
+
+def list_contacts(
+    account: ApiKey,
+    list_id: int,
+    *,
+    modified_since: datetime | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
+    sort: Sort | None = None,
+) -> HttpRequest:
+    """``GET /v3/contacts/lists/{listId}/contacts``."""
+    problems: list[Problem] = []
+    _positive(problems, "listId", list_id)
+    query = _listing(problems, limit, offset, sort)
+    query["modifiedSince"] = _since(problems, "modifiedSince", modified_since)
+    _raise(problems)
+    path = f"/v3/contacts/lists/{list_id}/contacts"
+    return _request(account, "GET", path, query=query, expects="contacts")

@@ -1,0 +1,120 @@
+"""Problem kind → 360nrs error code: the one place the 360nrs provider names its codes.
+
+The rules report provider-neutral :class:`~nrscompose.problems.Problem` kinds; this table
+says which code of the catalogue (:mod:`nrscompose.providers.nrs.catalogue`, the 360nrs API
+reference's "Errors" table) the server answers each with. Most 360nrs codes name a field
+("Invalid subject", "Invalid voice language"), so a row is keyed by kind, by field, or both.
+A problem the table does not place gets :data:`~nrscompose.providers.nrs.catalogue.INPUT_INVALID`
+(422, "Input validation error"), the code the newer endpoints answer a failed validation with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Final
+
+from nrscompose.problems import Problem
+from nrscompose.providers.nrs.catalogue import CATALOGUE, INPUT_INVALID
+
+__all__ = ["CODES", "code_for", "with_codes"]
+
+ANY: Final = "*"
+
+# (kind, field) → code; ANY matches every kind or every field. The field is matched whole
+# ("notificationUrl[0]"), by its last name ("from" of "availableTimes[0].from") and by its
+# first name ("notificationUrl"), in that order, before ANY.
+CODES: Final[Mapping[tuple[str, str], int | None]] = MappingProxyType({
+    # the placeholder grammar is the library's: the reference names no code for its errors
+    ("template.unknown_filter", ANY): None,
+    ("template.unterminated", ANY): None,
+    ("template.unexpected_character", ANY): None,
+    ("template.reserved_filter", ANY): None,
+    ("template.reserved_channel", ANY): None,
+    ("template.missing_value", ANY): None,
+    ("template.filter_failed", ANY): None,
+    ("template.no_column", ANY): None,
+    ("text.not_gsm", ANY): None,
+    ("text.required", ANY): 104,
+    ("text.too_long", ANY): 105,
+    ("text.too_many_characters", ANY): 105,
+    ("sender.required", ANY): 106,
+    ("sender.too_long", ANY): 107,
+    ("recipient.required", ANY): 102,
+    ("recipient.invalid", ANY): 102,
+    ("recipient.invalid", "from"): INPUT_INVALID,  # a WhatsApp sender number
+    ("email.required", "to"): 102,
+    ("email.invalid", "to"): 102,
+    ("value.required", "fromEmail"): 106,
+    ("email.invalid", "fromEmail"): 115,
+    ("value.required", "messages"): 102,
+    ("text.unencodable", ANY): 113,
+    ("text.not_encodable", ANY): 113,
+    ("text.lone_surrogate", ANY): 113,
+    ("parts.out_of_range", ANY): 110,
+    ("template.placeholder_required", ANY): 141,
+    ("template.split_placeholder", ANY): 142,
+    ("json.invalid", ANY): 125,
+    ("json.not_object", ANY): 125,
+    ("campaign.name_empty", ANY): 126,
+    ("campaign.tags_need_name", ANY): 126,
+    ("value.not_integer", "retries"): 176,
+    ("available_times.not_array", ANY): 183,
+    ("available_times.day_not_integer", ANY): 184,
+    ("available_times.day_out_of_range", ANY): 185,
+    ("available_times.hour_format", "from"): 186,
+    ("available_times.hour_format", "to"): 187,
+    ("available_times.from_after_to", ANY): 188,
+    ("available_times.missing_property", ANY): 189,
+    ("available_times.not_object", ANY): 189,
+    ("available_times.empty", ANY): 194,
+    ("available_times.too_short", ANY): 196,
+    (ANY, "parts"): 110,
+    (ANY, "encoding"): 113,
+    (ANY, "notificationUrl"): 109,
+    (ANY, "subject"): 114,
+    (ANY, "replyTo"): 116,
+    (ANY, "body"): 140,
+    (ANY, "templateId"): 140,
+    (ANY, "templateBody"): 140,
+    (ANY, "expirationDate"): 119,
+    (ANY, "scheduleDate"): 121,
+    (ANY, "campaignName"): 126,
+    (ANY, "language"): 130,
+    (ANY, "gender"): 131,
+    (ANY, "callers"): 132,
+    (ANY, "audioUrl"): 133,
+    (ANY, "retries"): 177,
+    (ANY, "guid"): 120,
+})  # fmt: skip
+
+_NAMES: Final = re.compile(r"[A-Za-z_]\w*")
+
+
+def code_for(kind: str, field: str) -> int | None:
+    """The 360nrs code the server answers a problem of ``kind`` in ``field`` with."""
+    names = _NAMES.findall(field) or [field]
+    for key in (
+        (kind, field), (kind, names[-1]), (kind, names[0]), (kind, ANY), (ANY, names[0])
+    ):  # fmt: skip
+        if key in CODES:
+            return CODES[key]
+    return INPUT_INVALID
+
+
+def with_codes(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """``problems`` with their 360nrs codes attached (a code already attached is kept; a
+    problem the reference names no code for keeps ``None``)."""
+    return tuple(
+        p if p.code is not None else p.with_code(code_for(p.kind, p.field)) for p in problems
+    )
+
+
+def _check_table() -> None:
+    unknown = sorted({c for c in CODES.values() if c is not None and c not in CATALOGUE})
+    if unknown:  # pragma: no cover - a typo in the table above
+        raise ValueError(f"codes not in the 360nrs catalogue: {unknown}")
+
+
+_check_table()
