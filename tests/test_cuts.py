@@ -304,7 +304,7 @@ def test_analysis_and_splitting_share_one_planner_without_a_cycle():
     assert "nrscompose.splitting" not in _imports_of(analysis_module)
     assert "nrscompose.cuts" in _imports_of(analysis_module)
     assert "nrscompose.analysis" in _imports_of(splitting)
-    assert not _imports_of(cuts)
+    assert _imports_of(cuts) == {"nrscompose.charsets", "nrscompose.charsets.TWO_UNITS"}
 
 
 def test_counting_a_short_text_imports_nothing_heavy():
@@ -333,3 +333,33 @@ def test_septet_counts_match_the_per_character_sum(text, charset):
         expected = sum(len(charset.septets_of[char]) for char in text)
     assert charset.count(text) == expected
     assert charset.count("a" * 50 + text) == (None if expected is None else expected + 50)
+
+
+def _reference_unit_map(costs: list[int]) -> bytes | None:
+    """One byte per unit, the mark on the first unit of each two-unit code point."""
+    if all(cost == 1 for cost in costs):
+        return None
+    return b"".join(charsets.TWO_UNITS + b"." if cost == 2 else b"." for cost in costs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="aZ9 [~€^|\\{}\x0cΓΣΩéçãÇñ∞`ªя😀\u00a0\x00\ufffe\r\n", max_size=200),
+    charset=st.sampled_from([charsets.DEFAULT, charsets.PORTUGUESE, *CHEAPEST_PT]),
+)
+def test_septet_unit_maps_match_the_per_character_costs(text, charset):
+    measured = charset.measure(text)
+    if any(char not in charset.septets_of for char in text):
+        assert measured is None
+        return
+    costs = [len(charset.septets_of[char]) for char in text]
+    assert measured == (sum(costs), _reference_unit_map(costs))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts())
+def test_utf16_unit_maps_mark_each_code_point_outside_the_bmp(text):
+    costs = [2 if char > "\uffff" else 1 for char in text]
+    expected = _reference_unit_map(costs) or b"." * len(text)
+    assert cuts.utf16_unit_map(text.encode("utf-16-le")) == expected
+    assert cuts.utf16_units(text) == sum(costs)

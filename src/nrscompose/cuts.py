@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from nrscompose.charsets import TWO_UNITS
+
 # Annotations only: importing typing would double the package's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,7 +33,6 @@ if TYPE_CHECKING:
     Boundary = Callable[[str, int, int], int]
 
 __all__ = [
-    "TWO_UNITS",
     "crlf_boundary",
     "grapheme_boundary",
     "no_cut_moves",
@@ -169,7 +170,6 @@ def crlf_boundary(text: str, start: int, end: int) -> int:
     return end
 
 
-TWO_UNITS = b"E"  # in a unit map: the first unit of a code point that costs two
 _TWO_UNITS = TWO_UNITS[0]
 # The high byte of a UTF-16 code unit: D8-DB starts a surrogate pair (a code point outside the
 # BMP, two units); a lone surrogate never gets here (it cannot be encoded).

@@ -21,7 +21,6 @@ from nrscompose.charsets.tables import (
     PORTUGUESE_LOCKING,
     PORTUGUESE_SINGLE_SHIFT,
 )
-from nrscompose.cuts import TWO_UNITS
 
 # Annotations only: importing typing would double the package's import time.
 TYPE_CHECKING = False
@@ -34,6 +33,7 @@ __all__ = [
     "DEFAULT_LOCKING_PORTUGUESE_SHIFT",
     "PORTUGUESE",
     "PORTUGUESE_LOCKING_DEFAULT_SHIFT",
+    "TWO_UNITS",
     "SeptetCharset",
     "for_tables",
 ]
@@ -41,6 +41,9 @@ __all__ = [
 DEFAULT_LANGUAGE_ID: Final = 0
 
 
+# A unit map (see nrscompose.cuts) has one byte per unit and this mark on the first unit of
+# each code point that costs two.
+TWO_UNITS: Final = b"E"
 # One byte per character from the C charmap encoder (``_encoder``): the characters that cost
 # one septet are written as bytes 1-127, those that cost two (escape pairs) as bytes 128-255.
 _UNIT_CLASS: Final = b"." * 128 + TWO_UNITS * 128
