@@ -1,9 +1,9 @@
 """Which encoding a text needs, how many units and parts it costs, and why.
 
 ``analyze`` is the hot path of every estimate and every keystroke of a form, so it does the
-least work that gives an exact answer: one scan per candidate charset (a compiled character
-class that stops at the first foreign character) to count septets, and a part count by
-arithmetic unless escape pairs, surrogate pairs or grapheme clusters could move a cut.
+least work that gives an exact answer: the script decided in the first characters by one
+character class, septets counted by the C charmap encoder, and a part count by arithmetic
+unless escape pairs, surrogate pairs or grapheme clusters could move a cut.
 Explanations (``offending``, ``notices``, ``part_bounds``) are computed on first access.
 """
 

@@ -12,10 +12,14 @@ A text whose code points cost two units is measured in units once, as a *unit ma
 byte per unit with a mark on the first unit of each pair — a septet text through the C
 charmap encoder and ``bytes.translate``, a UTF-16 text from the high bytes of its UTF-16-LE
 encoding — so a cut is a unit offset, moved back one unit if it would split an escape or
-surrogate pair and converted to characters by counting the marks before it. Grapheme clusters are
-examined only around each cut, from the last certain boundary (found by a backward C-level
-search) and never before the part: a run of clusters as long as the text (64k flags,
-combining marks, ZWJ chains, Hangul jamo) costs time in proportion to its length.
+surrogate pair and converted to characters by counting the marks before it. A text of
+one-unit code points whose cuts all fall between characters that join nothing is cut every
+part size (two strided slices check the neighbours of every cut). Otherwise grapheme
+clusters are examined only around each cut: most cuts are settled by the kinds of the two
+characters beside them; the others are segmented from the last certain boundary (found by a
+backward C-level search) and never before the part, so a run of clusters as long as the
+text (64k flags, combining marks, ZWJ chains, Hangul jamo) costs time in proportion to its
+length.
 """
 
 from __future__ import annotations
