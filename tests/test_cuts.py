@@ -363,3 +363,15 @@ def test_utf16_unit_maps_mark_each_code_point_outside_the_bmp(text):
     expected = _reference_unit_map(costs) or b"." * len(text)
     assert cuts.utf16_unit_map(text.encode("utf-16-le")) == expected
     assert cuts.utf16_units(text) == sum(costs)
+
+
+def test_a_table_too_large_for_one_byte_each_is_still_counted_exactly():
+    # 127 one-septet characters, U+0000 among them, plus one more: the fast encoder map
+    # cannot hold them; the count must not change.
+    locking = {code: chr(code) for code in range(128)}  # U+0000 … U+007F, ESC's place too
+    custom = charsets.SeptetCharset("custom", locking, {0x65: "€"}, 0, 0)
+    text = "\x00abc€" * 40 + "\u00e9"
+    assert custom.count(text[:-1]) == 4 * 40 + 2 * 40
+    assert custom.measure(text[:-1]) == (240, b"....E." * 40)
+    assert custom.count(text) is None
+    assert custom.count("\x1b" * 3) == 3

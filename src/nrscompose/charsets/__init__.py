@@ -206,11 +206,16 @@ class SeptetCharset:
         # encoder inverts it. Position 0 must be U+0000 for the fast table.
         one = [char for char, septets in self.septets_of.items() if len(septets) == 1]
         two = [char for char, septets in self.septets_of.items() if len(septets) == 2]
+        encoder: Any
         if len(one) > 127 or len(two) > 128 or "\x00" in self.septets_of:
-            raise ValueError(f"{self.name}: too many characters for one byte each")
-        table = ["\x00"] + one + ["\ufffe"] * (127 - len(one)) + two
-        table += ["\ufffe"] * (256 - len(table))
-        self._encoder = encoder = charmap_build("".join(table))
+            # A table the fast map cannot hold (more characters than bytes, or U+0000): a
+            # dict, slower (a lookup per character) but exact; it never writes byte 0.
+            encoder = {ord(char): 1 for char in one} | {ord(char): 128 for char in two}
+        else:
+            table = ["\x00"] + one + ["\ufffe"] * (127 - len(one)) + two
+            table += ["\ufffe"] * (256 - len(table))
+            encoder = charmap_build("".join(table))
+        self._encoder = encoder
         return encoder
 
     def represents(self, char: str) -> bool:
