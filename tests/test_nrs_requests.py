@@ -607,3 +607,21 @@ def test_validate_never_raises_and_problems_have_fields(
         assert problem.field.split(".")[0].split("[")[0] in {*payload, *_REQUIRED_FIELDS, "body"}
         assert problem.code in CATALOGUE
         assert problem.message == render(problem.kind, problem.params)
+
+
+def test_a_request_shows_itself_as_json_with_its_secrets_hidden():
+    from nrscompose.http import HttpRequest
+
+    request = HttpRequest(
+        "POST",
+        "https://api.example.com/x",
+        (("Authorization", "Basic c2VjcmV0"), ("X-Api-Key", "k"), ("Accept", "a")),
+        b'{"a": 1}',
+    )
+    assert request.as_json() == {
+        "method": "POST",
+        "url": "https://api.example.com/x",
+        "headers": {"Authorization": "Basic ***", "X-Api-Key": "***", "Accept": "a"},
+        "body": {"a": 1},
+    }
+    assert request.as_json(show_secrets=True)["headers"]["X-Api-Key"] == "k"
