@@ -1,6 +1,6 @@
 """A bulk SMS API described without paths: payloads here, routes from the caller.
 
-The seed documents individual and bulk sends (``destination``, ``message``, ``campaign_pk``),
+Its reference documents individual and bulk sends (``destination``, ``message``, ``campaign_pk``),
 contact lists, deployments and opt-outs, but no URL, method or authentication. So a
 :class:`BulkSmsApi` holds the caller's routes (``{"send": Route("POST", "/sms/send/")}`` …)
 and headers; a builder for a route that was not configured says so.
@@ -232,7 +232,7 @@ def send_bulk(
     *,
     campaign_pk: int | None = None,
 ) -> HttpRequest:
-    """Bulk messages: ``[{"destination", "message"}, …]`` as the seed's example, each item
+    """Bulk messages: ``[{"destination", "message"}, …]`` as the reference's example, each item
     with ``campaign_pk`` when given."""
     problems: list[Problem] = []
     items: list[JsonValue] = []

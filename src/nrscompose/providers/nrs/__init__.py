@@ -2,7 +2,7 @@
 
 Builders return an :class:`~nrscompose.http.HttpRequest`; they check their input first and
 raise one :class:`~nrscompose.errors.ValidationError` listing every problem, each with the
-code the server would answer (the seed's "Errors" table, :data:`CATALOGUE`). The SMS and
+code the server would answer (the reference's "Errors" table, :data:`CATALOGUE`). The SMS and
 Landing SMS builders set ``encoding`` and ``parts`` from :func:`nrscompose.analyze`.
 :func:`parse_response` turns answers into typed values; :func:`parse_event` reads the event
 notifications the API posts to a customer's server.
