@@ -25,7 +25,7 @@ from nrscompose.http import (
 from nrscompose.problems import Problem
 from nrscompose.providers.nrs.codes import with_codes
 
-__all__ = ["DEFAULT_BASE_URL", "Credentials", "make_request"]
+__all__ = ["DEFAULT_BASE_URL", "Credentials"]
 
 DEFAULT_BASE_URL: Final = "https://dashboard.360nrs.com"
 API_PREFIX: Final = "/api/rest"

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, Literal
+from typing import Final
 
 from nrscompose.analysis import Analysis, analyze
 from nrscompose.errors import ValidationError
@@ -37,11 +37,10 @@ from nrscompose.providers.nrs._base import Credentials, make_request
 from nrscompose.providers.nrs._checks import Checker
 from nrscompose.template import OtpConfig, Template, split_sms
 from nrscompose.transliterate import source_index
-from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, MessageChannel
+from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, EncodingChoice, MessageChannel
 
-__all__ = ["EncodingChoice", "TextPlan", "landing_sms", "sms"]
+__all__ = ["landing_sms", "sms"]
 
-EncodingChoice = Literal["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
 Channel = MessageChannel
 
 _SIMPLE_PLACEHOLDER: Final = re.compile(r"\{([A-Za-z_][\w.-]*)\}")
