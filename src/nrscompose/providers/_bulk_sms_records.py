@@ -43,7 +43,6 @@ __all__ = [
     "MalformedResponseError",
     "OptOut",
     "Record",
-    "multipart_file",
     "parse_response",
     "read",
 ]

@@ -31,34 +31,14 @@ from nrscompose.destinations import normalize_phone
 from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.http import HttpRequest, JsonValue, build_url, check_base_url, json_bytes
 from nrscompose.problems import Problem, invalid
-from nrscompose.providers._bulk_sms_records import (
-    BulkSmsApiError,
-    ContactList,
-    Deployment,
-    DeploymentStats,
-    Empty,
-    Listing,
-    MalformedResponseError,
-    OptOut,
-    Record,
-    multipart_file,
-    parse_response,
-    read,
-)
+from nrscompose.providers import _bulk_sms_records
+from nrscompose.providers._bulk_sms_records import *  # noqa: F403  # the answers, re-exported
+from nrscompose.providers._bulk_sms_records import multipart_file
 
 __all__ = [
     "PROFILE",
     "ROUTES",
     "BulkSmsApi",
-    "BulkSmsApiError",
-    "ContactList",
-    "Deployment",
-    "DeploymentStats",
-    "Empty",
-    "Listing",
-    "MalformedResponseError",
-    "OptOut",
-    "Record",
     "Route",
     "batch_contacts",
     "bulk_credits",
@@ -76,8 +56,6 @@ __all__ = [
     "import_deployments",
     "opt_outs",
     "overwrite_opt_out",
-    "parse_response",
-    "read",
     "refresh_contact_lists",
     "save_contacts",
     "send_bulk",
@@ -85,6 +63,7 @@ __all__ = [
     "update_company",
     "update_contact",
 ]
+__all__ += _bulk_sms_records.__all__
 
 PROFILE: Final = "flat160"
 # The operations the reference describes, each with the record its answer holds; each needs

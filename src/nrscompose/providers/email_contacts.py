@@ -36,31 +36,11 @@ from nrscompose.http import (
 )
 from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.problems import Problem, invalid
-from nrscompose.providers._email_contacts_responses import (
-    Contact,
-    ContactList,
-    Contacts,
-    Created,
-    EmailContactsApiError,
-    Empty,
-    ImportProcess,
-    Lists,
-    MalformedResponseError,
-    parse_response,
-    read,
-)
+from nrscompose.providers import _email_contacts_responses
+from nrscompose.providers._email_contacts_responses import *  # noqa: F403  # the answers
 
 __all__ = [
     "ApiKey",
-    "Contact",
-    "ContactList",
-    "Contacts",
-    "Created",
-    "EmailContactsApiError",
-    "Empty",
-    "ImportProcess",
-    "Lists",
-    "MalformedResponseError",
     "contacts",
     "create_contact",
     "create_folder",
@@ -69,9 +49,8 @@ __all__ = [
     "import_contacts",
     "list_contacts",
     "list_info",
-    "parse_response",
-    "read",
 ]
+__all__ += _email_contacts_responses.__all__
 
 # Email-contacts API reference, "Import contact": "Maximum allowed file body size is 10MB".
 MAX_IMPORT_BYTES: Final = 10 * 1024 * 1024
