@@ -24,7 +24,7 @@ from typing import Final
 
 from nrscompose.analysis import Analysis, analyze
 from nrscompose.errors import ValidationError
-from nrscompose.http import HttpRequest, JsonValue
+from nrscompose.http import HttpRequest
 from nrscompose.message_rules import (
     required_placeholders,
     server_filled_texts,
@@ -33,7 +33,7 @@ from nrscompose.message_rules import (
 )
 from nrscompose.problems import Problem
 from nrscompose.profiles import get_profile
-from nrscompose.providers.nrs._base import Credentials, make_request
+from nrscompose.providers.nrs._base import Credentials, payload_of, post_checked
 from nrscompose.providers.nrs._checks import Checker
 from nrscompose.template import OtpConfig, Template, split_sms
 from nrscompose.transliterate import source_index
@@ -312,10 +312,6 @@ def check_text_message(
     return ch, plan
 
 
-def _payload(**fields: object) -> dict[str, object]:
-    return {name: value for name, value in fields.items() if value is not None}
-
-
 def _send(
     credentials: Credentials,
     path: str,
@@ -330,12 +326,7 @@ def _send(
     ch, _plan = check_text_message(
         payload, channel, choice=encoding, candidates=candidates, now=now
     )
-    ch.raise_if_any()
-    return make_request(credentials, "POST", path, payload=_json(payload), expects="send")
-
-
-def _json(payload: Mapping[str, object]) -> JsonValue:
-    return payload  # type: ignore[return-value]  # checked values are JSON; make_request verifies
+    return post_checked(credentials, path, payload, ch)
 
 
 def sms(
@@ -373,7 +364,7 @@ def sms(
         campaign_name, tags, certified, sub, split_parts, flash,
     )  # fmt: skip
     payload.update(
-        _payload(
+        payload_of(
             availableTimes=None if available_times is None else [dict(t) for t in available_times],
             otpConfig=None if otp_config is None else dict(otp_config),
         )
@@ -412,7 +403,7 @@ def landing_sms(
         campaign_name, tags, certified, sub, split_parts, flash,
     )  # fmt: skip
     payload.update(
-        _payload(templateBody=template_body, templateId=template_id, templateV2Id=template_v2_id)
+        payload_of(templateBody=template_body, templateId=template_id, templateV2Id=template_v2_id)
     )
     return _send(credentials, "/landingsms", payload, "landing", encoding, candidates, now)
 
@@ -434,7 +425,7 @@ def _text_payload(
     flash: bool | None,
 ) -> dict[str, object]:
     """The fields an SMS and a Landing SMS share, under the API's names."""
-    payload = _payload(
+    payload = payload_of(
         to=[to] if isinstance(to, str) else list(to),
         message=message,
         parts=parts,
