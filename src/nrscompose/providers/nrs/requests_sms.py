@@ -35,7 +35,7 @@ from nrscompose.problems import Problem
 from nrscompose.profiles import get_profile
 from nrscompose.providers.nrs._base import Credentials, payload_of, post_checked
 from nrscompose.providers.nrs._checks import Checker
-from nrscompose.template import OtpConfig, Template, split_sms
+from nrscompose.template import OtpConfig, Template, split_count
 from nrscompose.transliterate import source_index
 from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, EncodingChoice, MessageChannel
 
@@ -262,23 +262,13 @@ def _split_counts(
     never cut (``nrscompose.template.split_sms``; 142 when a value alone does not fit)."""
     if found.compiled is None:
         return concatenated
-    counts = []
     otp_config = OtpConfig(otp[0], otp[1])
-    for values in found.values:
-        try:
-            pieces = split_sms(
-                found.compiled,
-                values,
-                encoding=encoding,
-                trans=trans,
-                otp=otp_config,
-                lenient=not values,
-            )
-        except ValidationError as error:
-            ch.extend(error.problems)
-            pieces = []
-        counts.append(len(pieces))
-    return counts
+    return [
+        split_count(
+            found.compiled, values, ch.extend, encoding=encoding, trans=trans, otp=otp_config
+        )
+        for values in found.values
+    ]
 
 
 def check_text_message(
