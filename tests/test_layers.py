@@ -19,6 +19,7 @@ SRC = Path(nrscompose.__file__).parent
 
 # The layers of nrscompose.__doc__, lowest first: a module may import its own layer and below.
 LAYERS: dict[str, int] = {
+    "_error_base": 1,
     "errors": 1, "problems": 1, "vocabularies": 1, "messages": 1, "patterns": 1, "http": 1,
     "_jsonfile": 1,
     "charsets": 2,

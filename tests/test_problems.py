@@ -17,7 +17,7 @@ from nrscompose import message_rules
 from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.forms import check_message
 from nrscompose.forms._messages import MESSAGES
-from nrscompose.problems import KINDS, PLURAL_KINDS, VARIANT_KINDS, Problem
+from nrscompose.problems import KINDS, PLURAL_KINDS, VARIANT_KINDS, Problem, needed_params
 from nrscompose.providers import nrs
 from nrscompose.providers.nrs.codes import CODES, code_for
 
@@ -36,8 +36,20 @@ def test_a_problem_is_immutable_with_read_only_params() -> None:
 
 
 def test_an_unknown_kind_is_refused() -> None:
-    with pytest.raises(ValueError, match="unknown problem kind"):
+    with pytest.raises(ArgumentError, match="unknown problem kind"):
         Problem("text.too-long", "message")
+
+
+def test_a_problem_without_the_params_its_sentence_names_is_refused() -> None:
+    with pytest.raises(ArgumentError, match="needs the params: needed"):
+        Problem("text.too_long", "message", (0, 5), {"limit": 160})
+
+
+def test_every_kind_renders_in_every_language_with_its_needed_params() -> None:
+    for kind in ALL_KINDS:
+        params = dict.fromkeys(needed_params(kind), 1)
+        for locale in ("en", "es", "pt"):
+            assert Problem(kind, "message", params=params).render(locale)
 
 
 def test_kinds_are_dotted_lowercase_names() -> None:

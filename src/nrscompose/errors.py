@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from nrscompose._error_base import ArgumentError, ArgumentTypeError, NrsComposeError
 from nrscompose.problems import Problem
 
 # Annotations only: importing typing would double the package's import time.
@@ -30,10 +31,6 @@ __all__ = [
     "TransportError",
     "ValidationError",
 ]
-
-
-class NrsComposeError(Exception):
-    """Base class of every error this package raises on purpose."""
 
 
 # Hostile input can have a problem per character (an 800 KB template had 133,000): past this
@@ -82,19 +79,6 @@ class ValidationError(NrsComposeError, ValueError):
     def codes(self) -> tuple[int, ...]:
         """The API error codes of the problems, in order, without duplicates."""
         return tuple(dict.fromkeys(p.code for p in self.problems if p.code is not None))
-
-
-class ArgumentError(NrsComposeError, ValueError):
-    """A bad value given as an argument: an unknown channel, profile or encoding name, a timeout
-    that is not a positive number, a URL the library refuses.
-
-    Payload validation (a provider's ``validate``) keeps returning problems instead; this is for
-    the arguments of the library's own functions and constructors.
-    """
-
-
-class ArgumentTypeError(ArgumentError, TypeError):
-    """An argument of the wrong type (bytes where text is expected, a string for a number)."""
 
 
 class ApiError(NrsComposeError):

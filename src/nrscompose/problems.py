@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from types import MappingProxyType
 
+from nrscompose._error_base import ArgumentError
+
 # Annotations only: importing typing would double the package's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -200,6 +202,27 @@ def known_kind(kind: str) -> bool:
     return kind in KINDS or kind in PLURAL_KINDS or kind in VARIANT_KINDS
 
 
+_PARAM_NAME = r"%\((\w+)\)"
+_NEEDED: dict[str, frozenset[str]] = {}
+
+
+def needed_params(kind: str) -> frozenset[str]:
+    """The params every sentence of ``kind`` names (so rendering cannot fail on a missing one)."""
+    needed = _NEEDED.get(kind)
+    if needed is None:
+        import re  # the stdlib module: only when a kind is first used
+
+        if kind in PLURAL_KINDS:
+            sentences: tuple[str, ...] = PLURAL_KINDS[kind][0]
+        elif kind in VARIANT_KINDS:
+            sentences = tuple(VARIANT_KINDS[kind][1].values())
+        else:
+            sentences = (KINDS[kind],)
+        names = [frozenset(re.findall(_PARAM_NAME, sentence)) for sentence in sentences]
+        needed = _NEEDED[kind] = frozenset.intersection(*names)
+    return needed
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with the caller's input.
@@ -219,8 +242,12 @@ class Problem:
 
     def __post_init__(self) -> None:
         if not known_kind(self.kind):
-            raise ValueError(f"unknown problem kind {self.kind!r}")
+            raise ArgumentError(f"unknown problem kind {self.kind!r}")
         params = self.params if self.params is not None else _NO_PARAMS
+        missing = needed_params(self.kind).difference(params)
+        if missing:
+            names = ", ".join(sorted(missing))
+            raise ArgumentError(f"a {self.kind!r} problem needs the params: {names}")
         if not isinstance(params, MappingProxyType):
             params = MappingProxyType(dict(params))
         object.__setattr__(self, "params", params)
