@@ -43,6 +43,7 @@ __all__ = [
     "CampaignPlan",
     "CountryTotals",
     "EncodingTotals",
+    "InputFile",
     "RecipientEstimate",
     "Report",
     "ReportBuilder",
@@ -319,6 +320,28 @@ class RowSuggestion:
 
 
 @dataclass(frozen=True, slots=True)
+class InputFile:
+    """How one recipients file was read: its ``format`` (``"csv"`` or ``"xlsx"``), the CSV's
+    ``encoding`` and ``delimiter`` or the workbook's ``sheet``, and the phone column used."""
+
+    file: str
+    format: str
+    phone_field: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"file": self.file, "format": self.format}
+        if self.format == "csv":
+            found.update(encoding=self.encoding, delimiter=self.delimiter)
+        else:
+            found["sheet"] = self.sheet
+        found["phone_field"] = self.phone_field
+        return found
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """A campaign estimate, ready to print or serialise (see :meth:`as_json`)."""
 
@@ -338,7 +361,7 @@ class Report:
     at: datetime | None = None
     suggestions: dict[tuple[str, int], RowSuggestion] = field(default_factory=dict)
     blank_lines: int = 0
-    inputs: list[dict[str, Any]] = field(default_factory=list)
+    inputs: list[InputFile] = field(default_factory=list)
 
     def reason_label(self, reason: str) -> str:
         """A group of ``invalid_reasons`` as a person reads it: what a number's ``why`` means
@@ -363,7 +386,7 @@ class Report:
         return {
             "format": "nrscompose.estimate/1",
             "at": self.at.isoformat() if self.at else None,
-            "inputs": self.inputs,
+            "inputs": [found.as_json() for found in self.inputs],
             "totals": {
                 "rows_read": self.rows_read,
                 "blank_lines_skipped": self.blank_lines,
@@ -757,8 +780,8 @@ def _work(sources: list[_Source]) -> Iterator[_Work]:
             yield _Work(source.name, source.ordinal, source.phone_field, source.file.header, chunk)
 
 
-def _inputs(sources: list[_Source]) -> list[dict[str, Any]]:
-    return [{**s.file.describe(), "phone_field": s.phone_field} for s in sources]
+def _inputs(sources: list[_Source]) -> list[InputFile]:
+    return [InputFile(phone_field=s.phone_field, **s.file.describe()) for s in sources]
 
 
 def estimate_file(

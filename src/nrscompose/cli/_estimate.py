@@ -144,14 +144,11 @@ def _where(row: RecipientEstimate, lines: bool) -> str:
 
 def _print_inputs(report: Report, out: TextIO) -> None:
     for found in report.inputs:
-        if found["format"] == "csv":
-            how = f"{found['encoding']}, {describe_delimiter(found['delimiter'])}-separated"
+        if found.format == "csv" and found.delimiter is not None:
+            how = f"{found.encoding}, {describe_delimiter(found.delimiter)}-separated"
         else:
-            how = f"Excel sheet {found['sheet']!r}"
-        print(
-            f"{found['file']}: {how}; phone numbers from column {found['phone_field']!r}",
-            file=out,
-        )
+            how = f"Excel sheet {found.sheet!r}"
+        print(f"{found.file}: {how}; phone numbers from column {found.phone_field!r}", file=out)
 
 
 def _print_report(report: Report, out: TextIO, plan: CampaignPlan) -> None:
