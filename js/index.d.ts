@@ -117,7 +117,18 @@ export interface Suggestion {
   partsSaved: number;
 }
 
+/**
+ * What is wrong, as the dotted kind of Python's `Problem` for the same mistake; a bad option
+ * (which Python refuses with `ArgumentError`) is `"value.invalid"`.
+ */
+export type CounterProblemKind =
+  | "text.unencodable"
+  | "text.not_encodable"
+  | "text.lone_surrogate"
+  | "value.invalid";
+
 export interface CounterProblem {
+  kind: CounterProblemKind;
   field: string;
   message: string;
   code: number | null;

@@ -266,3 +266,14 @@ def test_error_answers() -> None:
         _answer(bulk_sms.update_company(FULL, {"title": ""}), 400,
                 {"title": ["This field may not be blank."]})  # fmt: skip
     assert error.value.fields == {"title": ["This field may not be blank."]}
+
+
+@pytest.mark.parametrize("status", [200, 400])
+def test_deeply_nested_json_is_a_malformed_answer_not_a_recursion_error(status):
+    deep = "[" * 100_000 + "]" * 100_000
+    if status == 200:
+        with pytest.raises(bulk_sms.MalformedResponseError, match="not JSON"):
+            bulk_sms.parse_response(200, deep, "record")
+    else:
+        with pytest.raises(bulk_sms.BulkSmsApiError):
+            bulk_sms.parse_response(400, deep, "record")

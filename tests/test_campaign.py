@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import inspect
 import json
+import re
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +16,10 @@ import pytest
 import nrscompose as nc
 from nrscompose.campaign import (
     CampaignPlan,
+    CountryTotals,
+    EncodingTotals,
     ReportBuilder,
+    RowSuggestion,
     estimate,
     estimate_batch,
     estimate_file,
@@ -66,7 +71,7 @@ def test_report_totals_breakdowns_and_unpriced_destinations():
     assert (report.recipients, report.valid, report.invalid) == (5, 4, 1)
     assert report.cost == {"EUR": Decimal("0.15")}
     assert report.unpriced == {"US": 1}
-    assert report.by_encoding["utf-16"] == {"recipients": 1, "parts": 1}
+    assert report.by_encoding["utf-16"] == EncodingTotals(recipients=1, parts=1)
     assert report.most_expensive[0].country == "FR"
     data = report.as_json()
     assert data["format"] == "nrscompose.estimate/1"
@@ -211,3 +216,56 @@ def test_a_report_explains_only_the_rows_it_shows(monkeypatch):
     assert report.valid == 500
     assert len(explained) == len(report.most_expensive) == campaign.SAMPLE_SIZE
     assert all(row.offending == "ë" for row in report.most_expensive)
+
+
+def test_a_plan_is_a_plain_value_that_pickles_without_help():
+    import dataclasses
+    import pickle
+
+    plan = CampaignPlan(Template("Hola {name}"), prices=PRICES)
+    estimate_batch(plan, ROWS)  # a run leaves nothing behind in the plan
+    names = [f.name for f in dataclasses.fields(CampaignPlan)]
+    assert names == list(inspect.signature(CampaignPlan).parameters)  # no hidden cache fields
+    assert CampaignPlan.__getstate__.__module__ == "dataclasses"  # nothing hand-written
+    copy = pickle.loads(pickle.dumps(plan))
+    assert copy == plan == CampaignPlan(Template("Hola {name}"), prices=PRICES)
+
+
+LONG = "Hola {name} ë " + "x" * 60  # two UTF-16 parts; one part without the ë
+
+
+def test_report_breakdowns_are_typed_values_that_know_their_json():
+    import pickle
+
+    report = estimate(ROWS[:2], LONG, prices=PRICES)
+    spain = report.by_country["ES"]
+    assert spain == CountryTotals(recipients=2, parts=4, cost={"EUR": Decimal("0.18")})
+    assert report.by_encoding == {"utf-16": EncodingTotals(recipients=2, parts=4)}
+    suggestion = report.suggestion_for(report.most_expensive[0])
+    assert suggestion == RowSuggestion({"ë": "e"}, parts_saved=1, encoding="gsm")
+    data = report.as_json()
+    assert data["by_country"]["ES"] == spain.as_json()
+    assert data["most_expensive"][0]["suggestion"] == suggestion.as_json()
+    assert pickle.loads(pickle.dumps(report)).as_json() == data
+
+
+def test_the_report_json_is_unchanged_by_the_typed_values():
+    data = estimate(ROWS[:2], LONG, prices=PRICES).as_json()
+    shown = [data["by_country"], data["by_encoding"], data["most_expensive"][0]["suggestion"]]
+    assert json.dumps(shown, ensure_ascii=False) == (
+        '[{"ES": {"recipients": 2, "parts": 4, "cost": {"EUR": "0.18"}}}, '
+        '{"utf-16": {"recipients": 2, "parts": 4}}, '
+        '{"replace": {"ë": "e"}, "parts_saved": 1, "encoding": "gsm"}]'
+    )
+
+
+def test_the_cli_prints_the_typed_breakdowns(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    write_csv(path, [dict(row, mcc="", mnc="") for row in ROWS[:2]])
+    prices = EXAMPLES / "prices.json"
+    code = main(["estimate", str(path), "--template", LONG, "--prices", str(prices)])
+    shown = capsys.readouterr().out
+    assert code == 0
+    assert re.search(r"\n  ES +2 recipients +4 parts  EUR \d", shown)
+    assert re.search(r"\n  utf-16 +2 recipients +4 parts\n", shown)
+    assert "(replace ë→e: saves 1 part)" in shown

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nrscompose.campaign import CampaignPlan, estimate, estimate_file, read_csv
+from nrscompose.campaign import CampaignPlan, InputFile, estimate, estimate_file, read_csv
 from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.recipient_files import (
     check_template_columns,
@@ -162,7 +162,7 @@ def test_a_cp1252_file_is_refused_with_file_line_and_the_way_out(tmp_path):
     assert "--encoding cp1252" in message
     report = estimate(path, "Hola {name}", encoding="cp1252")
     assert report.valid == 2
-    assert report.inputs[0]["encoding"] == "cp1252"
+    assert report.inputs[0].encoding == "cp1252"
 
 
 @pytest.mark.parametrize(
@@ -311,7 +311,7 @@ def test_several_files_are_one_campaign_with_file_names_in_samples(tmp_path, mon
         ("part-0.csv", 9),
     ]
     assert estimate_file(paths, plan, jobs=2).as_json() == report.as_json()
-    assert [entry["file"] for entry in report.inputs] == [str(p) for p in paths]
+    assert [entry.file for entry in report.inputs] == [str(p) for p in paths]
 
 
 @pytest.mark.parametrize("jobs", [0, -1, True, 1.5])
@@ -346,7 +346,8 @@ def test_an_excel_sheet_is_read_with_the_same_checks_and_accounting(tmp_path):
     report = estimate(path, "Hola {name}: {amount|formatDotComma}")
     assert (report.rows_read, report.valid, report.invalid, report.blank_lines) == (3, 2, 1, 1)
     assert [row.row for row in report.invalid_sample] == [4]
-    assert report.inputs[0] == {
+    assert report.inputs[0] == InputFile(str(path), "xlsx", "Móvil", sheet="Clientes")
+    assert report.as_json()["inputs"][0] == {
         "file": str(path),
         "format": "xlsx",
         "sheet": "Clientes",

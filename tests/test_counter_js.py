@@ -131,12 +131,15 @@ def _expected(text: str, options: dict[str, Any]) -> dict[str, Any]:
     try:
         a = analyze(text, **kwargs)
     except ValidationError as error:
-        starts = [p.start for p in error.problems]
-        if options.get("trans") or to_input is None:
+        if options.get("trans"):
             # Python reports forced-encoding problems in the transliterated text; the script
             # reports them in the text it was given. Compare positions only where they agree.
-            return {"error": None if options.get("trans") else starts}
-        return {"error": [to_input[s] if s is not None else None for s in starts]}
+            return {"error": None}
+        found = [
+            [p.start if to_input is None or p.start is None else to_input[p.start], p.kind]
+            for p in error.problems
+        ]
+        return {"error": found}
     offending = [
         [o.index if to_input is None else to_input[o.index], o.char, list(o.excluded_from)]
         for o in a.offending
@@ -200,7 +203,7 @@ function actual(text, options, expected) {
     };
   } catch (e) {
     if (!(e instanceof C.CounterError)) throw e;
-    return {error: expected.error === null ? null : e.problems.map(p => p.start)};
+    return {error: expected.error === null ? null : e.problems.map(p => [p.start, p.kind])};
   }
 }
 const mismatches = [];

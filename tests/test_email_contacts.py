@@ -209,3 +209,14 @@ def test_the_400_answer_and_bodiless_404() -> None:
 def test_other_shapes_are_malformed(builder, body) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(contacts_api.MalformedResponseError):
         contacts_api.read(builder(), HttpResponse(200, {}, body))
+
+
+@pytest.mark.parametrize("status", [200, 400])
+def test_deeply_nested_json_is_a_malformed_answer_not_a_recursion_error(status):
+    deep = "[" * 100_000 + "]" * 100_000
+    if status == 200:
+        with pytest.raises(contacts_api.MalformedResponseError, match="not JSON"):
+            contacts_api.parse_response(200, deep, "lists")
+    else:  # an error body that is not an object: the status still says what happened
+        with pytest.raises(contacts_api.EmailContactsApiError):
+            contacts_api.parse_response(400, deep, "lists")

@@ -607,3 +607,44 @@ def test_validate_never_raises_and_problems_have_fields(
         assert problem.field.split(".")[0].split("[")[0] in {*payload, *_REQUIRED_FIELDS, "body"}
         assert problem.code in CATALOGUE
         assert problem.message == render(problem.kind, problem.params)
+
+
+def test_a_request_shows_itself_as_json_with_its_secrets_hidden():
+    from nrscompose.http import HttpRequest
+
+    request = HttpRequest(
+        "POST",
+        "https://api.example.com/x",
+        (("Authorization", "Basic c2VjcmV0"), ("X-Api-Key", "k"), ("Accept", "a")),
+        b'{"a": 1}',
+    )
+    assert request.as_json() == {
+        "method": "POST",
+        "url": "https://api.example.com/x",
+        "headers": {"Authorization": "Basic ***", "X-Api-Key": "***", "Accept": "a"},
+        "body": {"a": 1},
+    }
+    assert request.as_json(show_secrets=True)["headers"]["X-Api-Key"] == "k"
+
+
+def test_the_package_exports_the_union_of_its_submodules_exports():
+    import importlib
+    import subprocess
+    import sys
+
+    names = {"HttpRequest", "HttpResponse"}
+    for module in ("_base", "_validate", "catalogue", "delivery", "requests_channels",
+                   "requests_resources", "requests_sms", "responses"):  # fmt: skip
+        names |= set(importlib.import_module(f"nrscompose.providers.nrs.{module}").__all__)
+    assert sorted(names) == nrs.__all__
+    assert all(getattr(nrs, name) is not None for name in names)
+    with pytest.raises(AttributeError):
+        nrs.make_request  # noqa: B018  # a helper of the builders, not exported
+    code = (
+        "import sys; from nrscompose.providers import nrs; nrs.CATALOGUE; "
+        "print(' '.join(m for m in sys.modules if m.startswith('nrscompose.providers.nrs.')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert loaded.stdout.split() == ["nrscompose.providers.nrs.catalogue"]  # nothing else loads

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nrscompose import analyze
-from nrscompose.campaign import CampaignPlan
+from nrscompose.campaign import CampaignPlan, RowEstimator
 from nrscompose.errors import ValidationError
 from nrscompose.rows import RowRenderer
 from nrscompose.template import Template
@@ -54,12 +54,12 @@ def test_rows_render_as_preview_does(template, batch, lenient):
     profile=st.sampled_from(["360nrs", "3gpp", "flat160"]),
 )
 def test_a_campaign_counts_each_text_as_analyze_does(template, row, trans, profile):
-    plan = CampaignPlan(Template(template), trans=trans, profile=profile, lenient=True)
+    run = RowEstimator(CampaignPlan(Template(template), trans=trans, profile=profile, lenient=True))
     try:
-        text = plan.renderer()(row, 1)
+        text = run.renderer(row, 1)
     except ValidationError:
         return
-    counted = plan.count(text)
+    counted = run.count(text)
     expected = analyze(text, trans=trans, profile=profile)
     assert counted == expected
     assert counted.offending == expected.offending

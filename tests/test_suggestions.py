@@ -63,3 +63,17 @@ def test_a_suggestion_never_costs_more_and_every_replacement_is_needed(text):
         assert suggestion.after.parts < suggestion.before.parts
         assert all(r.parts_saved > 0 for r in suggestion.replacements)
     assert nc.analyze(suggestion.text).parts == suggestion.after.parts
+
+
+def test_a_suggestion_knows_its_json_form():
+    data = suggest("Hola ë " + "x" * 70).as_json()
+    assert data == {
+        "text": "Hola e " + "x" * 70,
+        "parts_saved": 1,
+        "encoding": "gsm",
+        "replacements": [
+            {"char": "ë", "replacement": "e", "indices": [5], "reason": "accent removed",
+             "parts_saved": 1}
+        ],
+    }  # fmt: skip
+    assert suggest("plain text").as_json() is None  # nothing to replace

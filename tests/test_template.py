@@ -10,6 +10,7 @@ from nrscompose.template import (
     Placeholder,
     Template,
     render_all,
+    split_count,
     split_sms,
 )
 
@@ -230,6 +231,16 @@ def test_split_sms_placeholder_longer_than_an_sms_is_142() -> None:
         split_sms(template, {"name": "x" * 161})
     assert caught.value.kinds == ("template.split_placeholder",)
     assert caught.value.problems[0].start == 3
+
+
+def test_split_count_collects_problems_and_renders_no_values_empty() -> None:
+    template = Template("Hi {name} " + "x" * 155)
+    found: list[object] = []
+    assert split_count(template, {"name": "x" * 161}, found.extend) == 0
+    assert [p.kind for p in found] == ["template.split_placeholder"]  # type: ignore[attr-defined]
+    assert split_count(template, None, found.extend) == 1  # 159 characters with no name
+    assert split_count(template, {"name": "Ann"}, found.extend) == 2
+    assert len(found) == 1
 
 
 def test_split_sms_with_trans() -> None:

@@ -98,6 +98,10 @@ test("bad arguments throw CounterError with problems, never a TypeError from ins
   assert.throws(() => esm.analyze("a", { profile: "nope" }), esm.CounterError);
   assert.throws(() => esm.analyze("a", { encoding: "latin-1" }), (e) => e.problems[0].code === 113);
   assert.throws(() => esm.analyze("😀", { encoding: "gsm" }), (e) => e.problems[0].start === 0);
+  assert.throws(() => esm.analyze("😀", { encoding: "gsm" }),
+    (e) => e.problems[0].kind === "text.unencodable");
+  assert.throws(() => esm.analyze("a", { profile: "nope" }),
+    (e) => e.problems[0].kind === "value.invalid" && e.problems[0].field === "profile");
   assert.throws(() => esm.analyze(5), TypeError);
 });
 

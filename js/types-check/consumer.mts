@@ -13,6 +13,9 @@ try {
   analyze("x", { encoding: "cheapest", candidates: ["gsm", "utf-16"] });
 } catch (error) {
   if (error instanceof CounterError) console.log(error.problems[0]?.code);
+  if (error instanceof CounterError && error.problems[0]?.kind === "text.unencodable") {
+    console.log(error.problems[0].start);
+  }
 }
 // @ts-expect-error: not an encoding
 analyze("x", { encoding: "latin-1" });

@@ -41,9 +41,14 @@ from nrscompose.vocabularies import CATEGORIES, require
 
 __all__ = [
     "CampaignPlan",
+    "CountryTotals",
+    "EncodingTotals",
+    "InputFile",
     "RecipientEstimate",
     "Report",
     "ReportBuilder",
+    "RowEstimator",
+    "RowSuggestion",
     "estimate",
     "estimate_batch",
     "estimate_file",
@@ -105,16 +110,6 @@ class CampaignPlan:
     lenient: bool = False
     mcc_field: str = "mcc"
     mnc_field: str = "mnc"
-    _analyses: dict[str, Analysis] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _windows: dict[tuple[str, int], datetime | None] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _place_key: Callable[[str], tuple[str, int]] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
-    _renderer: RowRenderer | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.at is not None:
@@ -128,30 +123,21 @@ class CampaignPlan:
         get_profile(self.profile)  # an unknown name is a mistake in the plan, not in each row
         self.template.validate(self.channel)  # e.g. a Landing SMS without {LAND_URL}
 
-    def __getstate__(self) -> dict[str, object]:  # caches stay behind when sent to workers
-        return {name: getattr(self, name) for name in _PLAN_FIELDS}
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        for name, value in state.items():
-            object.__setattr__(self, name, value)
-        object.__setattr__(self, "_analyses", {})
-        object.__setattr__(self, "_windows", {})
-        object.__setattr__(self, "_place_key", None)
-        object.__setattr__(self, "_renderer", None)
+class RowEstimator:
+    """Estimates the rows of one :class:`CampaignPlan` and remembers, for the length of a run
+    (one process, one worker), what repeats from row to row: the row renderer, the analysis
+    of each distinct text and the window decision of each place. The plan stays a plain
+    value; each process builds its own estimator."""
 
-    def analysis(self, text: str) -> tuple[Analysis, str]:
-        """The analysis of a rendered text and its offending characters."""
-        analysis = self.count(text)
-        return analysis, _offending(analysis)
+    __slots__ = ("_analyses", "_place_key", "_windows", "plan", "renderer")
 
-    def renderer(self) -> RowRenderer:
-        """The billed text of a row (``template.preview``), filter results remembered: one
-        renderer per plan (and per worker process), built on first use."""
-        renderer = self._renderer
-        if renderer is None:
-            renderer = RowRenderer(self.template, lenient=self.lenient)
-            object.__setattr__(self, "_renderer", renderer)
-        return renderer
+    def __init__(self, plan: CampaignPlan) -> None:
+        self.plan = plan
+        self.renderer = RowRenderer(plan.template, lenient=plan.lenient)
+        self._analyses: dict[str, Analysis] = {}
+        self._windows: dict[tuple[str, int], datetime | None] = {}
+        self._place_key: Callable[[str], tuple[str, int]] | None = None
 
     def count(self, text: str) -> Analysis:
         """The analysis of a rendered text, memoised: campaign texts repeat a lot (same names,
@@ -164,20 +150,21 @@ class CampaignPlan:
         return found
 
     def _analyze(self, text: str) -> Analysis:
-        if self.renderer().septets_excluded(self.trans, self.profile):
+        plan = self.plan
+        if self.renderer.septets_excluded(plan.trans, plan.profile):
             # The template's own text is outside every septet table, so any row is UTF-16:
             # forcing it skips two scans and gives the same analysis as "auto" would.
             try:
                 return analyze(
                     text,
                     encoding="utf-16",
-                    trans=self.trans,
-                    profile=self.profile,
-                    channel=self.channel,
+                    trans=plan.trans,
+                    profile=plan.profile,
+                    channel=plan.channel,
                 )
             except ValidationError:  # a lone surrogate: "auto" says so in its own words
                 pass
-        return analyze(text, trans=self.trans, profile=self.profile, channel=self.channel)
+        return analyze(text, trans=plan.trans, profile=plan.profile, channel=plan.channel)
 
     def explained(self, estimate: RecipientEstimate) -> RecipientEstimate:
         """``estimate`` with its offending characters, for a row a report shows."""
@@ -191,18 +178,18 @@ class CampaignPlan:
         Decided once per place (country code, leading digits, length: what settles country,
         subdivision and time zones), so the cost per recipient is a dictionary lookup.
         """
-        if self.at is None:
+        at = self.plan.at
+        if at is None:
             return None
         if self._place_key is None:
             from nrscompose.windows import place_keys
 
-            object.__setattr__(self, "_place_key", place_keys())
-        assert self._place_key is not None
+            self._place_key = place_keys()
         key = self._place_key(number)
         if key not in self._windows:
             from nrscompose import windows
 
-            decision = windows.check(number, self.at, self.category)  # type: ignore[arg-type]
+            decision = windows.check(number, at, self.plan.category)  # type: ignore[arg-type]
             self._windows[key] = None if decision.allowed else decision.next_allowed.astimezone(UTC)
         return self._windows[key]
 
@@ -214,22 +201,18 @@ def _offending(analysis: Analysis) -> str:
     return "".join(dict.fromkeys(o.char for o in analysis.offending))
 
 
-_PLAN_FIELDS: Final = tuple(
-    name for name in CampaignPlan.__dataclass_fields__ if not name.startswith("_")
-)
-
-
 def _estimator(
-    plan: CampaignPlan, phone_field: str, explain: bool = True
+    run: RowEstimator, phone_field: str, explain: bool = True
 ) -> Callable[[int, Mapping[str, Any]], RecipientEstimate]:
-    """The per-row estimate for ``plan``, with everything it looks up bound once: this runs
-    once per recipient, where attribute lookups are a measurable share of the time. Without
-    ``explain``, rows carry no offending characters: a report adds them to the rows it shows
-    (:meth:`CampaignPlan.explained`)."""
+    """The per-row estimate of ``run``'s plan, with everything it looks up bound once: this
+    runs once per recipient, where attribute lookups are a measurable share of the time.
+    Without ``explain``, rows carry no offending characters: a report adds them to the rows it
+    shows (:meth:`RowEstimator.explained`)."""
+    plan = run.plan
     mcc_field, mnc_field = plan.mcc_field, plan.mnc_field
-    render, count = plan.renderer(), plan.count
+    render, count = run.renderer, run.count
     quote_for = plan.prices.quote if plan.prices is not None else None
-    send_at = plan.send_at if plan.at is not None else None
+    send_at = run.send_at if plan.at is not None else None
 
     def estimate_row(row_number: int, row: Mapping[str, Any]) -> RecipientEstimate:
         raw = str(row.get(phone_field) or "")
@@ -274,7 +257,7 @@ def estimate_batch(
     batch = rows if isinstance(rows, list) else list(rows)
     if not batch:
         return []
-    estimate_row = _estimator(plan, _phone_field(plan, batch[0].keys()))
+    estimate_row = _estimator(RowEstimator(plan), _phone_field(plan, batch[0].keys()))
     return [estimate_row(n, row) for n, row in enumerate(batch, first_row)]
 
 
@@ -294,6 +277,70 @@ def read_csv(
             yield row_dict(source.header, values)
 
 
+def _money_json(amounts: Mapping[str, Decimal]) -> dict[str, str]:
+    """Amounts per currency as decimal strings (JSON numbers would lose cents)."""
+    return {currency: str(amount) for currency, amount in amounts.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class CountryTotals:
+    """The valid recipients of one country: how many, their parts, and their cost per
+    currency (empty when no price is known)."""
+
+    recipients: int
+    parts: int
+    cost: dict[str, Decimal] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"recipients": self.recipients, "parts": self.parts, "cost": _money_json(self.cost)}
+
+
+@dataclass(frozen=True, slots=True)
+class EncodingTotals:
+    """The valid recipients whose text is sent in one encoding, and their parts."""
+
+    recipients: int
+    parts: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"recipients": self.recipients, "parts": self.parts}
+
+
+@dataclass(frozen=True, slots=True)
+class RowSuggestion:
+    """The rewrite that would make one row's text cheaper: the characters to replace (each
+    by its replacement), the parts it saves and the encoding the text would then use."""
+
+    replace: dict[str, str]
+    parts_saved: int
+    encoding: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"replace": self.replace, "parts_saved": self.parts_saved, "encoding": self.encoding}
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """How one recipients file was read: its ``format`` (``"csv"`` or ``"xlsx"``), the CSV's
+    ``encoding`` and ``delimiter`` or the workbook's ``sheet``, and the phone column used."""
+
+    file: str
+    format: str
+    phone_field: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"file": self.file, "format": self.format}
+        if self.format == "csv":
+            found.update(encoding=self.encoding, delimiter=self.delimiter)
+        else:
+            found["sheet"] = self.sheet
+        found["phone_field"] = self.phone_field
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """A campaign estimate, ready to print or serialise (see :meth:`as_json`)."""
@@ -304,17 +351,17 @@ class Report:
     parts: int
     cost: dict[str, Decimal]
     unpriced: dict[str, int]
-    by_country: dict[str, dict[str, Any]]
-    by_encoding: dict[str, dict[str, int]]
+    by_country: dict[str, CountryTotals]
+    by_encoding: dict[str, EncodingTotals]
     held: dict[str, int]
     held_sample: list[RecipientEstimate]
     invalid_reasons: dict[str, int]
     invalid_sample: list[RecipientEstimate]
     most_expensive: list[RecipientEstimate]
     at: datetime | None = None
-    suggestions: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    suggestions: dict[tuple[str, int], RowSuggestion] = field(default_factory=dict)
     blank_lines: int = 0
-    inputs: list[dict[str, Any]] = field(default_factory=list)
+    inputs: list[InputFile] = field(default_factory=list)
 
     def reason_label(self, reason: str) -> str:
         """A group of ``invalid_reasons`` as a person reads it: what a number's ``why`` means
@@ -325,7 +372,7 @@ class Report:
         found = (r.problem for r in self.invalid_sample if r.reason == reason and r.problem)
         return next(found, reason)
 
-    def suggestion_for(self, estimate: RecipientEstimate) -> dict[str, Any] | None:
+    def suggestion_for(self, estimate: RecipientEstimate) -> RowSuggestion | None:
         """The rewrite that would make ``estimate``'s text cheaper (most expensive only)."""
         return self.suggestions.get((estimate.source, estimate.row))
 
@@ -339,7 +386,7 @@ class Report:
         return {
             "format": "nrscompose.estimate/1",
             "at": self.at.isoformat() if self.at else None,
-            "inputs": self.inputs,
+            "inputs": [found.as_json() for found in self.inputs],
             "totals": {
                 "rows_read": self.rows_read,
                 "blank_lines_skipped": self.blank_lines,
@@ -347,28 +394,26 @@ class Report:
                 "valid": self.valid,
                 "invalid": self.invalid,
                 "parts": self.parts,
-                "cost": {currency: str(amount) for currency, amount in self.cost.items()},
+                "cost": _money_json(self.cost),
                 "unpriced_recipients": sum(self.unpriced.values()),
             },
             "unpriced_countries": self.unpriced,
-            "by_country": {
-                country: {
-                    "recipients": entry["recipients"],
-                    "parts": entry["parts"],
-                    "cost": {c: str(a) for c, a in entry["cost"].items()},
-                }
-                for country, entry in self.by_country.items()
-            },
-            "by_encoding": self.by_encoding,
+            "by_country": {country: t.as_json() for country, t in self.by_country.items()},
+            "by_encoding": {encoding: t.as_json() for encoding, t in self.by_encoding.items()},
             "held": self.held,
             "held_sample": [_row_json(r) for r in self.held_sample],
             "invalid_reasons": {self.reason_label(k): n for k, n in self.invalid_reasons.items()},
             "invalid_reason_kinds": self.invalid_reasons,
             "invalid_sample": [_row_json(r) for r in self.invalid_sample],
             "most_expensive": [
-                {**_row_json(r), "suggestion": self.suggestion_for(r)} for r in self.most_expensive
+                {**_row_json(r), "suggestion": _suggestion_json(self.suggestion_for(r))}
+                for r in self.most_expensive
             ],
         }
+
+
+def _suggestion_json(suggestion: RowSuggestion | None) -> dict[str, Any] | None:
+    return suggestion.as_json() if suggestion is not None else None
 
 
 def _row_json(row: RecipientEstimate) -> dict[str, Any]:
@@ -473,26 +518,32 @@ class ReportBuilder:
             self._rank(item[4], -item[2])
         return self
 
-    def report(self, plan: CampaignPlan | None = None) -> Report:
-        """The finished report; with ``plan``, suggestions for the most expensive texts."""
+    def report(self, plan: CampaignPlan | RowEstimator | None = None) -> Report:
+        """The finished report; with ``plan`` (or the run's :class:`RowEstimator`, whose
+        analyses it reuses), explanations and suggestions for the rows it shows."""
+        run = RowEstimator(plan) if isinstance(plan, CampaignPlan) else plan
         ranked = [item[4] for item in sorted(self.expensive, key=lambda i: i[:4], reverse=True)]
         held_sample = sorted(self.held_sample, key=_sample_order)
-        if plan is not None:  # explanations for the rows shown, and only those
-            ranked = [plan.explained(estimate) for estimate in ranked]
-            held_sample = [plan.explained(estimate) for estimate in held_sample]
+        if run is not None:  # explanations for the rows shown, and only those
+            ranked = [run.explained(estimate) for estimate in ranked]
+            held_sample = [run.explained(estimate) for estimate in held_sample]
         cost: dict[str, Decimal] = {}
-        by_country: dict[str, dict[str, Any]] = {}
-        by_encoding: dict[str, dict[str, int]] = {}
+        countries: dict[str, tuple[int, int, dict[str, Decimal]]] = {}
+        encodings: dict[str, tuple[int, int]] = {}
         for (country, encoding, currency), (count, parts, amount) in self.groups.items():
-            entry = by_country.setdefault(country, {"recipients": 0, "parts": 0, "cost": {}})
-            entry["recipients"] += count
-            entry["parts"] += parts
-            counts = by_encoding.setdefault(encoding, {"recipients": 0, "parts": 0})
-            counts["recipients"] += count
-            counts["parts"] += parts
+            recipients, country_parts, country_cost = countries.get(country, (0, 0, {}))
+            countries[country] = (recipients + count, country_parts + parts, country_cost)
+            recipients, encoding_parts = encodings.get(encoding, (0, 0))
+            encodings[encoding] = (recipients + count, encoding_parts + parts)
             if currency:
-                entry["cost"][currency] = entry["cost"].get(currency, Decimal(0)) + amount
-                cost[currency] = cost.get(currency, Decimal(0)) + amount
+                country_cost[currency] = country_cost.get(currency, _ZERO) + amount
+                cost[currency] = cost.get(currency, _ZERO) + amount
+        by_country = {
+            country: CountryTotals(recipients, parts, country_cost)
+            for country, (recipients, parts, country_cost) in sorted(
+                countries.items(), key=lambda kv: (-kv[1][0], kv[0])
+            )
+        }
         valid = sum(group[0] for group in self.groups.values())
         return Report(
             self.recipients,
@@ -501,15 +552,15 @@ class ReportBuilder:
             sum(group[1] for group in self.groups.values()),
             dict(sorted(cost.items())),
             dict(self.unpriced.most_common()),
-            dict(sorted(by_country.items(), key=lambda kv: (-kv[1]["recipients"], kv[0]))),
-            dict(sorted(by_encoding.items())),
+            by_country,
+            {name: EncodingTotals(*totals) for name, totals in sorted(encodings.items())},
             {moment.isoformat(): count for moment, count in sorted(self.held.items())},
             held_sample,
             dict(self.invalid_reasons.most_common()),
             sorted(self.invalid_sample, key=_sample_order),
             ranked,
-            plan.at if plan else None,
-            _suggestions(ranked, plan) if plan else {},
+            run.plan.at if run else None,
+            _suggestions(ranked, run.plan) if run else {},
             self.blank_lines,
         )
 
@@ -520,20 +571,20 @@ def _sample_order(estimate: RecipientEstimate) -> tuple[str, int]:
 
 def _suggestions(
     estimates: list[RecipientEstimate], plan: CampaignPlan
-) -> dict[tuple[str, int], dict[str, Any]]:
+) -> dict[tuple[str, int], RowSuggestion]:
     from nrscompose.suggestions import suggest
 
-    found: dict[tuple[str, int], dict[str, Any]] = {}
+    found: dict[tuple[str, int], RowSuggestion] = {}
     for estimate in estimates:
         if not estimate.text or estimate.encoding == "gsm":
             continue
         suggestion = suggest(estimate.text, trans=plan.trans, profile=plan.profile)
         if suggestion.replacements:
-            found[estimate.source, estimate.row] = {
-                "replace": {r.char: r.replacement for r in suggestion.replacements},
-                "parts_saved": suggestion.parts_saved,
-                "encoding": suggestion.after.encoding,
-            }
+            found[estimate.source, estimate.row] = RowSuggestion(
+                {r.char: r.replacement for r in suggestion.replacements},
+                suggestion.parts_saved,
+                suggestion.after.encoding,
+            )
     return found
 
 
@@ -585,20 +636,20 @@ def estimate(
     kind = type(recipients).__module__.split(".", 1)[0]
     if kind == "dask":
         return _estimate_dask_frame(plan, recipients)
-    builder = ReportBuilder()
+    builder, run = ReportBuilder(), RowEstimator(plan)
     rows = iter(_rows(recipients))
     first = next(rows, None)
     if first is None:
-        return builder.report(plan)
+        return builder.report(run)
     columns = _columns(recipients)
     if columns is not None:
         check_template_columns(plan.template, columns)
-    estimate_row = _estimator(plan, _phone_field(plan, columns or first.keys()), explain=False)
+    estimate_row = _estimator(run, _phone_field(plan, columns or first.keys()), explain=False)
     add = builder.add
     add(estimate_row(1, first))
     for row_number, row in enumerate(rows, 2):
         add(estimate_row(row_number, row))
-    return builder.report(plan)
+    return builder.report(run)
 
 
 def _is_path_list(value: Any) -> bool:
@@ -628,7 +679,7 @@ def _rows(recipients: Any) -> Iterable[Mapping[str, Any]]:
 
 def _frame_builder(plan: CampaignPlan, phone_field: str, frame: Any, first: int) -> ReportBuilder:
     builder = ReportBuilder()
-    add, estimate_row = builder.add, _estimator(plan, phone_field, explain=False)
+    add, estimate_row = builder.add, _estimator(RowEstimator(plan), phone_field, explain=False)
     for number, row in enumerate(frame.to_dict("records"), first):
         add(estimate_row(number, row))
     return builder
@@ -659,7 +710,7 @@ def _estimate_dask_frame(plan: CampaignPlan, frame: Any) -> Report:
 # -- files, in one process or several ----------------------------------------------------------
 
 _CHUNK_ROWS: Final = 20_000
-_worker_plan: CampaignPlan | None = None
+_worker_run: RowEstimator | None = None  # a worker process's estimator, kept across chunks
 
 
 class _Work(NamedTuple):
@@ -672,10 +723,10 @@ class _Work(NamedTuple):
     chunk: Chunk
 
 
-def _estimate_chunk(plan: CampaignPlan, work: _Work) -> ReportBuilder:
+def _estimate_chunk(run: RowEstimator, work: _Work) -> ReportBuilder:
     header, chunk = work.header, work.chunk
     builder = ReportBuilder(blank_lines=chunk.blank_lines)
-    add, estimate_row = builder.add, _estimator(plan, work.phone_field, explain=False)
+    add, estimate_row = builder.add, _estimator(run, work.phone_field, explain=False)
     width = len(header)
     for line, values in zip(chunk.lines, chunk.rows, strict=True):
         if len(values) == width:
@@ -688,13 +739,13 @@ def _estimate_chunk(plan: CampaignPlan, work: _Work) -> ReportBuilder:
 
 
 def _worker_chunk(work: _Work) -> ReportBuilder:
-    assert _worker_plan is not None, "worker started without a plan"
-    return _estimate_chunk(_worker_plan, work)
+    assert _worker_run is not None, "worker started without a plan"
+    return _estimate_chunk(_worker_run, work)
 
 
 def _init_worker(plan: CampaignPlan) -> None:
-    global _worker_plan
-    _worker_plan = plan
+    global _worker_run
+    _worker_run = RowEstimator(plan)
 
 
 class _Source(NamedTuple):
@@ -729,8 +780,8 @@ def _work(sources: list[_Source]) -> Iterator[_Work]:
             yield _Work(source.name, source.ordinal, source.phone_field, source.file.header, chunk)
 
 
-def _inputs(sources: list[_Source]) -> list[dict[str, Any]]:
-    return [{**s.file.describe(), "phone_field": s.phone_field} for s in sources]
+def _inputs(sources: list[_Source]) -> list[InputFile]:
+    return [InputFile(phone_field=s.phone_field, **s.file.describe()) for s in sources]
 
 
 def estimate_file(
@@ -756,13 +807,13 @@ def estimate_file(
     if not paths:
         raise ArgumentError("no file to estimate")
     sources = _open_sources(paths, plan, encoding, delimiter, sheet)
-    builder = ReportBuilder()
+    builder, run = ReportBuilder(), RowEstimator(plan)
     if jobs == 1:
         for work in _work(sources):
-            builder.merge(_estimate_chunk(plan, work))
+            builder.merge(_estimate_chunk(run, work))
             if progress is not None:
                 progress(builder.recipients)
-        return _with_inputs(builder.report(plan), sources)
+        return _with_inputs(builder.report(run), sources)
     from concurrent.futures import Future, ProcessPoolExecutor
 
     pending: deque[Future[ReportBuilder]] = deque()
@@ -779,7 +830,7 @@ def estimate_file(
                 collect()
         while pending:
             collect()
-    return _with_inputs(builder.report(plan), sources)
+    return _with_inputs(builder.report(run), sources)
 
 
 def _with_inputs(report: Report, sources: list[_Source]) -> Report:
@@ -787,9 +838,9 @@ def _with_inputs(report: Report, sources: list[_Source]) -> Report:
 
 
 def _file_builder(plan: CampaignPlan, source: _Source) -> ReportBuilder:
-    builder = ReportBuilder()
+    builder, run = ReportBuilder(), RowEstimator(plan)
     for work in _work([source]):
-        builder.merge(_estimate_chunk(plan, work))
+        builder.merge(_estimate_chunk(run, work))
     return builder
 
 

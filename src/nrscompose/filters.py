@@ -8,12 +8,12 @@ recipient.
 
 * Case filters are Unicode-correct: ``capitalize``/``capitalizeAll`` title-case the first
   character of the text / of each whitespace-separated word and leave the rest as typed (the
-  seed's examples, ``my name`` → ``My name`` / ``My Name``, say nothing of the rest; PHP's
+  reference's examples, ``my name`` → ``My name`` / ``My Name``, say nothing of the rest; PHP's
   ``ucfirst``/``ucwords``, which the server's behaviour resembles, leave it alone too).
 * Number filters group thousands with babel (imported on first use) and keep exactly the
   decimals the value has: ``1234.50`` → ``1.234,50``; only plain decimal numbers
   (``-1234.5``) are numbers, an empty value renders empty.
-* ``shorten`` stands in the seed's documented shape, ``https://nrs.so/xxxxxx`` (21
+* ``shorten`` stands in the reference's documented shape, ``https://nrs.so/xxxxxx`` (21
   characters; the shortener endpoint's examples are ``https://nrs.so/dvRINN`` and
   ``https://nrs.so/GFA6Fm``), so estimates bill what the server sends. Pass a real shortener
   (a callable) to :func:`make_shorten` to render real links.

@@ -133,6 +133,22 @@ class HttpRequest:
         normalised = name.strip().lower()
         return normalised in SECRET_HEADERS or normalised in self.secret_headers
 
+    def shown_headers(self, *, show_secrets: bool = False) -> tuple[tuple[str, str], ...]:
+        """The headers as a person may see them: a secret's value is ``***``, after its
+        authorization scheme when it has one (``Basic ***``)."""
+        if show_secrets:
+            return self.headers
+        return tuple((n, _hidden(v) if self.is_secret(n) else v) for n, v in self.headers)
+
+    def as_json(self, *, show_secrets: bool = False) -> dict[str, JsonValue]:
+        """A JSON-ready dict: method, URL, headers (secrets hidden) and the body as JSON."""
+        return {
+            "method": self.method,
+            "url": self.url,
+            "headers": dict(self.shown_headers(show_secrets=show_secrets)),
+            "body": self.json(),
+        }
+
     def __repr__(self) -> str:
         headers = tuple((n, "***" if self.is_secret(n) else v) for n, v in self.headers)
         return (
@@ -141,6 +157,11 @@ class HttpRequest:
         )
 
     __str__ = __repr__
+
+
+def _hidden(value: str) -> str:
+    scheme, space, _ = value.partition(" ")
+    return f"{scheme} ***" if space and scheme.isalpha() else "***"
 
 
 class HttpResponse(NamedTuple):

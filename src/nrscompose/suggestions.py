@@ -39,6 +39,15 @@ class Replacement:
     reason: str
     parts_saved: int
 
+    def as_json(self) -> dict[str, object]:
+        return {
+            "char": self.char,
+            "replacement": self.replacement,
+            "indices": list(self.indices),
+            "reason": self.reason,
+            "parts_saved": self.parts_saved,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
@@ -52,6 +61,17 @@ class Suggestion:
     @property
     def parts_saved(self) -> int:
         return self.before.parts - self.after.parts
+
+    def as_json(self) -> dict[str, object] | None:
+        """A JSON-ready dict (``nrscompose analyze --json``); None when nothing is to replace."""
+        if not self.replacements:
+            return None
+        return {
+            "text": self.text,
+            "parts_saved": self.parts_saved,
+            "encoding": self.after.encoding,
+            "replacements": [r.as_json() for r in self.replacements],
+        }
 
 
 def _gsm(text: str) -> bool:

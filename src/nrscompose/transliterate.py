@@ -1,7 +1,7 @@
 """The provider's ``trans=1`` table: exactly what the server replaces before counting.
 
 Source: 360nrs API reference (parameter ``trans`` of ``POST /api/rest/sms``). The
-seed prints ``' '=>'A'`` where text extraction lost ``Â``; by its place between ``û`` and ``Ê``
+reference prints ``' '=>'A'`` where text extraction lost ``Â``; by its place between ``û`` and ``Ê``
 in the list (lower-case vowels with circumflex, then upper-case) it is ``Â``. Note what the
 table does not contain: ``é`` and ``É`` are GSM already, and ``ç`` becomes ``Ç`` (GSM 0x09).
 """

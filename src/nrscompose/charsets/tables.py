@@ -3,7 +3,7 @@
 Transcribed from TS 23.038 V18.0.0 (6.2.1 default alphabet, 6.2.1.1 its extension table,
 A.3.3 Portuguese locking shift table, A.2.3 Portuguese single shift table). Position 0x1B is the
 escape to the single shift table and is absent from every table. Tests compare each position
-with the independent ``gsmcodecs`` package and with the legible cells of the seed annex.
+with the independent ``gsmcodecs`` package and with the legible cells of the charset annex.
 
 This module is data only; ``nrscompose.charsets`` derives its lookups from it at import.
 """

@@ -7,14 +7,19 @@ import csv
 import json
 import os
 import sys
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from nrscompose._jsonfile import read_json
 from nrscompose.errors import ValidationError
 from nrscompose.profiles import PROFILES
 from nrscompose.recipient_files import describe_delimiter
+
+if TYPE_CHECKING:
+    from nrscompose.campaign import CampaignPlan, RecipientEstimate, Report
 
 __all__ = ["register"]
 
@@ -128,28 +133,25 @@ def _max_lengths(pairs: list[str] | None) -> dict[str, int]:
     return lengths
 
 
-def _money(amounts: dict[str, Any]) -> str:
+def _money(amounts: Mapping[str, Decimal]) -> str:
     return ", ".join(f"{currency} {amount}" for currency, amount in amounts.items()) or "-"
 
 
-def _where(row: Any, lines: bool) -> str:
+def _where(row: RecipientEstimate, lines: bool) -> str:
     place = f"line {row.row}" if lines else f"row {row.row}"
     return f"{row.source} {place}" if row.source else place
 
 
-def _print_inputs(report: Any, out: TextIO) -> None:
+def _print_inputs(report: Report, out: TextIO) -> None:
     for found in report.inputs:
-        if found["format"] == "csv":
-            how = f"{found['encoding']}, {describe_delimiter(found['delimiter'])}-separated"
+        if found.format == "csv" and found.delimiter is not None:
+            how = f"{found.encoding}, {describe_delimiter(found.delimiter)}-separated"
         else:
-            how = f"Excel sheet {found['sheet']!r}"
-        print(
-            f"{found['file']}: {how}; phone numbers from column {found['phone_field']!r}",
-            file=out,
-        )
+            how = f"Excel sheet {found.sheet!r}"
+        print(f"{found.file}: {how}; phone numbers from column {found.phone_field!r}", file=out)
 
 
-def _print_report(report: Any, out: TextIO, plan: Any) -> None:
+def _print_report(report: Report, out: TextIO, plan: CampaignPlan) -> None:
     lines = bool(report.inputs)
     _print_inputs(report, out)
     skipped = report.blank_lines
@@ -164,19 +166,19 @@ def _print_report(report: Any, out: TextIO, plan: Any) -> None:
         missing = ", ".join(f"{country} ({n})" for country, n in report.unpriced.items())
         print(f"no price for: {missing}", file=out)
     print("\nby country:", file=out)
-    for country, entry in report.by_country.items():
+    for country, totals in report.by_country.items():
         print(
-            f"  {country:3} {entry['recipients']:8} recipients {entry['parts']:9} parts  "
-            f"{_money(entry['cost'])}",
+            f"  {country:3} {totals.recipients:8} recipients {totals.parts:9} parts  "
+            f"{_money(totals.cost)}",
             file=out,
         )
     print("by encoding:", file=out)
-    for encoding, counts in report.by_encoding.items():
+    for encoding, counted in report.by_encoding.items():
         print(
-            f"  {encoding:7} {counts['recipients']:8} recipients {counts['parts']:9} parts",
+            f"  {encoding:7} {counted.recipients:8} recipients {counted.parts:9} parts",
             file=out,
         )
-    if report.held:
+    if report.held and report.at is not None:
         print(f"\nheld by send windows at {report.at.isoformat()}:", file=out)
         for moment, count in report.held.items():
             until = datetime.fromisoformat(moment).astimezone(UTC)
@@ -190,7 +192,7 @@ def _print_report(report: Any, out: TextIO, plan: Any) -> None:
     _print_expensive(report, out, plan, lines)
 
 
-def _kept_out(text: str, plan: Any) -> str:
+def _kept_out(text: str, plan: CampaignPlan) -> str:
     """Which characters kept ``text`` out of each cheaper encoding, e.g. "out of gsm: ë á;
     out of gsm-pt: ¡" (a character may keep it out of one and not the other)."""
     from nrscompose.analysis import analyze
@@ -205,7 +207,7 @@ def _kept_out(text: str, plan: Any) -> str:
     return "; ".join(f"out of {name}: {' '.join(chars)}" for name, chars in by_encoding.items())
 
 
-def _print_expensive(report: Any, out: TextIO, plan: Any, lines: bool) -> None:
+def _print_expensive(report: Report, out: TextIO, plan: CampaignPlan, lines: bool) -> None:
     if not report.most_expensive:
         return
     print("\nmost expensive recipients:", file=out)
@@ -215,22 +217,22 @@ def _print_expensive(report: Any, out: TextIO, plan: Any, lines: bool) -> None:
         if row.offending:
             line += f"; {_kept_out(row.text, plan)}"
         suggestion = report.suggestion_for(row)
-        if suggestion:
-            changes = ", ".join(f"{a}→{b}" for a, b in suggestion["replace"].items())
-            line += f" (replace {changes}: saves {_parts(suggestion['parts_saved'])})"
+        if suggestion is not None:
+            changes = ", ".join(f"{a}→{b}" for a, b in suggestion.replace.items())
+            line += f" (replace {changes}: saves {_parts(suggestion.parts_saved)})"
         print(line, file=out)
 
 
-def _write_csv(report: Any, path: str) -> None:
+def _write_csv(report: Report, path: str) -> None:
     with Path(path).open("w", newline="", encoding="utf-8") as target:
         writer = csv.writer(target)
         writer.writerow(["section", "key", "recipients", "parts", "cost"])
-        for country, entry in report.by_country.items():
+        for country, totals in report.by_country.items():
             writer.writerow(
-                ["country", country, entry["recipients"], entry["parts"], _money(entry["cost"])]
+                ["country", country, totals.recipients, totals.parts, _money(totals.cost)]
             )
-        for encoding, counts in report.by_encoding.items():
-            writer.writerow(["encoding", encoding, counts["recipients"], counts["parts"], ""])
+        for encoding, counted in report.by_encoding.items():
+            writer.writerow(["encoding", encoding, counted.recipients, counted.parts, ""])
         for moment, count in report.held.items():
             writer.writerow(["held_until", moment, count, "", ""])
         for reason, count in report.invalid_reasons.items():
@@ -315,7 +317,7 @@ def expand_files(patterns: list[str]) -> list[str]:
     return files
 
 
-def _over_limit(report: Any, limit: tuple[float, bool] | None) -> str | None:
+def _over_limit(report: Report, limit: tuple[float, bool] | None) -> str | None:
     if limit is None:
         return None
     allowed, percent = limit

@@ -12,10 +12,13 @@ import json
 import os
 import re
 import shlex
-from typing import Any, Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from nrscompose.cli._estimate import text_argument
 from nrscompose.errors import ValidationError
+
+if TYPE_CHECKING:
+    from nrscompose.http import HttpRequest
 
 __all__ = ["register"]
 
@@ -151,11 +154,10 @@ def _build(args: argparse.Namespace) -> Any:
     return builder(**given)
 
 
-def _curl(request: Any, show_secret: bool) -> str:
+def _curl(request: HttpRequest, show_secret: bool) -> str:
     words = ["curl", "-X", request.method, request.url]
-    for name, value in request.headers:
-        shown = value if show_secret or name.lower() != "authorization" else "Basic ***"
-        words += ["-H", f"{name}: {shown}"]
+    for name, value in request.shown_headers(show_secrets=show_secret):
+        words += ["-H", f"{name}: {value}"]
     if request.body:
         words += ["--data-raw", request.body.decode("utf-8")]
     return " ".join(shlex.quote(word) for word in words)
@@ -166,16 +168,7 @@ def _cmd_request(args: argparse.Namespace, out: TextIO) -> int:
     if args.curl:
         print(_curl(request, args.show_secret), file=out)
         return 0
-    headers = {
-        name: value if args.show_secret or name.lower() != "authorization" else "Basic ***"
-        for name, value in request.headers
-    }
-    json.dump(
-        {"method": request.method, "url": request.url, "headers": headers, "body": request.json()},
-        out,
-        ensure_ascii=False,
-        indent=2,
-    )
+    json.dump(request.as_json(show_secrets=args.show_secret), out, ensure_ascii=False, indent=2)
     out.write("\n")
     return 0
 

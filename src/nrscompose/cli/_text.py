@@ -26,28 +26,8 @@ def _read_text(argument: str) -> str:
     return text_argument(argument)
 
 
-def _suggestion_json(suggestion: Suggestion) -> dict[str, object] | None:
-    if not suggestion.replacements:
-        return None
-    return {
-        "text": suggestion.text,
-        "parts_saved": suggestion.parts_saved,
-        "encoding": suggestion.after.encoding,
-        "replacements": [
-            {
-                "char": r.char,
-                "replacement": r.replacement,
-                "indices": list(r.indices),
-                "reason": r.reason,
-                "parts_saved": r.parts_saved,
-            }
-            for r in suggestion.replacements
-        ],
-    }
-
-
 def _analysis_json(analysis: Analysis, suggestion: Suggestion) -> dict[str, object]:
-    return {**analysis.as_json(), "suggestion": _suggestion_json(suggestion)}
+    return {**analysis.as_json(), "suggestion": suggestion.as_json()}
 
 
 def _highlighted(text: str, indices: set[int], color: bool) -> str:

@@ -39,7 +39,7 @@ from nrscompose.problems import Problem
 from nrscompose.profiles import Profile, get_profile
 from nrscompose.providers.nrs.codes import code_for
 from nrscompose.suggestions import suggest
-from nrscompose.template import Template, Value, split_sms
+from nrscompose.template import Template, Value, split_count
 from nrscompose.transliterate import source_index
 from nrscompose.vocabularies import (
     MESSAGE_CHANNELS,
@@ -582,20 +582,9 @@ def _split(
 ) -> int:
     """Separate SMS with ``splitParts`` (``split_sms``): a value that cannot fit one SMS is
     ``template.split_placeholder``."""
-    try:
-        return len(
-            split_sms(
-                template,
-                values or {},
-                encoding=encoding,
-                trans=trans,
-                profile=profile,
-                lenient=not values,
-            )
-        )
-    except ValidationError as error:
-        report.extend(error.problems)
-        return 0
+    return split_count(
+        template, values, report.extend, encoding=encoding, trans=trans, profile=profile
+    )
 
 
 def _shown(replacement: str) -> str:

@@ -19,10 +19,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Any, Final, Literal, TypeAlias
+from typing import Any, Final, Literal, NoReturn, TypeAlias
 
 from nrscompose.errors import ApiError
 from nrscompose.http import HttpRequest, HttpResponse, JsonValue
+from nrscompose.providers._answers import (
+    EMPTY,
+    JsonObject,
+    Shape,
+    check_status,
+    json_or_none,
+    parse_json,
+    text_of,
+)
 
 __all__ = [
     "BulkSmsApiError",
@@ -34,13 +43,10 @@ __all__ = [
     "MalformedResponseError",
     "OptOut",
     "Record",
-    "multipart_file",
     "parse_response",
     "read",
 ]
 
-JsonObject: TypeAlias = Mapping[str, JsonValue]
-_EMPTY: Final[JsonObject] = MappingProxyType({})
 RecordKind = Literal["contact_list", "deployment", "stats", "opt_out", "record"]
 
 
@@ -48,9 +54,7 @@ class BulkSmsApiError(ApiError):
     """An error answer. ``detail`` is the body's ``detail`` text when there is one, ``fields``
     its per-field messages (``{"title": ["This field is required."]}``), ``raw`` the text."""
 
-    def __init__(
-        self, status: int, description: str, raw: str, fields: JsonObject = _EMPTY
-    ) -> None:
+    def __init__(self, status: int, description: str, raw: str, fields: JsonObject = EMPTY) -> None:
         super().__init__(status, None, description)
         self.raw = raw
         self.fields = fields
@@ -70,7 +74,7 @@ class ContactList:
     saved_query: int | None = None
     date_created: datetime | None = None
     date_updated: datetime | None = None
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +98,7 @@ class Deployment:
     approved_by: int | None = None
     date_created: datetime | None = None
     date_updated: datetime | None = None
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +117,7 @@ class DeploymentStats:
     email_sent_count: int | None = None
     email_unsent_count: int | None = None
     email_optout_count: int | None = None
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +131,7 @@ class OptOut:
     date_opted_out: datetime | None = None
     date_overwritten: datetime | None = None
     overwritten_by: int | None = None
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,10 +189,6 @@ _CLASSES: Final[Mapping[str, type[ContactList | Deployment | DeploymentStats | O
 }
 
 
-class _Shape(Exception):
-    pass
-
-
 def _typed(name: str, kind: str, value: JsonValue) -> object:
     if value is None:
         return None
@@ -202,24 +202,24 @@ def _typed(name: str, kind: str, value: JsonValue) -> object:
         try:
             moment = datetime.fromisoformat(value)
         except ValueError:
-            raise _Shape(f"{name!r} is not an ISO 8601 date-time: {value!r}") from None
+            raise Shape(f"{name!r} is not an ISO 8601 date-time: {value!r}") from None
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-    raise _Shape(f"{name!r} should be {kind}, not {json.dumps(value)}")
+    raise Shape(f"{name!r} should be {kind}, not {json.dumps(value)}")
 
 
 def _record(kind: str, value: JsonValue) -> TypedRecord:
     if not isinstance(value, dict):
-        raise _Shape("a record is not an object")
+        raise Shape("a record is not an object")
     if kind == "record":
         return Record(MappingProxyType(value))
     schema = _SCHEMAS[kind]
     if value.get("id") is None:
-        raise _Shape("a record has no 'id'")
+        raise Shape("a record has no 'id'")
     values: dict[str, Any] = {
         name: _typed(name, type_, value.get(name)) for name, type_ in schema.items()
     }
     extra = {k: v for k, v in value.items() if k not in schema}
-    return _CLASSES[kind](**values, extra=MappingProxyType(extra) if extra else _EMPTY)
+    return _CLASSES[kind](**values, extra=MappingProxyType(extra) if extra else EMPTY)
 
 
 def _page_link(value: JsonValue) -> str | None:
@@ -241,11 +241,8 @@ def _parse(kind: str, body: JsonValue) -> Response:
     return _record(kind, body)
 
 
-def _raise_error(status: int, raw: str) -> None:
-    try:
-        body = json.loads(raw) if raw.strip() else None
-    except ValueError:
-        body = None
+def _raise_error(status: int, raw: str) -> NoReturn:
+    body = json_or_none(raw)
     if isinstance(body, dict):
         detail = body.get("detail")
         if isinstance(detail, str):
@@ -259,21 +256,19 @@ def _raise_error(status: int, raw: str) -> None:
 def parse_response(status: int, body: bytes | str, kind: str = "record") -> Response:
     """The typed answer; ``kind`` is a request's ``expects`` (``contact_list``, ``deployment``,
     ``stats``, ``opt_out`` or ``record``). Errors raise :class:`BulkSmsApiError`."""
-    raw = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
-    if status >= 400:
-        _raise_error(status, raw)
-    if not 200 <= status < 300:
-        raise MalformedResponseError(status, f"unexpected HTTP status {status}", raw)
+    raw = text_of(body)
+    check_status(status, raw, _raise_error, MalformedResponseError)
     if status == 204 or not raw.strip():
         return Empty(status)
     if kind != "record" and kind not in _SCHEMAS:
         raise MalformedResponseError(status, f"unknown kind {kind!r}", raw)
-    try:
-        return _parse(kind, json.loads(raw))
-    except ValueError as error:
-        raise MalformedResponseError(status, f"not JSON: {error}", raw) from None
-    except _Shape as error:
-        raise MalformedResponseError(status, f"malformed response: {error}", raw) from None
+    return parse_json(
+        status,
+        raw,
+        lambda data: _parse(kind, data),
+        MalformedResponseError,
+        lambda reason: f"malformed response: {reason}",
+    )
 
 
 def read(request: HttpRequest, response: HttpResponse) -> Response:

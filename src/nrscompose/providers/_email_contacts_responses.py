@@ -11,15 +11,26 @@ kept in its ``extra``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Final, Literal, TypeAlias
+from typing import Final, Literal, NoReturn, TypeAlias
 
 from nrscompose.errors import ApiError
 from nrscompose.http import HttpRequest, HttpResponse, JsonValue
+from nrscompose.providers._answers import (
+    EMPTY,
+    JsonObject,
+    Shape,
+    check_status,
+    json_object,
+    json_or_none,
+    parse_json,
+    rest,
+    shown,
+    text_of,
+)
 
 __all__ = [
     "Contact",
@@ -35,8 +46,6 @@ __all__ = [
     "read",
 ]
 
-JsonObject: TypeAlias = Mapping[str, JsonValue]
-_EMPTY: Final[JsonObject] = MappingProxyType({})
 Kind = Literal["id", "process", "lists", "list", "contacts", "none"]
 
 
@@ -56,8 +65,7 @@ class MalformedResponseError(EmailContactsApiError):
     """A body that is not the documented JSON shape."""
 
     def __init__(self, status: int, reason: str, raw: str) -> None:
-        shown = raw if len(raw) <= 500 else raw[:500] + "…"
-        super().__init__(status, None, f"malformed response ({reason}): {shown!r}", raw)
+        super().__init__(status, None, f"malformed response ({reason}): {shown(raw)!r}", raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +95,7 @@ class ContactList:
     created_at: datetime | None = None
     dynamic_list: bool | None = None
     campaign_stats: tuple[JsonObject, ...] = ()
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +118,8 @@ class Contact:
     modified_at: datetime | None = None
     list_ids: tuple[int, ...] = ()
     list_unsubscribed: tuple[int, ...] = ()
-    attributes: JsonObject = field(default_factory=lambda: _EMPTY)
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    attributes: JsonObject = field(default_factory=lambda: EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,19 +140,9 @@ class Empty:
 Response: TypeAlias = Created | ImportProcess | ContactList | Lists | Contacts | Empty
 
 
-class _Shape(Exception):
-    pass
-
-
-def _object(value: JsonValue, what: str) -> JsonObject:
-    if not isinstance(value, dict):
-        raise _Shape(f"{what} is not an object")
-    return value
-
-
 def _int(value: JsonValue, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Shape(f"{what} is not an integer")
+        raise Shape(f"{what} is not an integer")
     return value
 
 
@@ -160,7 +158,7 @@ def _ints(value: JsonValue) -> tuple[int, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise _Shape("a list of ids is not a list")
+        raise Shape("a list of ids is not a list")
     return tuple(_int(item, "a list id") for item in value)
 
 
@@ -174,11 +172,6 @@ def _moment(value: JsonValue) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
-def _rest(obj: JsonObject, known: tuple[str, ...]) -> JsonObject:
-    extra = {k: v for k, v in obj.items() if k not in known}
-    return MappingProxyType(extra) if extra else _EMPTY
-
-
 _LIST_FIELDS: Final = ("id", "name", "totalSubscribers", "totalBlacklisted",
                        "uniqueSubscribers", "folderId", "createdAt", "dynamicList",
                        "campaignStats")  # fmt: skip
@@ -187,10 +180,10 @@ _CONTACT_FIELDS: Final = ("id", "email", "emailBlacklisted", "smsBlacklisted", "
 
 
 def _contact_list(value: JsonValue) -> ContactList:
-    obj = _object(value, "a list")
+    obj = json_object(value, "a list")
     name = obj.get("name")
     if not isinstance(name, str):
-        raise _Shape("a list has no 'name'")
+        raise Shape("a list has no 'name'")
     stats = obj.get("campaignStats")
     return ContactList(
         id=_int(obj.get("id"), "a list's 'id'"),
@@ -202,15 +195,15 @@ def _contact_list(value: JsonValue) -> ContactList:
         created_at=_moment(obj.get("createdAt")),
         dynamic_list=_optional_bool(obj.get("dynamicList")),
         campaign_stats=tuple(
-            MappingProxyType(_object(s, "a campaign's stats"))
+            MappingProxyType(json_object(s, "a campaign's stats"))
             for s in (stats if isinstance(stats, list) else [])
         ),
-        extra=_rest(obj, _LIST_FIELDS),
+        extra=rest(obj, _LIST_FIELDS),
     )
 
 
 def _contact(value: JsonValue) -> Contact:
-    obj = _object(value, "a contact")
+    obj = json_object(value, "a contact")
     email = obj.get("email")
     attributes = obj.get("attributes")
     return Contact(
@@ -222,15 +215,15 @@ def _contact(value: JsonValue) -> Contact:
         modified_at=_moment(obj.get("modifiedAt")),
         list_ids=_ints(obj.get("listIds")),
         list_unsubscribed=_ints(obj.get("listUnsubscribed")),
-        attributes=MappingProxyType(attributes) if isinstance(attributes, dict) else _EMPTY,
-        extra=_rest(obj, _CONTACT_FIELDS),
+        attributes=MappingProxyType(attributes) if isinstance(attributes, dict) else EMPTY,
+        extra=rest(obj, _CONTACT_FIELDS),
     )
 
 
 def _entries(obj: JsonObject, name: str) -> list[JsonValue]:
     entries = obj.get(name)
     if not isinstance(entries, list):
-        raise _Shape(f"'{name}' is not a list")
+        raise Shape(f"'{name}' is not a list")
     return entries
 
 
@@ -247,11 +240,8 @@ _PARSERS: Final[Mapping[str, Callable[[JsonObject], Response]]] = {
 }
 
 
-def _raise_error(status: int, raw: str) -> None:
-    try:
-        body = json.loads(raw) if raw.strip() else None
-    except ValueError:
-        body = None
+def _raise_error(status: int, raw: str) -> NoReturn:
+    body = json_or_none(raw)
     if isinstance(body, dict) and isinstance(body.get("message"), str):
         code = body.get("code")
         raise EmailContactsApiError(
@@ -266,22 +256,16 @@ def parse_response(status: int, body: bytes | str, kind: str) -> Response:
     Error statuses raise :class:`EmailContactsApiError`; a body of another shape raises
     :class:`MalformedResponseError`.
     """
-    raw = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
-    if status >= 400:
-        _raise_error(status, raw)
-    if not 200 <= status < 300:
-        raise MalformedResponseError(status, f"unexpected HTTP status {status}", raw)
+    raw = text_of(body)
+    check_status(status, raw, _raise_error, MalformedResponseError)
     if status == 204 or kind == "none" or not raw.strip():
         return Empty(status)
     parser = _PARSERS.get(kind)
     if parser is None:
         raise MalformedResponseError(status, f"unknown kind {kind!r}", raw)
-    try:
-        return parser(_object(json.loads(raw), "the body"))
-    except ValueError as error:
-        raise MalformedResponseError(status, f"not JSON: {error}", raw) from None
-    except _Shape as error:
-        raise MalformedResponseError(status, str(error), raw) from None
+    return parse_json(
+        status, raw, lambda data: parser(json_object(data, "the body")), MalformedResponseError
+    )
 
 
 def read(request: HttpRequest, response: HttpResponse) -> Response:

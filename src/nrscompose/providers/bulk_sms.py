@@ -1,6 +1,6 @@
 """A bulk SMS API described without paths: payloads here, routes from the caller.
 
-The seed documents individual and bulk sends (``destination``, ``message``, ``campaign_pk``),
+Its reference documents individual and bulk sends (``destination``, ``message``, ``campaign_pk``),
 contact lists, deployments and opt-outs, but no URL, method or authentication. So a
 :class:`BulkSmsApi` holds the caller's routes (``{"send": Route("POST", "/sms/send/")}`` …)
 and headers; a builder for a route that was not configured says so.
@@ -31,34 +31,14 @@ from nrscompose.destinations import normalize_phone
 from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.http import HttpRequest, JsonValue, build_url, check_base_url, json_bytes
 from nrscompose.problems import Problem, invalid
-from nrscompose.providers._bulk_sms_records import (
-    BulkSmsApiError,
-    ContactList,
-    Deployment,
-    DeploymentStats,
-    Empty,
-    Listing,
-    MalformedResponseError,
-    OptOut,
-    Record,
-    multipart_file,
-    parse_response,
-    read,
-)
+from nrscompose.providers import _bulk_sms_records
+from nrscompose.providers._bulk_sms_records import *  # noqa: F403  # the answers, re-exported
+from nrscompose.providers._bulk_sms_records import multipart_file
 
 __all__ = [
     "PROFILE",
     "ROUTES",
     "BulkSmsApi",
-    "BulkSmsApiError",
-    "ContactList",
-    "Deployment",
-    "DeploymentStats",
-    "Empty",
-    "Listing",
-    "MalformedResponseError",
-    "OptOut",
-    "Record",
     "Route",
     "batch_contacts",
     "bulk_credits",
@@ -76,8 +56,6 @@ __all__ = [
     "import_deployments",
     "opt_outs",
     "overwrite_opt_out",
-    "parse_response",
-    "read",
     "refresh_contact_lists",
     "save_contacts",
     "send_bulk",
@@ -85,6 +63,7 @@ __all__ = [
     "update_company",
     "update_contact",
 ]
+__all__ += _bulk_sms_records.__all__
 
 PROFILE: Final = "flat160"
 # The operations the reference describes, each with the record its answer holds; each needs
@@ -232,7 +211,7 @@ def send_bulk(
     *,
     campaign_pk: int | None = None,
 ) -> HttpRequest:
-    """Bulk messages: ``[{"destination", "message"}, …]`` as the seed's example, each item
+    """Bulk messages: ``[{"destination", "message"}, …]`` as the reference's example, each item
     with ``campaign_pk`` when given."""
     problems: list[Problem] = []
     items: list[JsonValue] = []

@@ -1,15 +1,15 @@
 """An email platform's contacts API (``/v3/contacts``, header ``api-key``), from its API reference.
 
-The seed does not name the provider. It documents folders, lists, contacts and imports; the
+The reference does not name the provider. It documents folders, lists, contacts and imports; the
 builders here return the same :class:`~nrscompose.http.HttpRequest` as the 360nrs ones. Where
-the seed's headings and its ``curl`` examples disagree, the examples are followed:
+the reference's headings and its ``curl`` examples disagree, the examples are followed:
 
 * "Create a folder" is headed ``POST: /v3/contacts/folder``; the examples post to ``/folders``.
 * "Import contact" is headed ``POST: /v3/contacts``; the examples post to ``/contacts/import``.
 * "Get contacts in list" is headed ``GET: /v3/contacts/folders/{folderId}/lists`` but takes a
   ``listId``; the examples get ``/v3/contacts/lists/{listId}/contacts``.
 
-The seed capitalises query names in its tables (``Limit``, ``Offset``, ``Sort``); requests
+The reference capitalises query names in its tables (``Limit``, ``Offset``, ``Sort``); requests
 use the lower-case names of its prose and of the examples' API.
 
 Each request's ``expects`` names its documented answer; :func:`read` (or
@@ -36,31 +36,11 @@ from nrscompose.http import (
 )
 from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.problems import Problem, invalid
-from nrscompose.providers._email_contacts_responses import (
-    Contact,
-    ContactList,
-    Contacts,
-    Created,
-    EmailContactsApiError,
-    Empty,
-    ImportProcess,
-    Lists,
-    MalformedResponseError,
-    parse_response,
-    read,
-)
+from nrscompose.providers import _email_contacts_responses
+from nrscompose.providers._email_contacts_responses import *  # noqa: F403  # the answers
 
 __all__ = [
     "ApiKey",
-    "Contact",
-    "ContactList",
-    "Contacts",
-    "Created",
-    "EmailContactsApiError",
-    "Empty",
-    "ImportProcess",
-    "Lists",
-    "MalformedResponseError",
     "contacts",
     "create_contact",
     "create_folder",
@@ -69,9 +49,8 @@ __all__ = [
     "import_contacts",
     "list_contacts",
     "list_info",
-    "parse_response",
-    "read",
 ]
+__all__ += _email_contacts_responses.__all__
 
 # Email-contacts API reference, "Import contact": "Maximum allowed file body size is 10MB".
 MAX_IMPORT_BYTES: Final = 10 * 1024 * 1024
@@ -80,7 +59,7 @@ Sort = Literal["asc", "desc"]
 
 @dataclass(frozen=True, slots=True, repr=False)
 class ApiKey:
-    """The ``api-key`` header value and the API's ``base_url`` (the seed's ``{{baseUrl}}``)."""
+    """The ``api-key`` header value and the API's ``base_url`` (the reference's ``{{baseUrl}}``)."""
 
     key: str = field(compare=False)
     base_url: str
@@ -303,7 +282,7 @@ def contacts(
     created_since: datetime | None = None,
     sort: Sort | None = None,
 ) -> HttpRequest:
-    """``GET /v3/contacts`` with the seed's filters."""
+    """``GET /v3/contacts`` with the reference's filters."""
     problems: list[Problem] = []
     query = _listing(problems, limit, offset, sort)
     query["modifiedSince"] = _since(problems, "modifiedSince", modified_since)

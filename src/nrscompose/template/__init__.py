@@ -28,7 +28,7 @@ from nrscompose.message_rules import SERVER_FILLED, ServerFilled
 from nrscompose.template.parse import Alphabet, OtpConfig, Placeholder, Value
 from nrscompose.template.ranges import Case, TemplateRange, analyze_template
 from nrscompose.template.render import Template, render_all
-from nrscompose.template.split_parts import split_sms
+from nrscompose.template.split_parts import split_count, split_sms
 
 __all__ = [
     "SERVER_FILLED",
@@ -42,5 +42,6 @@ __all__ = [
     "Value",
     "analyze_template",
     "render_all",
+    "split_count",
     "split_sms",
 ]

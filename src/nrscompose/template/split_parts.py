@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from nrscompose.errors import ValidationError
@@ -10,6 +10,7 @@ from nrscompose.template.parse import OtpConfig, Placeholder, Value, _Program
 from nrscompose.template.render import Template, _render
 
 if TYPE_CHECKING:
+    from nrscompose.problems import Problem
     from nrscompose.profiles import Profile
 
 
@@ -66,6 +67,28 @@ def split_sms(
     program = template._billed_program(otp, server_lengths)
     text, spans = _render_spans(program, values, lenient, trans)
     return _split_protected(text, spans, template, encoding, candidates, profile)
+
+
+def split_count(
+    template: Template,
+    values: Mapping[str, Value] | None,
+    on_problems: Callable[[Sequence[Problem]], object],
+    *,
+    encoding: str = "auto",
+    trans: bool = False,
+    profile: str | Profile = "360nrs",
+    otp: OtpConfig | None = None,
+) -> int:
+    """How many SMS :func:`split_sms` sends one recipient, for checks that report every problem
+    at once: without ``values`` the placeholders render empty (``lenient``); a problem
+    (``template.split_placeholder`` …) goes to ``on_problems`` and counts 0."""
+    try:
+        pieces = split_sms(template, values or {}, encoding=encoding, trans=trans,
+                           profile=profile, otp=otp, lenient=not values)  # fmt: skip
+    except ValidationError as error:
+        on_problems(error.problems)
+        return 0
+    return len(pieces)
 
 
 def _split_protected(

@@ -118,7 +118,7 @@ class AvailableTime:
 def validate_available_times(value: object, *, min_minutes: int = 1) -> tuple[AvailableTime, ...]:
     """Check a caller's ``availableTimes`` as the server would; raise with every problem.
 
-    The seed does not say how short is "too short" (196); ``min_minutes`` defaults to 1, so only
+    The reference does not say how short is too short (196); ``min_minutes`` defaults to 1, so only
     an empty range (``from == to``) is refused. Raise it if the server proves stricter.
     """
     problems = available_times_problems(value, min_minutes=min_minutes)

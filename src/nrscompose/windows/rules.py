@@ -276,7 +276,7 @@ def as_rule_set(rules: RuleSet | Iterable[Rule] | None) -> RuleSet:
 _ALL_WEEK = (Window.of("Mon-Sun", "00:00", "24:00"),)
 _SMS_AND_VOICE: Final[frozenset[Channel]] = frozenset({"sms", "voice"})
 _VOICE: Final[frozenset[Channel]] = frozenset({"voice"})
-_SEED = "360nrs API reference, 'Sending Restrictions by Country'"
+_REFERENCE = "360nrs API reference, 'Sending Restrictions by Country'"
 
 
 def _every_day(opens: str, closes: str) -> tuple[Window, ...]:
@@ -288,7 +288,7 @@ _COUNTRY_RULES: Final = (
     Rule(
         "FR",
         (Window.of("Mon-Sat", "08:00", "22:00"),),
-        source=f"{_SEED}, France: marketing SMS Monday-Saturday 08:00-22:00; transactional "
+        source=f"{_REFERENCE}, France: marketing SMS Monday-Saturday 08:00-22:00; transactional "
         "exempt; a Sunday 14:00 message is held until Monday 08:00",
         country="FR",
     ),
@@ -326,7 +326,7 @@ _COUNTRY_RULES: Final = (
     Rule(
         "CO",
         (Window.of("Mon-Fri", "07:00", "19:00"), Window.of("Sat", "08:00", "15:00")),
-        source="Ley 2300 de 2023 (Colombia) art. 3; " + _SEED + ", Colombia",
+        source="Ley 2300 de 2023 (Colombia) art. 3; " + _REFERENCE + ", Colombia",
         country="CO",
         categories=frozenset({"marketing", "collection"}),
         channels=_SMS_AND_VOICE,

@@ -3172,8 +3172,12 @@ var DATA = {
   CounterError.prototype = Object.create(Error.prototype);
   CounterError.prototype.constructor = CounterError;
 
-  function problem(field, message, code, start) {
+  // `kind` is the dotted name Python's Problem carries for the same mistake ("text.unencodable",
+  // "text.not_encodable", "text.lone_surrogate"); a bad option, which Python refuses with an
+  // ArgumentError, is "value.invalid".
+  function problem(kind, field, message, code, start) {
     return {
+      kind: kind,
       field: field,
       message: message,
       code: code == null ? null : code,
@@ -3191,11 +3195,14 @@ var DATA = {
     var problems = [];
     for (var i = 0; i < chars.length && problems.length < 50; i++) {
       if (!represents(encoding, chars[i], profile)) {
-        problems.push(problem("message", describe(chars[i]) + " at " + toInput[i] +
-          " cannot be sent as " + encoding, null, toInput[i]));
+        problems.push(problem("text.unencodable", "message", describe(chars[i]) + " at " +
+          toInput[i] + " cannot be sent as " + encoding, null, toInput[i]));
       }
     }
-    if (!problems.length) problems.push(problem("message", "the text cannot be sent as " + encoding));
+    if (!problems.length) {
+      problems.push(problem("text.not_encodable", "message",
+        "the text cannot be sent as " + encoding));
+    }
     return new CounterError(problems);
   }
 
@@ -3214,13 +3221,14 @@ var DATA = {
     var chosen = [];
     for (var i = 0; i < candidates.length; i++) {
       if (ENCODINGS.indexOf(candidates[i]) < 0) {
-        throw new CounterError([problem("encoding", "unknown encoding " +
+        throw new CounterError([problem("value.invalid", "encoding", "unknown encoding " +
           JSON.stringify(candidates[i]) + "; use one of " + ENCODINGS.join(", "), 113)]);
       }
       if (chosen.indexOf(candidates[i]) < 0) chosen.push(candidates[i]);
     }
     if (!chosen.length) {
-      throw new CounterError([problem("encoding", "no candidate encoding given", 113)]);
+      throw new CounterError([problem("value.invalid", "encoding", "no candidate encoding given",
+        113)]);
     }
     return chosen;
   }
@@ -3292,12 +3300,13 @@ var DATA = {
     var channel = options.channel == null ? "sms" : options.channel;
     var newlines = options.newlines == null ? "keep" : options.newlines;
     if (newlines !== "keep" && newlines !== "crlf") {
-      throw new CounterError([problem("newlines", "newlines must be \"keep\" or \"crlf\"")]);
+      throw new CounterError([problem("value.invalid", "newlines",
+        "newlines must be \"keep\" or \"crlf\"")]);
     }
     var profile = Object.prototype.hasOwnProperty.call(DATA.profiles, profileName)
       ? DATA.profiles[profileName] : null;
     if (!profile) {
-      throw new CounterError([problem("profile", "unknown profile " +
+      throw new CounterError([problem("value.invalid", "profile", "unknown profile " +
         JSON.stringify(profileName) + "; known profiles: " + Object.keys(DATA.profiles).join(", "))]);
     }
     var trans = !!options.trans;
@@ -3332,8 +3341,9 @@ var DATA = {
           var lone = [];
           chars.forEach(function (ch, index) {
             if (isSurrogate(ch)) {
-              lone.push(problem("message", "lone surrogate " + describe(ch) + " at " +
-                toInput[index] + " is not a character", null, toInput[index]));
+              lone.push(problem("text.lone_surrogate", "message", "lone surrogate " +
+                describe(ch) + " at " + toInput[index] + " is not a character", null,
+                toInput[index]));
             }
           });
           throw new CounterError(lone);
@@ -3341,8 +3351,8 @@ var DATA = {
         throw unrepresentable(chars, toInput, order[order.length - 1], profile);
       }
     } else {
-      throw new CounterError([problem("encoding", "unknown encoding " + JSON.stringify(encoding) +
-        "; use auto, cheapest, " + ENCODINGS.join(", "), 113)]);
+      throw new CounterError([problem("value.invalid", "encoding", "unknown encoding " +
+        JSON.stringify(encoding) + "; use auto, cheapest, " + ENCODINGS.join(", "), 113)]);
     }
 
     var maxParts = Object.prototype.hasOwnProperty.call(profile.max_parts, channel)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
 
 from nrscompose.errors import ArgumentError, ArgumentTypeError, ValidationError
 from nrscompose.http import (
@@ -25,7 +25,10 @@ from nrscompose.http import (
 from nrscompose.problems import Problem
 from nrscompose.providers.nrs.codes import with_codes
 
-__all__ = ["DEFAULT_BASE_URL", "Credentials", "make_request"]
+if TYPE_CHECKING:
+    from nrscompose.providers.nrs._checks import Checker
+
+__all__ = ["DEFAULT_BASE_URL", "Credentials"]
 
 DEFAULT_BASE_URL: Final = "https://dashboard.360nrs.com"
 API_PREFIX: Final = "/api/rest"
@@ -95,3 +98,22 @@ def make_request(
         headers.append(("Content-Type", "application/json"))
     url = build_url(credentials.base_url, API_PREFIX + path, query)
     return HttpRequest(method, url, tuple(headers), body, expects, frozenset({"Authorization"}))
+
+
+def payload_of(**fields: object) -> dict[str, object]:
+    """A request body: the fields given, those left at ``None`` omitted (the API's defaults)."""
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def post_checked(
+    credentials: Credentials,
+    path: str,
+    payload: Mapping[str, object],
+    checks: Checker,
+    expects: str = "send",
+) -> HttpRequest:
+    """``POST path`` with ``payload`` once ``checks`` found nothing wrong with it; else their
+    :class:`~nrscompose.errors.ValidationError`."""
+    checks.raise_if_any()
+    body: Any = payload  # checked values are JSON; make_request verifies it (json.invalid)
+    return make_request(credentials, "POST", path, payload=body, expects=expects)

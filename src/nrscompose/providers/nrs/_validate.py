@@ -25,7 +25,7 @@ from nrscompose.providers.nrs.requests_channels import (
 )
 from nrscompose.providers.nrs.requests_sms import check_text_message
 
-__all__ = ["Kind", "validate"]
+__all__ = ["validate"]
 
 Kind = Literal[
     "sms", "landing", "mailing", "voice", "voice-audio", "whatsapp", "otp-generate", "otp-check"

@@ -3,7 +3,8 @@
 Source: the 360nrs API reference, section "Errors", table "Error Code / HTTP Code /
 Description", copied verbatim — including the API's own spelling ("Ivalid voice interactive
 menu option type") so that a description compares equal to what the server sends.
-``tests/test_nrs_catalogue.py`` re-reads the table from the seed and checks every row.
+``tests/test_nrs_catalogue.py`` checks every row against the table as extracted from the
+reference into the test data.
 
 A validator that finds a problem the API has no specific code for uses :data:`INPUT_INVALID`
 (422, "Input validation error"), which the newer endpoints answer with (API reference, "Create a new

@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import Final, Literal
 
 from nrscompose.errors import ArgumentError, ArgumentTypeError
-from nrscompose.http import HttpRequest, JsonValue
-from nrscompose.providers.nrs._base import Credentials, make_request
+from nrscompose.http import HttpRequest
+from nrscompose.providers.nrs._base import Credentials, payload_of, post_checked
 from nrscompose.providers.nrs._checks import Checker, normalize_phone
 
 __all__ = [
@@ -23,12 +23,6 @@ __all__ = [
     "Attachment",
     "Location",
     "WhatsAppMessage",
-    "check_mailing",
-    "check_otp_check",
-    "check_otp_generate",
-    "check_voice",
-    "check_voice_audio",
-    "check_whatsapp",
     "mailing",
     "otp_check",
     "otp_generate",
@@ -60,14 +54,6 @@ Language = Literal[
     "cmn_CN", "arb", "de_DE", "fr_FR", "it_IT", "hi_IN",
 ]  # fmt: skip
 Gender = Literal["F", "M"]
-
-
-def _payload(**fields: object) -> dict[str, object]:
-    return {name: value for name, value in fields.items() if value is not None}
-
-
-def _json(payload: Mapping[str, object]) -> JsonValue:
-    return payload  # type: ignore[return-value]  # make_request re-checks it is JSON (125)
 
 
 def _list(value: str | Sequence[str] | None) -> list[str] | None:
@@ -172,7 +158,7 @@ def mailing(
     now: datetime | None = None,
 ) -> HttpRequest:
     """``POST /api/rest/mailing`` (API reference, "Send Email message"); attachments as base64."""
-    payload = _payload(
+    payload = payload_of(
         to=_list(to),
         fromEmail=from_email,
         subject=subject,
@@ -193,8 +179,7 @@ def mailing(
         trackClicks=track_clicks,
         otpConfig=None if otp_config is None else dict(otp_config),
     )
-    check_mailing(payload, now).raise_if_any()
-    return make_request(credentials, "POST", "/mailing", payload=_json(payload), expects="send")
+    return post_checked(credentials, "/mailing", payload, check_mailing(payload, now))
 
 
 # -- voice ----------------------------------------------------------------------------------
@@ -261,7 +246,7 @@ def voice(
     now: datetime | None = None,
 ) -> HttpRequest:
     """``POST /api/rest/voice``: text-to-speech, 500 characters, retries ≤ 5 (API reference)."""
-    payload = _payload(
+    payload = payload_of(
         to=_list(to),
         message=message,
         language=language,
@@ -275,8 +260,7 @@ def voice(
         sub=None if sub is None else [dict(v) for v in sub],
         amd=amd,
     )
-    check_voice(payload, now).raise_if_any()
-    return make_request(credentials, "POST", "/voice", payload=_json(payload), expects="send")
+    return post_checked(credentials, "/voice", payload, check_voice(payload, now))
 
 
 def check_voice_audio(payload: dict[str, object], now: datetime | None = None) -> Checker:
@@ -301,7 +285,7 @@ def voice_audio(
     now: datetime | None = None,
 ) -> HttpRequest:
     """``POST /api/rest/voiceAudio`` (API reference, "Send Voice message with an audio file")."""
-    payload = _payload(
+    payload = payload_of(
         to=_list(to),
         audioUrl=audio_url,
         callers=None if callers is None else dict(callers),
@@ -312,8 +296,7 @@ def voice_audio(
         tags=_list(tags),
         amd=amd,
     )
-    check_voice_audio(payload, now).raise_if_any()
-    return make_request(credentials, "POST", "/voiceAudio", payload=_json(payload), expects="send")
+    return post_checked(credentials, "/voiceAudio", payload, check_voice_audio(payload, now))
 
 
 # -- WhatsApp -------------------------------------------------------------------------------
@@ -423,15 +406,14 @@ def whatsapp(
 ) -> HttpRequest:
     """``POST /api/rest/whatsapp`` (API reference, "Send WhatsApp template"); a plain string in
     ``messages`` is a recipient without fields."""
-    payload = _payload(
+    payload = payload_of(
         templateId=template_id,
         messages=[(WhatsAppMessage(m) if isinstance(m, str) else m).to_api() for m in messages],
         campaignName=campaign_name,
         tags=_list(tags),
     )
     payload["from"] = sender
-    check_whatsapp(payload).raise_if_any()
-    return make_request(credentials, "POST", "/whatsapp", payload=_json(payload), expects="send")
+    return post_checked(credentials, "/whatsapp", payload, check_whatsapp(payload))
 
 
 # -- OTP ------------------------------------------------------------------------------------
@@ -481,7 +463,7 @@ def otp_generate(
     reject_if_pending_code: bool | None = None,
 ) -> HttpRequest:
     """``POST /api/rest/otp/generate``: length 3-10, attempts 1-10, validity 30-600 s."""
-    payload = _payload(
+    payload = payload_of(
         recipient=recipient,
         alpha=alpha,
         length=length,
@@ -490,8 +472,7 @@ def otp_generate(
         appId=app_id,
         rejectIfPendingCode=reject_if_pending_code,
     )
-    check_otp_generate(payload).raise_if_any()
-    return make_request(credentials, "POST", "/otp/generate", payload=_json(payload), expects="otp")
+    return post_checked(credentials, "/otp/generate", payload, check_otp_generate(payload), "otp")
 
 
 def otp_check(
@@ -503,8 +484,5 @@ def otp_check(
     app_id: str | None = None,
 ) -> HttpRequest:
     """``POST /api/rest/otp/check``; parse the answer with ``parse_response`` (OtpCheck)."""
-    payload = _payload(recipient=recipient, code=code, caseSensitive=case_sensitive, appId=app_id)
-    check_otp_check(payload).raise_if_any()
-    return make_request(
-        credentials, "POST", "/otp/check", payload=_json(payload), expects="otp-check"
-    )
+    payload = payload_of(recipient=recipient, code=code, caseSensitive=case_sensitive, appId=app_id)
+    return post_checked(credentials, "/otp/check", payload, check_otp_check(payload), "otp-check")

@@ -20,11 +20,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, Literal
+from typing import Final
 
 from nrscompose.analysis import Analysis, analyze
 from nrscompose.errors import ValidationError
-from nrscompose.http import HttpRequest, JsonValue
+from nrscompose.http import HttpRequest
 from nrscompose.message_rules import (
     required_placeholders,
     server_filled_texts,
@@ -33,15 +33,14 @@ from nrscompose.message_rules import (
 )
 from nrscompose.problems import Problem
 from nrscompose.profiles import get_profile
-from nrscompose.providers.nrs._base import Credentials, make_request
+from nrscompose.providers.nrs._base import Credentials, payload_of, post_checked
 from nrscompose.providers.nrs._checks import Checker
-from nrscompose.template import OtpConfig, Template, split_sms
+from nrscompose.template import OtpConfig, Template, split_count
 from nrscompose.transliterate import source_index
-from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, MessageChannel
+from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, EncodingChoice, MessageChannel
 
-__all__ = ["EncodingChoice", "TextPlan", "landing_sms", "sms"]
+__all__ = ["landing_sms", "sms"]
 
-EncodingChoice = Literal["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
 Channel = MessageChannel
 
 _SIMPLE_PLACEHOLDER: Final = re.compile(r"\{([A-Za-z_][\w.-]*)\}")
@@ -263,23 +262,13 @@ def _split_counts(
     never cut (``nrscompose.template.split_sms``; 142 when a value alone does not fit)."""
     if found.compiled is None:
         return concatenated
-    counts = []
     otp_config = OtpConfig(otp[0], otp[1])
-    for values in found.values:
-        try:
-            pieces = split_sms(
-                found.compiled,
-                values,
-                encoding=encoding,
-                trans=trans,
-                otp=otp_config,
-                lenient=not values,
-            )
-        except ValidationError as error:
-            ch.extend(error.problems)
-            pieces = []
-        counts.append(len(pieces))
-    return counts
+    return [
+        split_count(
+            found.compiled, values, ch.extend, encoding=encoding, trans=trans, otp=otp_config
+        )
+        for values in found.values
+    ]
 
 
 def check_text_message(
@@ -313,10 +302,6 @@ def check_text_message(
     return ch, plan
 
 
-def _payload(**fields: object) -> dict[str, object]:
-    return {name: value for name, value in fields.items() if value is not None}
-
-
 def _send(
     credentials: Credentials,
     path: str,
@@ -331,12 +316,7 @@ def _send(
     ch, _plan = check_text_message(
         payload, channel, choice=encoding, candidates=candidates, now=now
     )
-    ch.raise_if_any()
-    return make_request(credentials, "POST", path, payload=_json(payload), expects="send")
-
-
-def _json(payload: Mapping[str, object]) -> JsonValue:
-    return payload  # type: ignore[return-value]  # checked values are JSON; make_request verifies
+    return post_checked(credentials, path, payload, ch)
 
 
 def sms(
@@ -374,7 +354,7 @@ def sms(
         campaign_name, tags, certified, sub, split_parts, flash,
     )  # fmt: skip
     payload.update(
-        _payload(
+        payload_of(
             availableTimes=None if available_times is None else [dict(t) for t in available_times],
             otpConfig=None if otp_config is None else dict(otp_config),
         )
@@ -413,7 +393,7 @@ def landing_sms(
         campaign_name, tags, certified, sub, split_parts, flash,
     )  # fmt: skip
     payload.update(
-        _payload(templateBody=template_body, templateId=template_id, templateV2Id=template_v2_id)
+        payload_of(templateBody=template_body, templateId=template_id, templateV2Id=template_v2_id)
     )
     return _send(credentials, "/landingsms", payload, "landing", encoding, candidates, now)
 
@@ -435,7 +415,7 @@ def _text_payload(
     flash: bool | None,
 ) -> dict[str, object]:
     """The fields an SMS and a Landing SMS share, under the API's names."""
-    payload = _payload(
+    payload = payload_of(
         to=[to] if isinstance(to, str) else list(to),
         message=message,
         parts=parts,

@@ -14,15 +14,26 @@ documented JSON raises :class:`MalformedResponseError` carrying the status and t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Final, Literal, TypeAlias, overload
+from typing import Final, Literal, NoReturn, TypeAlias, overload
 from urllib.parse import parse_qsl, unquote
 
 from nrscompose.errors import ApiError, NrsComposeError
 from nrscompose.http import HttpRequest, HttpResponse, JsonValue, load_json
+from nrscompose.providers._answers import (
+    EMPTY,
+    JsonObject,
+    Shape,
+    check_status,
+    json_object,
+    parse_json,
+    rest,
+    shown,
+    text_of,
+)
 from nrscompose.providers.nrs.catalogue import ErrorEntry, lookup
 
 __all__ = [
@@ -53,8 +64,6 @@ __all__ = [
     "read",
 ]
 
-JsonObject: TypeAlias = Mapping[str, JsonValue]
-_EMPTY: Final[JsonObject] = MappingProxyType({})
 _NO_FIELDS: Final[Mapping[str, str]] = MappingProxyType({})
 OtpReason = Literal["Valid", "Invalid code", "Maximum attempts reached", "Expired"]
 # 360nrs API reference, OTP "Check code", table "Responses".
@@ -76,8 +85,7 @@ class MalformedResponseError(NrsApiError):
     """The body is not what the API documents (not JSON, or JSON of another shape)."""
 
     def __init__(self, status: int, reason: str, raw: str) -> None:
-        shown = raw if len(raw) <= 500 else raw[:500] + "…"
-        super().__init__(status, None, f"malformed response ({reason}): {shown!r}", raw)
+        super().__init__(status, None, f"malformed response ({reason}): {shown(raw)!r}", raw)
 
 
 class MalformedEventError(NrsComposeError, ValueError):
@@ -107,7 +115,7 @@ class RecipientResult:
     scheduled_at: datetime | None = None
     expires_at: datetime | None = None
     error: ErrorDetail | None = None
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +126,7 @@ class SendResult:
     campaign_id: int | None
     sending_id: int | None
     results: tuple[RecipientResult, ...]
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
     @property
     def accepted(self) -> tuple[RecipientResult, ...]:
@@ -147,7 +155,7 @@ class Otp:
     created_at: datetime | None
     updated_at: datetime | None
     expires_at: datetime | None
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +165,7 @@ class OtpCheck:
     valid: bool
     reason: str
     otp: Otp | None
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
     @property
     def expired(self) -> bool:
@@ -180,7 +188,7 @@ class Page:
     per_page: int | None = None
     current_page: int | None = None
     total_pages: int | None = None
-    meta: JsonObject = field(default_factory=lambda: _EMPTY)
+    meta: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +196,7 @@ class Item:
     """A single resource (``{"data": {...}}``)."""
 
     data: JsonObject
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +205,7 @@ class ScheduledResult:
 
     items: tuple[JsonObject, ...]
     total: int | None
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +215,7 @@ class UpdateResult:
     result: bool
     count: int
     action: Literal["updated", "deleted"]
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +226,7 @@ class ShortUrl:
     long_url: str
     short_url: str | None
     error: bool
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +251,7 @@ class GeneratedImage:
     external_id: str
     image_url: str | None
     error: bool
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,16 +309,6 @@ Kind = Literal[
 # -- helpers ---------------------------------------------------------------------------------
 
 
-class _Shape(Exception):
-    """Raised inside the parsers when the JSON is not of the documented shape."""
-
-
-def _object(value: JsonValue, what: str) -> JsonObject:
-    if not isinstance(value, dict):
-        raise _Shape(f"{what} is not an object")
-    return value
-
-
 def _int(value: JsonValue) -> int | None:
     if value is None or isinstance(value, bool):
         return None
@@ -351,11 +349,6 @@ def when(value: JsonValue) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
-def _rest(obj: JsonObject, known: Sequence[str]) -> JsonObject:
-    extra = {k: v for k, v in obj.items() if k not in known}
-    return MappingProxyType(extra) if extra else _EMPTY
-
-
 def _error(obj: JsonValue) -> ErrorDetail | None:
     if not isinstance(obj, dict):
         return None
@@ -368,9 +361,9 @@ _RECIPIENT_FIELDS: Final = ("to", "accepted", "id", "parts", "scheduledAt", "exp
 
 
 def _recipient(value: JsonValue) -> RecipientResult:
-    obj = _object(value, "a result item")
+    obj = json_object(value, "a result item")
     if not isinstance(obj.get("accepted"), bool):
-        raise _Shape("a result item has no boolean 'accepted'")
+        raise Shape("a result item has no boolean 'accepted'")
     return RecipientResult(
         to=_str(obj.get("to")) or "",
         accepted=bool(obj["accepted"]),
@@ -379,20 +372,20 @@ def _recipient(value: JsonValue) -> RecipientResult:
         scheduled_at=when(obj.get("scheduledAt")),
         expires_at=when(obj.get("expiresAt")),
         error=_error(obj.get("error")),
-        extra=_rest(obj, _RECIPIENT_FIELDS),
+        extra=rest(obj, _RECIPIENT_FIELDS),
     )
 
 
 def _send(status: int, obj: JsonObject) -> SendResult:
     result = obj.get("result")
     if not isinstance(result, list):
-        raise _Shape("'result' is not a list")
+        raise Shape("'result' is not a list")
     return SendResult(
         status,
         _int(obj.get("campaignId")),
         _int(obj.get("sendingId")),
         tuple(_recipient(item) for item in result),
-        _rest(obj, ("campaignId", "sendingId", "result")),
+        rest(obj, ("campaignId", "sendingId", "result")),
     )
 
 
@@ -401,9 +394,9 @@ _OTP_FIELDS: Final = ("recipient", "code", "attempts", "maxAttempts", "maxSecond
 
 
 def _otp(value: JsonValue) -> Otp:
-    obj = _object(value, "'data'")
+    obj = json_object(value, "'data'")
     if not isinstance(obj.get("recipient"), str):
-        raise _Shape("an OTP has no 'recipient'")
+        raise Shape("an OTP has no 'recipient'")
     return Otp(
         recipient=str(obj["recipient"]),
         code=_str(obj.get("code")),
@@ -414,27 +407,27 @@ def _otp(value: JsonValue) -> Otp:
         created_at=when(obj.get("createdAt")),
         updated_at=when(obj.get("updatedAt")),
         expires_at=when(obj.get("expiresAt")),
-        extra=_rest(obj, _OTP_FIELDS),
+        extra=rest(obj, _OTP_FIELDS),
     )
 
 
 def _otp_check(obj: JsonObject) -> OtpCheck:
-    data = _object(obj.get("data"), "'data'")
+    data = json_object(obj.get("data"), "'data'")
     if not isinstance(data.get("valid"), bool) or not isinstance(data.get("reason"), str):
-        raise _Shape("an OTP check needs boolean 'valid' and text 'reason'")
+        raise Shape("an OTP check needs boolean 'valid' and text 'reason'")
     wrapped = data.get("otp")
-    otp = _otp(_object(wrapped, "'otp'").get("data")) if wrapped is not None else None
-    extra = _rest(data, ("valid", "reason", "otp"))
+    otp = _otp(json_object(wrapped, "'otp'").get("data")) if wrapped is not None else None
+    extra = rest(data, ("valid", "reason", "otp"))
     return OtpCheck(bool(data["valid"]), str(data["reason"]), otp, extra)
 
 
 def _page(obj: JsonObject) -> Page:
     data = obj.get("data")
     if not isinstance(data, list):
-        raise _Shape("'data' is not a list")
-    items = tuple(_object(item, "a listing item") for item in data)
+        raise Shape("'data' is not a list")
+    items = tuple(json_object(item, "a listing item") for item in data)
     meta = obj.get("meta")
-    pagination: JsonObject = _EMPTY
+    pagination: JsonObject = EMPTY
     if isinstance(meta, dict) and isinstance(meta.get("pagination"), dict):
         pagination = meta["pagination"]  # type: ignore[assignment]
     links = pagination.get("links")
@@ -448,7 +441,7 @@ def _page(obj: JsonObject) -> Page:
         _int(pagination.get("per_page")),
         _int(pagination.get("current_page")),
         _int(pagination.get("total_pages")),
-        MappingProxyType(dict(meta)) if isinstance(meta, dict) else _EMPTY,
+        MappingProxyType(dict(meta)) if isinstance(meta, dict) else EMPTY,
     )
 
 
@@ -457,31 +450,31 @@ def _scheduled(obj: JsonObject) -> ScheduledResult:
     if isinstance(result, dict):
         items: tuple[JsonObject, ...] = (result,)
     elif isinstance(result, list):
-        items = tuple(_object(item, "a scheduled item") for item in result)
+        items = tuple(json_object(item, "a scheduled item") for item in result)
     else:
-        raise _Shape("'result' is neither an object nor a list")
-    return ScheduledResult(items, _int(obj.get("total")), _rest(obj, ("result", "total")))
+        raise Shape("'result' is neither an object nor a list")
+    return ScheduledResult(items, _int(obj.get("total")), rest(obj, ("result", "total")))
 
 
 def _update(obj: JsonObject) -> UpdateResult:
     action: Literal["updated", "deleted"] = "updated" if "updated" in obj else "deleted"
     count = _int(obj.get(action))
     if not isinstance(obj.get("result"), bool) or count is None:
-        raise _Shape("expected {'result': bool, 'updated'|'deleted': int}")
-    return UpdateResult(bool(obj["result"]), count, action, _rest(obj, ("result", action)))
+        raise Shape("expected {'result': bool, 'updated'|'deleted': int}")
+    return UpdateResult(bool(obj["result"]), count, action, rest(obj, ("result", action)))
 
 
 def _entries(obj: JsonObject, what: str) -> tuple[JsonObject, ...]:
     data = obj.get("data")
     if not isinstance(data, list):
-        raise _Shape("'data' is not a list")
-    return tuple(_object(entry, what) for entry in data)
+        raise Shape("'data' is not a list")
+    return tuple(json_object(entry, what) for entry in data)
 
 
 def _flag(entry: JsonObject, what: str) -> bool:
     error = entry.get("error")
     if not isinstance(error, bool):
-        raise _Shape(f"{what} has no boolean 'error'")
+        raise Shape(f"{what} has no boolean 'error'")
     return error
 
 
@@ -490,10 +483,10 @@ def _shortened(obj: JsonObject) -> Shortened:
     for entry in _entries(obj, "a shortened URL"):
         long_url = entry.get("longUrl")
         if not isinstance(long_url, str):
-            raise _Shape("a shortened URL has no 'longUrl'")
+            raise Shape("a shortened URL has no 'longUrl'")
         known = ("longUrl", "shortUrl", "error")
         short_url, error = _str(entry.get("shortUrl")), _flag(entry, "a URL")
-        urls.append(ShortUrl(long_url, short_url, error, _rest(entry, known)))
+        urls.append(ShortUrl(long_url, short_url, error, rest(entry, known)))
     return Shortened(tuple(urls))
 
 
@@ -502,15 +495,15 @@ def _images(obj: JsonObject) -> Images:
     for entry in _entries(obj, "a generated image"):
         external_id = _str(entry.get("externalId"))
         if external_id is None:
-            raise _Shape("a generated image has no 'externalId'")
+            raise Shape("a generated image has no 'externalId'")
         known = ("externalId", "imageUrl", "error")
         image_url, error = _str(entry.get("imageUrl")), _flag(entry, "an image")
-        images.append(GeneratedImage(external_id, image_url, error, _rest(entry, known)))
+        images.append(GeneratedImage(external_id, image_url, error, rest(entry, known)))
     return Images(tuple(images))
 
 
 def _item(obj: JsonObject) -> Item:
-    return Item(_object(obj.get("data"), "'data'"), _rest(obj, ("data",)))
+    return Item(json_object(obj.get("data"), "'data'"), rest(obj, ("data",)))
 
 
 def _detect(obj: JsonObject) -> str:
@@ -536,7 +529,7 @@ def _detect(obj: JsonObject) -> str:
         if "recipient" in data and "maxAttempts" in data:
             return "otp"
         return "item"
-    raise _Shape("neither 'result' nor 'data'")
+    raise Shape("neither 'result' nor 'data'")
 
 
 _PARSERS: Final[Mapping[str, Callable[[JsonObject], Response]]] = {
@@ -551,7 +544,7 @@ _PARSERS: Final[Mapping[str, Callable[[JsonObject], Response]]] = {
 }
 
 
-def _raise_error(status: int, raw: str) -> None:
+def _raise_error(status: int, raw: str) -> NoReturn:
     try:
         body = load_json(raw)
     except ValueError:
@@ -591,30 +584,26 @@ def parse_response(status: int, body: bytes | str, kind: str = "auto") -> Respon
     it from the body. Raises :class:`NrsApiError` for error statuses and
     :class:`MalformedResponseError` for a body of another shape.
     """
-    raw = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
-    if status >= 400:
-        _raise_error(status, raw)
-    if not 200 <= status < 300:
-        raise MalformedResponseError(status, f"unexpected HTTP status {status}", raw)
+    raw = text_of(body)
+    check_status(status, raw, _raise_error, MalformedResponseError)
     if status == 204 or kind == "none" or (not raw.strip() and kind not in ("csv", "html")):
         return Empty(status)
     if kind in ("csv", "html"):
         return TextBody(raw)
     if kind == "file":
         return FileBody(body if isinstance(body, bytes) else body.encode())
-    try:
-        obj = _object(load_json(raw), "the body")
-        chosen = _detect(obj) if kind in ("auto", "json") else kind
-        if chosen == "send":
-            return _send(status, obj)
-        parser = _PARSERS.get(chosen)
-        if parser is None:
-            raise _Shape(f"unknown kind {chosen!r}")
-        return parser(obj)
-    except ValueError as error:
-        raise MalformedResponseError(status, f"not JSON: {error}", raw) from None
-    except _Shape as error:
-        raise MalformedResponseError(status, str(error), raw) from None
+    return parse_json(status, raw, lambda data: _typed(status, data, kind), MalformedResponseError)
+
+
+def _typed(status: int, data: JsonValue, kind: str) -> Response:
+    obj = json_object(data, "the body")
+    chosen = _detect(obj) if kind in ("auto", "json") else kind
+    if chosen == "send":
+        return _send(status, obj)
+    parser = _PARSERS.get(chosen)
+    if parser is None:
+        raise Shape(f"unknown kind {chosen!r}")
+    return parser(obj)
 
 
 def read(request: HttpRequest, response: HttpResponse) -> Response:
@@ -650,7 +639,7 @@ class Event:
     campaign_id: int | None = None
     campaign_name: str = ""
     form_id: int | None = None
-    extra: JsonObject = field(default_factory=lambda: _EMPTY)
+    extra: JsonObject = field(default_factory=lambda: EMPTY)
     extra_raw: str = ""
     smtp_response: str | None = None
     event_date: datetime | None = None
@@ -667,7 +656,7 @@ class Event:
     def form_values(self) -> JsonObject:
         """What the person entered (``form_submitted`` events)."""
         values = self.extra.get("formValues")
-        return values if isinstance(values, dict) else _EMPTY
+        return values if isinstance(values, dict) else EMPTY
 
 
 def _optional_int(fields: Mapping[str, str], name: str) -> int | None:
@@ -696,7 +685,7 @@ def parse_event(body: bytes | str | Mapping[str, str]) -> Event:
     if not event or not channel:
         raise MalformedEventError("an event notification needs 'event' and 'channel'")
     extra_raw = fields.get("extra", "")
-    extra: JsonObject = _EMPTY
+    extra: JsonObject = EMPTY
     if extra_raw.strip():
         try:
             decoded = load_json(extra_raw)
