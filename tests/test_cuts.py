@@ -123,9 +123,12 @@ def reference_offending(text: str, cheaper: tuple[str, ...], profile: nc.Profile
 PIECES = [
     "a", "é", "e\u0301", "]", "€", "{", "^", "\r\n", "\n", "\r", "😀", "👍🏽", "👨‍👩‍👧", "🇵🇹",
     "🇪", "я", "\u200d", "\ufe0f", "각", "\u1100\u1161", "क्ष", "ก", "ำ", "\u0600", " ", "ç",
-    "Ç", "∞", "\u00a0", "’",
+    "Ç", "∞", "\u00a0", "’", "क", "्\ufe0f", "\u093e", "🏽", "\u200d🇵",
 ]  # fmt: skip
-RUNS = ["🇵🇹", "🇪", "\u0301", "👨\u200d", "\u1100", "\u1161", "\u11a8", "€", "😀", "\r\n", "a"]
+RUNS = [
+    "🇵🇹", "🇪", "\u0301", "👨\u200d", "\u1100", "\u1161", "\u11a8", "€", "😀", "\r\n", "a",
+    "क्\ufe0f",
+]  # fmt: skip
 
 
 @st.composite
@@ -301,7 +304,7 @@ def test_analysis_and_splitting_share_one_planner_without_a_cycle():
     assert "nrscompose.splitting" not in _imports_of(analysis_module)
     assert "nrscompose.cuts" in _imports_of(analysis_module)
     assert "nrscompose.analysis" in _imports_of(splitting)
-    assert not _imports_of(cuts)
+    assert _imports_of(cuts) == {"nrscompose.charsets", "nrscompose.charsets.TWO_UNITS"}
 
 
 def test_counting_a_short_text_imports_nothing_heavy():
@@ -321,7 +324,7 @@ def test_errors_still_load_when_named_or_raised():
 
 @settings(max_examples=500, deadline=None)
 @given(
-    text=st.text(alphabet="aZ9 [~€^|\\{}\x0cΓΣΩéçãÇñ∞`ªя😀\u00a0", max_size=120),
+    text=st.text(alphabet="aZ9 [~€^|\\{}\x0cΓΣΩéçãÇñ∞`ªя😀\u00a0\x00\ufffe", max_size=120),
     charset=st.sampled_from([charsets.DEFAULT, charsets.PORTUGUESE, *CHEAPEST_PT]),
 )
 def test_septet_counts_match_the_per_character_sum(text, charset):
@@ -330,3 +333,45 @@ def test_septet_counts_match_the_per_character_sum(text, charset):
         expected = sum(len(charset.septets_of[char]) for char in text)
     assert charset.count(text) == expected
     assert charset.count("a" * 50 + text) == (None if expected is None else expected + 50)
+
+
+def _reference_unit_map(costs: list[int]) -> bytes | None:
+    """One byte per unit, the mark on the first unit of each two-unit code point."""
+    if all(cost == 1 for cost in costs):
+        return None
+    return b"".join(charsets.TWO_UNITS + b"." if cost == 2 else b"." for cost in costs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="aZ9 [~€^|\\{}\x0cΓΣΩéçãÇñ∞`ªя😀\u00a0\x00\ufffe\r\n", max_size=200),
+    charset=st.sampled_from([charsets.DEFAULT, charsets.PORTUGUESE, *CHEAPEST_PT]),
+)
+def test_septet_unit_maps_match_the_per_character_costs(text, charset):
+    measured = charset.measure(text)
+    if any(char not in charset.septets_of for char in text):
+        assert measured is None
+        return
+    costs = [len(charset.septets_of[char]) for char in text]
+    assert measured == (sum(costs), _reference_unit_map(costs))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts())
+def test_utf16_unit_maps_mark_each_code_point_outside_the_bmp(text):
+    costs = [2 if char > "\uffff" else 1 for char in text]
+    expected = _reference_unit_map(costs) or b"." * len(text)
+    assert cuts.utf16_unit_map(text.encode("utf-16-le")) == expected
+    assert cuts.utf16_units(text) == sum(costs)
+
+
+def test_a_table_too_large_for_one_byte_each_is_still_counted_exactly():
+    # 127 one-septet characters, U+0000 among them, plus one more: the fast encoder map
+    # cannot hold them; the count must not change.
+    locking = {code: chr(code) for code in range(128)}  # U+0000 … U+007F, ESC's place too
+    custom = charsets.SeptetCharset("custom", locking, {0x65: "€"}, 0, 0)
+    text = "\x00abc€" * 40 + "\u00e9"
+    assert custom.count(text[:-1]) == 4 * 40 + 2 * 40
+    assert custom.measure(text[:-1]) == (240, b"....E." * 40)
+    assert custom.count(text) is None
+    assert custom.count("\x1b" * 3) == 3

@@ -1,24 +1,26 @@
 """Which encoding a text needs, how many units and parts it costs, and why.
 
 ``analyze`` is the hot path of every estimate and every keystroke of a form, so it does the
-least work that gives an exact answer: one scan per candidate charset (a compiled character
-class that stops at the first foreign character) to count septets, and a part count by
-arithmetic unless escape pairs, surrogate pairs or grapheme clusters could move a cut.
+least work that gives an exact answer: the script decided in the first characters by one
+character class, septets counted by the C charmap encoder, and a part count by arithmetic
+unless escape pairs, surrogate pairs or grapheme clusters could move a cut.
 Explanations (``offending``, ``notices``, ``part_bounds``) are computed on first access.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 from nrscompose import charsets
 from nrscompose.charsets import SeptetCharset
 from nrscompose.cuts import (
-    SeptetUnits,
-    Utf16Units,
     crlf_boundary,
     grapheme_boundary,
+    no_cut_moves,
     plan_parts,
+    utf16_unit_map,
+    utf16_units,
 )
 from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose.transliterate import source_indices, transliterate
@@ -52,6 +54,7 @@ _CHEAPEST_PT: Final = (
     charsets.PORTUGUESE_LOCKING_DEFAULT_SHIFT,
     charsets.PORTUGUESE,
 )
+_PROFILES: Final = dict(PROFILES)  # a plain dict: looked up on every call
 _NOT_IN: Final[dict[Encoding, str]] = {
     "gsm": "not in the GSM 7-bit default alphabet or its extension table",
     "gsm-pt": "not in the Portuguese GSM tables",
@@ -213,7 +216,35 @@ class Analysis(_Record):
     @property
     def part_bounds(self) -> list[int]:
         """Offsets in ``text`` delimiting the parts: ``[0, cut1, …, len(text)]``."""
-        return list(self._cached("bounds", self._bounds))
+        return list(self._planned_bounds())
+
+    def _planned_bounds(self) -> list[int]:
+        """``part_bounds`` without the copy."""
+        lazy = self._lazy  # _cached, inlined: split is a hot path
+        if lazy is None:
+            lazy = self._lazy = {}
+        bounds: list[int] | None = lazy.get("bounds")  # type: ignore[assignment]
+        if bounds is None:
+            bounds = lazy["bounds"] = self._bounds()
+        return bounds
+
+    def _part_texts(self) -> list[str]:
+        """The texts of the parts (what ``split`` returns)."""
+        text = self.text
+        if self.parts <= 1:
+            return [text] if text else []
+        lazy = self._lazy
+        if lazy is None or "bounds" not in lazy:
+            size = self.limits.concatenated
+            if self._cuts_every(size):  # no bounds to build: slice every ``size``
+                return [text[at : at + size] for at in range(0, len(text), size)]
+        return [text[start:end] for start, end in pairwise(self._planned_bounds())]
+
+    def _cuts_every(self, size: int) -> bool:
+        """Whether the cuts fall every ``size`` characters: one-unit code points, and no
+        cluster spanning a cut."""
+        text, charset = self.text, self._context[4]
+        return self.units == len(text) and no_cut_moves(text, size, _boundary(text, charset))
 
     @property
     def offending(self) -> tuple[Offending, ...]:
@@ -264,10 +295,16 @@ class Analysis(_Record):
         return lazy[key]  # type: ignore[return-value]
 
     def _bounds(self) -> list[int]:
+        text = self.text
         if self.parts <= 1:  # no cut to place
-            return [0, len(self.text)] if self.text else [0]
+            return [0, len(text)] if text else [0]
+        size = self.limits.concatenated
+        if self._cuts_every(size):
+            bounds = list(range(0, len(text), size))
+            bounds.append(len(text))
+            return bounds
         charset, profile = self._context[4], self._context[1]
-        bounds, _ = _plan(self.text, charset, self.units, self.limits, profile)
+        bounds, _ = _plan(text, charset, self.units, self.limits, profile)
         return bounds
 
     def _source_index(self, index: int) -> int:
@@ -335,21 +372,33 @@ def _national_tables(charset: SeptetCharset | None) -> int:
     return (charset.locking_language != 0) + (charset.shift_language != 0)
 
 
+def _boundary(text: str, charset: SeptetCharset | None) -> Boundary | None:
+    """The cluster rule at a cut: grapheme clusters for UTF-16; the septet tables hold no
+    combining or joining characters, so only a CRLF can span a cut of a septet text."""
+    if charset is None:
+        return grapheme_boundary
+    return crlf_boundary if "\r\n" in text else None
+
+
 def _plan(
-    text: str, charset: SeptetCharset | None, units: int, limits: Limits, profile: Profile
+    text: str,
+    charset: SeptetCharset | None,
+    units: int,
+    limits: Limits,
+    profile: Profile,
+    unit_map: bytes | None = None,  # when the count built it
 ) -> tuple[list[int], int]:
     """Part bounds and last part units, from C-level scans and O(parts) work at the cuts."""
-    measure: SeptetUnits | Utf16Units | None = None
-    if units != len(text):  # some code points cost two units
+    if unit_map is None and units != len(text):  # some code points cost two units
         if charset is None:
-            measure = Utf16Units(text)
+            unit_map = utf16_unit_map(text.encode("utf-16-le"))
         else:
-            measure = SeptetUnits(text, charset.escaped, charset.count)
-    # The septet tables hold no combining or joining characters: only CRLF is a cluster.
-    boundary: Boundary | None = grapheme_boundary
-    if charset is not None:
-        boundary = crlf_boundary if "\r\n" in text else None
-    return plan_parts(text, measure, units, limits.single, limits.concatenated, boundary)
+            unit_map = charset.unit_map(text)
+    units_of = utf16_units if charset is None else charset.count
+    return plan_parts(
+        text, unit_map, units_of, units, limits.single, limits.concatenated,
+        _boundary(text, charset),
+    )  # fmt: skip
 
 
 if TYPE_CHECKING:
@@ -364,25 +413,31 @@ def _count(
 ) -> _Count | None:
     """Units and parts of ``text`` in ``encoding`` (with ``charset`` when septets)."""
     if charset is not None:
-        units = charset.count(text)
-        if units is None:
+        measured = charset.measure(text)
+        if measured is None:
             return None
+        units, unit_map = measured
         national = (charset.locking_language != 0) + (charset.shift_language != 0)
     else:
         try:
-            units = len(text.encode("utf-16-le")) // 2
+            octets = text.encode("utf-16-le")
         except UnicodeEncodeError:  # a lone surrogate
             return None
+        units = len(octets) >> 1
+        unit_map = None  # built below, from the bytes, when the text needs cuts
         national = 0
     if profile.flat_limit is not None:
-        units = len(text)
+        units, unit_map = len(text), None
     limits = profile.limits(encoding, national)
     if units <= limits.single:
         return (units, 1 if units else 0, units, limits, charset, None)
-    if charset is not None and units == len(text) and "\r\n" not in text:
-        full, rest = divmod(units, limits.concatenated)
-        return (units, full + (rest > 0), rest or limits.concatenated, limits, charset, None)
-    bounds, last = _plan(text, charset, units, limits, profile)
+    size = limits.concatenated
+    if units == len(text) and no_cut_moves(text, size, _boundary(text, charset)):
+        full, rest = divmod(units, size)  # every part full but the last
+        return (units, full + (rest > 0), rest or size, limits, charset, None)
+    if charset is None and units != len(text):
+        unit_map = utf16_unit_map(octets)
+    bounds, last = _plan(text, charset, units, limits, profile, unit_map)
     return (units, len(bounds) - 1, last, limits, charset, bounds)
 
 
@@ -490,7 +545,7 @@ def analyze(
     """
     if type(text) is not str and not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    chosen_profile = PROFILES.get(profile) if type(profile) is str else None
+    chosen_profile = _PROFILES.get(profile) if type(profile) is str else None
     if chosen_profile is None:
         chosen_profile = get_profile(profile)
     if channel not in MESSAGE_CHANNELS:
@@ -498,7 +553,7 @@ def analyze(
     counted_text = transliterate(text) if trans else text
     if encoding == "auto" and candidates is None:  # the common case, without detours
         order = ENCODINGS
-        result, cheaper = _choose(counted_text, order, chosen_profile, False, text)
+        result, cheaper = _choose_auto(counted_text, chosen_profile, text)
     elif encoding in ENCODINGS:
         order = (encoding,)
         found = _count_encoding(counted_text, encoding, chosen_profile)
@@ -518,6 +573,28 @@ def analyze(
     chosen, (units, parts, last, limits, charset, bounds) = result
     context = (text, chosen_profile, order, cheaper, charset, channel)
     return Analysis(counted_text, chosen, parts, units, last, limits, context, bounds)
+
+
+def _choose_auto(
+    text: str, profile: Profile, source: str
+) -> tuple[tuple[Encoding, _Count], tuple[Encoding, ...]]:
+    """``_choose`` for ``encoding="auto"`` and the default candidates, the case of almost
+    every call: the first character near the start that the default alphabet lacks decides
+    whether ``gsm-pt`` can be tried (every Portuguese table pair is drawn from the
+    Portuguese tables and the default ones) or the text goes straight to UTF-16."""
+    foreign = "" if text.isascii() else charsets.DEFAULT.foreign_near_start(text)
+    if not foreign:
+        counted = _count(text, "gsm", profile, charsets.DEFAULT)
+        if counted is not None:
+            return ("gsm", counted), ()
+    if not foreign or foreign in charsets.PORTUGUESE.septets_of:
+        counted = _count_encoding(text, "gsm-pt", profile)
+        if counted is not None:
+            return ("gsm-pt", counted), ("gsm",)
+    counted = _count(text, "utf-16", profile, None)
+    if counted is not None:
+        return ("utf-16", counted), ("gsm", "gsm-pt")
+    raise _lone_surrogates(text, source)
 
 
 def _choose(

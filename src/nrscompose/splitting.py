@@ -7,8 +7,6 @@ on :mod:`nrscompose.analysis`, never the other way round.
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from nrscompose.analysis import Analysis, analyze
 
 # Annotations only: importing typing would double the package's import time.
@@ -40,7 +38,4 @@ def split(
 
 def parts_of(analysis: Analysis) -> list[str]:
     """The part texts of an existing analysis."""
-    text = analysis.text
-    if analysis.parts <= 1:
-        return [text] if text else []
-    return [text[start:end] for start, end in pairwise(analysis.part_bounds)]
+    return analysis._part_texts()
