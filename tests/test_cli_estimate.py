@@ -330,3 +330,45 @@ def test_an_empty_value_is_one_reason_for_every_row_without_internal_field_names
     assert "       2 No value for {name} at 3.\n" in out
     assert "sub[" not in out
     assert "recipient 1" not in out
+
+
+def test_a_byte_order_mark_is_not_part_of_a_file_text(tmp_path, monkeypatch):
+    # Notepad saves UTF-8 with a byte-order mark: counting it made every message UTF-16.
+    message = write(tmp_path / "message.txt", "\ufeffHola {name}\r\n")
+    assert run("analyze", f"@{message}")[1].startswith("gsm: 1 part, 13 septets")
+    assert run("render", f"@{message}", "--var", "name=Ana")[1].startswith("Hola Ana\ngsm:")
+    people = write(tmp_path / "people.csv", "phone,name\n34612345678,Ana\n")
+    status, out, _ = run("estimate", people, "--template", f"@{message}", "--json")
+    assert status == 0
+    assert json.loads(out)["by_encoding"] == {"gsm": {"recipients": 1, "parts": 1}}
+    values = write(tmp_path / "values.json", '\ufeff{"name": "Ana"}')
+    assert run("render", "Hi {name}", "--values", values)[1].startswith("Hi Ana\n")
+    monkeypatch.setattr("sys.stdin", io.StringIO("\ufeffHi\n"))
+    assert run("split", "--json", "-")[1] == '{"encoding": "gsm", "parts": ["Hi"]}\n'
+
+
+def test_a_text_file_not_in_utf8_is_one_clear_line(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("café".encode("cp1252"))
+    status, _, err = run("analyze", f"@{latin}")
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "latin.txt" in err
+    assert "UTF-8" in err
+
+
+@pytest.mark.parametrize(
+    ("header", "options"),
+    [
+        ("phone,name,phone", ()),
+        ("phone,name,phone", ("--phone-field", "phone")),
+        ("phone,name,name", ()),
+    ],
+)
+def test_a_column_used_twice_in_the_header_is_refused(tmp_path, header, options):
+    # csv.DictReader keeps the last of two equal names: the first column was silently ignored.
+    path = write(tmp_path / "dup.csv", f"{header}\n34612345678,Ana,34612345679\n")
+    status, out, err = run("estimate", path, "--template", "Hi {name}", *options)
+    assert (status, out) == (2, "")
+    assert "two columns are named" in err
+    assert err.count("\n") == 1

@@ -340,7 +340,7 @@ def choose_phone_field(columns: Iterable[str], given: str | None = None) -> str:
     listed = ", ".join(repr(n) for n in names) or "none"
     if given is not None:
         if given in names:
-            return given
+            return _named_once(names, given, "phone_field")
         from difflib import get_close_matches  # only on this error path: a slow import
 
         close = get_close_matches(given, names, n=1, cutoff=0.6)
@@ -351,8 +351,9 @@ def choose_phone_field(columns: Iterable[str], given: str | None = None) -> str:
         )
     whole = [n for n in names if _normal(n).replace(" ", "") in PHONE_COLUMN_NAMES]
     found = whole or [n for n in names if _PHONE_WORDS.intersection(_normal(n).split())]
+    found = list(dict.fromkeys(found))
     if len(found) == 1:
-        return found[0]
+        return _named_once(names, found[0], "phone_field")
     if found:
         tied = " and ".join(repr(n) for n in found)
         raise ValidationError.invalid(
@@ -368,6 +369,16 @@ def choose_phone_field(columns: Iterable[str], given: str | None = None) -> str:
     )
 
 
+def _named_once(names: list[str], name: str, field: str) -> str:
+    """``name``, refused when two columns bear it: ``csv.DictReader`` keeps the last one's
+    values and the other column would be ignored without a word."""
+    if names.count(name) > 1:
+        raise ValidationError.invalid(
+            field, f"two columns are named {name!r} in the header; rename one of them"
+        )
+    return name
+
+
 def check_template_columns(template: Any, columns: Iterable[str]) -> None:
     """Every placeholder the template fills from values must be a column (server-filled ones
     such as ``{OTP_CODE}`` are not); checked once, before any row is read."""
@@ -375,7 +386,10 @@ def check_template_columns(template: Any, columns: Iterable[str]) -> None:
     present = set(names)
     problems = []
     for placeholder in template.placeholders:
-        if placeholder.reserved or placeholder.name in present:
+        if placeholder.reserved:
+            continue
+        if placeholder.name in present:
+            _named_once(names, placeholder.name, "template")
             continue
         from difflib import get_close_matches
 

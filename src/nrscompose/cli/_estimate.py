@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from nrscompose._jsonfile import read_json
-from nrscompose.errors import ValidationError
+from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.profiles import PROFILES
 from nrscompose.recipient_files import describe_delimiter
 
@@ -34,9 +34,21 @@ def without_final_newline(text: str) -> str:
 
 
 def text_argument(value: str) -> str:
-    """TEXT, or the content of FILE for ``@FILE`` (UTF-8, one final line break dropped)."""
+    """TEXT, or the content of FILE for ``@FILE`` (UTF-8, one final line break dropped).
+
+    A byte-order mark (Notepad writes one) is not part of the message: counted, it alone
+    would make every text UTF-16."""
     if value.startswith("@"):
-        return without_final_newline(Path(value[1:]).read_text(encoding="utf-8"))
+        path = value[1:]
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as error:
+            byte = error.object[error.start]
+            raise ArgumentError(
+                f"{path}: byte 0x{byte:02x} at position {error.start} is not UTF-8; "
+                "save the file as UTF-8"
+            ) from None
+        return without_final_newline(text)
     return value
 
 

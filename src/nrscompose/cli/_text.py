@@ -22,7 +22,7 @@ def _read_text(argument: str) -> str:
     """TEXT, stdin for ``-`` or FILE for ``@FILE``; the one line break that ends a file or
     piped text (``echo``, editors) is not part of the message."""
     if argument == "-":
-        return without_final_newline(sys.stdin.read())
+        return without_final_newline(sys.stdin.read().removeprefix("\ufeff"))
     return text_argument(argument)
 
 
