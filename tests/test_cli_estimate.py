@@ -372,3 +372,16 @@ def test_a_column_used_twice_in_the_header_is_refused(tmp_path, header, options)
     assert (status, out) == (2, "")
     assert "two columns are named" in err
     assert err.count("\n") == 1
+
+
+def test_each_invalid_example_is_listed_under_its_own_reason(tmp_path):
+    # The examples used to follow the last reason, which they did not all have.
+    path = write(tmp_path / "c.csv", "phone,name\nn/a,Ana\n612345,Eva\n")
+    out = run("estimate", path, "--template", "Hi {name}")[1]
+    reasons = out.split("invalid recipients:\n", 1)[1].split("\n\n", 1)[0]
+    assert reasons.splitlines() == [
+        "         1 not a phone number in international format",
+        "           e.g. line 2: 'n/a'",
+        "         1 not a valid number of any region",
+        "           e.g. line 3: '612345'",
+    ]

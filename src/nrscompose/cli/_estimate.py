@@ -199,8 +199,10 @@ def _print_report(report: Report, out: TextIO, plan: CampaignPlan) -> None:
         print("\ninvalid recipients:", file=out)
         for reason, count in report.invalid_reasons.items():
             print(f"  {count:8} {report.reason_label(reason)}", file=out)
-        for row in report.invalid_sample[:5]:
-            print(f"           e.g. {_where(row, lines)}: {row.number!r}", file=out)
+            # under its own reason: a sample listed after all of them read as the last one's
+            sample = [r for r in report.invalid_sample if (r.reason or "invalid") == reason]
+            for row in sample[:2]:
+                print(f"           e.g. {_where(row, lines)}: {row.number!r}", file=out)
     _print_expensive(report, out, plan, lines)
 
 
