@@ -398,7 +398,8 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return 0
     zones = ", ".join(decision.zones) or "unknown zone"
-    verdict = "allowed now" if decision.allowed else "not allowed now"
+    when = "now" if args.at in (None, "now") else f"at {args.at}"  # "now" misread a given time
+    verdict = f"allowed {when}" if decision.allowed else f"not allowed {when}"
     print(f"{args.number} ({decision.country}, {zones}): {args.category} SMS {verdict}", file=out)
     if not decision.allowed:
         local = decision.next_allowed
