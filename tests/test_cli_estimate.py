@@ -385,3 +385,18 @@ def test_each_invalid_example_is_listed_under_its_own_reason(tmp_path):
         "         1 not a valid number of any region",
         "           e.g. line 3: '612345'",
     ]
+
+
+def test_the_csv_summary_is_never_written_over_an_input(people, tmp_path):
+    # --csv with the recipients' own file name replaced them with the summary, status 0.
+    before = Path(people).read_bytes()
+    for target in (people, str(tmp_path / "." / "people.csv")):
+        status, out, err = run("estimate", people, "--template", "Hi", "--csv", target)
+        assert (status, out) == (2, "")
+        assert "is an input of this run" in err
+    pattern = str(tmp_path / "peo*.csv")
+    assert run("estimate", pattern, "--template", "Hi", "--csv", people)[0] == 2
+    template = write(tmp_path / "message.txt", "Hi")
+    assert run("estimate", people, "--template", f"@{template}", "--csv", template)[0] == 2
+    assert Path(template).read_text(encoding="utf-8") == "Hi"
+    assert Path(people).read_bytes() == before

@@ -282,6 +282,18 @@ def _check_output(path: str) -> None:
         raise ValidationError.invalid("csv", f"{path}: not writable")
 
 
+def _refuse_overwriting_inputs(path: str, inputs: list[str]) -> None:
+    """The summary written over a file being read would replace the recipients with it."""
+    target = Path(path)
+    if not target.exists():
+        return
+    for name in inputs:
+        if name and Path(name).exists() and os.path.samefile(target, name):
+            raise ValidationError.invalid(
+                "csv", f"{path} is an input of this run; give --csv another file name"
+            )
+
+
 def max_invalid(value: str) -> tuple[float, bool]:
     """``N`` (recipients) or ``N%`` (of rows read) for ``--max-invalid``."""
     text = value.strip()
@@ -353,6 +365,9 @@ def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.csv_out:
         _check_output(args.csv_out)
+        template_file = args.template[1:] if args.template.startswith("@") else ""
+        inputs = [*expand_files(args.files), args.prices or "", template_file]
+        _refuse_overwriting_inputs(args.csv_out, inputs)
     plan = CampaignPlan(
         Template(text_argument(args.template)),
         phone_field=args.phone_field,
