@@ -400,3 +400,15 @@ def test_the_csv_summary_is_never_written_over_an_input(people, tmp_path):
     assert run("estimate", people, "--template", f"@{template}", "--csv", template)[0] == 2
     assert Path(template).read_text(encoding="utf-8") == "Hi"
     assert Path(people).read_bytes() == before
+
+
+def test_a_byte_that_is_not_utf8_on_the_command_line_is_named(people, monkeypatch):
+    # Python hands such a byte over as a lone surrogate: estimate then reported every
+    # recipient invalid with status 0, and analyze spoke of a "lone surrogate".
+    latin = "caf\udce9"  # "café" typed in a Latin-1 terminal
+    status, out, err = run("estimate", people, "--template", latin)
+    assert (status, out) == (2, "")
+    assert "byte 0xe9 at position 3 is not UTF-8" in err
+    assert "byte 0xe9" in run("analyze", latin)[2]
+    monkeypatch.setattr("sys.stdin", io.StringIO(latin))
+    assert "stdin: byte 0xe9" in run("split", "-")[2]

@@ -49,7 +49,19 @@ def text_argument(value: str) -> str:
                 "save the file as UTF-8"
             ) from None
         return without_final_newline(text)
-    return value
+    return utf8_text(value, "the text")
+
+
+def utf8_text(text: str, source: str) -> str:
+    """``text`` as Python decoded it from the command line or stdin, refused when a byte was
+    not UTF-8: Python keeps such a byte as a lone surrogate, which no message can hold."""
+    for index, char in enumerate(text):
+        if "\udc80" <= char <= "\udcff":
+            raise ArgumentError(
+                f"{source}: byte 0x{ord(char) - 0xDC00:02x} at position {index} is not UTF-8; "
+                "set the terminal (or the file) to UTF-8"
+            )
+    return text
 
 
 def parse_when(value: str | None) -> datetime | None:
