@@ -412,3 +412,12 @@ def test_a_byte_that_is_not_utf8_on_the_command_line_is_named(people, monkeypatc
     assert "byte 0xe9" in run("analyze", latin)[2]
     monkeypatch.setattr("sys.stdin", io.StringIO(latin))
     assert "stdin: byte 0xe9" in run("split", "-")[2]
+
+
+def test_a_max_length_for_a_name_the_template_lacks_is_refused():
+    # The typo left {name} at the default of 10: a worst case of 1 part, status 0.
+    status, out, err = run(
+        "render", "Hola {name}", "--range", "--max-length", "nme=300", "--default-max-length", "10"
+    )
+    assert (status, out) == (2, "")
+    assert "'nme' is not a placeholder of the template; did you mean name?" in err

@@ -7,7 +7,7 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -118,6 +118,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     template = Template(text_argument(args.template))
     if args.range:
         lengths = _max_lengths(args.max_length)
+        _refuse_unknown_names(lengths, template.names)
         found = analyze_template(
             template,
             max_lengths=lengths,
@@ -142,6 +143,21 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
 
 def _parts(count: int) -> str:
     return f"{count} part" if count == 1 else f"{count} parts"
+
+
+def _refuse_unknown_names(lengths: Mapping[str, int], names: Iterable[str]) -> None:
+    """A length for a name the template lacks (a typo) would leave the real placeholder at
+    the default length: a worst case too low, with nothing said."""
+    known = list(names)
+    for name in lengths:
+        if name not in known:
+            from difflib import get_close_matches
+
+            close = get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]}?" if close else ""
+            raise ValidationError.invalid(
+                "max-length", f"{name!r} is not a placeholder of the template{hint}"
+            )
 
 
 def _max_lengths(pairs: list[str] | None) -> dict[str, int]:
