@@ -421,3 +421,16 @@ def test_a_max_length_for_a_name_the_template_lacks_is_refused():
     )
     assert (status, out) == (2, "")
     assert "'nme' is not a placeholder of the template; did you mean name?" in err
+
+
+@pytest.mark.parametrize(
+    "head", [b"PK\x03\x04\x14\x00\x06\x00", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"]
+)
+def test_a_workbook_not_named_xlsx_is_named_a_workbook(tmp_path, head):
+    # It was read as CSV and refused with the advice --encoding cp1252, which cannot help.
+    path = tmp_path / "clientes.xls"
+    path.write_bytes(head + bytes(range(256)) * 4)
+    status, out, err = run("estimate", str(path), "--template", "Hi")
+    assert (status, out) == (2, "")
+    assert "is a spreadsheet workbook" in err
+    assert "cp1252" not in err

@@ -305,6 +305,7 @@ def open_recipients(
         raise ArgumentError(f"a delimiter is one character (e.g. {names}), not {delimiter!r}")
     if source.stat().st_size == 0:
         raise _file_error(source, "the file is empty; expected a header line such as phone,name")
+    _refuse_workbook_as_csv(source)
     resolved = _resolve_encoding(source, encoding)
     _check_decodes(source, resolved)
     with source.open(newline="", encoding=resolved) as text:
@@ -320,6 +321,23 @@ def open_recipients(
     if header and _END in header[-1]:
         raise _file_error(source, "a quote in the header is never closed", 1)
     return RecipientFile(source, _checked_header(source, header), "csv", resolved, chosen)
+
+
+# A zip archive (.xlsx, .ods) or an OLE2 compound file (.xls): no CSV starts like that.
+_WORKBOOK_SIGNATURES: Final = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
+def _refuse_workbook_as_csv(source: Path) -> None:
+    """A workbook not named .xlsx would be read as CSV and refused for its encoding, with
+    the advice ``--encoding cp1252``, which cannot help."""
+    with source.open("rb") as raw:
+        head = raw.read(8)
+    if head.startswith(_WORKBOOK_SIGNATURES):
+        raise _file_error(
+            source,
+            "is a spreadsheet workbook (.xls, .ods or a renamed .xlsx), not CSV text; "
+            "save it as .xlsx or as CSV",
+        )
 
 
 def _checked_header(source: Path, header: Sequence[str]) -> tuple[str, ...]:
