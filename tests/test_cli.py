@@ -129,7 +129,7 @@ def test_request_problems_are_one_line_with_every_api_code(capsys):
 def test_window_tells_when_a_held_message_may_go():
     status, output = run("window", "33612345678", "--at", "2026-03-01T14:00+01:00")
     assert status == 0
-    assert "not allowed now" in output
+    assert "marketing SMS not allowed at 2026-03-01T14:00+01:00\n" in output  # not "now"
     assert "next allowed: Monday 2026-03-02 08:00 CET (2026-03-02 07:00 UTC)" in output
 
 

@@ -330,3 +330,107 @@ def test_an_empty_value_is_one_reason_for_every_row_without_internal_field_names
     assert "       2 No value for {name} at 3.\n" in out
     assert "sub[" not in out
     assert "recipient 1" not in out
+
+
+def test_a_byte_order_mark_is_not_part_of_a_file_text(tmp_path, monkeypatch):
+    # Notepad saves UTF-8 with a byte-order mark: counting it made every message UTF-16.
+    message = write(tmp_path / "message.txt", "\ufeffHola {name}\r\n")
+    assert run("analyze", f"@{message}")[1].startswith("gsm: 1 part, 13 septets")
+    assert run("render", f"@{message}", "--var", "name=Ana")[1].startswith("Hola Ana\ngsm:")
+    people = write(tmp_path / "people.csv", "phone,name\n34612345678,Ana\n")
+    status, out, _ = run("estimate", people, "--template", f"@{message}", "--json")
+    assert status == 0
+    assert json.loads(out)["by_encoding"] == {"gsm": {"recipients": 1, "parts": 1}}
+    values = write(tmp_path / "values.json", '\ufeff{"name": "Ana"}')
+    assert run("render", "Hi {name}", "--values", values)[1].startswith("Hi Ana\n")
+    monkeypatch.setattr("sys.stdin", io.StringIO("\ufeffHi\n"))
+    assert run("split", "--json", "-")[1] == '{"encoding": "gsm", "parts": ["Hi"]}\n'
+
+
+def test_a_text_file_not_in_utf8_is_one_clear_line(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("café".encode("cp1252"))
+    status, _, err = run("analyze", f"@{latin}")
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "latin.txt" in err
+    assert "UTF-8" in err
+
+
+@pytest.mark.parametrize(
+    ("header", "options"),
+    [
+        ("phone,name,phone", ()),
+        ("phone,name,phone", ("--phone-field", "phone")),
+        ("phone,name,name", ()),
+    ],
+)
+def test_a_column_used_twice_in_the_header_is_refused(tmp_path, header, options):
+    # csv.DictReader keeps the last of two equal names: the first column was silently ignored.
+    path = write(tmp_path / "dup.csv", f"{header}\n34612345678,Ana,34612345679\n")
+    status, out, err = run("estimate", path, "--template", "Hi {name}", *options)
+    assert (status, out) == (2, "")
+    assert "two columns are named" in err
+    assert err.count("\n") == 1
+
+
+def test_each_invalid_example_is_listed_under_its_own_reason(tmp_path):
+    # The examples used to follow the last reason, which they did not all have.
+    path = write(tmp_path / "c.csv", "phone,name\nn/a,Ana\n612345,Eva\n")
+    out = run("estimate", path, "--template", "Hi {name}")[1]
+    reasons = out.split("invalid recipients:\n", 1)[1].split("\n\n", 1)[0]
+    assert reasons.splitlines() == [
+        "         1 not a phone number in international format",
+        "           e.g. line 2: 'n/a'",
+        "         1 not a valid number of any region",
+        "           e.g. line 3: '612345'",
+    ]
+
+
+def test_the_csv_summary_is_never_written_over_an_input(people, tmp_path):
+    # --csv with the recipients' own file name replaced them with the summary, status 0.
+    before = Path(people).read_bytes()
+    for target in (people, str(tmp_path / "." / "people.csv")):
+        status, out, err = run("estimate", people, "--template", "Hi", "--csv", target)
+        assert (status, out) == (2, "")
+        assert "is an input of this run" in err
+    pattern = str(tmp_path / "peo*.csv")
+    assert run("estimate", pattern, "--template", "Hi", "--csv", people)[0] == 2
+    template = write(tmp_path / "message.txt", "Hi")
+    assert run("estimate", people, "--template", f"@{template}", "--csv", template)[0] == 2
+    assert Path(template).read_text(encoding="utf-8") == "Hi"
+    assert Path(people).read_bytes() == before
+
+
+def test_a_byte_that_is_not_utf8_on_the_command_line_is_named(people, monkeypatch):
+    # Python hands such a byte over as a lone surrogate: estimate then reported every
+    # recipient invalid with status 0, and analyze spoke of a "lone surrogate".
+    latin = "caf\udce9"  # "café" typed in a Latin-1 terminal
+    status, out, err = run("estimate", people, "--template", latin)
+    assert (status, out) == (2, "")
+    assert "byte 0xe9 at position 3 is not UTF-8" in err
+    assert "byte 0xe9" in run("analyze", latin)[2]
+    monkeypatch.setattr("sys.stdin", io.StringIO(latin))
+    assert "stdin: byte 0xe9" in run("split", "-")[2]
+
+
+def test_a_max_length_for_a_name_the_template_lacks_is_refused():
+    # The typo left {name} at the default of 10: a worst case of 1 part, status 0.
+    status, out, err = run(
+        "render", "Hola {name}", "--range", "--max-length", "nme=300", "--default-max-length", "10"
+    )
+    assert (status, out) == (2, "")
+    assert "'nme' is not a placeholder of the template; did you mean name?" in err
+
+
+@pytest.mark.parametrize(
+    "head", [b"PK\x03\x04\x14\x00\x06\x00", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"]
+)
+def test_a_workbook_not_named_xlsx_is_named_a_workbook(tmp_path, head):
+    # It was read as CSV and refused with the advice --encoding cp1252, which cannot help.
+    path = tmp_path / "clientes.xls"
+    path.write_bytes(head + bytes(range(256)) * 4)
+    status, out, err = run("estimate", str(path), "--template", "Hi")
+    assert (status, out) == (2, "")
+    assert "is a spreadsheet workbook" in err
+    assert "cp1252" not in err

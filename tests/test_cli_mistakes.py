@@ -65,6 +65,8 @@ MISTAKES = [
     ["render", "Hi {name}", "--range", "--max-length", "name=1e3"],
     ["render", "Hi {name}", "--range", "--max-length", "name=" + "9" * 5000],
     ["render", "Hi {name}", "--range", "--default-max-length", "x"],
+    ["render", "Hi {name}", "--range", "--max-length", "name=999999999"],  # memory, killed
+    ["render", "Hi {name}", "--range", "--default-max-length", "99999999999"],  # MemoryError
     ["render", "Hi {name}", "--values", "{bad.json}"],
     ["render", "Hi {name}", "--values", "{big_int.json}"],
     ["render", "Hi {name}", "--values", "{deep.json}"],

@@ -103,3 +103,13 @@ def test_bad_price_files_are_clear_errors(tmp_path):
         PriceList.from_coverage({"data": [{"countryIso": "ES"}]})
     with pytest.raises(ValidationError, match="coverage rows"):
         PriceList.from_coverage({"rows": []})
+
+
+@pytest.mark.parametrize(
+    ("mcc", "mnc"), [("268", "6"), ("268", "06"), (" 268", "06 "), ("213", "3")]
+)
+def test_a_network_code_that_lost_its_leading_zero_is_still_the_network(mcc, mnc):
+    # Excel saves an mnc column typed as a number as 6, not 06: it was priced as the default.
+    quote = PriceList.from_coverage(SEED_COVERAGE).quote("PT", mcc, mnc)
+    assert quote.basis == "network"
+    assert quote.price.mnc in {"06", "003"}

@@ -211,3 +211,10 @@ def test_split_parts_range_and_142() -> None:
     with pytest.raises(ValidationError) as caught:
         analyze_template("Hi {name}", max_lengths={"name": 100}, split_parts=True)
     assert caught.value.kinds == ("template.split_placeholder",)
+
+
+def test_a_maximum_length_past_a_million_is_refused_not_rendered():
+    with pytest.raises(ValidationError, match="over 1,000,000 characters"):
+        analyze_template("Hi {name}", max_lengths={"name": 10**9})
+    with pytest.raises(ValidationError, match="over 1,000,000 characters"):
+        analyze_template("Hi {name}", default_max_length=10**11)

@@ -28,7 +28,7 @@ def read_json(
 ) -> Any:
     """The JSON value in ``path``; a ``ValidationError`` on ``field`` when it is not JSON,
     holds a number too long to read or is nested too deeply."""
-    text = Path(path).read_text(encoding="utf-8")
+    text = Path(path).read_text(encoding="utf-8-sig")  # Notepad's byte-order mark is no error
     try:
         return json.loads(text, parse_float=parse_float)
     except (ValueError, RecursionError) as error:

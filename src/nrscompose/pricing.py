@@ -84,6 +84,15 @@ def _price_from(row: Mapping[str, object], position: int) -> Price:
     )
 
 
+def _network_keys(mcc: str, mnc: str) -> tuple[tuple[str, str], ...]:
+    """The index keys a recipient's ``mcc``/``mnc`` may match, exact first. A network code has
+    2 or 3 digits, but a column Excel saw as a number lost its leading zeros ("7" for "07")."""
+    mcc, mnc = mcc.strip(), mnc.strip()
+    if not mnc.isdigit() or len(mnc) >= 3:
+        return ((mcc, mnc),)
+    return tuple(dict.fromkeys((mcc, code) for code in (mnc, mnc.zfill(2), mnc.zfill(3))))
+
+
 @dataclass(frozen=True, slots=True)
 class PriceList:
     """Prices indexed for lookup; build it with :meth:`from_coverage` or :meth:`load`."""
@@ -100,7 +109,7 @@ class PriceList:
             if price.mnc is None:
                 defaults[price.country] = price
             else:
-                by_network[f"{price.mcc}", f"{price.mnc}"] = price
+                by_network[f"{price.mcc}".strip(), price.mnc.strip()] = price
                 current = dearest.get(price.country)
                 if current is None or price.cost > current.cost:
                     dearest[price.country] = price
@@ -133,9 +142,10 @@ class PriceList:
     ) -> Quote | None:
         """The price for a recipient in ``country`` (on network ``mcc``/``mnc`` if known)."""
         if mcc and mnc:
-            network = self._by_network.get((mcc, mnc))
-            if network is not None:
-                return Quote(network, "network")
+            for key in _network_keys(mcc, mnc):
+                network = self._by_network.get(key)
+                if network is not None:
+                    return Quote(network, "network")
         if country is None:
             return None
         return self._by_country.get(country.upper())

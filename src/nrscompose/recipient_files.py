@@ -305,6 +305,7 @@ def open_recipients(
         raise ArgumentError(f"a delimiter is one character (e.g. {names}), not {delimiter!r}")
     if source.stat().st_size == 0:
         raise _file_error(source, "the file is empty; expected a header line such as phone,name")
+    _refuse_workbook_as_csv(source)
     resolved = _resolve_encoding(source, encoding)
     _check_decodes(source, resolved)
     with source.open(newline="", encoding=resolved) as text:
@@ -320,6 +321,23 @@ def open_recipients(
     if header and _END in header[-1]:
         raise _file_error(source, "a quote in the header is never closed", 1)
     return RecipientFile(source, _checked_header(source, header), "csv", resolved, chosen)
+
+
+# A zip archive (.xlsx, .ods) or an OLE2 compound file (.xls): no CSV starts like that.
+_WORKBOOK_SIGNATURES: Final = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
+def _refuse_workbook_as_csv(source: Path) -> None:
+    """A workbook not named .xlsx would be read as CSV and refused for its encoding, with
+    the advice ``--encoding cp1252``, which cannot help."""
+    with source.open("rb") as raw:
+        head = raw.read(8)
+    if head.startswith(_WORKBOOK_SIGNATURES):
+        raise _file_error(
+            source,
+            "is a spreadsheet workbook (.xls, .ods or a renamed .xlsx), not CSV text; "
+            "save it as .xlsx or as CSV",
+        )
 
 
 def _checked_header(source: Path, header: Sequence[str]) -> tuple[str, ...]:
@@ -340,7 +358,7 @@ def choose_phone_field(columns: Iterable[str], given: str | None = None) -> str:
     listed = ", ".join(repr(n) for n in names) or "none"
     if given is not None:
         if given in names:
-            return given
+            return _named_once(names, given, "phone_field")
         from difflib import get_close_matches  # only on this error path: a slow import
 
         close = get_close_matches(given, names, n=1, cutoff=0.6)
@@ -351,8 +369,9 @@ def choose_phone_field(columns: Iterable[str], given: str | None = None) -> str:
         )
     whole = [n for n in names if _normal(n).replace(" ", "") in PHONE_COLUMN_NAMES]
     found = whole or [n for n in names if _PHONE_WORDS.intersection(_normal(n).split())]
+    found = list(dict.fromkeys(found))
     if len(found) == 1:
-        return found[0]
+        return _named_once(names, found[0], "phone_field")
     if found:
         tied = " and ".join(repr(n) for n in found)
         raise ValidationError.invalid(
@@ -368,6 +387,16 @@ def choose_phone_field(columns: Iterable[str], given: str | None = None) -> str:
     )
 
 
+def _named_once(names: list[str], name: str, field: str) -> str:
+    """``name``, refused when two columns bear it: ``csv.DictReader`` keeps the last one's
+    values and the other column would be ignored without a word."""
+    if names.count(name) > 1:
+        raise ValidationError.invalid(
+            field, f"two columns are named {name!r} in the header; rename one of them"
+        )
+    return name
+
+
 def check_template_columns(template: Any, columns: Iterable[str]) -> None:
     """Every placeholder the template fills from values must be a column (server-filled ones
     such as ``{OTP_CODE}`` are not); checked once, before any row is read."""
@@ -375,7 +404,10 @@ def check_template_columns(template: Any, columns: Iterable[str]) -> None:
     present = set(names)
     problems = []
     for placeholder in template.placeholders:
-        if placeholder.reserved or placeholder.name in present:
+        if placeholder.reserved:
+            continue
+        if placeholder.name in present:
+            _named_once(names, placeholder.name, "template")
             continue
         from difflib import get_close_matches
 

@@ -7,14 +7,14 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from nrscompose._jsonfile import read_json
-from nrscompose.errors import ValidationError
+from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.profiles import PROFILES
 from nrscompose.recipient_files import describe_delimiter
 
@@ -34,10 +34,34 @@ def without_final_newline(text: str) -> str:
 
 
 def text_argument(value: str) -> str:
-    """TEXT, or the content of FILE for ``@FILE`` (UTF-8, one final line break dropped)."""
+    """TEXT, or the content of FILE for ``@FILE`` (UTF-8, one final line break dropped).
+
+    A byte-order mark (Notepad writes one) is not part of the message: counted, it alone
+    would make every text UTF-16."""
     if value.startswith("@"):
-        return without_final_newline(Path(value[1:]).read_text(encoding="utf-8"))
-    return value
+        path = value[1:]
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as error:
+            byte = error.object[error.start]
+            raise ArgumentError(
+                f"{path}: byte 0x{byte:02x} at position {error.start} is not UTF-8; "
+                "save the file as UTF-8"
+            ) from None
+        return without_final_newline(text)
+    return utf8_text(value, "the text")
+
+
+def utf8_text(text: str, source: str) -> str:
+    """``text`` as Python decoded it from the command line or stdin, refused when a byte was
+    not UTF-8: Python keeps such a byte as a lone surrogate, which no message can hold."""
+    for index, char in enumerate(text):
+        if "\udc80" <= char <= "\udcff":
+            raise ArgumentError(
+                f"{source}: byte 0x{ord(char) - 0xDC00:02x} at position {index} is not UTF-8; "
+                "set the terminal (or the file) to UTF-8"
+            )
+    return text
 
 
 def parse_when(value: str | None) -> datetime | None:
@@ -94,6 +118,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     template = Template(text_argument(args.template))
     if args.range:
         lengths = _max_lengths(args.max_length)
+        _refuse_unknown_names(lengths, template.names)
         found = analyze_template(
             template,
             max_lengths=lengths,
@@ -118,6 +143,21 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
 
 def _parts(count: int) -> str:
     return f"{count} part" if count == 1 else f"{count} parts"
+
+
+def _refuse_unknown_names(lengths: Mapping[str, int], names: Iterable[str]) -> None:
+    """A length for a name the template lacks (a typo) would leave the real placeholder at
+    the default length: a worst case too low, with nothing said."""
+    known = list(names)
+    for name in lengths:
+        if name not in known:
+            from difflib import get_close_matches
+
+            close = get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]}?" if close else ""
+            raise ValidationError.invalid(
+                "max-length", f"{name!r} is not a placeholder of the template{hint}"
+            )
 
 
 def _max_lengths(pairs: list[str] | None) -> dict[str, int]:
@@ -187,8 +227,10 @@ def _print_report(report: Report, out: TextIO, plan: CampaignPlan) -> None:
         print("\ninvalid recipients:", file=out)
         for reason, count in report.invalid_reasons.items():
             print(f"  {count:8} {report.reason_label(reason)}", file=out)
-        for row in report.invalid_sample[:5]:
-            print(f"           e.g. {_where(row, lines)}: {row.number!r}", file=out)
+            # under its own reason: a sample listed after all of them read as the last one's
+            sample = [r for r in report.invalid_sample if (r.reason or "invalid") == reason]
+            for row in sample[:2]:
+                print(f"           e.g. {_where(row, lines)}: {row.number!r}", file=out)
     _print_expensive(report, out, plan, lines)
 
 
@@ -268,6 +310,18 @@ def _check_output(path: str) -> None:
         raise ValidationError.invalid("csv", f"{path}: not writable")
 
 
+def _refuse_overwriting_inputs(path: str, inputs: list[str]) -> None:
+    """The summary written over a file being read would replace the recipients with it."""
+    target = Path(path)
+    if not target.exists():
+        return
+    for name in inputs:
+        if name and Path(name).exists() and os.path.samefile(target, name):
+            raise ValidationError.invalid(
+                "csv", f"{path} is an input of this run; give --csv another file name"
+            )
+
+
 def max_invalid(value: str) -> tuple[float, bool]:
     """``N`` (recipients) or ``N%`` (of rows read) for ``--max-invalid``."""
     text = value.strip()
@@ -339,6 +393,9 @@ def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.csv_out:
         _check_output(args.csv_out)
+        template_file = args.template[1:] if args.template.startswith("@") else ""
+        inputs = [*expand_files(args.files), args.prices or "", template_file]
+        _refuse_overwriting_inputs(args.csv_out, inputs)
     plan = CampaignPlan(
         Template(text_argument(args.template)),
         phone_field=args.phone_field,
@@ -384,7 +441,8 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return 0
     zones = ", ".join(decision.zones) or "unknown zone"
-    verdict = "allowed now" if decision.allowed else "not allowed now"
+    when = "now" if args.at in (None, "now") else f"at {args.at}"  # "now" misread a given time
+    verdict = f"allowed {when}" if decision.allowed else f"not allowed {when}"
     print(f"{args.number} ({decision.country}, {zones}): {args.category} SMS {verdict}", file=out)
     if not decision.allowed:
         local = decision.next_allowed

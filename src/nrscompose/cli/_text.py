@@ -8,7 +8,7 @@ import sys
 from typing import Any, TextIO
 
 from nrscompose.analysis import Analysis, analyze, describe_char
-from nrscompose.cli._estimate import text_argument, without_final_newline
+from nrscompose.cli._estimate import text_argument, utf8_text, without_final_newline
 from nrscompose.profiles import PROFILES
 from nrscompose.splitting import parts_of
 from nrscompose.suggestions import Suggestion, suggest
@@ -22,7 +22,8 @@ def _read_text(argument: str) -> str:
     """TEXT, stdin for ``-`` or FILE for ``@FILE``; the one line break that ends a file or
     piped text (``echo``, editors) is not part of the message."""
     if argument == "-":
-        return without_final_newline(sys.stdin.read())
+        text = utf8_text(sys.stdin.read(), "stdin")
+        return without_final_newline(text.removeprefix("\ufeff"))
     return text_argument(argument)
 
 

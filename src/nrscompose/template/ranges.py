@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 
 _UNICODE_EXTRAS: Final = "😀Жﬃΐİŉǆ’"
+# The worst case renders values at their maximum length: a billion characters took the
+# memory of the machine. A million is far past the parts any channel accepts.
+MAX_VALUE_LENGTH: Final = 1_000_000
 _CONTROLS: Final = frozenset("\n\r\x0c")
 
 
@@ -240,6 +243,9 @@ def _models(
                 )
             )
             continue
+        if maximum > MAX_VALUE_LENGTH:
+            problems.append(_too_long(name, maximum))
+            continue
         minimum = (min_lengths or {}).get(name, 0)
         if not 0 <= minimum <= maximum:
             problems.append(
@@ -253,6 +259,11 @@ def _models(
 
 
 _URL_FILLER: Final = "https://example.com/"
+
+
+def _too_long(name: str, maximum: int) -> Problem:
+    detail = f"{{{name}}}: a maximum length of {maximum} is over {MAX_VALUE_LENGTH:,} characters"
+    return invalid("max_lengths", detail)
 
 
 def _fills(models: Sequence[_NameModel]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
