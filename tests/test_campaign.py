@@ -146,6 +146,25 @@ def test_pandas_and_arrow_batches_are_accepted():
     assert estimate(pyarrow.Table.from_pandas(frame), "Hi {name}").valid == 3
 
 
+def test_a_frame_column_whose_name_is_not_an_identifier_keeps_its_values():
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"Teléfono móvil": ["+34612345678"], "first-name": ["ana"]})
+    report = estimate(frame, "Hola {first-name}")
+    assert (report.valid, report.invalid) == (1, 0)
+
+
+def test_an_empty_frame_cell_is_a_missing_value_not_the_text_nan():
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame({"phone": ["+34612345678", "+34612345679"], "name": ["ana", None]})
+    report = estimate(frame, "Hola {name}")
+    assert (report.valid, report.invalid) == (1, 1)
+    [reason] = report.as_json()["invalid_reasons"]
+    assert "{name}" in reason
+    assert "nan" not in reason
+    pyarrow = pytest.importorskip("pyarrow")
+    assert estimate(pyarrow.Table.from_pandas(frame), "Hola {name}").invalid == 1
+
+
 def test_the_batch_function_runs_unchanged_in_dask_map_partitions():
     pandas = pytest.importorskip("pandas")
     dd = pytest.importorskip("dask.dataframe")

@@ -668,12 +668,30 @@ def _columns(recipients: Any) -> list[str] | None:
     return [str(name) for name in names] if names is not None else None
 
 
+def _is_missing(value: Any) -> bool:
+    """A frame's empty cell: None, NaN, pandas' NA or NaT (a missing value, not a text)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def _frame_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A frame row with its empty cells left out, so a placeholder over one has no value."""
+    return {name: value for name, value in row.items() if not _is_missing(value)}
+
+
 def _rows(recipients: Any) -> Iterable[Mapping[str, Any]]:
     kind = type(recipients).__module__.split(".", 1)[0]
     if kind == "pandas":
-        return (row._asdict() for row in recipients.itertuples(index=False))
+        # Plain tuples, not itertuples' namedtuples: those rename a column such as
+        # "Teléfono móvil" to "_0", and the row would lose its phone number.
+        columns = [str(name) for name in recipients.columns]
+        return (
+            _frame_row(dict(zip(columns, values, strict=True)))
+            for values in recipients.itertuples(index=False, name=None)
+        )
     if kind == "pyarrow":
-        return (row for batch in recipients.to_batches() for row in batch.to_pylist())
+        return (_frame_row(row) for batch in recipients.to_batches() for row in batch.to_pylist())
     return recipients  # type: ignore[no-any-return]
 
 
@@ -681,7 +699,7 @@ def _frame_builder(plan: CampaignPlan, phone_field: str, frame: Any, first: int)
     builder = ReportBuilder()
     add, estimate_row = builder.add, _estimator(RowEstimator(plan), phone_field, explain=False)
     for number, row in enumerate(frame.to_dict("records"), first):
-        add(estimate_row(number, row))
+        add(estimate_row(number, _frame_row(row)))
     return builder
 
 
