@@ -15,11 +15,11 @@ import subprocess
 import sys
 
 import pytest
-import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nrscompose as nc
+from cut_reference import reference_bounds
 from nrscompose import analysis as analysis_module
 from nrscompose import charsets, cuts
 from nrscompose.profiles import PROFILES
@@ -52,35 +52,6 @@ def costs_of(text: str, charset: charsets.SeptetCharset | None, profile: nc.Prof
     if charset is None:
         return [2 if char > "\uffff" else 1 for char in text]
     return [len(charset.septets_of[char]) for char in text]
-
-
-def reference_bounds(text: str, costs: list[int], single: int, size: int, septets: bool):
-    """Greedy over grapheme clusters segmented from each part's start (only CRLF for septet
-    texts); inside a cluster only when the cluster alone is longer than a part."""
-    if not text:
-        return [0], 0
-    if sum(costs) <= single:
-        return [0, len(text)], sum(costs)
-    bounds, start = [0], 0
-    while sum(costs[start:]) > size:
-        if septets:
-            clusters = regex.findall(r"\r\n|.", text[start:], flags=regex.DOTALL)
-        else:
-            clusters = regex.findall(r"\X", text[start:])
-        end, used = start, 0
-        for cluster in clusters:
-            cost = sum(costs[end : end + len(cluster)])
-            if used + cost > size:
-                break
-            end, used = end + len(cluster), used + cost
-        if end == start:  # one cluster longer than a part: cut between code points
-            while used + costs[end] <= size:
-                used += costs[end]
-                end += 1
-        bounds.append(end)
-        start = end
-    bounds.append(len(text))
-    return bounds, sum(costs[start:])
 
 
 def reference_count(text: str, encoding: str, profile: nc.Profile):

@@ -1,37 +1,12 @@
-"""Where cuts fall, compared with a slow reference that segments the whole text with \\X."""
+"""Where cuts fall, compared with a slow reference that segments each part from its start."""
 
 from __future__ import annotations
 
-import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import nrscompose as nc
-
-
-def reference_bounds(text: str, costs: list[int], single: int, size: int) -> list[int]:
-    """Greedy over grapheme clusters segmented from each part's start; cut inside a cluster
-    only when the cluster alone is longer than a part."""
-    if not text:
-        return [0]
-    if sum(costs) <= single:
-        return [0, len(text)]
-    bounds, start = [0], 0
-    while sum(costs[start:]) > size:
-        end, used = start, 0
-        for cluster in regex.findall(r"\X", text[start:]):
-            cost = sum(costs[end : end + len(cluster)])
-            if used + cost > size:
-                break
-            end, used = end + len(cluster), used + cost
-        if end == start:  # one cluster longer than a part: cut between code points
-            while used + costs[end] <= size:
-                used += costs[end]
-                end += 1
-        bounds.append(end)
-        start = end
-    bounds.append(len(text))
-    return bounds
+from cut_reference import reference_bounds
 
 
 def unit_costs(analysis: nc.Analysis) -> list[int]:
@@ -74,7 +49,9 @@ texts = st.lists(pieces, max_size=300).map("".join)
 def test_cuts_match_the_whole_text_reference(text):
     analysis = nc.analyze(text)
     costs = unit_costs(analysis)
-    expected = reference_bounds(text, costs, analysis.limits.single, analysis.limits.concatenated)
+    limits = analysis.limits
+    septets = analysis.encoding != "utf-16"
+    expected, _ = reference_bounds(text, costs, limits.single, limits.concatenated, septets)
     assert analysis.part_bounds == expected
 
 
