@@ -119,6 +119,19 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         ),
         "json.invalid": "Not valid JSON: %(detail)s",
         "json.not_object": "The JSON body must be an object.",
+        # the campaign page of the demo: the uploaded file and the send time
+        "upload.too_large": (
+            "%(name)s is %(size)s; the page takes files up to %(limit)s (about %(rows)s rows "
+            "of a CSV like the example): estimate it with nrscompose estimate on your "
+            "computer, which has no limit."
+        ),
+        "send_time.not_iso": "%(value)s is not an ISO 8601 time such as 2026-11-29T14:00+01:00.",
+        "send_time.no_offset": "%(value)s has no UTC offset: add one, e.g. %(example)s.",
+        # the HTML report of estimate (--html OUT): the output file
+        "output.is_folder": "%(path)s is a folder; give a file name.",
+        "output.no_folder": "%(path)s: the folder %(folder)s does not exist.",
+        "output.not_writable": "%(path)s: not writable.",
+        "output.is_input": "%(path)s is an input of this run; give %(option)s another file name.",
         # a value the library refuses for a reason only its detail names (not translated)
         "value.invalid": "%(detail)s",
     }

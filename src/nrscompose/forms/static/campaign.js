@@ -1,17 +1,21 @@
 /*
  * The campaign page of the nrscompose demo (served by `nrscompose demo` at /campaign).
  *
- * Reads a CSV (a dropped or chosen file, or the bundled example from /api/campaign/example),
- * posts it with the template, prices and send time to /api/estimate (estimate() on the
- * server) and draws the report: charts are inline SVG made here, no chart library and
- * nothing downloaded. window.NrsCampaign exposes state for the browser test.
+ * Reads a recipients file (a dropped or chosen CSV or Excel file, or the bundled example from
+ * /api/campaign/example) as BYTES and posts them, base64, with the template, prices, send time
+ * and reading options to /api/estimate: the server reads them with the reader of
+ * `nrscompose estimate` (its encoding handling, its messages), never the browser's guess.
+ * Draws the report: charts are inline SVG made here, no chart library and nothing downloaded.
+ * window.NrsCampaign exposes state for the browser test.
  */
 (function () {
   "use strict";
 
   var SVG = "http://www.w3.org/2000/svg";
   var el = function (id) { return document.getElementById(id); };
-  var state = { csv: "", name: "", report: null };
+  var state = { file: "", name: "", size: 0, report: null };
+  var MAX_BODY = 262144; // bytes: the demo server's limit for any request
+  var MAX_FILE = Number(el("csv-file").getAttribute("data-max-bytes"));
   // Colour-blind-safe, AA contrast against white for the text drawn on them.
   var SHOWN = 10; // rows of each sample table: the page stays short on a phone
   var ENCODING_COLOURS = { gsm: "#1f5fbf", "gsm-pt": "#1e7a3c", "utf-16": "#b3261e" };
@@ -36,12 +40,35 @@
     return n + " " + word + (n === 1 ? "" : "s");
   }
 
+  // Amounts as the command line prints them ("EUR 18.5382"): the exact decimal strings of
+  // the report, never rounded to cents.
   function money(cost) {
     var currencies = Object.keys(cost || {});
     if (!currencies.length) return "—";
-    return currencies.map(function (c) {
-      return Number(cost[c]).toFixed(2) + " " + c;
-    }).join(" + ");
+    return currencies.map(function (c) { return c + " " + cost[c]; }).join(", ");
+  }
+
+  function megabytes(size) { // rounded up, as the server does: over the limit never reads as it
+    return (Math.ceil(size / 1e4) / 100).toFixed(2) + " MB";
+  }
+
+  // A cluster a person can see; an invisible one (a lone joiner, variation selector,
+  // combining mark, control or space character) by its code points.
+  var INVISIBLE = /^[\p{M}\p{C}\p{Z}]+$/u;
+  function shown(text) {
+    if (!INVISIBLE.test(text)) return text;
+    return Array.from(text).map(function (ch) {
+      return "U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+    }).join(" ");
+  }
+
+  var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  // "Mon 2026-11-30 07:00 UTC", as the command line prints a release time.
+  function utcTime(iso) {
+    var t = new Date(iso);
+    var two = function (n) { return String(n).padStart(2, "0"); };
+    return DAYS[t.getUTCDay()] + " " + t.getUTCFullYear() + "-" + two(t.getUTCMonth() + 1) + "-" +
+      two(t.getUTCDate()) + " " + two(t.getUTCHours()) + ":" + two(t.getUTCMinutes()) + " UTC";
   }
 
   function firstAmount(cost) {
@@ -51,20 +78,40 @@
 
   // ---------------------------------------------------------------- input
 
-  function setCsv(text, name) {
-    state.csv = text;
+  function base64(bytes) {
+    var binary = "";
+    for (var i = 0; i < bytes.length; i += 0x8000) {
+      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(binary);
+  }
+
+  // The file's bytes, untouched: the server decides how they are encoded.
+  function setFile(bytes, name) {
+    state.file = base64(bytes);
     state.name = name;
-    var rows = text.split(/\r\n|\r|\n/).filter(function (line) { return line.trim(); }).length;
-    el("csv-status").textContent = name + ": " + plural(Math.max(rows - 1, 0), "row");
+    state.size = bytes.length;
+    el("csv-status").textContent = name + ": " + (bytes.length / 1000).toFixed(1) + " KB";
     el("drop-text").textContent = name;
   }
 
+  function tooLarge(name, size) {
+    return name + " is " + megabytes(size) + "; the page takes files up to " + megabytes(MAX_FILE) +
+      " (see above): estimate it with nrscompose estimate on your computer, which has no limit.";
+  }
+
   function readFile(file) {
-    if (!file) return;
-    var reader = new FileReader();
-    reader.onload = function () { setCsv(String(reader.result), file.name); };
-    reader.onerror = function () { el("csv-status").textContent = "Could not read " + file.name; };
-    reader.readAsText(file, "utf-8");
+    if (!file) return Promise.resolve();
+    if (file.size > MAX_FILE) {
+      state.file = "";
+      el("csv-status").textContent = tooLarge(file.name, file.size);
+      return Promise.resolve();
+    }
+    return file.arrayBuffer().then(function (buffer) {
+      setFile(new Uint8Array(buffer), file.name);
+    }, function () {
+      el("csv-status").textContent = "Could not read " + file.name;
+    });
   }
 
   function readAnswer(response) {
@@ -76,7 +123,7 @@
 
   function useExample() {
     return fetch("/api/campaign/example").then(readAnswer).then(function (example) {
-      setCsv(example.csv, "example campaign.csv");
+      setFile(new TextEncoder().encode(example.csv), "campaign.csv");
       el("template").value = example.template;
       el("prices").value = JSON.stringify(example.prices, null, 1);
       el("at").value = example.at;
@@ -94,14 +141,18 @@
       }
     }
     return {
-      csv: state.csv,
+      file: state.file,
+      file_name: state.name,
       template: el("template").value,
       prices: parsed,
       at: el("at").value,
       phone_field: el("phone-field").value.trim(),
+      encoding: el("encoding").value,
+      sheet: el("sheet").value.trim(),
       profile: el("profile").value,
       channel: el("channel").value,
       trans: el("trans").checked,
+      lenient: el("lenient").checked,
     };
   }
 
@@ -109,35 +160,43 @@
     if (event) event.preventDefault();
     var status = el("estimate-status"), problems = el("problems");
     problems.textContent = "";
-    if (!state.csv) {
-      status.textContent = "Choose a CSV file or use the example first.";
+    if (!state.file) {
+      status.textContent = "Choose a file or use the example first.";
       return Promise.resolve();
     }
     var body;
     try {
-      body = request();
+      body = JSON.stringify(request());
     } catch (error) {
       status.textContent = error.message;
+      return Promise.resolve();
+    }
+    var size = new Blob([body]).size;
+    if (size > MAX_BODY) {
+      status.textContent = "The file, template and prices together are " + megabytes(size) +
+        "; the page sends at most " + megabytes(MAX_BODY) + ": keep only the prices of the " +
+        "campaign's countries, or run nrscompose estimate on your computer.";
       return Promise.resolve();
     }
     status.textContent = "Estimating…";
     return fetch("/api/estimate", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
+      body: body,
     }).then(readAnswer).then(function (answer) {
       status.textContent = "";
       answer.problems.forEach(function (p) {
         var item = make("li", "problem-item");
         item.appendChild(make("span", "code" + (p.code == null ? " none" : ""),
           p.code == null ? "—" : String(p.code)));
-        item.appendChild(make("span", "field", p.field));
+        item.appendChild(make("span", "field", p.label || p.field));
         item.appendChild(make("span", "message", p.message));
         problems.appendChild(item);
       });
       state.report = answer.report;
       el("report").hidden = !answer.report;
       if (answer.report) render(answer.report);
+      if (answer.problems.length) status.textContent = "Not estimated: see the problems below.";
     }).catch(function (error) {
       status.textContent = "The server could not estimate: " + error.message;
     });
@@ -157,8 +216,10 @@
   function renderTotals(totals) {
     var box = el("totals");
     box.textContent = "";
-    [["Recipients", totals.recipients], ["Valid", totals.valid], ["Invalid", totals.invalid],
-      ["Parts", totals.parts], ["Cost", money(totals.cost)]].forEach(function (pair) {
+    var count = function (n) { return n.toLocaleString("en"); };
+    [["Recipients", count(totals.recipients)], ["Valid", count(totals.valid)],
+      ["Invalid", count(totals.invalid)], ["Parts", count(totals.parts)],
+      ["Cost", money(totals.cost)]].forEach(function (pair) {
       var stat = make("div", "stat");
       stat.appendChild(make("span", "stat-label", pair[0]));
       var value = make("span", "stat-value", String(pair[1]));
@@ -168,16 +229,27 @@
     });
   }
 
-  // Horizontal bars: per row, the label and its figures on one line and, under them, a bar
-  // whose length is the row's share of the largest value (text never runs past the chart).
+  // Horizontal bars: per row, the label and its figures on one line (on two when one line is
+  // wider than the chart, as on a phone) and, under them, a bar whose length is the row's share
+  // of the largest value: text never runs past the chart.
   function barChart(figure, rows, caption) {
     figure.textContent = "";
     // Drawn at the figure's own width, so that text keeps its size on a phone.
-    var rowHeight = 42, width = Math.max(280, figure.clientWidth || 560);
-    var height = rows.length * rowHeight;
+    var width = Math.max(280, figure.clientWidth || 560);
+    var chart = drawBars(rows, caption, width, false);
+    figure.appendChild(chart);
+    var texts = Array.prototype.slice.call(chart.querySelectorAll("text"));
+    if (texts.some(function (t) { return t.getComputedTextLength() > width; })) {
+      figure.replaceChild(drawBars(rows, caption, width, true), chart);
+    }
+    figure.appendChild(make("figcaption", "note", caption));
+  }
+
+  function drawBars(rows, caption, width, twoLines) {
+    var rowHeight = twoLines ? 60 : 42, barAt = twoLines ? 39 : 21;
     var max = Math.max.apply(null, rows.map(function (r) { return r.value; }).concat([0]));
     var chart = svg("svg", {
-      viewBox: "0 0 " + width + " " + height, width: "100%", role: "img",
+      viewBox: "0 0 " + width + " " + rows.length * rowHeight, width: "100%", role: "img",
       "aria-label": caption + ": " + rows.map(function (r) { return r.label + " " + r.text; }).join("; "),
     });
     rows.forEach(function (r, i) {
@@ -185,15 +257,16 @@
       var group = svg("g", { class: "bar", "data-label": r.label });
       var line = svg("text", { x: 0, y: y + 15 });
       line.appendChild(svg("tspan", { class: "bar-label" }, r.label + "  "));
-      line.appendChild(svg("tspan", { class: "bar-value" }, r.text));
+      var value = svg("tspan", twoLines ? { class: "bar-value", x: 0, dy: 18 } : { class: "bar-value" },
+        r.text);
+      line.appendChild(value);
       group.appendChild(line);
       group.appendChild(svg("rect", {
-        x: 0, y: y + 21, width: length.toFixed(1), height: 12, rx: 3, fill: r.colour || "#1f5fbf",
+        x: 0, y: y + barAt, width: length.toFixed(1), height: 12, rx: 3, fill: r.colour || "#1f5fbf",
       }));
       chart.appendChild(group);
     });
-    figure.appendChild(chart);
-    figure.appendChild(make("figcaption", "note", caption));
+    return chart;
   }
 
   // Bars by cost; by parts only when nothing is priced (bars of one scale, never mixed).
@@ -263,19 +336,24 @@
     var rows = [{ label: "at once", value: valid - heldTotal,
       text: plural(valid - heldTotal, "recipient"), colour: "#1e7a3c" }];
     times.forEach(function (time) {
-      rows.push({ label: time.slice(5, 16).replace("T", " ") + " UTC", value: held[time],
+      rows.push({ label: utcTime(time), value: held[time],
         text: plural(held[time], "recipient") + " held", colour: "#8a5a00" });
     });
     barChart(figure, rows, "Bars: recipients sent at " + at + " and those held until their " +
       "send window opens");
   }
 
-  function table(headers, rows) {
-    var wrap = make("table", "data");
+  // A table; with `cards`, one that reflows on a phone: each row a block of "header: value"
+  // lines (CSS), so no column is off-screen; the roles keep it a table for assistive technology.
+  function table(headers, rows, cards) {
+    var wrap = make("table", cards ? "data cards" : "data");
+    wrap.setAttribute("role", "table");
     var head = make("tr");
+    head.setAttribute("role", "row");
     headers.forEach(function (h) {
       var th = make("th", null, h);
       th.scope = "col";
+      th.setAttribute("role", "columnheader");
       head.appendChild(th);
     });
     var thead = make("thead");
@@ -284,7 +362,13 @@
     var body = make("tbody");
     rows.forEach(function (cells) {
       var tr = make("tr");
-      cells.forEach(function (cell) { tr.appendChild(make("td", null, cell)); });
+      tr.setAttribute("role", "row");
+      cells.forEach(function (cell, i) {
+        var td = make("td", null, cell);
+        td.setAttribute("role", "cell");
+        td.dataset.label = headers[i];
+        tr.appendChild(td);
+      });
       body.appendChild(tr);
     });
     wrap.appendChild(body);
@@ -302,14 +386,14 @@
     box.appendChild(table(["Reason", "Rows"], names.map(function (r) { return [r, String(reasons[r])]; })));
     box.appendChild(make("p", "note", "For example:"));
     box.appendChild(table(["Line", "Number", "Problem"], sample.slice(0, SHOWN).map(function (r) {
-      return [String(r.row), r.number || "(empty)", r.problem];
+      return [String(r.row), r.number ? shown(r.number) : "(empty)", r.reason_text || r.problem];
     })));
   }
 
   function fixText(suggestion) {
     if (!suggestion) return "no rewrite saves a part";
     var pairs = Object.keys(suggestion.replace).map(function (ch) {
-      return ch + " → " + (suggestion.replace[ch] || "(removed)");
+      return shown(ch) + " → " + (suggestion.replace[ch] ? shown(suggestion.replace[ch]) : "(removed)");
     });
     return pairs.join(", ") + ": saves " + plural(suggestion.parts_saved, "part") + " (" +
       suggestion.encoding + ")";
@@ -320,10 +404,11 @@
     box.textContent = "";
     box.appendChild(table(["Line", "Country", "Encoding", "Parts", "Cost", "Costly characters", "Fix that saves most"],
       rows.slice(0, SHOWN).map(function (r) {
+        var costly = r.costly || (r.offending ? [shown(r.offending)] : []);
         return [String(r.row), r.country || "—", r.encoding, String(r.parts),
-          r.cost == null ? "—" : Number(r.cost).toFixed(4) + " " + r.currency, r.offending || "—",
+          r.cost == null ? "—" : r.currency + " " + r.cost, costly.join(" ") || "—",
           fixText(r.suggestion)];
-      })));
+      }), true));
   }
 
   // ---------------------------------------------------------------- wiring
@@ -346,5 +431,5 @@
   el("use-example").addEventListener("click", function () { useExample().then(run); });
   el("campaign-form").addEventListener("submit", run);
 
-  window.NrsCampaign = { state: state, run: run, useExample: useExample, setCsv: setCsv };
+  window.NrsCampaign = { state: state, run: run, useExample: useExample, setFile: setFile };
 })();
