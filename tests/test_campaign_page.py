@@ -22,6 +22,11 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from nrscompose.cli import main
+from nrscompose.destinations import WHY
+from nrscompose.forms import campaign_page
+from nrscompose.forms.demo import MAX_BODY, DemoServer
 from test_demo_browser import (  # the fixtures and helpers of the demo page's browser test
     AXE,
     _post,
@@ -30,11 +35,6 @@ from test_demo_browser import (  # the fixtures and helpers of the demo page's b
     browser,  # noqa: F401
     server,  # noqa: F401
 )
-
-from nrscompose.cli import main
-from nrscompose.destinations import WHY
-from nrscompose.forms import campaign_page
-from nrscompose.forms.demo import MAX_BODY, DemoServer
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -177,8 +177,14 @@ def test_the_stated_limit_is_the_real_one(server: DemoServer) -> None:  # noqa: 
             "choose one with --phone-field NAME (phone_field= in Python)",
             "choose one with the Phone column field",
         ),
-        ("garbled (é as Ã©): leave out --encoding", "garbled (é as Ã©): leave the Encoding field on its default"),
-        ("try --encoding utf-16-le (encoding='utf-16-le' in Python)", "try utf-16-le in the Encoding field"),
+        (
+            "garbled (é as Ã©): leave out --encoding",
+            "garbled (é as Ã©): leave the Encoding field on its default",
+        ),
+        (
+            "try --encoding utf-16-le (encoding='utf-16-le' in Python)",
+            "try utf-16-le in the Encoding field",
+        ),
         ("try --default-country ES", "try nrscompose estimate --default-country ES"),
         ("/tmp/x/recipients.csv, line 3: bad", "clientes.csv, line 3: bad"),
     ],

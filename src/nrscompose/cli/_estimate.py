@@ -396,6 +396,12 @@ def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
         template_file = args.template[1:] if args.template.startswith("@") else ""
         inputs = [*expand_files(args.files), args.prices or "", template_file]
         _refuse_overwriting_inputs(args.csv_out, inputs)
+    if args.html_out:
+        from nrscompose.cli._report_html import check_html_output
+
+        template_file = args.template[1:] if args.template.startswith("@") else ""
+        inputs = [*expand_files(args.files), args.prices or "", template_file]
+        check_html_output(args.html_out, inputs)
     plan = CampaignPlan(
         Template(text_argument(args.template)),
         phone_field=args.phone_field,
@@ -423,6 +429,10 @@ def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
         _print_report(report, out, plan)
     if args.csv_out:
         _write_csv(report, args.csv_out)
+    if args.html_out:
+        from nrscompose.cli._report_html import write_html_report
+
+        write_html_report(report, args.html_out)
     verdict = _over_limit(report, args.max_invalid)
     if verdict is not None:
         print(f"nrscompose: {verdict}", file=sys.stderr)
@@ -521,6 +531,12 @@ def register(commands: Any) -> None:
     estimate.add_argument("--json", action="store_true", help="print the stable JSON report")
     estimate.add_argument(
         "--csv", dest="csv_out", metavar="OUT", help="also write a CSV summary to OUT"
+    )
+    estimate.add_argument(
+        "--html",
+        dest="html_out",
+        metavar="OUT",
+        help="also write the report as one self-contained HTML file to OUT (charts, no network)",
     )
     jobs = estimate.add_mutually_exclusive_group()
     jobs.add_argument("--jobs", type=positive_int, default=1, help="worker processes")
