@@ -137,6 +137,7 @@ def test_the_stated_limit_is_the_real_one(server: DemoServer) -> None:  # noqa: 
     assert int(stated[1]) == campaign_page.MAX_FILE_BYTES
     assert f"<strong>{campaign_page._megabytes(campaign_page.MAX_FILE_BYTES)}</strong>" in html
     assert f"about {campaign_page.ROWS_AT_LIMIT:,} rows" in html
+    assert f'data-rows-at-limit="{campaign_page.ROWS_AT_LIMIT:,}"' in html
     assert "nrscompose estimate" in html
     example = (EXAMPLES / "campaign.csv").read_bytes()
     per_row = len(example) / example.count(b"\n")
@@ -330,8 +331,9 @@ def test_a_file_over_the_limit_is_refused_before_sending(
     browser.find_element("id", "csv-file").send_keys(str(path))
     status = browser.find_element("id", "csv-status")
     _wait(browser, lambda d: "0.15 MB" in status.text)
-    assert status.text.startswith("todos.csv is 0.25 MB; the page takes files up to 0.15 MB")
-    assert "nrscompose estimate" in status.text
+    server_says = campaign_page._too_large("todos.csv", path.stat().st_size)["message"]
+    assert status.text == server_says  # the page's words are the server's
+    assert server_says.startswith("todos.csv is 0.25 MB; the page takes files up to 0.15 MB")
     assert browser.execute_script("return NrsCampaign.state.file") == ""
 
 

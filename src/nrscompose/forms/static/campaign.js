@@ -96,8 +96,10 @@
   }
 
   function tooLarge(name, size) {
+    // the server's sentence (problem kind upload.too_large), for a file not worth sending
     return name + " is " + megabytes(size) + "; the page takes files up to " + megabytes(MAX_FILE) +
-      " (see above): estimate it with nrscompose estimate on your computer, which has no limit.";
+      " (about " + el("csv-file").getAttribute("data-rows-at-limit") + " rows of a CSV like the " +
+      "example): estimate it with nrscompose estimate on your computer, which has no limit.";
   }
 
   function readFile(file) {
