@@ -390,3 +390,26 @@ def test_campaign_display_on_a_phone_and_a_desktop(
         " return [v.id, v.nodes.map(function (n) { return n.target.join(' '); })]; })); });"
     )
     assert violations == []
+
+
+def test_a_readers_warnings_are_in_the_pages_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader may add warnings to the report (a doubtful encoding): the page words them
+    as it words problems."""
+    from nrscompose.campaign import Report
+
+    original = Report.as_json
+
+    def with_warning(self: Report) -> dict[str, Any]:
+        found = original(self)
+        found["warnings"] = [
+            "looks like Mac Roman: try --encoding mac_roman (encoding='mac_roman' in Python)",
+            {"kind": "x.y", "message": "choose with --phone-field NAME"},
+        ]
+        return found
+
+    monkeypatch.setattr(Report, "as_json", with_warning)
+    answer = campaign_page.estimate_json({"csv": "phone\n34612345678\n", "template": "Hola"})
+    assert answer["report"]["warnings"] == [
+        "looks like Mac Roman: try mac_roman in the Encoding field",
+        {"kind": "x.y", "message": "choose with the Phone column field"},
+    ]

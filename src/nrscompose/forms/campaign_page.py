@@ -251,15 +251,30 @@ def shown_cluster(cluster: str) -> str:
     return cluster if visible else " ".join(f"U+{ord(c):04X}" for c in cluster)
 
 
-def _for_the_page_rows(answer: JsonObject, report: Report) -> None:
+def _for_the_page_rows(
+    answer: JsonObject, report: Report, name: str, paths: tuple[str, ...]
+) -> None:
     """What the page shows beside ``Report.as_json()``: each invalid row's reason (a stable
-    kind) and its sentence, and each expensive row's costly characters as whole clusters."""
+    kind) and its sentence, each expensive row's costly characters as whole clusters, and
+    every sentence (reasons, warnings) in the page's words."""
+
+    def page(text: str) -> str:
+        return for_the_page(text, name, paths)
+
+    answer["invalid_reasons"] = {page(k): n for k, n in answer["invalid_reasons"].items()}
     for shown, row in zip(answer["invalid_sample"], report.invalid_sample, strict=True):
         reason = row.reason or "invalid"
         shown["reason"] = reason
-        shown["reason_text"] = WHY.get(reason) or row.problem or reason
+        shown["reason_text"] = page(WHY.get(reason) or row.problem or reason)
     for shown, row in zip(answer["most_expensive"], report.most_expensive, strict=True):
         shown["costly"] = [shown_cluster(c) for c in costly_clusters(row.text, row.offending)]
+    warnings = answer.get("warnings")  # a reader's notices, where the report carries them
+    if isinstance(warnings, list):
+        answer["warnings"] = [
+            page(w) if isinstance(w, str) else {**w, "message": page(str(w.get("message")))}
+            for w in warnings
+            if isinstance(w, str | dict)
+        ]
 
 
 def estimate_json(fields: JsonObject) -> JsonObject:
@@ -313,5 +328,5 @@ def estimate_json(fields: JsonObject) -> JsonObject:
     answer["report"] = report.as_json()
     for found in answer["report"]["inputs"]:
         found["file"] = name  # not the temporary folder's path
-    _for_the_page_rows(answer["report"], report)
+    _for_the_page_rows(answer["report"], report, name, paths)
     return answer

@@ -195,6 +195,15 @@
         item.appendChild(make("span", "message", p.message));
         problems.appendChild(item);
       });
+      // a reader's warnings (a doubtful encoding, a header found lower down), when the
+      // report carries them: beside the problems, not under the charts
+      ((answer.report && answer.report.warnings) || []).forEach(function (w) {
+        var item = make("li", "problem-item");
+        item.appendChild(make("span", "code none", "!"));
+        item.appendChild(make("span", "field", "Warning"));
+        item.appendChild(make("span", "message", typeof w === "string" ? w : w.message));
+        problems.appendChild(item);
+      });
       state.report = answer.report;
       el("report").hidden = !answer.report;
       if (answer.report) render(answer.report);
