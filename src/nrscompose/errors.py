@@ -3,7 +3,9 @@
 * :class:`ValidationError` — the caller asked for something invalid (bad text, an encoding
   that cannot carry the text). It carries every :class:`~nrscompose.problems.Problem` found,
   each with its kind, the field, the character span and — from a provider — its error code.
-* :class:`ApiError` — the provider answered with an error.
+* :class:`ApiError` — the provider answered with an error; :class:`MalformedResponseError`, one
+  of its kinds, is an answer that is not of the shape the provider documents (each provider
+  raises its own subclass, which is also that provider's API error).
 * :class:`TransportError` — the request never got a usable answer.
 
 All derive from :class:`NrsComposeError`; ``ValidationError`` is also a ``ValueError`` so that
@@ -26,6 +28,7 @@ __all__ = [
     "ApiError",
     "ArgumentError",
     "ArgumentTypeError",
+    "MalformedResponseError",
     "NrsComposeError",
     "Problem",
     "TransportError",
@@ -91,6 +94,14 @@ class ApiError(NrsComposeError):
         super().__init__(
             f"HTTP {status}" + (f" error {code}" if code is not None else "") + f": {description}"
         )
+
+
+class MalformedResponseError(ApiError):
+    """The answer is not of the documented shape (not JSON, another shape, an unexpected
+    status). ``raw`` holds the body as text. Catch this class for every provider at once; each
+    provider raises a subclass that is also its own API error."""
+
+    raw: str
 
 
 class TransportError(NrsComposeError):
