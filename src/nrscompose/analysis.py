@@ -366,12 +366,6 @@ def _charsets_for(encoding: Encoding, profile: Profile) -> tuple[SeptetCharset, 
     return _SEPTET_CHARSETS[encoding]
 
 
-def _national_tables(charset: SeptetCharset | None) -> int:
-    if charset is None:
-        return 0
-    return (charset.locking_language != 0) + (charset.shift_language != 0)
-
-
 def _boundary(text: str, charset: SeptetCharset | None) -> Boundary | None:
     """The cluster rule at a cut: grapheme clusters for UTF-16; the septet tables hold no
     combining or joining characters, so only a CRLF can span a cut of a septet text."""
