@@ -21,7 +21,7 @@ def test_each_mo_file_is_compiled_from_its_po_file(language: str) -> None:
 
 @pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
 def test_every_kind_has_a_translated_sentence(language: str) -> None:
-    wordy = {kind: sentence for kind, sentence in KINDS.items() if re.search(r"[a-z]{3} ", sentence)}
+    wordy = {kind: text for kind, text in KINDS.items() if re.search(r"[a-z]{3} ", text)}
     untranslated = [kind for kind, sentence in wordy.items()
                     if translator(language).gettext(sentence) == sentence]  # fmt: skip
     assert untranslated == []

@@ -10,7 +10,6 @@ import pytest
 from nrscompose import errors
 from nrscompose.providers import bulk_sms, email_contacts, nrs
 
-
 # modules of the package's own machinery, whose names the package does not export
 PRIVATE_HELPERS = {"_checks", "_conditions"}
 

@@ -35,13 +35,13 @@ from nrscompose.providers._answers import (
 
 __all__ = [
     "BulkSmsApiError",
+    "BulkSmsMalformedResponseError",
     "ContactList",
     "Deployment",
     "DeploymentStats",
     "Empty",
     "Listing",
     "MalformedResponseError",
-    "BulkSmsMalformedResponseError",
     "OptOut",
     "Record",
     "parse_response",

@@ -38,11 +38,11 @@ __all__ = [
     "Contacts",
     "Created",
     "EmailContactsApiError",
+    "EmailContactsMalformedResponseError",
     "Empty",
     "ImportProcess",
     "Lists",
     "MalformedResponseError",
-    "EmailContactsMalformedResponseError",
     "parse_response",
     "read",
 ]
@@ -265,7 +265,10 @@ def parse_response(status: int, body: bytes | str, kind: str) -> Response:
     if parser is None:
         raise EmailContactsMalformedResponseError(status, f"unknown kind {kind!r}", raw)
     return parse_json(
-        status, raw, lambda data: parser(json_object(data, "the body")), EmailContactsMalformedResponseError
+        status,
+        raw,
+        lambda data: parser(json_object(data, "the body")),
+        EmailContactsMalformedResponseError,
     )
 
 

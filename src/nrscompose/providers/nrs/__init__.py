@@ -14,6 +14,7 @@ notifications the API posts to a customer's server.
     ('POST', 'https://dashboard.360nrs.com/api/rest/sms', 'gsm-pt', 1)
 """
 
+# ruff: noqa: I001  (the re-exports are grouped by module, one "import (a as a, …)" each)
 from __future__ import annotations
 
 # Each name is imported from its module on first use, so that importing one submodule (the code
@@ -22,12 +23,18 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from nrscompose.errors import MalformedResponseError as MalformedResponseError
-    from nrscompose.http import HttpRequest as HttpRequest
-    from nrscompose.http import HttpResponse as HttpResponse
+    from nrscompose.http import HttpRequest as HttpRequest, HttpResponse as HttpResponse
+    from nrscompose.providers.nrs._base import (
+        DEFAULT_BASE_URL as DEFAULT_BASE_URL,
+        Credentials as Credentials,
+    )
+    from nrscompose.providers.nrs._validate import (
+        validate as validate,
+    )
     from nrscompose.providers.nrs.catalogue import (
         CATALOGUE as CATALOGUE,
-        ErrorEntry as ErrorEntry,
         INPUT_INVALID as INPUT_INVALID,
+        ErrorEntry as ErrorEntry,
         lookup as lookup,
     )
     from nrscompose.providers.nrs.codes import (
@@ -35,47 +42,16 @@ if TYPE_CHECKING:
         code_for as code_for,
         with_codes as with_codes,
     )
-    from nrscompose.providers.nrs._base import (
-        Credentials as Credentials,
-        DEFAULT_BASE_URL as DEFAULT_BASE_URL,
-    )
-    from nrscompose.providers.nrs.responses import (
-        Empty as Empty,
-        ErrorDetail as ErrorDetail,
-        Event as Event,
-        FileBody as FileBody,
-        GeneratedImage as GeneratedImage,
-        Images as Images,
-        Item as Item,
-        MalformedEventError as MalformedEventError,
-        NrsApiError as NrsApiError,
-        NrsMalformedResponseError as NrsMalformedResponseError,
-        OTP_REASONS as OTP_REASONS,
-        Otp as Otp,
-        OtpCheck as OtpCheck,
-        Page as Page,
-        RecipientResult as RecipientResult,
-        Response as Response,
-        ScheduledResult as ScheduledResult,
-        SendResult as SendResult,
-        ShortUrl as ShortUrl,
-        Shortened as Shortened,
-        TextBody as TextBody,
-        UpdateResult as UpdateResult,
-        parse_event as parse_event,
-        parse_response as parse_response,
-        read as read,
-    )
     from nrscompose.providers.nrs.delivery import (
+        ESCAPES as ESCAPES,
         DeliveryNotification as DeliveryNotification,
         DeliveryNotificationUrl as DeliveryNotificationUrl,
-        ESCAPES as ESCAPES,
     )
     from nrscompose.providers.nrs.requests_channels import (
-        Attachment as Attachment,
-        Location as Location,
         VOICE_FEMALE_ONLY as VOICE_FEMALE_ONLY,
         VOICE_LANGUAGES as VOICE_LANGUAGES,
+        Attachment as Attachment,
+        Location as Location,
         WhatsAppMessage as WhatsAppMessage,
         mailing as mailing,
         otp_check as otp_check,
@@ -105,8 +81,32 @@ if TYPE_CHECKING:
         landing_sms as landing_sms,
         sms as sms,
     )
-    from nrscompose.providers.nrs._validate import (
-        validate as validate,
+    from nrscompose.providers.nrs.responses import (
+        OTP_REASONS as OTP_REASONS,
+        Empty as Empty,
+        ErrorDetail as ErrorDetail,
+        Event as Event,
+        FileBody as FileBody,
+        GeneratedImage as GeneratedImage,
+        Images as Images,
+        Item as Item,
+        MalformedEventError as MalformedEventError,
+        NrsApiError as NrsApiError,
+        NrsMalformedResponseError as NrsMalformedResponseError,
+        Otp as Otp,
+        OtpCheck as OtpCheck,
+        Page as Page,
+        RecipientResult as RecipientResult,
+        Response as Response,
+        ScheduledResult as ScheduledResult,
+        SendResult as SendResult,
+        Shortened as Shortened,
+        ShortUrl as ShortUrl,
+        TextBody as TextBody,
+        UpdateResult as UpdateResult,
+        parse_event as parse_event,
+        parse_response as parse_response,
+        read as read,
     )
 
 # module -> the names this package exports from it; the cheap modules first (the code tables,

@@ -47,8 +47,8 @@ __all__ = [
     "Item",
     "MalformedEventError",
     "MalformedResponseError",
-    "NrsMalformedResponseError",
     "NrsApiError",
+    "NrsMalformedResponseError",
     "Otp",
     "OtpCheck",
     "Page",
@@ -593,7 +593,8 @@ def parse_response(status: int, body: bytes | str, kind: str = "auto") -> Respon
         return TextBody(raw)
     if kind == "file":
         return FileBody(body if isinstance(body, bytes) else body.encode())
-    return parse_json(status, raw, lambda data: _typed(status, data, kind), NrsMalformedResponseError)
+    malformed = NrsMalformedResponseError
+    return parse_json(status, raw, lambda data: _typed(status, data, kind), malformed)
 
 
 def _typed(status: int, data: JsonValue, kind: str) -> Response:
