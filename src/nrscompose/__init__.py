@@ -16,7 +16,7 @@ in CI; ``tests/test_layers.py`` adds what a contract cannot say (no private name
 module, no cycle, what ``import nrscompose`` loads).
 
 1. ``errors``, ``problems`` (the problem kinds), ``vocabularies``, ``messages`` (the gettext
-   catalogue), ``patterns``, ``http``, ``_jsonfile``
+   catalogue), ``patterns``, ``http``, ``_jsonfile``, ``_extras`` (optional libraries)
 2. ``charsets`` (tables, codecs, packing of already-counted parts)
 3. ``profiles``, ``transliterate``, ``cuts`` (the one cut planner), ``splitting``,
    ``analysis``, ``suggestions``, ``user_data``
