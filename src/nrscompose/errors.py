@@ -7,6 +7,8 @@
   of its kinds, is an answer that is not of the shape the provider documents (each provider
   raises its own subclass, which is also that provider's API error).
 * :class:`TransportError` — the request never got a usable answer.
+* :class:`MissingExtraError` — a feature's optional library is not installed (the message
+  names the extra that installs it).
 
 All derive from :class:`NrsComposeError`; ``ValidationError`` is also a ``ValueError`` so that
 code written against plain Python conventions keeps working.
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from nrscompose._error_base import ArgumentError, ArgumentTypeError, NrsComposeError
+from nrscompose._extras import MissingExtraError
 from nrscompose.problems import Problem
 
 # Annotations only: importing typing would double the package's import time.
@@ -29,6 +32,7 @@ __all__ = [
     "ArgumentError",
     "ArgumentTypeError",
     "MalformedResponseError",
+    "MissingExtraError",
     "NrsComposeError",
     "Problem",
     "TransportError",
