@@ -428,9 +428,8 @@ def _page(obj: JsonObject) -> Page:
         raise Shape("'data' is not a list")
     items = tuple(json_object(item, "a listing item") for item in data)
     meta = obj.get("meta")
-    pagination: JsonObject = EMPTY
-    if isinstance(meta, dict) and isinstance(meta.get("pagination"), dict):
-        pagination = meta["pagination"]  # type: ignore[assignment]
+    found = meta.get("pagination") if isinstance(meta, dict) else None
+    pagination: JsonObject = found if isinstance(found, dict) else EMPTY
     links = pagination.get("links")
     # An empty list stands for "no links" on the last page (360nrs API reference, "List templates").
     next_url = links.get("next") if isinstance(links, dict) else None
