@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from nrscompose import PROFILES, ValidationError, analyze, split, suggest
-from nrscompose.analysis import _NOT_IN
+from nrscompose.analysis import EXCLUSION_REASONS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "js" / "test" / "fixtures.json"
 
@@ -130,7 +130,7 @@ def fixtures() -> dict[str, Any]:
     ]
     return {
         "texts": texts,
-        "reasons": dict(_NOT_IN),  # Offending.reason joins these with "; "
+        "reasons": dict(EXCLUSION_REASONS),  # Offending.reason joins these with "; "
         "analyze": cases,
         "split": splits,
         "suggest": suggestions,

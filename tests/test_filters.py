@@ -130,3 +130,16 @@ def test_number_filters_format_exactly_as_babel(sign, integer, fraction):
     for name, locale in (("formatDotComma", "de"), ("formatCommaDot", "en")):
         expected = format_decimal(Decimal(value), format=pattern, locale=locale)
         assert FILTERS[name](value) == expected
+
+
+@pytest.mark.parametrize("locale", ["de", "en"])
+def test_the_number_symbols_are_cldrs(locale: str) -> None:
+    numbers = pytest.importorskip("babel.numbers")
+    from nrscompose.filters import NUMBER_SYMBOLS
+
+    cldr = (
+        numbers.get_minus_sign_symbol(locale),
+        numbers.get_group_symbol(locale),
+        numbers.get_decimal_symbol(locale),
+    )
+    assert cldr == NUMBER_SYMBOLS[locale]

@@ -1,4 +1,5 @@
-"""Every import in the package follows the layers its docstring names (``nrscompose.__doc__``).
+"""What the import contracts in ``pyproject.toml`` (``lint-imports``) do not check: private
+names, cycles inside a layer, and what ``import nrscompose`` loads.
 
 The source is read, not imported: an import inside a function counts as much as one at the top,
 since it is the same dependency, only later.
@@ -17,37 +18,9 @@ import nrscompose
 
 SRC = Path(nrscompose.__file__).parent
 
-# The layers of nrscompose.__doc__, lowest first: a module may import its own layer and below.
-LAYERS: dict[str, int] = {
-    "_error_base": 1,
-    "errors": 1, "problems": 1, "vocabularies": 1, "messages": 1, "patterns": 1, "http": 1,
-    "_jsonfile": 1,
-    "charsets": 2,
-    "profiles": 3, "transliterate": 3, "cuts": 3, "splitting": 3, "analysis": 3,
-    "suggestions": 3,
-    "user_data": 3,
-    "message_rules": 4,
-    "filters": 5, "template": 5, "rows": 5, "destinations": 5, "numbers": 5, "pricing": 5,
-    "windows": 5,
-    "providers": 6,
-    "campaign": 7, "forms": 7, "recipient_files": 7, "_excel": 7,
-    "transports": 8, "jinja": 8, "cli": 8, "forms.demo": 8,
-}  # fmt: skip
-
-
 def _module_name(path: Path) -> str:
     parts = path.relative_to(SRC).with_suffix("").parts
     return ".".join(p for p in parts if p != "__init__")
-
-
-def _layer(module: str) -> int:
-    """The layer of ``module`` (dotted, below ``nrscompose``): its longest listed prefix."""
-    parts = module.split(".")
-    for size in range(len(parts), 0, -1):
-        layer = LAYERS.get(".".join(parts[:size]))
-        if layer is not None:
-            return layer
-    raise AssertionError(f"nrscompose.{module} is in no layer: add it to the docstring")
 
 
 def _imports(path: Path) -> list[tuple[str, list[str], int]]:
@@ -73,32 +46,64 @@ PACKAGE_ROOT = Path(nrscompose.__file__)
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
-def test_imports_point_down_the_layers(path: Path) -> None:
-    if path == PACKAGE_ROOT:
-        return  # the package's lazy attributes name every layer
+def test_no_private_name_crosses_a_module_boundary(path: Path) -> None:
+    """A private name (``_x``) is its module's own; a private module is its package's own (the
+    root package's private helpers, such as ``_jsonfile``, serve every module)."""
     own = _module_name(path)
-    for module, _, line in _imports(path):
-        if module.startswith(own.split(".")[0] + ".") or module == own.split(".")[0]:
-            continue  # inside its own package
-        assert _layer(module) <= _layer(own), (
-            f"nrscompose.{own} (layer {_layer(own)}) imports nrscompose.{module} "
-            f"(layer {_layer(module)}) at line {line}"
-        )
+    where = f"{path.relative_to(SRC)}"
+    for module, names, line in _imports(path):
+        submodules = [n for n in names if _is_module(f"{module}.{n}")]
+        for submodule in submodules:
+            _check_private_module(f"{module}.{submodule}", own, f"{where}:{line}")
+        private = [n for n in names if n.startswith("_") and n not in submodules]
+        assert module == own or not private, f"{where}:{line} imports {private} of {module}"
+        _check_private_module(module, own, f"{where}:{line}")
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
-def test_no_module_reaches_into_another_packages_private_names(path: Path) -> None:
-    """A subpackage's private modules and names are its own; the root package's private helper
-    modules (``_jsonfile``) serve every module."""
-    own_package = _module_name(path).split(".")[0]
-    for module, names, line in _imports(path):
-        if module.split(".")[0] == own_package or "." not in module:
-            continue
-        private = [n for n in names if n.startswith("_")]
-        private_module = [p for p in module.split(".") if p.startswith("_")]
-        where = f"{path.relative_to(SRC)}:{line}"
-        assert not private, f"{where} imports private names {private} of {module}"
-        assert not private_module, f"{where} imports the private module {module}"
+def test_no_private_attribute_of_another_module_is_read(path: Path) -> None:
+    """``module._name`` through an imported nrscompose module is a private name crossing too."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules = _imported_module_aliases(tree)
+    reached = [
+        f"{path.relative_to(SRC)}:{node.lineno} reads {node.value.id}.{node.attr}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+        and node.value.id in modules and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+    ]  # fmt: skip
+    assert reached == []
+
+
+def _imported_module_aliases(tree: ast.AST) -> set[str]:
+    """The local names this source binds to nrscompose modules."""
+    aliases = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            aliases |= {a.asname for a in node.names if a.asname and a.name.startswith(PACKAGE)}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(PACKAGE):
+            module = (node.module or "").removeprefix(PACKAGE)
+            aliases |= {a.asname or a.name for a in node.names
+                        if _is_module(f"{module}.{a.name}".lstrip("."))}  # fmt: skip
+    return aliases
+
+
+PACKAGE = "nrscompose"
+
+
+def _is_module(dotted: str) -> bool:
+    path = SRC.joinpath(*dotted.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def _check_private_module(module: str, importer: str, where: str) -> None:
+    parts = module.split(".")
+    for index, part in enumerate(parts):
+        if part.startswith("_"):
+            package = ".".join(parts[:index])
+            assert not package or importer == package or importer.startswith(package + "."), (
+                f"{where} imports {module}, private to nrscompose.{package}"
+            )
 
 
 def test_no_import_cycle_between_layers() -> None:

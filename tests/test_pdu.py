@@ -128,11 +128,3 @@ def test_registered_codecs_encode_and_decode_septets():
     with pytest.raises(UnicodeEncodeError) as caught:
         "a😀b".encode("gsm-7")
     assert caught.value.start == 1
-
-
-def test_the_old_home_of_encode_parts_is_a_deprecated_alias() -> None:
-    from nrscompose.charsets import pdu
-
-    with pytest.deprecated_call():
-        old = pdu.encode_parts
-    assert old is encode_parts

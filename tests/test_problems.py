@@ -3,10 +3,7 @@ the provider, and the provider-neutral message rules every consumer shares."""
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
-import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -175,28 +172,6 @@ def test_windows_and_destinations_read_numbers_alike(number: str) -> None:
 def test_an_unknown_vocabulary_value_is_an_argument_error(call: object) -> None:
     with pytest.raises(ArgumentError, match="unknown"):
         call()  # type: ignore[operator]
-
-
-# -- renamed, with the old names kept for one release --------------------------------------
-
-
-def test_old_names_are_deprecated_aliases() -> None:
-    sys.modules.pop("nrscompose.providers.seed004", None)  # the warning is on first import
-    with pytest.deprecated_call():
-        seed004 = importlib.import_module("nrscompose.providers.seed004")
-    from nrscompose.providers import bulk_sms, email_contacts
-
-    assert seed004.Seed004Api is bulk_sms.BulkSmsApi
-    assert seed004.Route is bulk_sms.Route
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        from nrscompose import numbers
-        from nrscompose.providers import seed003
-    assert seed003.create_contact is email_contacts.create_contact
-    assert numbers.destination is nc.destination
-    with pytest.deprecated_call():
-        request = nrs.shorten(["https://example.com/a"], nrs.Credentials("u", "p"))
-    assert request == nrs.shorten_urls(["https://example.com/a"], nrs.Credentials("u", "p"))
 
 
 def test_estimate_forms_and_campaign_are_reachable_from_the_top() -> None:

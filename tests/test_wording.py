@@ -10,8 +10,6 @@ import nrscompose
 
 ROOT = Path(nrscompose.__file__).resolve().parents[2]
 INTERNAL = re.compile(r"seed ?00[0-4]|\bseeds?\b(?! ?=)|\bseed's\b", re.IGNORECASE)
-# the deprecated aliases keep their old module names for one release
-ALIASES = re.compile(r"(providers[./])?seed00[34](\.py)?|Seed004Api")
 
 
 def user_text() -> list[Path]:
@@ -24,6 +22,6 @@ def test_no_internal_document_names_in_sources_docs_or_readme():
         f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
         for path in user_text()
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if INTERNAL.search(ALIASES.sub("", line)) and "random" not in line
+        if INTERNAL.search(line) and "random" not in line
     ]
     assert found == []

@@ -10,11 +10,13 @@ itself, and it keeps no global state. Request builders and transports live at th
     >>> a.encoding, a.parts, a.remaining
     ('gsm-pt', 1, 152)
 
-Layers, lowest first; a module imports only from layers below its own (no cycles, no reaching
-into another package's private names; ``tests/test_layers.py`` walks every import):
+Layers, lowest first; a module imports only from its own layer and those below it. The map is
+data: the import contracts in ``pyproject.toml``, checked by ``lint-imports`` (import-linter)
+in CI; ``tests/test_layers.py`` adds what a contract cannot say (no private name crosses a
+module, no cycle, what ``import nrscompose`` loads).
 
 1. ``errors``, ``problems`` (the problem kinds), ``vocabularies``, ``messages`` (the gettext
-   catalogue), ``patterns``, ``http``
+   catalogue), ``patterns``, ``http``, ``_jsonfile``, ``_extras`` (optional libraries)
 2. ``charsets`` (tables, codecs, packing of already-counted parts)
 3. ``profiles``, ``transliterate``, ``cuts`` (the one cut planner), ``splitting``,
    ``analysis``, ``suggestions``, ``user_data``
@@ -22,8 +24,9 @@ into another package's private names; ``tests/test_layers.py`` walks every impor
 5. ``filters``, ``template``, ``rows`` (a campaign row's text), ``destinations``, ``pricing``,
    ``windows``
 6. ``providers`` (request builders, response parsing, each provider's kind → code table)
-7. ``campaign``, ``forms``
-8. ``transports``, ``jinja``, ``cli``, the demo server — nothing in the package imports them
+7. ``campaign``, ``recipient_files`` and ``_excel`` (reading campaign files), ``forms``
+8. ``transports``, ``jinja``, ``cli``, the demo server (``forms.demo``) — nothing in the
+   package imports them but the CLI
 
 Every rule reports a :class:`Problem` with a kind from :data:`nrscompose.problems.KINDS`; a
 provider attaches its own error code. Heavy optional dependencies are imported inside the

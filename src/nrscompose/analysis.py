@@ -44,18 +44,19 @@ if TYPE_CHECKING:
 else:
     EncodingChoice = NoticeKind = str
 
-_SEPTET_CHARSETS: Final[dict[Encoding, tuple[SeptetCharset, ...]]] = {
+# The septet tables each encoding is counted with (public: the live counter is generated from them).
+SEPTET_CHARSETS: Final[dict[Encoding, tuple[SeptetCharset, ...]]] = {
     "gsm": (charsets.DEFAULT,),
     "gsm-pt": (charsets.PORTUGUESE,),
 }
 # The 3GPP profile may use one Portuguese table with a default one: one IE instead of two.
-_CHEAPEST_PT: Final = (
+CHEAPEST_PT: Final = (
     charsets.DEFAULT_LOCKING_PORTUGUESE_SHIFT,
     charsets.PORTUGUESE_LOCKING_DEFAULT_SHIFT,
     charsets.PORTUGUESE,
 )
 _PROFILES: Final = dict(PROFILES)  # a plain dict: looked up on every call
-_NOT_IN: Final[dict[Encoding, str]] = {
+EXCLUSION_REASONS: Final[dict[Encoding, str]] = {
     "gsm": "not in the GSM 7-bit default alphabet or its extension table",
     "gsm-pt": "not in the Portuguese GSM tables",
     "utf-16": "a lone surrogate cannot be sent",
@@ -118,7 +119,7 @@ class Offending(_Record):
 
     @property
     def reason(self) -> str:
-        return "; ".join(_NOT_IN[encoding] for encoding in self.excluded_from)
+        return "; ".join(EXCLUSION_REASONS[encoding] for encoding in self.excluded_from)
 
     def __str__(self) -> str:
         return f"{describe_char(self.char)} at {self.index}: {self.reason}"
@@ -228,7 +229,7 @@ class Analysis(_Record):
             bounds = lazy["bounds"] = self._bounds()
         return bounds
 
-    def _part_texts(self) -> list[str]:
+    def part_texts(self) -> list[str]:
         """The texts of the parts (what ``split`` returns)."""
         text = self.text
         if self.parts <= 1:
@@ -362,14 +363,8 @@ def _represents(encoding: Encoding, char: str, profile: Profile) -> bool:
 
 def _charsets_for(encoding: Encoding, profile: Profile) -> tuple[SeptetCharset, ...]:
     if encoding == "gsm-pt" and profile.cheapest_tables:
-        return _CHEAPEST_PT
-    return _SEPTET_CHARSETS[encoding]
-
-
-def _national_tables(charset: SeptetCharset | None) -> int:
-    if charset is None:
-        return 0
-    return (charset.locking_language != 0) + (charset.shift_language != 0)
+        return CHEAPEST_PT
+    return SEPTET_CHARSETS[encoding]
 
 
 def _boundary(text: str, charset: SeptetCharset | None) -> Boundary | None:
@@ -458,9 +453,9 @@ def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count |
     if encoding == "utf-16":
         return _count(text, encoding, profile, None)
     if encoding == "gsm" or not profile.cheapest_tables:
-        return _count(text, encoding, profile, _SEPTET_CHARSETS[encoding][0])
+        return _count(text, encoding, profile, SEPTET_CHARSETS[encoding][0])
     best: _Count | None = None
-    for charset in _CHEAPEST_PT:
+    for charset in CHEAPEST_PT:
         counted = _count(text, encoding, profile, charset)
         if counted is not None and (best is None or _rank(counted) < _rank(best)):
             best = counted
@@ -607,7 +602,7 @@ def _choose(
         if candidate == "utf-16":  # one call less per candidate: this runs for every text
             counted = _count(text, candidate, profile, None)
         elif candidate == "gsm" or not pairs:
-            counted = _count(text, candidate, profile, _SEPTET_CHARSETS[candidate][0])
+            counted = _count(text, candidate, profile, SEPTET_CHARSETS[candidate][0])
         else:
             counted = _count_encoding(text, candidate, profile)
         if counted is None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final, NamedTuple
 
+from nrscompose._extras import require
 from nrscompose.errors import ArgumentTypeError
 
 __all__ = ["WHY", "Destination", "destination", "normalize_phone"]
@@ -63,14 +64,13 @@ def _invalid(raw: str, why: str, reason: str, number: str = "", code: int = 0) -
 
 @cache
 def _phonenumbers() -> Any:
-    import phonenumbers
-
-    return phonenumbers
+    return require("phonenumbers")
 
 
 @cache
 def _codes() -> dict[str, int]:
     """Country calling codes, keyed by their digits."""
+    require("phonenumbers")
     from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
     return {str(code): code for code in COUNTRY_CODE_TO_REGION_CODE}
@@ -81,6 +81,7 @@ def _regions(code: int) -> tuple[tuple[_Region, ...], tuple[re.Pattern[str], ...
     """The regions sharing ``code`` and their distinct national prefixes (compiled on first
     use); ``None`` if any has no geographic metadata (+800, +882…): the full parse decides.
     The 25 regions of +1 share one national prefix, so a number is checked against it once."""
+    require("phonenumbers")
     from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
     found = [_region(name) for name in COUNTRY_CODE_TO_REGION_CODE[code]]
@@ -141,6 +142,7 @@ class _Region:
 
 @cache
 def _region(code: str) -> _Region | None:
+    require("phonenumbers")
     from phonenumbers.phonemetadata import PhoneMetadata
 
     metadata = PhoneMetadata.metadata_for_region(code, None)

@@ -3,8 +3,12 @@
 * :class:`ValidationError` — the caller asked for something invalid (bad text, an encoding
   that cannot carry the text). It carries every :class:`~nrscompose.problems.Problem` found,
   each with its kind, the field, the character span and — from a provider — its error code.
-* :class:`ApiError` — the provider answered with an error.
+* :class:`ApiError` — the provider answered with an error; :class:`MalformedResponseError`, one
+  of its kinds, is an answer that is not of the shape the provider documents (each provider
+  raises its own subclass, which is also that provider's API error).
 * :class:`TransportError` — the request never got a usable answer.
+* :class:`MissingExtraError` — a feature's optional library is not installed (the message
+  names the extra that installs it).
 
 All derive from :class:`NrsComposeError`; ``ValidationError`` is also a ``ValueError`` so that
 code written against plain Python conventions keeps working.
@@ -15,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from nrscompose._error_base import ArgumentError, ArgumentTypeError, NrsComposeError
+from nrscompose._extras import MissingExtraError
 from nrscompose.problems import Problem
 
 # Annotations only: importing typing would double the package's import time.
@@ -26,6 +31,8 @@ __all__ = [
     "ApiError",
     "ArgumentError",
     "ArgumentTypeError",
+    "MalformedResponseError",
+    "MissingExtraError",
     "NrsComposeError",
     "Problem",
     "TransportError",
@@ -91,6 +98,14 @@ class ApiError(NrsComposeError):
         super().__init__(
             f"HTTP {status}" + (f" error {code}" if code is not None else "") + f": {description}"
         )
+
+
+class MalformedResponseError(ApiError):
+    """The answer is not of the documented shape (not JSON, another shape, an unexpected
+    status). ``raw`` holds the body as text. Catch this class for every provider at once; each
+    provider raises a subclass that is also its own API error."""
+
+    raw: str
 
 
 class TransportError(NrsComposeError):

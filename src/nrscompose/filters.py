@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from functools import cache
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -82,16 +81,12 @@ def capitalize_all(value: str) -> str:
     return _WORD_START.sub(lambda match: match.group(1).title(), value)
 
 
-@cache
-def _symbols(locale: str) -> tuple[str, str, str]:
-    """The locale's (minus sign, group, decimal) symbols from CLDR, read once per locale."""
-    from babel.numbers import (  # imported on first need: babel is heavy
-        get_decimal_symbol,
-        get_group_symbol,
-        get_minus_sign_symbol,
-    )
-
-    return get_minus_sign_symbol(locale), get_group_symbol(locale), get_decimal_symbol(locale)
+# The (minus sign, group, decimal) symbols of the two CLDR locales the number filters use; the
+# tests hold them to babel's CLDR data, which is not a dependency (36 MB for six characters).
+NUMBER_SYMBOLS: Final[dict[str, tuple[str, str, str]]] = {
+    "de": ("-", ".", ","),
+    "en": ("-", ",", "."),
+}
 
 
 def _format_number(value: str, locale: str) -> str:
@@ -113,7 +108,7 @@ def _format_number(value: str, locale: str) -> str:
             f"{value!r} has {digits} digits; an amount has at most {_MAX_DIGITS} "
             "(the precision of decimal arithmetic)"
         )
-    minus, group, decimal = _symbols(locale)
+    minus, group, decimal = NUMBER_SYMBOLS[locale]
     integer = integer.lstrip("0") or "0"
     if len(integer) > 3:
         integer = f"{int(integer):,}".replace(",", group)

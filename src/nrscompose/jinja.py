@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
+from nrscompose._extras import require
 from nrscompose.errors import NrsComposeError
 from nrscompose.filters import FILTERS, Filter, Shortener, make_shorten, value_text
 
@@ -98,6 +99,7 @@ def sandboxed_environment(
     ``options`` go to the environment (``autoescape=True`` for HTML, ``undefined=
     jinja2.StrictUndefined`` to make a missing value an error, …).
     """
+    require("jinja2")
     from jinja2.runtime import Macro
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 

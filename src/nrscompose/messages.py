@@ -4,8 +4,8 @@ The msgids are the English sentences of :data:`nrscompose.problems.KINDS` (one p
 kind) and of the form helpers' notes (:mod:`nrscompose.forms._messages`); the catalogues live in
 ``locale/<lang>/LC_MESSAGES/nrscompose.po`` (English, Spanish, Portuguese — the languages of
 the 360nrs API reference) and are compiled to ``.mo`` by babel. After editing a ``.po`` file run
-``python -m nrscompose.messages`` to rebuild the ``.mo`` files; ``tests/test_messages.py`` fails
-when a ``.mo`` is stale or a message is missing from a catalogue.
+``python -m nrscompose.messages`` to rebuild the ``.mo`` files; ``tests/test_forms_check.py``
+fails when a ``.mo`` is stale or a message is missing from a catalogue.
 
 Translations are loaded with the standard library (``gettext.translation(...,
 fallback=True)``): an unknown locale gets the English ``msgid``.

@@ -94,4 +94,5 @@ class RowRenderer:
         return "".join(out)
 
     def _preview(self, row: Mapping[str, object], recipient: int | None) -> str:
+        # a row's cells are whatever the file or frame held: preview checks each value's type
         return self._template.preview(row, lenient=self._lenient, recipient=recipient)  # type: ignore[arg-type]

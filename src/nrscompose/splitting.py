@@ -38,4 +38,4 @@ def split(
 
 def parts_of(analysis: Analysis) -> list[str]:
     """The part texts of an existing analysis."""
-    return analysis._part_texts()
+    return analysis.part_texts()

@@ -140,10 +140,6 @@ class SeptetCharset:
         self._foreign = foreign = re.compile(f"[^{everything}]")
         return foreign
 
-    @property
-    def uses_national_tables(self) -> bool:
-        return bool(self.locking_language or self.shift_language)
-
     def count(self, text: str) -> int | None:
         """Septets needed for ``text``, or ``None`` when a character is in neither table."""
         if not text.isascii() and self.foreign_near_start(text):  # Cyrillic, CJK, emoji…

@@ -139,20 +139,6 @@ def pack_parts(
     return encoded
 
 
-def __getattr__(name: str) -> object:
-    if name == "encode_parts":  # deprecated here: it counts, which this layer does not
-        import importlib
-        import warnings
-
-        warnings.warn(
-            "nrscompose.charsets.pdu.encode_parts moved to nrscompose.user_data.encode_parts",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return importlib.import_module("nrscompose.user_data").encode_parts
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def _user_data(part: str, header: bytes, charset: SeptetCharset | None) -> UserData:
     if charset is None:
         payload = part.encode("utf-16-be")

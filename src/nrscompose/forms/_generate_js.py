@@ -163,10 +163,10 @@ def counter_data() -> dict[str, object]:
         # Which charsets an encoding tries, in order (ties keep the earlier one).
         "septet_charsets": {
             encoding: [name_of[id(c)] for c in group]
-            for encoding, group in analysis._SEPTET_CHARSETS.items()
+            for encoding, group in analysis.SEPTET_CHARSETS.items()
         },
-        "cheapest_pt": [name_of[id(c)] for c in analysis._CHEAPEST_PT],
-        "not_in": dict(analysis._NOT_IN),
+        "cheapest_pt": [name_of[id(c)] for c in analysis.CHEAPEST_PT],
+        "not_in": dict(analysis.EXCLUSION_REASONS),
         "profiles": {name: _profile(profile) for name, profile in PROFILES.items()},
         "trans": dict(TRANS_TABLE),
         "graphemes": _grapheme_runs(),

@@ -25,14 +25,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from django import forms  # type: ignore[import-untyped,import-not-found,unused-ignore]
-from django.apps import AppConfig  # type: ignore[import-untyped,import-not-found,unused-ignore]
-from django.core.exceptions import ValidationError  # type: ignore[import-untyped,import-not-found,unused-ignore]
-from django.templatetags.static import static  # type: ignore[import-untyped,import-not-found,unused-ignore]
-from django.utils.deconstruct import deconstructible  # type: ignore[import-untyped,import-not-found,unused-ignore]
-from django.utils.html import format_html  # type: ignore[import-untyped,import-not-found,unused-ignore]
-from django.utils.safestring import SafeString, mark_safe  # type: ignore[import-untyped,import-not-found,unused-ignore]
-from django.utils.translation import get_language  # type: ignore[import-untyped,import-not-found,unused-ignore]
+from django import forms
+from django.apps import AppConfig
+from django.core.exceptions import ValidationError
+from django.templatetags.static import static
+from django.utils.deconstruct import deconstructible
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from nrscompose.forms.check import (
     Channel,
@@ -58,7 +58,7 @@ __all__ = [
 COUNTER_SCRIPT: Final = "nrscompose-counter.js"  # static path, relative to STATIC_URL
 
 
-class NrsComposeConfig(AppConfig):  # type: ignore[misc]
+class NrsComposeConfig(AppConfig):
     """Makes ``nrscompose/forms/static/`` a static files directory (label ``nrscompose``)."""
 
     name = "nrscompose.forms"
@@ -139,7 +139,7 @@ class SenderValidator:
         return hash(SenderValidator)
 
 
-class CounterTextarea(forms.Textarea):  # type: ignore[misc]
+class CounterTextarea(forms.Textarea):
     """A textarea followed by the live counter script (``type="module"``, loaded once)."""
 
     script = COUNTER_SCRIPT
@@ -161,7 +161,7 @@ class CounterTextarea(forms.Textarea):  # type: ignore[misc]
         return mark_safe(f"{html}\n{output}\n{tag}")  # every part is escaped already
 
 
-class MessageTextField(forms.CharField):  # type: ignore[misc]
+class MessageTextField(forms.CharField):
     """A message text form field; see the module docstring."""
 
     widget = CounterTextarea
@@ -206,7 +206,7 @@ class MessageTextField(forms.CharField):  # type: ignore[misc]
         super().validate(value)
 
 
-class SenderField(forms.CharField):  # type: ignore[misc]
+class SenderField(forms.CharField):
     """The ``from`` field (106, 107)."""
 
     def __init__(self, **kwargs: Any) -> None:

@@ -11,8 +11,10 @@ from :mod:`nrscompose.transports`.
 * :mod:`nrscompose.providers.bulk_sms` — a credit-billed bulk SMS and contact-list API, with
   the caller's routes.
 
-``seed003`` and ``seed004`` are deprecated aliases of the last two (removed in the next
-release).
+Every provider has the same shape (CONTRIBUTING.md, "Adding a provider"): a package front
+that lists its names, request builders that check before they build, response parsers that
+raise the provider's API error or its ``MalformedResponseError`` (a subclass of
+:class:`nrscompose.errors.MalformedResponseError`), and an error-code table.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, Final, Literal, NoReturn, TypeAlias
 
-from nrscompose.errors import ApiError
+from nrscompose.errors import ApiError, MalformedResponseError
 from nrscompose.http import HttpRequest, HttpResponse, JsonValue
 from nrscompose.providers._answers import (
     EMPTY,
@@ -35,6 +35,7 @@ from nrscompose.providers._answers import (
 
 __all__ = [
     "BulkSmsApiError",
+    "BulkSmsMalformedResponseError",
     "ContactList",
     "Deployment",
     "DeploymentStats",
@@ -60,7 +61,7 @@ class BulkSmsApiError(ApiError):
         self.fields = fields
 
 
-class MalformedResponseError(BulkSmsApiError):
+class BulkSmsMalformedResponseError(BulkSmsApiError, MalformedResponseError):
     """A body that is not JSON, or a field whose value is not of the schema's type."""
 
 
@@ -257,16 +258,16 @@ def parse_response(status: int, body: bytes | str, kind: str = "record") -> Resp
     """The typed answer; ``kind`` is a request's ``expects`` (``contact_list``, ``deployment``,
     ``stats``, ``opt_out`` or ``record``). Errors raise :class:`BulkSmsApiError`."""
     raw = text_of(body)
-    check_status(status, raw, _raise_error, MalformedResponseError)
+    check_status(status, raw, _raise_error, BulkSmsMalformedResponseError)
     if status == 204 or not raw.strip():
         return Empty(status)
     if kind != "record" and kind not in _SCHEMAS:
-        raise MalformedResponseError(status, f"unknown kind {kind!r}", raw)
+        raise BulkSmsMalformedResponseError(status, f"unknown kind {kind!r}", raw)
     return parse_json(
         status,
         raw,
         lambda data: _parse(kind, data),
-        MalformedResponseError,
+        BulkSmsMalformedResponseError,
         lambda reason: f"malformed response: {reason}",
     )
 

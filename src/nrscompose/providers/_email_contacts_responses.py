@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Final, Literal, NoReturn, TypeAlias
 
-from nrscompose.errors import ApiError
+from nrscompose.errors import ApiError, MalformedResponseError
 from nrscompose.http import HttpRequest, HttpResponse, JsonValue
 from nrscompose.providers._answers import (
     EMPTY,
@@ -38,6 +38,7 @@ __all__ = [
     "Contacts",
     "Created",
     "EmailContactsApiError",
+    "EmailContactsMalformedResponseError",
     "Empty",
     "ImportProcess",
     "Lists",
@@ -61,7 +62,7 @@ class EmailContactsApiError(ApiError):
         self.raw = raw
 
 
-class MalformedResponseError(EmailContactsApiError):
+class EmailContactsMalformedResponseError(EmailContactsApiError, MalformedResponseError):
     """A body that is not the documented JSON shape."""
 
     def __init__(self, status: int, reason: str, raw: str) -> None:
@@ -257,14 +258,17 @@ def parse_response(status: int, body: bytes | str, kind: str) -> Response:
     :class:`MalformedResponseError`.
     """
     raw = text_of(body)
-    check_status(status, raw, _raise_error, MalformedResponseError)
+    check_status(status, raw, _raise_error, EmailContactsMalformedResponseError)
     if status == 204 or kind == "none" or not raw.strip():
         return Empty(status)
     parser = _PARSERS.get(kind)
     if parser is None:
-        raise MalformedResponseError(status, f"unknown kind {kind!r}", raw)
+        raise EmailContactsMalformedResponseError(status, f"unknown kind {kind!r}", raw)
     return parse_json(
-        status, raw, lambda data: parser(json_object(data, "the body")), MalformedResponseError
+        status,
+        raw,
+        lambda data: parser(json_object(data, "the body")),
+        EmailContactsMalformedResponseError,
     )
 
 

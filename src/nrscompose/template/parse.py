@@ -30,7 +30,7 @@ Alphabet = Literal["gsm", "unicode"]
 
 _OPEN: Final = re.compile(r"\{(\w[\w.-]*)")
 _FILTER_NAME: Final = re.compile(r"[^\W\d]\w*")
-_MAX_PROBLEMS: Final = 100
+MAX_PROBLEMS: Final = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +79,16 @@ class Placeholder:
 
 # A compiled template is a sequence of literals with one slot between each two of them.
 # A slot is a Placeholder (filled from values) or a str (a fixed stand-in, for previews).
-_Slot = Placeholder | str
+Slot = Placeholder | str
 
 
 @dataclass(frozen=True, slots=True)
-class _Program:
+class Program:
     literals: tuple[str, ...]
-    slots: tuple[_Slot, ...]
+    slots: tuple[Slot, ...]
 
 
-def _parse(text: str, shortener: Shortener | None) -> tuple[Placeholder, ...]:
+def parse_placeholders(text: str, shortener: Shortener | None) -> tuple[Placeholder, ...]:
     found: list[Placeholder] = []
     problems: list[Problem] = []
     shorten = make_shorten(shortener)

@@ -16,8 +16,8 @@ from nrscompose.filters import (
 )
 from nrscompose.problems import Problem, invalid
 from nrscompose.template.parse import Alphabet, OtpConfig, Value
-from nrscompose.template.render import Template, _render
-from nrscompose.template.split_parts import _render_spans, _split_protected
+from nrscompose.template.render import Template, render_program
+from nrscompose.template.split_parts import render_spans, split_protected
 
 if TYPE_CHECKING:
     from nrscompose.analysis import Analysis
@@ -173,7 +173,7 @@ def analyze_template(
     program = template._billed_program(otp, server_lengths)
 
     def count(values: Mapping[str, Value], lenient: bool = False) -> Case:
-        text = _render(program, values, lenient, None)
+        text = render_program(program, values, lenient, None)
         analysis = analyze(
             text,
             encoding=encoding,
@@ -183,9 +183,9 @@ def analyze_template(
         )
         sms = None
         if split_parts:
-            spans_text, spans = _render_spans(program, values, lenient, trans)
+            spans_text, spans = render_spans(program, values, lenient, trans)
             sms = tuple(
-                _split_protected(spans_text, spans, template, encoding, candidates, profile)
+                split_protected(spans_text, spans, template, encoding, candidates, profile)
             )
         return Case(MappingProxyType({k: str(v) for k, v in values.items()}), text, analysis, sms)
 

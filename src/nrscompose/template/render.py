@@ -18,13 +18,13 @@ from nrscompose.message_rules import (
 )
 from nrscompose.problems import Problem
 from nrscompose.template.parse import (
-    _MAX_PROBLEMS,
+    MAX_PROBLEMS,
     OtpConfig,
     Placeholder,
+    Program,
+    Slot,
     Value,
-    _parse,
-    _Program,
-    _Slot,
+    parse_placeholders,
 )
 
 if TYPE_CHECKING:
@@ -45,13 +45,13 @@ class Template:
         if not isinstance(text, str):
             raise TypeError(f"template text must be str, not {type(text).__name__}")
         self.text: Final = text
-        self.placeholders: Final = _parse(text, shortener)
+        self.placeholders: Final = parse_placeholders(text, shortener)
         self.names: Final = tuple(
             dict.fromkeys(p.name for p in self.placeholders if not p.reserved)
         )
         self.reserved: Final = tuple(dict.fromkeys(p.name for p in self.placeholders if p.reserved))
         self._sent: Final = self._program(lambda p: text[p.start : p.end])
-        self._billed: dict[tuple[tuple[str, int], ...], _Program] = {}
+        self._billed: dict[tuple[tuple[str, int], ...], Program] = {}
 
     def __repr__(self) -> str:
         return f"Template({self.text!r})"
@@ -62,10 +62,10 @@ class Template:
     def __hash__(self) -> int:
         return hash(self.text)
 
-    def _program(self, reserved: Callable[[Placeholder], str | None]) -> _Program:
+    def _program(self, reserved: Callable[[Placeholder], str | None]) -> Program:
         """Literals and slots; ``reserved`` gives a reserved placeholder's text (None: a slot)."""
         literals: list[str] = []
-        slots: list[_Slot] = []
+        slots: list[Slot] = []
         pending = ""
         position = 0
         for placeholder in self.placeholders:
@@ -79,11 +79,11 @@ class Template:
             pending = ""
             slots.append(placeholder if fixed is None else str(fixed))
         literals.append(pending + self.text[position:])
-        return _Program(tuple(literals), tuple(slots))
+        return Program(tuple(literals), tuple(slots))
 
     def _billed_program(
         self, otp: OtpConfig | None, server_lengths: Mapping[str, int] | None
-    ) -> _Program:
+    ) -> Program:
         lengths = _server_lengths(self.reserved, otp, server_lengths)
         key = tuple(sorted(lengths.items()))
         program = self._billed.get(key)
@@ -109,7 +109,7 @@ class Template:
         naming the placeholder (and ``recipient``, the index in ``sub``, when given). Lenient:
         a missing value renders empty, without its filters.
         """
-        return _render(self._sent, values, lenient, recipient)
+        return render_program(self._sent, values, lenient, recipient)
 
     def preview(
         self,
@@ -126,8 +126,8 @@ class Template:
         their declared length, or ``server_lengths[name]``.
         """
         if not self.reserved:  # nothing server-filled: billed as sent (the common case)
-            return _render(self._sent, values, lenient, recipient)
-        return _render(self._billed_program(otp, server_lengths), values, lenient, recipient)
+            return render_program(self._sent, values, lenient, recipient)
+        return render_program(self._billed_program(otp, server_lengths), values, lenient, recipient)
 
     def validate(self, channel: str = "sms") -> None:
         """Raise for reserved placeholders the ``channel`` requires but lacks or ignores."""
@@ -172,8 +172,8 @@ def _server_lengths(
     return lengths
 
 
-def _render(
-    program: _Program, values: Mapping[str, Value], lenient: bool, recipient: int | None
+def render_program(
+    program: Program, values: Mapping[str, Value], lenient: bool, recipient: int | None
 ) -> str:
     literals = program.literals
     out = [literals[0]]
@@ -192,6 +192,7 @@ def _render(
                 value = _apply(slot, value, recipient)
             append(value)
         else:
+            # a str: `type(slot) is` (cheaper per slot than isinstance) does not narrow the else
             append(slot)  # type: ignore[arg-type]
         append(literal)
     return "".join(out)
@@ -222,7 +223,7 @@ def _slot_error(slot: Placeholder, message: str, recipient: int | None) -> Valid
 
 
 def _missing(
-    program: _Program, values: Mapping[str, Value], recipient: int | None
+    program: Program, values: Mapping[str, Value], recipient: int | None
 ) -> ValidationError:
     problems = [
         Problem(
@@ -259,13 +260,13 @@ def render_all(
     problems: list[Problem] = []
     for index, values in enumerate(sub):
         try:
-            rendered.append(_render(program, values, lenient, index))
+            rendered.append(render_program(program, values, lenient, index))
         except ValidationError as error:
             problems.extend(error.problems)
-            if len(problems) >= _MAX_PROBLEMS:
+            if len(problems) >= MAX_PROBLEMS:
                 break
     if problems:
-        raise ValidationError(problems[:_MAX_PROBLEMS])
+        raise ValidationError(problems[:MAX_PROBLEMS])
     return rendered
 
 

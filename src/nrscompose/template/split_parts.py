@@ -6,16 +6,16 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from nrscompose.errors import ValidationError
-from nrscompose.template.parse import OtpConfig, Placeholder, Value, _Program
-from nrscompose.template.render import Template, _render
+from nrscompose.template.parse import OtpConfig, Placeholder, Program, Value
+from nrscompose.template.render import Template, render_program
 
 if TYPE_CHECKING:
     from nrscompose.problems import Problem
     from nrscompose.profiles import Profile
 
 
-def _render_spans(
-    program: _Program, values: Mapping[str, Value], lenient: bool, trans: bool
+def render_spans(
+    program: Program, values: Mapping[str, Value], lenient: bool, trans: bool
 ) -> tuple[str, list[tuple[int, int, Placeholder | None]]]:
     """The billed text and the span of every slot in it (after ``trans``, which maps chars)."""
     from nrscompose.transliterate import transliterate
@@ -35,7 +35,7 @@ def _render_spans(
     for slot, literal in zip(program.slots, program.literals[1:], strict=True):
         start = at
         if isinstance(slot, Placeholder):
-            add(_render(_Program(("", ""), (slot,)), values, lenient, None))
+            add(render_program(Program(("", ""), (slot,)), values, lenient, None))
             spans.append((start, at, slot))
         else:
             add(slot)
@@ -65,8 +65,8 @@ def split_sms(
     variable placeholders"), and this function raises ``template.split_placeholder``.
     """
     program = template._billed_program(otp, server_lengths)
-    text, spans = _render_spans(program, values, lenient, trans)
-    return _split_protected(text, spans, template, encoding, candidates, profile)
+    text, spans = render_spans(program, values, lenient, trans)
+    return split_protected(text, spans, template, encoding, candidates, profile)
 
 
 def split_count(
@@ -91,7 +91,7 @@ def split_count(
     return len(pieces)
 
 
-def _split_protected(
+def split_protected(
     text: str,
     spans: Sequence[tuple[int, int, Placeholder | None]],
     template: Template,

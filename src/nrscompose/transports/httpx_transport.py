@@ -27,14 +27,14 @@ from nrscompose.transports._retry import (
 )
 
 if TYPE_CHECKING:  # the extra may be absent where mypy runs: then these names are untyped
-    import httpx  # type: ignore[import-not-found, unused-ignore]
+    import httpx
 
 __all__ = ["AsyncHttpxTransport", "HttpxTransport"]
 
 
 def _import_httpx() -> None:
     try:
-        import httpx  # type: ignore[import-not-found, unused-ignore]  # noqa: F401
+        import httpx  # noqa: F401
     except ImportError:  # pragma: no cover - depends on the environment
         raise ImportError("HttpxTransport needs httpx: pip install 'nrscompose[httpx]'") from None
 
@@ -47,7 +47,7 @@ def _response(answer: httpx.Response, body: bytes) -> HttpResponse:
 def _failure(request: HttpRequest, error: Exception) -> TransportError:
     # Only the class name of the library's error: its message and its ``request`` may carry
     # the headers, and it is not chained (the caller raises this outside the handler).
-    import httpx  # type: ignore[import-not-found, unused-ignore]
+    import httpx
 
     kind = "timed out" if isinstance(error, httpx.TimeoutException) else "failed"
     return TransportError(f"{request.method} {request.url} {kind}: {type(error).__name__}")
@@ -76,7 +76,7 @@ class HttpxTransport:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         _import_httpx()
-        import httpx  # type: ignore[import-not-found, unused-ignore]
+        import httpx
 
         self.timeout = check_timeout(timeout)
         self.deadline = check_timeout(deadline, "deadline")
@@ -97,7 +97,7 @@ class HttpxTransport:
         raise expired_error(request, self.deadline)
 
     def _send_once(self, request: HttpRequest, end: float) -> HttpResponse:
-        import httpx  # type: ignore[import-not-found, unused-ignore]
+        import httpx
 
         try:
             with self._client.stream(
@@ -145,7 +145,7 @@ class AsyncHttpxTransport:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         _import_httpx()
-        import httpx  # type: ignore[import-not-found, unused-ignore]
+        import httpx
 
         self.timeout = check_timeout(timeout)
         self.deadline = check_timeout(deadline, "deadline")
@@ -160,7 +160,7 @@ class AsyncHttpxTransport:
         )
 
     async def _send_once(self, request: HttpRequest, seconds: float) -> HttpResponse:
-        import httpx  # type: ignore[import-not-found, unused-ignore]
+        import httpx
 
         try:
             answer = await self._client.request(

@@ -28,7 +28,7 @@ __all__ = ["RequestsTransport"]
 
 def _requests() -> Any:
     try:
-        import requests  # type: ignore[import-untyped, import-not-found, unused-ignore]
+        import requests
     except ImportError:  # pragma: no cover - depends on the environment
         raise ImportError(
             "RequestsTransport needs requests: pip install 'nrscompose[requests]'"

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from nrscompose._extras import require
 from nrscompose.errors import ValidationError
 from nrscompose.windows.rules import MINUTES_PER_DAY, Rule
 
@@ -46,7 +47,7 @@ def zone_info(key: str) -> ZoneInfo:
 @lru_cache(maxsize=1024)
 def holiday_dates(country: str, subdivision: str | None, year: int) -> frozenset[date]:
     """Public holidays from the ``holidays`` package (imported lazily: it is large)."""
-    import holidays
+    holidays = require("holidays")
 
     try:
         calendar = holidays.country_holidays(country, subdiv=subdivision, years=year)

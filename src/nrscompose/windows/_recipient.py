@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
+from nrscompose._extras import require
 from nrscompose.destinations import destination
 from nrscompose.errors import ValidationError
 
@@ -50,7 +51,7 @@ def digits_of(to: str) -> str:
 
 def resolve(digits: str, local_countries: frozenset[str]) -> Recipient:
     """Country, zones and — for ``local_countries`` only, as geocoding is slow — subdivision."""
-    import phonenumbers
+    phonenumbers = require("phonenumbers")
     from phonenumbers import timezone
 
     try:
@@ -82,7 +83,7 @@ def _subdivision(number: PhoneNumber, country: str) -> str | None:
 @lru_cache(maxsize=64)
 def _subdivision_names(country: str) -> dict[str, str]:
     """Subdivision name → code, from the ``holidays`` package's aliases (plus codes)."""
-    import holidays
+    holidays = require("holidays")
 
     try:
         calendar_class = type(holidays.country_holidays(country))
@@ -100,6 +101,7 @@ def place_keys() -> Callable[[str], tuple[str, int]]:
     ``phonenumbers`` keys the number's time zones by, and the number's length. Numbers with
     one key share country, subdivision and zones, so a batch resolves each key once.
     """
+    require("phonenumbers")
     from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
     from phonenumbers.tzdata import TIMEZONE_DATA, TIMEZONE_LONGEST_PREFIX
 

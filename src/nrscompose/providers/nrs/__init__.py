@@ -14,70 +14,205 @@ notifications the API posts to a customer's server.
     ('POST', 'https://dashboard.360nrs.com/api/rest/sms', 'gsm-pt', 1)
 """
 
+# ruff: noqa: I001  (the re-exports are grouped by module, one "import (a as a, …)" each)
 from __future__ import annotations
 
-# The package exports the union of its submodules' ``__all__``, each imported on first use, so
-# that importing one submodule (the code table a form needs) does not load every builder and
-# parser. Annotations only: importing typing costs import time.
+# Each name is imported from its module on first use, so that importing one submodule (the code
+# table a form needs) does not load every builder and parser. Annotations only: importing typing
+# costs import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from nrscompose.http import HttpRequest as HttpRequest
-    from nrscompose.http import HttpResponse as HttpResponse
-    from nrscompose.providers.nrs._base import *  # noqa: F403
-    from nrscompose.providers.nrs._validate import *  # noqa: F403
-    from nrscompose.providers.nrs.catalogue import *  # noqa: F403
-    from nrscompose.providers.nrs.delivery import *  # noqa: F403
-    from nrscompose.providers.nrs.requests_channels import *  # noqa: F403
-    from nrscompose.providers.nrs.requests_resources import *  # noqa: F403
-    from nrscompose.providers.nrs.requests_sms import *  # noqa: F403
-    from nrscompose.providers.nrs.responses import *  # noqa: F403
+    from nrscompose.errors import MalformedResponseError as MalformedResponseError
+    from nrscompose.http import HttpRequest as HttpRequest, HttpResponse as HttpResponse
+    from nrscompose.providers.nrs._base import (
+        DEFAULT_BASE_URL as DEFAULT_BASE_URL,
+        Credentials as Credentials,
+    )
+    from nrscompose.providers.nrs._validate import (
+        validate as validate,
+    )
+    from nrscompose.providers.nrs.catalogue import (
+        CATALOGUE as CATALOGUE,
+        INPUT_INVALID as INPUT_INVALID,
+        ErrorEntry as ErrorEntry,
+        lookup as lookup,
+    )
+    from nrscompose.providers.nrs.codes import (
+        CODES as CODES,
+        code_for as code_for,
+        with_codes as with_codes,
+    )
+    from nrscompose.providers.nrs.delivery import (
+        ESCAPES as ESCAPES,
+        DeliveryNotification as DeliveryNotification,
+        DeliveryNotificationUrl as DeliveryNotificationUrl,
+    )
+    from nrscompose.providers.nrs.requests_channels import (
+        VOICE_FEMALE_ONLY as VOICE_FEMALE_ONLY,
+        VOICE_LANGUAGES as VOICE_LANGUAGES,
+        Attachment as Attachment,
+        Location as Location,
+        WhatsAppMessage as WhatsAppMessage,
+        mailing as mailing,
+        otp_check as otp_check,
+        otp_generate as otp_generate,
+        voice as voice,
+        voice_audio as voice_audio,
+        whatsapp as whatsapp,
+    )
+    from nrscompose.providers.nrs.requests_resources import (
+        ENDPOINTS as ENDPOINTS,
+        Endpoint as Endpoint,
+        account as account,
+        campaigns as campaigns,
+        coverage as coverage,
+        endpoint as endpoint,
+        events_report as events_report,
+        follow as follow,
+        generate_images as generate_images,
+        keystroke_report as keystroke_report,
+        scheduled_delete as scheduled_delete,
+        scheduled_list as scheduled_list,
+        scheduled_update as scheduled_update,
+        shorten_urls as shorten_urls,
+        sms_info as sms_info,
+    )
+    from nrscompose.providers.nrs.requests_sms import (
+        landing_sms as landing_sms,
+        sms as sms,
+    )
+    from nrscompose.providers.nrs.responses import (
+        OTP_REASONS as OTP_REASONS,
+        Empty as Empty,
+        ErrorDetail as ErrorDetail,
+        Event as Event,
+        FileBody as FileBody,
+        GeneratedImage as GeneratedImage,
+        Images as Images,
+        Item as Item,
+        MalformedEventError as MalformedEventError,
+        NrsApiError as NrsApiError,
+        NrsMalformedResponseError as NrsMalformedResponseError,
+        Otp as Otp,
+        OtpCheck as OtpCheck,
+        Page as Page,
+        RecipientResult as RecipientResult,
+        Response as Response,
+        ScheduledResult as ScheduledResult,
+        SendResult as SendResult,
+        Shortened as Shortened,
+        ShortUrl as ShortUrl,
+        TextBody as TextBody,
+        UpdateResult as UpdateResult,
+        parse_event as parse_event,
+        parse_response as parse_response,
+        read as read,
+    )
 
-# Searched in this order for a name, each imported at most once: the cheap ones first (the
-# code table, credentials, the parsers import a handful of modules; a builder some twenty).
-_SUBMODULES: tuple[str, ...] = (
-    "catalogue",
-    "_base",
-    "responses",
-    "delivery",
-    "requests_channels",
-    "requests_resources",
-    "requests_sms",
-    "_validate",
-)
-_FROM_HTTP: tuple[str, ...] = ("HttpRequest", "HttpResponse")  # what builders and parsers use
-
-
-def _submodule(name: str) -> object:
-    import importlib
-
-    return importlib.import_module(f"{__name__}.{name}")
-
-
-def _exports() -> list[str]:
-    names = {*_FROM_HTTP}
-    for name in _SUBMODULES:
-        names.update(_submodule(name).__all__)  # type: ignore[attr-defined]
-    return sorted(names)
+# module -> the names this package exports from it; the cheap modules first (the code tables,
+# credentials and parsers import a handful of modules; a builder some twenty).
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "nrscompose.errors": ("MalformedResponseError",),
+    "nrscompose.http": ("HttpRequest", "HttpResponse"),
+    "nrscompose.providers.nrs.catalogue": (
+        "CATALOGUE",
+        "ErrorEntry",
+        "INPUT_INVALID",
+        "lookup",
+    ),
+    "nrscompose.providers.nrs.codes": (
+        "CODES",
+        "code_for",
+        "with_codes",
+    ),
+    "nrscompose.providers.nrs._base": (
+        "Credentials",
+        "DEFAULT_BASE_URL",
+    ),
+    "nrscompose.providers.nrs.responses": (
+        "Empty",
+        "ErrorDetail",
+        "Event",
+        "FileBody",
+        "GeneratedImage",
+        "Images",
+        "Item",
+        "MalformedEventError",
+        "NrsApiError",
+        "NrsMalformedResponseError",
+        "OTP_REASONS",
+        "Otp",
+        "OtpCheck",
+        "Page",
+        "RecipientResult",
+        "Response",
+        "ScheduledResult",
+        "SendResult",
+        "ShortUrl",
+        "Shortened",
+        "TextBody",
+        "UpdateResult",
+        "parse_event",
+        "parse_response",
+        "read",
+    ),
+    "nrscompose.providers.nrs.delivery": (
+        "DeliveryNotification",
+        "DeliveryNotificationUrl",
+        "ESCAPES",
+    ),
+    "nrscompose.providers.nrs.requests_channels": (
+        "Attachment",
+        "Location",
+        "VOICE_FEMALE_ONLY",
+        "VOICE_LANGUAGES",
+        "WhatsAppMessage",
+        "mailing",
+        "otp_check",
+        "otp_generate",
+        "voice",
+        "voice_audio",
+        "whatsapp",
+    ),
+    "nrscompose.providers.nrs.requests_resources": (
+        "ENDPOINTS",
+        "Endpoint",
+        "account",
+        "campaigns",
+        "coverage",
+        "endpoint",
+        "events_report",
+        "follow",
+        "generate_images",
+        "keystroke_report",
+        "scheduled_delete",
+        "scheduled_list",
+        "scheduled_update",
+        "shorten_urls",
+        "sms_info",
+    ),
+    "nrscompose.providers.nrs.requests_sms": (
+        "landing_sms",
+        "sms",
+    ),
+    "nrscompose.providers.nrs._validate": (
+        "validate",
+    ),
+}
+_HOME: dict[str, str] = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = sorted(_HOME)
 
 
 def __getattr__(name: str) -> object:
-    if name == "__all__":
-        value: object = _exports()
-    elif name in _FROM_HTTP:
-        from nrscompose import http
-
-        value = getattr(http, name)
-    elif name.startswith("__"):  # probes by tools (__wrapped__, __file__…): no import
+    module = _HOME.get(name)
+    if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    else:
-        found = (m for m in map(_submodule, _SUBMODULES) if name in m.__all__)  # type: ignore[attr-defined]
-        module = next(found, None)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(module, name)
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_exports()})
+    return sorted({*globals(), *__all__})

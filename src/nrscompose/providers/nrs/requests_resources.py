@@ -44,7 +44,6 @@ __all__ = [
     "scheduled_delete",
     "scheduled_list",
     "scheduled_update",
-    "shorten",
     "shorten_urls",
     "sms_info",
 ]
@@ -457,15 +456,6 @@ def shorten_urls(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
             "value.invalid", "urls", None, {"detail": "give a list of one or more URLs"}
         )
     return endpoint("shortener.shorten", credentials, body={"urls": [{"longUrl": u} for u in urls]})
-
-
-def shorten(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
-    """Deprecated: renamed :func:`shorten_urls` (the filter ``{url|shorten}`` is another thing);
-    removed in the next release."""
-    import warnings
-
-    warnings.warn("nrs.shorten is renamed nrs.shorten_urls", DeprecationWarning, stacklevel=2)
-    return shorten_urls(urls, credentials)
 
 
 def generate_images(

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Final, Literal, NoReturn, TypeAlias, overload
 from urllib.parse import parse_qsl, unquote
 
-from nrscompose.errors import ApiError, NrsComposeError
+from nrscompose.errors import ApiError, MalformedResponseError, NrsComposeError
 from nrscompose.http import HttpRequest, HttpResponse, JsonValue, load_json
 from nrscompose.providers._answers import (
     EMPTY,
@@ -48,6 +48,7 @@ __all__ = [
     "MalformedEventError",
     "MalformedResponseError",
     "NrsApiError",
+    "NrsMalformedResponseError",
     "Otp",
     "OtpCheck",
     "Page",
@@ -81,7 +82,7 @@ class NrsApiError(ApiError):
         self.raw = raw
 
 
-class MalformedResponseError(NrsApiError):
+class NrsMalformedResponseError(NrsApiError, MalformedResponseError):
     """The body is not what the API documents (not JSON, or JSON of another shape)."""
 
     def __init__(self, status: int, reason: str, raw: str) -> None:
@@ -427,9 +428,8 @@ def _page(obj: JsonObject) -> Page:
         raise Shape("'data' is not a list")
     items = tuple(json_object(item, "a listing item") for item in data)
     meta = obj.get("meta")
-    pagination: JsonObject = EMPTY
-    if isinstance(meta, dict) and isinstance(meta.get("pagination"), dict):
-        pagination = meta["pagination"]  # type: ignore[assignment]
+    found = meta.get("pagination") if isinstance(meta, dict) else None
+    pagination: JsonObject = found if isinstance(found, dict) else EMPTY
     links = pagination.get("links")
     # An empty list stands for "no links" on the last page (360nrs API reference, "List templates").
     next_url = links.get("next") if isinstance(links, dict) else None
@@ -548,11 +548,11 @@ def _raise_error(status: int, raw: str) -> NoReturn:
     try:
         body = load_json(raw)
     except ValueError:
-        raise MalformedResponseError(status, "an error without a JSON body", raw) from None
+        raise NrsMalformedResponseError(status, "an error without a JSON body", raw) from None
     error = body.get("error") if isinstance(body, dict) else None
     detail = _error(error)
     if detail is None:
-        raise MalformedResponseError(status, "an error without 'error'", raw)
+        raise NrsMalformedResponseError(status, "an error without 'error'", raw)
     raise NrsApiError(status, detail.code, detail.description, raw)
 
 
@@ -585,14 +585,15 @@ def parse_response(status: int, body: bytes | str, kind: str = "auto") -> Respon
     :class:`MalformedResponseError` for a body of another shape.
     """
     raw = text_of(body)
-    check_status(status, raw, _raise_error, MalformedResponseError)
+    check_status(status, raw, _raise_error, NrsMalformedResponseError)
     if status == 204 or kind == "none" or (not raw.strip() and kind not in ("csv", "html")):
         return Empty(status)
     if kind in ("csv", "html"):
         return TextBody(raw)
     if kind == "file":
         return FileBody(body if isinstance(body, bytes) else body.encode())
-    return parse_json(status, raw, lambda data: _typed(status, data, kind), MalformedResponseError)
+    malformed = NrsMalformedResponseError
+    return parse_json(status, raw, lambda data: _typed(status, data, kind), malformed)
 
 
 def _typed(status: int, data: JsonValue, kind: str) -> Response:
