@@ -633,7 +633,7 @@ def test_the_package_exports_the_union_of_its_submodules_exports():
     import sys
 
     names = {"HttpRequest", "HttpResponse"}
-    for module in ("_base", "_validate", "catalogue", "delivery", "requests_channels",
+    for module in ("_base", "_validate", "catalogue", "codes", "delivery", "requests_channels",
                    "requests_resources", "requests_sms", "responses"):  # fmt: skip
         names |= set(importlib.import_module(f"nrscompose.providers.nrs.{module}").__all__)
     assert sorted(names) == nrs.__all__

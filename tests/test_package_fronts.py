@@ -1,30 +1,12 @@
-"""Package fronts list their names explicitly, and every provider's errors share one tree."""
+"""Package fronts refuse unknown names, and every provider's errors share one tree (the nrs
+front's exports are checked in tests/test_nrs_requests.py)."""
 
 from __future__ import annotations
-
-import importlib
-import pkgutil
 
 import pytest
 
 from nrscompose import errors
 from nrscompose.providers import bulk_sms, email_contacts, nrs
-
-# modules of the package's own machinery, whose names the package does not export
-PRIVATE_HELPERS = {"_checks", "_conditions"}
-
-
-def test_the_nrs_front_exports_exactly_what_its_modules_export() -> None:
-    package = importlib.import_module("nrscompose.providers.nrs")
-    exported: set[str] = set()
-    for info in pkgutil.iter_modules(package.__path__):
-        if info.name in PRIVATE_HELPERS:
-            continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        exported.update(getattr(module, "__all__", ()))
-    assert exported - {"MalformedResponseError"} <= set(nrs.__all__)
-    for name in nrs.__all__:
-        assert getattr(nrs, name) is not None
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:
