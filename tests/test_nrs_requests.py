@@ -509,11 +509,13 @@ CONTACT_OR_VALIDATION = {"contacts.create": CONTACT, "contacts.update": CONTACT,
                          "validations.create": {"groupsIds": [1111]}}  # fmt: skip
 
 
+# Path values as the reference's examples write them (``/conversations/34666777555/…``).
+EXAMPLE_PATH = {"from": "34666777555", "to": "34666555444", "type": "sms"}
+
+
 def test_every_endpoint_in_the_table_builds() -> None:
     for name, row in nrs.ENDPOINTS.items():
-        path = dict.fromkeys(row.path_params, "1")
-        if name.startswith("blacklist."):
-            path["type"] = "sms"
+        path = {param: EXAMPLE_PATH.get(param, "1") for param in row.path_params}
         body_ = dict.fromkeys(row.required, "x") if row.required else None
         if name in CONTACT_OR_VALIDATION:  # fields the reference requires under conditions
             body_ = dict(CONTACT_OR_VALIDATION[name])

@@ -15,20 +15,28 @@ ISO 8601 UTC (``2019-01-01T00:00:00+00:00``), a body date in ``YYYYmmddHHiiss`` 
 from __future__ import annotations
 
 import base64
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Final, Literal, TypeAlias
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from nrscompose.errors import ValidationError
 from nrscompose.http import HttpRequest, QueryValue
 from nrscompose.message_rules import naive_datetime_problem
+from nrscompose.providers._paths import (
+    PathType,
+    fill_path,
+    inside,
+    normalised_path,
+    path_segment,
+    placeholders,
+)
 from nrscompose.providers.nrs._base import API_PREFIX, Credentials, make_request
 from nrscompose.providers.nrs._checks import Checker
 from nrscompose.providers.nrs._conditions import CONDITIONS, check_conditions
+from nrscompose.providers.nrs.codes import with_codes
 
 __all__ = [
     "ENDPOINTS",
@@ -53,7 +61,6 @@ Expects = Literal[
     "json", "page", "item", "scheduled", "count", "shortened", "images", "csv", "html", "file",
     "none",
 ]  # fmt: skip
-_PATH_PARAM: Final = re.compile(r"\{(\w+)\}")
 LISTING_MAX: Final = 1000  # 360nrs API reference: "limit … Default value: 100. Maximum: 1000."
 
 
@@ -74,7 +81,7 @@ class Endpoint:
 
     @property
     def path_params(self) -> tuple[str, ...]:
-        return tuple(_PATH_PARAM.findall(self.path))
+        return placeholders(self.path)
 
 
 def _row(
@@ -184,6 +191,17 @@ _BLACKLIST_TYPES: Final = frozenset({"sms", "mailing", "voice"})
 _CAMPAIGN_CHANNELS: Final = frozenset({"sms", "mailing", "landing", "text2speech",
                                        "voice-interactive"})  # fmt: skip
 _IMAGE_EXTENSIONS: Final = frozenset({"jpg", "png"})
+# The type of each path parameter, by its name in :data:`ENDPOINTS`: the reference's examples
+# write ids as numbers (``/contacts/1``, ``/sendings/1``), message ids as letters and digits
+# (``"id": "XXXXXXXXXXXXX"``), WhatsApp's ``{from}``/``{to}`` as international numbers.
+_PATH_TYPES: Final[Mapping[str, PathType]] = MappingProxyType({
+    "id": "id", "sendingId": "id", "ids": "message_ids", "from": "phone", "to": "phone",
+    "type": _BLACKLIST_TYPES,
+})  # fmt: skip
+# A certificate is asked for by the id of the certified message (``certificates/<ID>``).
+_PATH_TYPE_OVERRIDES: Final[Mapping[str, Mapping[str, PathType]]] = MappingProxyType({
+    "certificates.sms": {"id": "message_id"}, "certificates.mailing": {"id": "message_id"},
+})  # fmt: skip
 QueryInput: TypeAlias = QueryValue | datetime | None
 _ACCEPT: Final = {"csv": "text/csv", "html": "text/html", "file": "*/*"}
 BodyInput = object
@@ -273,22 +291,20 @@ def _check_body(
     return payload
 
 
-def _path(ch: Checker, row: Endpoint, params: Mapping[str, str | int]) -> str:
-    def substitute(match: re.Match[str]) -> str:
-        value = params.get(match[1])
-        if value is None or value == "":
-            ch.invalid(match[1], "path parameter is required")
-            return match[0]
-        return quote(str(value), safe=",")  # ``sms/<ID>`` takes several ids separated by commas
-
-    return _PATH_PARAM.sub(substitute, row.path)
+def _path(ch: Checker, name: str, row: Endpoint, params: Mapping[str, object]) -> str:
+    """``row.path`` filled by :func:`~nrscompose.providers._paths.fill_path`: each value of
+    its parameter's type, percent-encoded, so that no value leads out of the endpoint."""
+    types = {**_PATH_TYPES, **_PATH_TYPE_OVERRIDES.get(name, {})}
+    path, problems = fill_path(row.path, params, types)
+    ch.extend(problems)
+    return path
 
 
 def endpoint(
     name: str,
     credentials: Credentials,
     *,
-    path: Mapping[str, str | int] | None = None,
+    path: Mapping[str, object] | None = None,
     query: Mapping[str, QueryInput] | None = None,
     body: Mapping[str, BodyInput] | None = None,
 ) -> HttpRequest:
@@ -303,9 +319,7 @@ def endpoint(
             "value.invalid", "endpoint", None, {"detail": f"unknown endpoint {name!r}"}
         ) from None
     ch = Checker()
-    if name.startswith("blacklist.") and (path or {}).get("type") not in _BLACKLIST_TYPES:
-        ch.invalid("type", "the blacklist type is sms, mailing or voice")
-    url_path = _path(ch, row, path or {})
+    url_path = _path(ch, name, row, path or {})
     encoded = _check_query(ch, name, row, query or {})
     payload = _check_body(ch, name, row, body) if body is not None else None
     if payload is None and (row.required or name in CONDITIONS):
@@ -328,26 +342,27 @@ def endpoint(
 def follow(next_url: str, credentials: Credentials) -> HttpRequest:
     """A ``GET`` of a listing's ``links.next`` with the same credentials.
 
-    The credentials are only sent to the host they belong to. Some documented next links join
-    the page with ``&`` and no ``?`` (API reference, conversations: ``…/conversations&page=2``);
-    that is repaired.
+    The credentials are only sent to the host they belong to, and only below its API: a path
+    that normalises outside ``/api/rest/`` (``…/api/rest/../../admin``, ``%2e%2e`` alike) is
+    refused, and the path sent is the normalised one, the path checked. Some documented next
+    links join the page with ``&`` and no ``?`` (API reference, conversations:
+    ``…/conversations&page=2``); that is repaired.
     """
     if "?" not in next_url and "&" in next_url:
         next_url = next_url.replace("&", "?", 1)
     target, own = urlsplit(next_url), urlsplit(credentials.base_url)
     if (target.scheme, target.netloc) != (own.scheme, own.netloc):
         raise ValidationError.single(
-            "value.invalid",
-            "next",
-            None,
-            {"detail": f"{target.netloc!r} is not the host of these credentials ({own.netloc!r})"},
+            "next.other_host", "next", None, {"host": repr(target.netloc)[:80],
+                                              "own": repr(own.netloc)},
         )
-    path = target.path
-    if not path.startswith(API_PREFIX + "/"):
+    base = own.path.rstrip("/") + API_PREFIX
+    if not inside(target.path, base):
         raise ValidationError.single(
-            "value.invalid", "next", None, {"detail": f"{path!r} is not an API path"}
+            "next.outside_api", "next", None, {"path": repr(target.path)[:200], "base": base}
         )
-    request = make_request(credentials, "GET", path[len(API_PREFIX) :], expects="page")
+    path = normalised_path(target.path)
+    request = make_request(credentials, "GET", path[len(base) :], expects="page")
     url = urlunsplit((own.scheme, own.netloc, urlsplit(request.url).path, target.query, ""))
     return HttpRequest("GET", url, request.headers, b"", "page")
 
@@ -356,12 +371,15 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
 
 
 def sms_info(ids: str | Sequence[str], credentials: Credentials) -> HttpRequest:
-    """``GET /api/rest/sms/<ID>``; several ids are joined with commas (360nrs API reference)."""
-    items = [ids] if isinstance(ids, str) else list(ids)
-    if not items or not all(isinstance(i, str) and i and "," not in i for i in items):
-        raise ValidationError.single(
-            "value.invalid", "id", None, {"detail": "give one or more message ids (without commas)"}
-        )
+    """``GET /api/rest/sms/<ID>``; several ids are joined with commas (360nrs API reference).
+    Each id is a message id (letters and digits), so none can hold the comma that joins them."""
+    items = list(ids) if isinstance(ids, Sequence) and not isinstance(ids, str) else [ids]
+    if not items:
+        raise ValidationError.single("path.required", "ids", None, {"name": "ids"})
+    for item in items:
+        _segment, problem = path_segment("ids", item, "message_id")
+        if problem is not None:
+            raise ValidationError(with_codes([problem]))
     return endpoint("sms.info", credentials, path={"ids": ",".join(items)})
 
 
