@@ -111,6 +111,13 @@ def forms(data: bytes) -> None:
 PATH_ENDPOINTS: Final = tuple(name for name, row in nrs.ENDPOINTS.items() if row.path_params)
 PATH_BUILDERS: Final = (*PATH_ENDPOINTS, "sms_info", "bulk_sms")
 EXAMPLE_PATH: Final = {"from": "34666777555", "to": "34666555444", "type": "sms"}
+EXAMPLE_FIELDS: Final[dict[str, object]] = {"formFields": [{"type": "h3", "label": "Hello"}]}
+
+
+def example_body(name: str) -> dict[str, object] | None:
+    """A body with every required field of the endpoint ``name`` (``None`` if it needs none)."""
+    required = nrs.ENDPOINTS[name].required
+    return {field: EXAMPLE_FIELDS.get(field, "x") for field in required} if required else None
 
 
 def path_value(data: bytes) -> object:
@@ -145,8 +152,7 @@ def path_parameters(data: bytes) -> None:
             target = row.path_params[len(rest) % len(row.path_params)]
             path = {name: EXAMPLE_PATH.get(name, "1") for name in row.path_params}
             path[target] = value
-            body = dict.fromkeys(row.required, "x") if row.required else None
-            request = nrs.endpoint(builder, creds, path=path, body=body)
+            request = nrs.endpoint(builder, creds, path=path, body=example_body(builder))
             template = "/api/rest" + row.path
     except NrsComposeError:
         return

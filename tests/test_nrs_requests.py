@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import fuzz_targets
 import nrscompose
 from nrscompose.errors import ValidationError
 from nrscompose.http import HttpRequest
@@ -516,7 +517,7 @@ EXAMPLE_PATH = {"from": "34666777555", "to": "34666555444", "type": "sms"}
 def test_every_endpoint_in_the_table_builds() -> None:
     for name, row in nrs.ENDPOINTS.items():
         path = {param: EXAMPLE_PATH.get(param, "1") for param in row.path_params}
-        body_ = dict.fromkeys(row.required, "x") if row.required else None
+        body_ = fuzz_targets.example_body(name)
         if name in CONTACT_OR_VALIDATION:  # fields the reference requires under conditions
             body_ = dict(CONTACT_OR_VALIDATION[name])
         if body_ is not None and "scheduleDate" in body_:
@@ -636,7 +637,7 @@ def test_the_package_exports_the_union_of_its_submodules_exports():
 
     names = {"HttpRequest", "HttpResponse"}
     for module in ("_base", "_validate", "catalogue", "delivery", "requests_channels",
-                   "requests_resources", "requests_sms", "responses"):  # fmt: skip
+                   "requests_resources", "requests_sms", "responses", "mail"):  # fmt: skip
         names |= set(importlib.import_module(f"nrscompose.providers.nrs.{module}").__all__)
     assert sorted(names) == nrs.__all__
     assert all(getattr(nrs, name) is not None for name in names)

@@ -30,9 +30,8 @@ def _escapes(value: object) -> int:
         for target in row.path_params:
             path = {p: fuzz_targets.EXAMPLE_PATH.get(p, "1") for p in row.path_params}
             path[target] = value
-            body = dict.fromkeys(row.required, "x") if row.required else None
             try:
-                request = nrs.endpoint(name, CREDS, path=path, body=body)
+                request = nrs.endpoint(name, CREDS, path=path, body=fuzz_targets.example_body(name))
             except NrsComposeError:
                 continue
             try:
@@ -59,9 +58,8 @@ def test_a_path_value_of_another_type_is_a_problem_of_its_own(name: str, value: 
     target = row.path_params[-1]
     path = {p: fuzz_targets.EXAMPLE_PATH.get(p, "1") for p in row.path_params}
     path[target] = value
-    body = dict.fromkeys(row.required, "x") if row.required else None
     with pytest.raises(ValidationError) as error:
-        nrs.endpoint(name, CREDS, path=path, body=body)
+        nrs.endpoint(name, CREDS, path=path, body=fuzz_targets.example_body(name))
     problems = [p for p in error.value.problems if p.field == target]
     assert problems, error.value
     assert problems[0].kind.startswith("path.") or problems[0].kind == "value.choice"

@@ -19,12 +19,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Final, Literal, TypeAlias
+from typing import Final, Literal, TypeAlias, cast
 from urllib.parse import urlsplit, urlunsplit
 
 from nrscompose.errors import ValidationError
 from nrscompose.http import HttpRequest, QueryValue
 from nrscompose.message_rules import naive_datetime_problem
+from nrscompose.problems import Problem
 from nrscompose.providers._paths import (
     PathType,
     fill_path,
@@ -35,8 +36,10 @@ from nrscompose.providers._paths import (
 )
 from nrscompose.providers.nrs._base import API_PREFIX, Credentials, make_request
 from nrscompose.providers.nrs._checks import Checker
-from nrscompose.providers.nrs._conditions import CONDITIONS, check_conditions
+from nrscompose.providers.nrs._conditions import check_conditions
+from nrscompose.providers.nrs._resource_checks import check_contact, check_form_fields
 from nrscompose.providers.nrs.codes import with_codes
+from nrscompose.providers.nrs.mail import mail_problems
 
 __all__ = [
     "ENDPOINTS",
@@ -187,6 +190,10 @@ _COMMA_LISTS: Final[Mapping[str, frozenset[str]]] = MappingProxyType({
     "include": frozenset({"customFields", "groups"}),
 })  # fmt: skip
 _SCHEDULED: Final = frozenset({"scheduled.list", "scheduled.update", "scheduled.delete"})
+_CONTACT_BODIES: Final = frozenset({"contacts.create", "contacts.update"})
+_FORM_BODIES: Final = frozenset({"forms.create", "forms.update"})
+_TEMPLATE_BODIES: Final = frozenset({"templates.create", "templates.update",
+                                     "templates_v2.create", "templates_v2.update"})  # fmt: skip
 _BLACKLIST_TYPES: Final = frozenset({"sms", "mailing", "voice"})
 _CAMPAIGN_CHANNELS: Final = frozenset({"sms", "mailing", "landing", "text2speech",
                                        "voice-interactive"})  # fmt: skip
@@ -238,7 +245,7 @@ def _guids(ch: Checker, value: object) -> int | list[int] | None:
     values = value if isinstance(value, list | tuple) else [value]
     guids = [_guid_number(item) for item in values]
     if not values or None in guids:
-        ch.invalid("guid", f"{value!r} is not a GUID (an integer or a list of integers)")
+        ch.add("guid.invalid", "guid", value=repr(value)[:80])
         return None
     numbers = [g for g in guids if g is not None]
     return numbers if isinstance(value, list | tuple) else numbers[0]
@@ -259,7 +266,7 @@ def _check_query(
     for filter_name, value in query.items():
         if filter_name not in row.query:
             allowed = ", ".join(sorted(row.query)) or "none"
-            ch.invalid(filter_name, f"unknown filter for this endpoint (allowed: {allowed})")
+            ch.add("value.unknown_field", filter_name, name=repr(filter_name)[:80], allowed=allowed)
         elif filter_name == "limit":
             encoded[filter_name] = ch.integer(value, filter_name, 1, LISTING_MAX)
         elif filter_name in _COMMA_LISTS:
@@ -274,20 +281,26 @@ def _check_query(
 
 
 def _check_body(
-    ch: Checker, name: str, row: Endpoint, body: Mapping[str, BodyInput]
+    ch: Checker, name: str, row: Endpoint, body: Mapping[str, BodyInput], now: datetime | None
 ) -> dict[str, object]:
     payload = dict(body)
     for field_name in payload:
         if field_name not in row.body:
             allowed = ", ".join(sorted(row.body)) or "none"
-            ch.invalid(field_name, f"unknown field for this endpoint (allowed: {allowed})")
+            ch.add("value.unknown_field", field_name, name=repr(field_name)[:80], allowed=allowed)
     for field_name in sorted(row.required - payload.keys()):
         ch.add("value.required", field_name)
     check_conditions(ch, name, payload)
     if "scheduleDate" in payload:
-        ch.schedule(payload, None)
+        ch.schedule(payload, now)
     if name in _SCHEDULED and payload.get("guid") is not None:
         payload["guid"] = _guids(ch, payload["guid"])
+    if name in _CONTACT_BODIES:
+        check_contact(ch, payload)
+    if name in _FORM_BODIES and "formFields" in payload:
+        check_form_fields(ch, payload["formFields"])
+    if name in _TEMPLATE_BODIES:
+        ch.extend(mail_problems(payload.get("html"), "html"))
     return payload
 
 
@@ -307,25 +320,26 @@ def endpoint(
     path: Mapping[str, object] | None = None,
     query: Mapping[str, QueryInput] | None = None,
     body: Mapping[str, BodyInput] | None = None,
+    now: datetime | None = None,
 ) -> HttpRequest:
-    """The request for the endpoint called ``name`` in :data:`ENDPOINTS`.
+    """The request for the endpoint called ``name`` in :data:`ENDPOINTS`; with ``now``
+    (timezone-aware), a ``scheduleDate`` in the past is 121.
 
     >>> endpoint("groups.show", creds, path={"id": 1})           # doctest: +SKIP
     """
     try:
         row = ENDPOINTS[name]
     except KeyError:
-        raise ValidationError.single(
-            "value.invalid", "endpoint", None, {"detail": f"unknown endpoint {name!r}"}
-        ) from None
+        choices = {"value": repr(name)[:80], "choices": ", ".join(ENDPOINTS)}
+        raise ValidationError.single("value.choice", "endpoint", None, choices) from None
     ch = Checker()
     url_path = _path(ch, name, row, path or {})
     encoded = _check_query(ch, name, row, query or {})
-    payload = _check_body(ch, name, row, body) if body is not None else None
-    if payload is None and (row.required or name in CONDITIONS):
-        check_conditions(ch, name, {})
-        if row.required:
-            ch.invalid("body", f"needs {', '.join(sorted(row.required))}")
+    payload = _check_body(ch, name, row, body, now) if body is not None else None
+    if payload is None:
+        # No body is every required field missing: the reference answers a group without a
+        # name with 422, "The name field is required." ("Create a contact list").
+        _check_body(ch, name, row, {}, now)
     ch.raise_if_any()
     accept = _ACCEPT.get(row.expects, "application/json")
     return make_request(
@@ -383,17 +397,16 @@ def sms_info(ids: str | Sequence[str], credentials: Credentials) -> HttpRequest:
     return endpoint("sms.info", credentials, path={"ids": ",".join(items)})
 
 
-def _guid(value: int | str | Sequence[int | str] | None) -> int | str | list[int | str] | None:
-    if value is None or isinstance(value, int | str):
-        return value
-    return list(value)
+def _guid(value: object) -> object:
+    """A list or tuple of GUIDs as a list; anything else as it is, for ``_guids`` to check
+    (``list(b"12")`` would be ``[49, 50]``: other messages' GUIDs)."""
+    return list(value) if isinstance(value, list | tuple) else value
 
 
 def _scheduled_type(value: str | None) -> None:
     if value is not None and value not in ("SMS", "MAILING"):
-        raise ValidationError.single(
-            "value.invalid", "type", None, {"detail": f"{value!r} is not SMS or MAILING"}
-        )
+        choices = {"value": repr(value)[:80], "choices": "SMS, MAILING"}
+        raise ValidationError(with_codes([Problem("value.choice", "type", None, choices)]))
 
 
 def scheduled_list(
@@ -405,8 +418,9 @@ def scheduled_list(
 ) -> HttpRequest:
     """``GET /api/rest/scheduled``; filters go in the query (``guid[]=…`` for several)."""
     _scheduled_type(type)
-    query: dict[str, QueryInput] = {"type": type, "sendingId": sending_id, "guid": _guid(guid)}
-    return endpoint("scheduled.list", credentials, query=query)
+    query: dict[str, object] = {"type": type, "sendingId": sending_id, "guid": _guid(guid)}
+    # ``endpoint`` checks every filter; a ``guid`` of another type is 120 there
+    return endpoint("scheduled.list", credentials, query=cast("dict[str, QueryInput]", query))
 
 
 def scheduled_update(
@@ -415,12 +429,19 @@ def scheduled_update(
     schedule_date: datetime | str,
     guid: int | str | Sequence[int | str] | None = None,
     type: Literal["SMS", "MAILING"] | None = None,  # the API's name
+    now: datetime | None = None,
 ) -> HttpRequest:
-    """``PUT /api/rest/scheduled``: move one, several or all scheduled messages (API reference)."""
+    """``PUT /api/rest/scheduled``: move one, several or all scheduled messages (API reference).
+
+    With ``now`` (timezone-aware; a naive one is an :class:`~nrscompose.errors.ArgumentError`),
+    a ``schedule_date`` before it is 121, "Invalid scheduled date"."""
     _scheduled_type(type)
     body = {"guid": _guid(guid), "type": type, "scheduleDate": schedule_date}
     return endpoint(
-        "scheduled.update", credentials, body={k: v for k, v in body.items() if v is not None}
+        "scheduled.update",
+        credentials,
+        body={k: v for k, v in body.items() if v is not None},
+        now=now,
     )
 
 
