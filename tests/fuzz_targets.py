@@ -25,7 +25,8 @@ from nrscompose.providers import nrs
 from nrscompose.template import Template
 
 KINDS: Final = ("auto", "json", "send", "page", "otp-check", "otp", "item", "scheduled", "count",
-                "csv", "file", "none")  # fmt: skip
+                "csv", "file", "none", "events-report", "keys-report",
+                "validation-result")  # fmt: skip
 VALIDATE_KINDS: Final = ("sms", "landing", "mailing", "voice", "voice-audio", "whatsapp",
                          "otp-generate", "otp-check")  # fmt: skip
 

@@ -534,7 +534,7 @@ def test_reports_shortener_images_coverage() -> None:
         "https://dashboard.360nrs.com/api/rest/sendings/1/reports/events"
         "?beforeDate=2019-02-01T00%3A00%3A00%2B00%3A00&afterDate=2019-01-01T00%3A00%3A00%2B00%3A00"
     )
-    assert report.expects == "csv"
+    assert report.expects == "events-report"  # read into typed rows (nrs.reports)
     assert report.header("accept") == "text/csv"
     assert nrs.keystroke_report(1, CREDS).url.endswith("/sendings/1/reports/keys")
     short = nrs.shorten_urls(["https://example.com/test1", "invalidUrl"], CREDS)
@@ -637,7 +637,8 @@ def test_the_package_exports_the_union_of_its_submodules_exports():
 
     names = {"HttpRequest", "HttpResponse"}
     for module in ("_base", "_validate", "catalogue", "delivery", "requests_channels",
-                   "requests_resources", "requests_sms", "responses", "mail"):  # fmt: skip
+                   "requests_resources", "requests_sms", "responses", "mail",
+                   "reports"):  # fmt: skip
         names |= set(importlib.import_module(f"nrscompose.providers.nrs.{module}").__all__)
     assert sorted(names) == nrs.__all__
     assert all(getattr(nrs, name) is not None for name in names)

@@ -206,7 +206,9 @@ def import_contacts(
     update_existing_contacts: bool | None = None,
     empty_contacts_attributes: bool | None = None,
 ) -> HttpRequest:
-    """``POST /v3/contacts/import`` → ``{"processId": …}``.
+    """``POST /v3/contacts/import`` → ``{"processId": …}``. The body's keys are in the order
+    of the reference's example (``notifyUrl`` before ``newList``), so that body is sent byte
+    for byte as printed.
 
     At least one source (``file_url``, ``file_body`` CSV with ``;`` separators, or
     ``json_body``) — each is "Mandatory if" the other two are "not defined", and the
@@ -238,8 +240,8 @@ def import_contacts(
         "fileBody": file_body,
         "jsonBody": None if json_body is None else [dict(item) for item in json_body],
         "listIds": None if list_ids is None else list(list_ids),
-        "newList": new,
         "notifyUrl": notify_url,
+        "newList": new,
         "emailBlacklist": email_blacklist,
         "disableNotification": disable_notification,
         "smsBlacklist": sms_blacklist,

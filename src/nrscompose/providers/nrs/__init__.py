@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from nrscompose.providers.nrs.catalogue import *  # noqa: F403
     from nrscompose.providers.nrs.delivery import *  # noqa: F403
     from nrscompose.providers.nrs.mail import *  # noqa: F403
+    from nrscompose.providers.nrs.reports import *  # noqa: F403
     from nrscompose.providers.nrs.requests_channels import *  # noqa: F403
     from nrscompose.providers.nrs.requests_resources import *  # noqa: F403
     from nrscompose.providers.nrs.requests_sms import *  # noqa: F403
@@ -45,6 +46,7 @@ _SUBMODULES: tuple[str, ...] = (
     "requests_sms",
     "_validate",
     "mail",
+    "reports",
 )
 _FROM_HTTP: tuple[str, ...] = ("HttpRequest", "HttpResponse")  # what builders and parsers use
 

@@ -29,7 +29,9 @@ __all__ = ["MAIL_LINK_STAND_INS", "MailLink", "mail_links", "mail_problems", "pr
 
 LinkKind = Literal["unsubscribe", "show", "form", "attachment"]
 # Bounded, so each ``[`` or ``{`` is looked at for at most 65 characters: linear in the body.
-_BRACKETED: Final = re.compile(r"\[([A-Za-z][A-Za-z0-9_-]{0,63})\]")
+# A pattern starts with a letter; the rest is looked at loosely ("[form_١٢]" is a form pattern
+# with an id that is not a number), up to a bracket, a space, a quote or a control character.
+_BRACKETED: Final = re.compile(r"\[([A-Za-z][^\[\]\s<>\"'\x00-\x1f\x7f]{0,63})\]")
 _VARIABLE: Final = re.compile(r"\{([A-Za-z_][\w.-]{0,63})\}")
 _WITH_ID: Final = {"form_": "form", "attachment_": "attachment"}
 _PLAIN: Final[Mapping[str, LinkKind]] = {"unsubscribe_link": "unsubscribe", "show_link": "show"}

@@ -62,7 +62,7 @@ __all__ = [
 
 Expects = Literal[
     "json", "page", "item", "scheduled", "count", "shortened", "images", "csv", "html", "file",
-    "none",
+    "none", "events-report", "keys-report", "validation-result",
 ]  # fmt: skip
 LISTING_MAX: Final = 1000  # 360nrs API reference: "limit … Default value: 100. Maximum: 1000."
 
@@ -138,7 +138,8 @@ ENDPOINTS: Final[Mapping[str, Endpoint]] = MappingProxyType({
     "groups.delete": _row("DELETE", "/groups/{id}", "none"),
     "validations.list": _row("GET", "/validation/emails", "page", _LIST),
     "validations.show": _row("GET", "/validation/emails/{id}", "item"),
-    "validations.result": _row("GET", "/validation/emails/{id}/result", "csv"),
+    "validations.result": _row("GET", "/validation/emails/{id}/result",
+                               "validation-result"),
     "validations.create": _row("POST", "/validation/emails", "item",
                                body="groupsIds emails force allowRisky notificationUrl"),
     "validations.delete": _row("DELETE", "/validation/emails/{id}", "none"),
@@ -177,9 +178,9 @@ ENDPOINTS: Final[Mapping[str, Endpoint]] = MappingProxyType({
                             required="images"),
     "certificates.sms": _row("GET", "/sms/certificates/{id}", "file"),
     "certificates.mailing": _row("GET", "/mailing/certificates/{id}", "file"),
-    "reports.events": _row("GET", "/sendings/{sendingId}/reports/events", "csv",
+    "reports.events": _row("GET", "/sendings/{sendingId}/reports/events", "events-report",
                            f"{_REPORT} showCustomFields"),
-    "reports.keys": _row("GET", "/sendings/{sendingId}/reports/keys", "csv", _REPORT),
+    "reports.keys": _row("GET", "/sendings/{sendingId}/reports/keys", "keys-report", _REPORT),
     "account": _row("GET", "/account", "item"),
     "coverage.networks": _row("GET", "/sms/coverage", "page"),
     "coverage.countries": _row("GET", "/sms/coverageByCountry", "page"),
@@ -210,7 +211,9 @@ _PATH_TYPE_OVERRIDES: Final[Mapping[str, Mapping[str, PathType]]] = MappingProxy
     "certificates.sms": {"id": "message_id"}, "certificates.mailing": {"id": "message_id"},
 })  # fmt: skip
 QueryInput: TypeAlias = QueryValue | datetime | None
-_ACCEPT: Final = {"csv": "text/csv", "html": "text/html", "file": "*/*"}
+_ACCEPT: Final = {"csv": "text/csv", "html": "text/html", "file": "*/*",
+                  "events-report": "text/csv", "keys-report": "text/csv",
+                  "validation-result": "text/csv"}  # fmt: skip
 BodyInput = object
 
 
