@@ -178,6 +178,8 @@ def test_scheduled_update_refuses_a_past_date_with_121() -> None:
 def test_a_naive_now_is_an_argument_error_not_a_skipped_check(now: object) -> None:
     with pytest.raises(ArgumentError):
         nrs.scheduled_update(CREDS, schedule_date="20200101000000", now=now)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError):
+        nrs.endpoint("scheduled.delete", CREDS, now=now)  # type: ignore[arg-type]
     with pytest.raises(ArgumentError):  # the same rule for every builder that takes now=
         nrs.sms(credentials=CREDS, to="34666555444", sender="TEST", message="x",
                 schedule_date="20200101000000", now=now)  # type: ignore[arg-type]  # fmt: skip

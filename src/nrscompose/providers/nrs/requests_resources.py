@@ -35,7 +35,7 @@ from nrscompose.providers._paths import (
     placeholders,
 )
 from nrscompose.providers.nrs._base import API_PREFIX, Credentials, make_request
-from nrscompose.providers.nrs._checks import Checker
+from nrscompose.providers.nrs._checks import Checker, check_now
 from nrscompose.providers.nrs._conditions import check_conditions
 from nrscompose.providers.nrs._resource_checks import check_contact, check_form_fields
 from nrscompose.providers.nrs.codes import with_codes
@@ -335,6 +335,7 @@ def endpoint(
     except KeyError:
         choices = {"value": repr(name)[:80], "choices": ", ".join(ENDPOINTS)}
         raise ValidationError.single("value.choice", "endpoint", None, choices) from None
+    check_now(now)
     ch = Checker()
     url_path = _path(ch, name, row, path or {})
     encoded = _check_query(ch, name, row, query or {})
