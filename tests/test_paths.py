@@ -141,6 +141,7 @@ def test_follow_refuses_a_path_that_normalises_outside_the_api(next_url: str) ->
     with pytest.raises(ValidationError) as error:
         nrs.follow(next_url, CREDS)
     assert error.value.kinds == ("next.outside_api",)
+    assert error.value.codes == (422,)
 
 
 def test_follow_sends_the_normalised_path_it_checked() -> None:

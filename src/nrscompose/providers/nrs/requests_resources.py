@@ -217,6 +217,11 @@ _ACCEPT: Final = {"csv": "text/csv", "html": "text/html", "file": "*/*",
 BodyInput = object
 
 
+def _refused(kind: str, field: str, **params: object) -> ValidationError:
+    """The error for one problem, with its 360nrs code."""
+    return ValidationError(with_codes([Problem(kind, field, None, params)]))
+
+
 def _iso8601(ch: Checker, value: datetime, field: str) -> str | None:
     naive = naive_datetime_problem(value, field)
     if naive is not None:
@@ -334,7 +339,7 @@ def endpoint(
         row = ENDPOINTS[name]
     except KeyError:
         choices = {"value": repr(name)[:80], "choices": ", ".join(ENDPOINTS)}
-        raise ValidationError.single("value.choice", "endpoint", None, choices) from None
+        raise _refused("value.choice", "endpoint", **choices) from None
     check_now(now)
     ch = Checker()
     url_path = _path(ch, name, row, path or {})
@@ -370,15 +375,11 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
         next_url = next_url.replace("&", "?", 1)
     target, own = urlsplit(next_url), urlsplit(credentials.base_url)
     if (target.scheme, target.netloc) != (own.scheme, own.netloc):
-        raise ValidationError.single(
-            "next.other_host", "next", None, {"host": repr(target.netloc)[:80],
-                                              "own": repr(own.netloc)},
-        )
+        raise _refused("next.other_host", "next", host=repr(target.netloc)[:80],
+                       own=repr(own.netloc))  # fmt: skip
     base = own.path.rstrip("/") + API_PREFIX
     if not inside(target.path, base):
-        raise ValidationError.single(
-            "next.outside_api", "next", None, {"path": repr(target.path)[:200], "base": base}
-        )
+        raise _refused("next.outside_api", "next", path=repr(target.path)[:200], base=base)
     path = normalised_path(target.path)
     request = make_request(credentials, "GET", path[len(base) :], expects="page")
     url = urlunsplit((own.scheme, own.netloc, urlsplit(request.url).path, target.query, ""))
@@ -393,7 +394,7 @@ def sms_info(ids: str | Sequence[str], credentials: Credentials) -> HttpRequest:
     Each id is a message id (letters and digits), so none can hold the comma that joins them."""
     items = list(ids) if isinstance(ids, Sequence) and not isinstance(ids, str) else [ids]
     if not items:
-        raise ValidationError.single("path.required", "ids", None, {"name": "ids"})
+        raise _refused("path.required", "ids", name="ids")
     for item in items:
         _segment, problem = path_segment("ids", item, "message_id")
         if problem is not None:
@@ -409,8 +410,7 @@ def _guid(value: object) -> object:
 
 def _scheduled_type(value: str | None) -> None:
     if value is not None and value not in ("SMS", "MAILING"):
-        choices = {"value": repr(value)[:80], "choices": "SMS, MAILING"}
-        raise ValidationError(with_codes([Problem("value.choice", "type", None, choices)]))
+        raise _refused("value.choice", "type", value=repr(value)[:80], choices="SMS, MAILING")
 
 
 def scheduled_list(
