@@ -12,6 +12,8 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import excerpts
 from nrscompose.errors import ArgumentError, NrsComposeError, ValidationError
@@ -396,6 +398,17 @@ def test_a_per_recipient_preview_escapes_the_values() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown
     assert 'title="&quot; onmouseover=&quot;x"' in shown
     assert nrs.preview_mail("{name}", {"name": "[unsubscribe_link]"}) == "[unsubscribe_link]"
+
+
+@given(st.dictionaries(st.sampled_from(["name", "title"]), st.text()))
+def test_no_value_can_add_markup_to_a_preview(values: dict[str, str]) -> None:
+    import html
+
+    shown = nrs.preview_mail('<p title="{title}">{name} [show_link]</p>', values)
+    title, name = (html.escape(values[k]) if k in values else f"{{{k}}}" for k in ("title", "name"))
+    assert shown == f'<p title="{title}">{name} https://preview.invalid/show</p>'
+    assert shown.count("<") == 2  # only the body's own markup
+    assert shown.count('"') == 2
 
 
 def test_no_builder_raises_anything_but_the_librarys_errors_on_these_gaps() -> None:

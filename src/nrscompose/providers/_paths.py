@@ -30,6 +30,8 @@ _PLACEHOLDER: Final = re.compile(r"\{(\w+)\}")
 _ID: Final = re.compile(r"[0-9]{1,19}")
 # A message id as the 360nrs answers write it ("id": "XXXXXXXXXXXXX"): letters and digits.
 _MESSAGE_ID: Final = re.compile(r"[A-Za-z0-9_-]{1,64}")
+# E.164 numbers have at most 15 digits; with "+", "00" and separators a written one stays short.
+_PHONE_MAX: Final = 32
 _ENCODED_DOT: Final = re.compile(r"%2e", re.IGNORECASE)
 
 
@@ -53,8 +55,9 @@ def path_segment(name: str, value: object, kind: PathType) -> tuple[str | None, 
         if all(isinstance(i, str) and _MESSAGE_ID.fullmatch(i) for i in items):
             return ",".join(map(str, items)), None  # ``sms/<ID>`` takes ids separated by commas
         return None, Problem("path.not_message_id", name, None, {"value": shown})
-    number = normalize_phone(str(value)) if isinstance(value, str | int) else None
-    if number is None or isinstance(value, bool):
+    text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    number = normalize_phone(text) if 0 < len(text) <= _PHONE_MAX else None
+    if number is None:
         return None, Problem("path.not_phone", name, None, {"value": shown})
     return number, None
 

@@ -19,7 +19,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, TypeAlias
 
 from nrscompose.errors import ValidationError
 from nrscompose.problems import Problem
@@ -28,12 +28,18 @@ from nrscompose.providers.nrs.codes import with_codes
 __all__ = ["MAIL_LINK_STAND_INS", "MailLink", "mail_links", "mail_problems", "preview_mail"]
 
 LinkKind = Literal["unsubscribe", "show", "form", "attachment"]
+# What a bracketed name is: a link (its kind and id), a wrong link (the problem kind), or neither.
+_Found: TypeAlias = (
+    tuple[LinkKind, int | None] | Literal["mail.link_id", "mail.unknown_link"] | None
+)
 # Bounded, so each ``[`` or ``{`` is looked at for at most 65 characters: linear in the body.
 # A pattern starts with a letter; the rest is looked at loosely ("[form_١٢]" is a form pattern
 # with an id that is not a number), up to a bracket, a space, a quote or a control character.
 _BRACKETED: Final = re.compile(r"\[([A-Za-z][^\[\]\s<>\"'\x00-\x1f\x7f]{0,63})\]")
 _VARIABLE: Final = re.compile(r"\{([A-Za-z_][\w.-]{0,63})\}")
-_WITH_ID: Final = {"form_": "form", "attachment_": "attachment"}
+# One pass over the body for a preview: a bracketed name (group 1) or a variable (group 2).
+_TOKENS: Final = re.compile(f"{_BRACKETED.pattern}|{_VARIABLE.pattern}")
+_WITH_ID: Final[Mapping[str, LinkKind]] = {"form": "form", "attachment": "attachment"}
 _PLAIN: Final[Mapping[str, LinkKind]] = {"unsubscribe_link": "unsubscribe", "show_link": "show"}
 # Where a preview's links point: the reserved ``.invalid`` domain (RFC 2606), never a real page.
 MAIL_LINK_STAND_INS: Final[Mapping[str, str]] = {
@@ -54,23 +60,26 @@ class MailLink:
     span: tuple[int, int]
 
 
+def _link(name: str) -> _Found:
+    """What ``[name]`` is (:data:`_Found`)."""
+    if name in _PLAIN:
+        return _PLAIN[name], None
+    prefix, underscore, ident = name.partition("_")
+    kind = _WITH_ID.get(prefix) if underscore else None
+    if kind is not None:
+        return (kind, int(ident)) if ident.isascii() and ident.isdigit() else "mail.link_id"
+    return "mail.unknown_link" if name.endswith("_link") else None
+
+
 def _scan(body: str) -> tuple[list[MailLink], list[Problem]]:
     links: list[MailLink] = []
     problems: list[Problem] = []
     for match in _BRACKETED.finditer(body):
-        name, span = match[1], match.span()
-        params = {"pattern": match[0], "index": span[0]}
-        prefix = next((p for p in _WITH_ID if name.startswith(p)), None)
-        if name in _PLAIN:
-            links.append(MailLink(_PLAIN[name], None, span))
-        elif prefix is not None:
-            ident = name[len(prefix) :]
-            if ident.isascii() and ident.isdigit():
-                links.append(MailLink(_WITH_ID[prefix], int(ident), span))  # type: ignore[arg-type]
-            else:
-                problems.append(Problem("mail.link_id", "", span, params))
-        elif name.endswith("_link"):
-            problems.append(Problem("mail.unknown_link", "", span, params))
+        found, span = _link(match[1]), match.span()
+        if isinstance(found, tuple):
+            links.append(MailLink(found[0], found[1], span))
+        elif found is not None:
+            problems.append(Problem(found, "", span, {"pattern": match[0], "index": span[0]}))
     return links, problems
 
 
@@ -98,26 +107,20 @@ def preview_mail(
     its stand-in URL (:data:`MAIL_LINK_STAND_INS`, or ``stand_ins`` by kind; ``{ID}`` is the
     form's or attachment's id). A pattern the
     server would not replace is a :class:`~nrscompose.errors.ValidationError`."""
-    links, problems = _scan(body)
+    problems = _scan(body)[1]
     if problems:
         raise ValidationError(with_codes(Problem(p.kind, "body", p.span, p.params)
                                          for p in problems))  # fmt: skip
     urls = {**MAIL_LINK_STAND_INS, **(stand_ins or {})}
     given = values or {}
-    pieces: list[str] = []
-    done = 0
-    for link in links:
-        pieces.append(_fill(body[done : link.span[0]], given))
-        url = urls[link.kind].replace("{ID}", str(link.ident))
-        pieces.append(html.escape(url, quote=True))
-        done = link.span[1]
-    pieces.append(_fill(body[done:], given))
-    return "".join(pieces)
 
+    def replace(match: re.Match[str]) -> str:
+        if match[1] is None:  # a {variable}
+            found = given.get(match[2])
+            return match[0] if found is None else html.escape(str(found), quote=True)
+        link = _link(match[1])
+        if not isinstance(link, tuple):  # brackets that are no pattern: their variables
+            return _TOKENS.sub(replace, match[0][1:-1]).join("[]")
+        return html.escape(urls[link[0]].replace("{ID}", str(link[1])), quote=True)
 
-def _fill(text: str, values: Mapping[str, str]) -> str:
-    def value(match: re.Match[str]) -> str:
-        found = values.get(match[1])
-        return match[0] if found is None else html.escape(str(found), quote=True)
-
-    return _VARIABLE.sub(value, text)
+    return _TOKENS.sub(replace, body)
