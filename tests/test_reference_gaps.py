@@ -137,7 +137,8 @@ def test_custom_fields_of_each_documented_type_pass() -> None:
 
 # -- GUIDs -----------------------------------------------------------------------------------
 
-BAD_GUIDS = [b"12", 1.5, 2.0, True, [1, b"2"], [1.5], bytearray(b"1"), {"1": 1}, "-1", "١٢"]
+BAD_GUIDS = [b"12", 1.5, 2.0, True, [1, b"2"], [1.5], bytearray(b"1"), {"1": 1}, "-1", "١٢",
+             "9" * 5000, 2**64, []]  # fmt: skip
 
 
 @pytest.mark.parametrize("guid", BAD_GUIDS)
@@ -153,6 +154,36 @@ def test_a_guid_of_another_type_is_120_everywhere(guid: object) -> None:
         with pytest.raises(ValidationError) as error:
             call()
         assert _kinds_codes(error) == [("guid.invalid", "guid", 120)]
+
+
+guid_like = st.one_of(
+    st.integers(), st.floats(), st.text(max_size=30), st.binary(max_size=8), st.booleans(),
+    st.text(alphabet="0123456789", min_size=1, max_size=30),
+)
+guids = guid_like | st.lists(guid_like, max_size=3) | st.tuples(guid_like)
+
+
+@given(guids)
+def test_every_guid_is_sent_as_integers_or_refused_with_120(guid: object) -> None:
+    for call in (nrs.scheduled_delete, nrs.scheduled_list):
+        try:
+            request = call(CREDS, guid=guid)  # type: ignore[arg-type]
+        except ValidationError as error:
+            refused: tuple[int, ...] = error.codes
+        else:
+            refused = ()
+            assert all(0 <= n < 2**63 for n in _sent_guids(request))
+        assert refused in ((), (120,))
+
+
+def _sent_guids(request: nrs.HttpRequest) -> list[int]:
+    """The GUIDs a request sends: in its JSON body, or its query (``guid[]=1&guid[]=2``)."""
+    if not request.body:
+        return [int(v) for v in re.findall(r"guid(?:%5B%5D)?=(\d+)", request.url)]
+    sent = request.json()["guid"]  # type: ignore[index, call-overload]
+    numbers = sent if isinstance(sent, list) else [sent]
+    assert all(isinstance(n, int) for n in numbers)
+    return numbers
 
 
 def test_guid_bytes_were_sent_as_other_messages_guids() -> None:

@@ -191,6 +191,7 @@ _COMMA_LISTS: Final[Mapping[str, frozenset[str]]] = MappingProxyType({
     "include": frozenset({"customFields", "groups"}),
 })  # fmt: skip
 _SCHEDULED: Final = frozenset({"scheduled.list", "scheduled.update", "scheduled.delete"})
+_GUID_MAX: Final = 2**63 - 1  # a signed 64-bit id; longer digit strings are not converted
 _CONTACT_BODIES: Final = frozenset({"contacts.create", "contacts.update"})
 _FORM_BODIES: Final = frozenset({"forms.create", "forms.update"})
 _TEMPLATE_BODIES: Final = frozenset({"templates.create", "templates.update",
@@ -260,10 +261,11 @@ def _guids(ch: Checker, value: object) -> int | list[int] | None:
 
 
 def _guid_number(value: object) -> int | None:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+    """A GUID: an integer the server's 64-bit columns hold, or its ASCII digits."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _GUID_MAX:
         return value
-    if isinstance(value, str) and value.isascii() and value.isdigit():
-        return int(value)
     return None
 
 
