@@ -33,6 +33,8 @@ _MESSAGE_ID: Final = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # E.164 numbers have at most 15 digits; with "+", "00" and separators a written one stays short.
 _PHONE_MAX: Final = 32
 _ENCODED_DOT: Final = re.compile(r"%2e", re.IGNORECASE)
+# Some servers (nginx among them) decode %2F before they resolve dot segments.
+_ENCODED_SEPARATOR: Final = re.compile(r"%2f|%5c", re.IGNORECASE)
 
 
 def path_segment(name: str, value: object, kind: PathType) -> tuple[str | None, Problem | None]:
@@ -97,10 +99,11 @@ def placeholders(template: str) -> tuple[str, ...]:
 
 def normalised_path(path: str) -> str:
     """``path`` as a server resolves it: ``%2E`` read as ``.`` (an unreserved character, RFC
-    3986 6.2.2.2) and ``.``/``..`` segments removed (RFC 3986 5.2.4). A backslash counts as a
-    slash, as several servers and browsers read it."""
+    3986 6.2.2.2) and ``.``/``..`` segments removed (RFC 3986 5.2.4). A backslash, ``%2F`` and
+    ``%5C`` count as a slash, as several servers read them: the strictest reading."""
     segments: list[str] = []
-    parts = _ENCODED_DOT.sub(".", path).replace("\\", "/").split("/")
+    decoded = _ENCODED_SEPARATOR.sub("/", _ENCODED_DOT.sub(".", path))
+    parts = decoded.replace("\\", "/").split("/")
     for index, segment in enumerate(parts):
         last = index == len(parts) - 1
         if segment == "..":

@@ -30,7 +30,6 @@ from nrscompose.providers._paths import (
     PathType,
     fill_path,
     inside,
-    normalised_path,
     path_segment,
     placeholders,
 )
@@ -320,6 +319,9 @@ def _path(ch: Checker, name: str, row: Endpoint, params: Mapping[str, object]) -
     types = {**_PATH_TYPES, **_PATH_TYPE_OVERRIDES.get(name, {})}
     path, problems = fill_path(row.path, params, types)
     ch.extend(problems)
+    allowed = ", ".join(row.path_params) or "none"
+    for unknown in sorted(set(params) - set(row.path_params), key=str):
+        ch.add("value.unknown_field", str(unknown), name=repr(unknown)[:80], allowed=allowed)
     return path
 
 
@@ -368,8 +370,8 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
     """A ``GET`` of a listing's ``links.next`` with the same credentials.
 
     The credentials are only sent to the host they belong to, and only below its API: a path
-    that normalises outside ``/api/rest/`` (``…/api/rest/../../admin``, ``%2e%2e`` alike) is
-    refused, and the path sent is the normalised one, the path checked. Some documented next
+    that normalises outside ``/api/rest/`` (``…/api/rest/../../admin``, ``%2e%2e``, ``%2F``
+    alike, read as the strictest server would) is refused. Some documented next
     links join the page with ``&`` and no ``?`` (API reference, conversations:
     ``…/conversations&page=2``); that is repaired.
     """
@@ -380,10 +382,9 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
         raise _refused("next.other_host", "next", host=repr(target.netloc)[:80],
                        own=repr(own.netloc))  # fmt: skip
     base = own.path.rstrip("/") + API_PREFIX
-    if not inside(target.path, base):
+    if not (target.path.startswith(base + "/") and inside(target.path, base)):
         raise _refused("next.outside_api", "next", path=repr(target.path)[:200], base=base)
-    path = normalised_path(target.path)
-    request = make_request(credentials, "GET", path[len(base) :], expects="page")
+    request = make_request(credentials, "GET", target.path[len(base) :], expects="page")
     url = urlunsplit((own.scheme, own.netloc, urlsplit(request.url).path, target.query, ""))
     return HttpRequest("GET", url, request.headers, b"", "page")
 
