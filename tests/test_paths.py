@@ -19,7 +19,8 @@ from nrscompose.providers._paths import normalised_path
 
 CREDS = nrs.Credentials("user", "password")
 ESCAPES = ["..", ".", "../..", "../../admin", "%2e%2e", "%2E.", ".%2e", "\\..", "a/../.."]
-WRONG_TYPE = ["", "1/2", "1?x=1", "1#x", " 1", "１", True, 1.5, b"12", None, ["1"]]
+WRONG_TYPE = ["", "1/2", "1?x=1", "1#x", " 1", "１", True, 1.5, b"12", None, ["1"], 10**5000,
+              -(10**5000)]  # fmt: skip
 
 
 def _escapes(value: object) -> int:

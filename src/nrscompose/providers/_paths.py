@@ -32,6 +32,8 @@ _ID: Final = re.compile(r"[0-9]{1,19}")
 _MESSAGE_ID: Final = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # E.164 numbers have at most 15 digits; with "+", "00" and separators a written one stays short.
 _PHONE_MAX: Final = 32
+_LARGEST: Final = 2**63 - 1  # no id nor phone number is larger
+_REPR_BITS: Final = 256  # an integer shown by its size beyond (Python refuses 4,300 digits)
 _ENCODED_DOT: Final = re.compile(r"%2e", re.IGNORECASE)
 # Some servers (nginx among them) decode %2F before they resolve dot segments.
 _ENCODED_SEPARATOR: Final = re.compile(r"%2f|%5c", re.IGNORECASE)
@@ -39,9 +41,9 @@ _ENCODED_SEPARATOR: Final = re.compile(r"%2f|%5c", re.IGNORECASE)
 
 def path_segment(name: str, value: object, kind: PathType) -> tuple[str | None, Problem | None]:
     """``value`` encoded for the path parameter ``name`` of type ``kind``, or the problem."""
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value):
         return None, Problem("path.required", name, None, {"name": name})
-    shown = repr(value)[:80]
+    shown = _shown(value)
     if isinstance(kind, frozenset):
         if isinstance(value, str) and value in kind:
             return quote(value, safe=""), None
@@ -57,18 +59,31 @@ def path_segment(name: str, value: object, kind: PathType) -> tuple[str | None, 
         if all(isinstance(i, str) and _MESSAGE_ID.fullmatch(i) for i in items):
             return ",".join(map(str, items)), None  # ``sms/<ID>`` takes ids separated by commas
         return None, Problem("path.not_message_id", name, None, {"value": shown})
-    text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    text = value if isinstance(value, str) else _int_text(value) or ""
     number = normalize_phone(text) if 0 < len(text) <= _PHONE_MAX else None
     if number is None:
         return None, Problem("path.not_phone", name, None, {"value": shown})
     return number, None
 
 
+def _shown(value: object) -> str:
+    """``value`` for a sentence: its ``repr``, cut (an integer of thousands of digits has no
+    ``repr``: Python refuses to convert it)."""
+    if isinstance(value, int) and value.bit_length() > _REPR_BITS:
+        return f"an integer of {value.bit_length()} bits"
+    return repr(value)[:80]
+
+
+def _int_text(value: object) -> str | None:
+    """The digits of a positive ``int`` no id or number exceeds (never of a ``bool``)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= _LARGEST:
+        return str(value)
+    return None
+
+
 def _id_text(value: object) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        return None
-    text = str(value) if isinstance(value, int) else value
-    if not _ID.fullmatch(text) or int(text) < 1:
+    text = value if isinstance(value, str) else _int_text(value)
+    if text is None or not _ID.fullmatch(text) or int(text) < 1:
         return None
     return text
 
