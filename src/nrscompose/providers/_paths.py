@@ -20,7 +20,15 @@ from urllib.parse import quote
 from nrscompose.destinations import normalize_phone
 from nrscompose.problems import Problem
 
-__all__ = ["PathType", "fill_path", "inside", "normalised_path", "path_segment", "placeholders"]
+__all__ = [
+    "PathType",
+    "fill_path",
+    "inside",
+    "normalised_path",
+    "path_segment",
+    "placeholders",
+    "shown_value",
+]
 
 # The type of a path parameter: one of these names, or the closed set of its values.
 PathType: TypeAlias = Literal["id", "message_id", "message_ids", "phone"] | frozenset[str]
@@ -43,7 +51,7 @@ def path_segment(name: str, value: object, kind: PathType) -> tuple[str | None, 
     """``value`` encoded for the path parameter ``name`` of type ``kind``, or the problem."""
     if value is None or (isinstance(value, str) and not value):
         return None, Problem("path.required", name, None, {"name": name})
-    shown = _shown(value)
+    shown = shown_value(value)
     if isinstance(kind, frozenset):
         if isinstance(value, str) and value in kind:
             return quote(value, safe=""), None
@@ -66,7 +74,7 @@ def path_segment(name: str, value: object, kind: PathType) -> tuple[str | None, 
     return number, None
 
 
-def _shown(value: object) -> str:
+def shown_value(value: object) -> str:
     """``value`` for a sentence: its ``repr``, cut (an integer of thousands of digits has no
     ``repr``: Python refuses to convert it)."""
     if isinstance(value, int) and value.bit_length() > _REPR_BITS:

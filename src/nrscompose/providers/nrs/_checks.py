@@ -18,6 +18,7 @@ from nrscompose.destinations import normalize_phone
 from nrscompose.errors import ArgumentError, ArgumentTypeError, ValidationError
 from nrscompose.patterns import API_DATETIME, EMAIL, HTTP_URL
 from nrscompose.problems import Problem
+from nrscompose.providers._paths import shown_value
 from nrscompose.providers.nrs.codes import code_for
 from nrscompose.windows import available_times_problems
 from nrscompose.windows.dates import format_api_date, parse_api_date
@@ -202,10 +203,11 @@ class Checker:
             return None
         number = int(value)
         if number < low or (high is not None and number > high):
+            shown = shown_value(number)  # str() refuses an integer of 4,300 digits
             if high is None:
-                self.add("value.too_small", field, value=str(number), low=low)
+                self.add("value.too_small", field, value=shown, low=low)
             else:
-                self.add("value.out_of_range", field, value=str(number), low=low, high=high)
+                self.add("value.out_of_range", field, value=shown, low=low, high=high)
             return None
         return number
 

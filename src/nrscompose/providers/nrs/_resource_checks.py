@@ -21,6 +21,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Final
 
+from nrscompose.providers._paths import shown_value
 from nrscompose.providers.nrs._checks import Checker
 
 __all__ = ["FORM_ELEMENTS", "FormElement", "check_contact", "check_form_fields", "iso_countries"]
@@ -55,7 +56,7 @@ def check_contact(ch: Checker, payload: Mapping[str, object]) -> None:
     if country is not None and not (
         isinstance(country, str) and len(country) == 2 and country.upper() in iso_countries()
     ):
-        ch.add("value.not_country", "countryIso", value=repr(country)[:80])
+        ch.add("value.not_country", "countryIso", value=shown_value(country))
     fields = payload.get("customFields")
     if fields is None:
         return
@@ -73,16 +74,16 @@ def check_contact(ch: Checker, payload: Mapping[str, object]) -> None:
 def _custom_field(ch: Checker, item: Mapping[str, object], where: str) -> None:
     kind = item.get("type", "string")
     if kind not in CUSTOM_FIELD_TYPES:
-        ch.add("value.choice", f"{where}.type", value=repr(kind)[:80],
+        ch.add("value.choice", f"{where}.type", value=shown_value(kind),
                choices=", ".join(CUSTOM_FIELD_TYPES))  # fmt: skip
         return
     value = item.get("value")
     if value is None:
         return
     if kind == "date" and not _iso_date(value):
-        ch.add("value.not_iso_date", f"{where}.value", value=repr(value)[:80])
+        ch.add("value.not_iso_date", f"{where}.value", value=shown_value(value))
     elif kind == "decimal" and not _decimal(value):
-        ch.add("value.not_decimal", f"{where}.value", value=repr(value)[:80])
+        ch.add("value.not_decimal", f"{where}.value", value=shown_value(value))
     elif kind == "string" and not isinstance(value, str):
         ch.add("value.not_text", f"{where}.value")
 
@@ -157,7 +158,7 @@ def check_form_fields(ch: Checker, value: object) -> None:
         kind = item.get("type")
         element = FORM_ELEMENTS.get(kind) if isinstance(kind, str) else None
         if element is None:
-            ch.add("value.choice", f"{where}.type", value=repr(kind)[:80],
+            ch.add("value.choice", f"{where}.type", value=shown_value(kind),
                    choices=", ".join(FORM_ELEMENTS))  # fmt: skip
             continue
         _form_attributes(ch, item, element, where)
@@ -170,12 +171,12 @@ def _form_attributes(
         ch.add("value.required", f"{where}.{name}")
     for name in item:
         if name not in element.attributes:
-            ch.add("value.unknown_field", f"{where}.{name}", name=repr(name)[:80],
+            ch.add("value.unknown_field", f"{where}.{name}", name=shown_value(name),
                    allowed=", ".join(sorted(element.attributes)))  # fmt: skip
         elif name in _TEXT_ATTRIBUTES and not isinstance(item[name], str):
             ch.add("value.not_text", f"{where}.{name}")
     if "required" in item and not isinstance(item["required"], bool):
-        ch.add("value.not_boolean", f"{where}.required", value=repr(item["required"])[:80])
+        ch.add("value.not_boolean", f"{where}.required", value=shown_value(item["required"]))
     if "rows" in item:
         ch.integer(item["rows"], f"{where}.rows", 1, None)
     if "options" in item:

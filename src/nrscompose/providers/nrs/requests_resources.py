@@ -32,6 +32,7 @@ from nrscompose.providers._paths import (
     inside,
     path_segment,
     placeholders,
+    shown_value,
 )
 from nrscompose.providers.nrs._base import API_PREFIX, Credentials, make_request
 from nrscompose.providers.nrs._checks import Checker, check_now
@@ -253,7 +254,7 @@ def _guids(ch: Checker, value: object) -> int | list[int] | None:
     values = value if isinstance(value, list | tuple) else [value]
     guids = [_guid_number(item) for item in values]
     if not values or None in guids:
-        ch.add("guid.invalid", "guid", value=repr(value)[:80])
+        ch.add("guid.invalid", "guid", value=shown_value(value))
         return None
     numbers = [g for g in guids if g is not None]
     return numbers if isinstance(value, list | tuple) else numbers[0]
@@ -275,7 +276,8 @@ def _check_query(
     for filter_name, value in query.items():
         if filter_name not in row.query:
             allowed = ", ".join(sorted(row.query)) or "none"
-            ch.add("value.unknown_field", filter_name, name=repr(filter_name)[:80], allowed=allowed)
+            shown = shown_value(filter_name)
+            ch.add("value.unknown_field", filter_name, name=shown, allowed=allowed)
         elif filter_name == "limit":
             encoded[filter_name] = ch.integer(value, filter_name, 1, LISTING_MAX)
         elif filter_name in _COMMA_LISTS:
@@ -296,7 +298,7 @@ def _check_body(
     for field_name in payload:
         if field_name not in row.body:
             allowed = ", ".join(sorted(row.body)) or "none"
-            ch.add("value.unknown_field", field_name, name=repr(field_name)[:80], allowed=allowed)
+            ch.add("value.unknown_field", field_name, name=shown_value(field_name), allowed=allowed)
     for field_name in sorted(row.required - payload.keys()):
         ch.add("value.required", field_name)
     check_conditions(ch, name, payload)
@@ -321,7 +323,7 @@ def _path(ch: Checker, name: str, row: Endpoint, params: Mapping[str, object]) -
     ch.extend(problems)
     allowed = ", ".join(row.path_params) or "none"
     for unknown in sorted(set(params) - set(row.path_params), key=str):
-        ch.add("value.unknown_field", str(unknown), name=repr(unknown)[:80], allowed=allowed)
+        ch.add("value.unknown_field", str(unknown), name=shown_value(unknown), allowed=allowed)
     return path
 
 
@@ -342,7 +344,7 @@ def endpoint(
     try:
         row = ENDPOINTS[name]
     except KeyError:
-        choices = {"value": repr(name)[:80], "choices": ", ".join(ENDPOINTS)}
+        choices = {"value": shown_value(name), "choices": ", ".join(ENDPOINTS)}
         raise _refused("value.choice", "endpoint", **choices) from None
     check_now(now)
     ch = Checker()
@@ -379,11 +381,11 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
         next_url = next_url.replace("&", "?", 1)
     target, own = urlsplit(next_url), urlsplit(credentials.base_url)
     if (target.scheme, target.netloc) != (own.scheme, own.netloc):
-        raise _refused("next.other_host", "next", host=repr(target.netloc)[:80],
+        raise _refused("next.other_host", "next", host=shown_value(target.netloc),
                        own=repr(own.netloc))  # fmt: skip
     base = own.path.rstrip("/") + API_PREFIX
     if not (target.path.startswith(base + "/") and inside(target.path, base)):
-        raise _refused("next.outside_api", "next", path=repr(target.path)[:200], base=base)
+        raise _refused("next.outside_api", "next", path=shown_value(target.path), base=base)
     request = make_request(credentials, "GET", target.path[len(base) :], expects="page")
     url = urlunsplit((own.scheme, own.netloc, urlsplit(request.url).path, target.query, ""))
     return HttpRequest("GET", url, request.headers, b"", "page")
@@ -413,7 +415,7 @@ def _guid(value: object) -> object:
 
 def _scheduled_type(value: str | None) -> None:
     if value is not None and value not in ("SMS", "MAILING"):
-        raise _refused("value.choice", "type", value=repr(value)[:80], choices="SMS, MAILING")
+        raise _refused("value.choice", "type", value=shown_value(value), choices="SMS, MAILING")
 
 
 def scheduled_list(
