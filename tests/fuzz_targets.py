@@ -7,7 +7,7 @@ The hypothesis tests in ``test_fuzz.py`` run them in CI. With atheris installed
     python tests/fuzz_targets.py responses -atheris_runs=200000
     python tests/fuzz_targets.py --list
 
-Targets: responses, events, validate, templates, jinja, csv_rows, forms.
+Targets: responses, events, validate, templates, jinja, csv_rows, forms, path_parameters.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from nrscompose.providers import nrs
 from nrscompose.template import Template
 
 KINDS: Final = ("auto", "json", "send", "page", "otp-check", "otp", "item", "scheduled", "count",
-                "csv", "file", "none")  # fmt: skip
+                "csv", "file", "none", "events-report", "keys-report",
+                "validation-result")  # fmt: skip
 VALIDATE_KINDS: Final = ("sms", "landing", "mailing", "voice", "voice-audio", "whatsapp",
                          "otp-generate", "otp-check")  # fmt: skip
 
@@ -106,6 +107,73 @@ def forms(data: bytes) -> None:
     assert check.valid == (not check.problems)
 
 
+# Every endpoint with path parameters, and the other two builders that put a caller's value in
+# a path; the example values are the reference's (``/conversations/34666777555/34666555444``).
+PATH_ENDPOINTS: Final = tuple(name for name, row in nrs.ENDPOINTS.items() if row.path_params)
+PATH_BUILDERS: Final = (*PATH_ENDPOINTS, "sms_info", "bulk_sms")
+EXAMPLE_PATH: Final = {"from": "34666777555", "to": "34666555444", "type": "sms"}
+EXAMPLE_FIELDS: Final[dict[str, object]] = {"formFields": [{"type": "h3", "label": "Hello"}]}
+
+
+def example_body(name: str) -> dict[str, object] | None:
+    """A body with every required field of the endpoint ``name`` (``None`` if it needs none)."""
+    required = nrs.ENDPOINTS[name].required
+    return {field: EXAMPLE_FIELDS.get(field, "x") for field in required} if required else None
+
+
+def path_value(data: bytes) -> object:
+    """A path value of any type from fuzzed bytes: text mostly, else an int, float or bytes."""
+    shape, rest = (data[0] % 8, data[1:]) if data else (0, b"")
+    text = rest.decode("utf-8", errors="surrogateescape")
+    if shape == 5:
+        return int.from_bytes(rest[:9] or b"\0", "big", signed=True)
+    if shape == 6:
+        return len(rest) / 7
+    return rest if shape == 7 else text
+
+
+def path_parameters(data: bytes) -> None:
+    """Whatever a path parameter holds, the request stays in its endpoint: refused, or a URL
+    whose path is already normal and has the template's segments in place."""
+    builder, rest = _pick(data, PATH_BUILDERS)
+    value = path_value(rest)
+    creds = nrs.Credentials("user", "password")
+    try:
+        if builder == "sms_info":
+            request, template = nrs.sms_info([value], creds), "/api/rest/sms/{ids}"  # type: ignore[list-item]
+        elif builder == "bulk_sms":
+            from nrscompose.providers import bulk_sms
+
+            route = bulk_sms.Route("POST", "/optouts/{id}/overwrite/")
+            api = bulk_sms.BulkSmsApi("https://api.example.com", {"opt_out_overwrite": route})
+            request = api.request("opt_out_overwrite", ident=value)  # type: ignore[arg-type]
+            template = route.path
+        else:
+            row = nrs.ENDPOINTS[builder]
+            target = row.path_params[len(rest) % len(row.path_params)]
+            path = {name: EXAMPLE_PATH.get(name, "1") for name in row.path_params}
+            path[target] = value
+            request = nrs.endpoint(builder, creds, path=path, body=example_body(builder))
+            template = "/api/rest" + row.path
+    except NrsComposeError:
+        return
+    assert_stays_in(request.url, template)
+
+
+def assert_stays_in(url: str, template: str) -> None:
+    """``url``'s path is normal and matches ``template`` segment by segment (``{…}`` any)."""
+    from urllib.parse import urlsplit
+
+    from nrscompose.providers._paths import normalised_path
+
+    path = urlsplit(url).path
+    assert normalised_path(path) == path, url
+    sent, wanted = path.split("/"), template.split("/")
+    assert len(sent) == len(wanted), url
+    for segment, expected in zip(sent, wanted, strict=True):
+        assert segment == expected or (expected.startswith("{") and segment), url
+
+
 TARGETS: Final[dict[str, Callable[[bytes], None]]] = {
     "responses": responses,
     "events": events,
@@ -114,6 +182,7 @@ TARGETS: Final[dict[str, Callable[[bytes], None]]] = {
     "jinja": jinja,
     "csv_rows": csv_rows,
     "forms": forms,
+    "path_parameters": path_parameters,
 }
 
 

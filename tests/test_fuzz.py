@@ -102,3 +102,16 @@ def test_csv_rows(data: bytes) -> None:
 @given(st.binary())
 def test_forms(data: bytes) -> None:
     fuzz_targets.forms(data)
+
+
+hostile_path_values = st.sampled_from(
+    ["..", ".", "", "../..", "%2e%2e", ".%2E", "a/../b", "1/..", "1?x=1", "1#x", "\\..", " 1",
+     "１", "1\n", "0", "-1", "1e3", "34666555444/..", "+34666555444"]
+).map(lambda text: bytes([0]) + text.encode())
+
+
+@FUZZ
+@given(st.integers(0, len(fuzz_targets.PATH_BUILDERS) - 1),
+       st.binary(max_size=40) | hostile_path_values)  # fmt: skip
+def test_path_parameters(builder: int, data: bytes) -> None:
+    fuzz_targets.path_parameters(bytes([builder]) + data)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import fuzz_targets
 import nrscompose
 from nrscompose.errors import ValidationError
 from nrscompose.http import HttpRequest
@@ -509,12 +510,14 @@ CONTACT_OR_VALIDATION = {"contacts.create": CONTACT, "contacts.update": CONTACT,
                          "validations.create": {"groupsIds": [1111]}}  # fmt: skip
 
 
+# Path values as the reference's examples write them (``/conversations/34666777555/…``).
+EXAMPLE_PATH = {"from": "34666777555", "to": "34666555444", "type": "sms"}
+
+
 def test_every_endpoint_in_the_table_builds() -> None:
     for name, row in nrs.ENDPOINTS.items():
-        path = dict.fromkeys(row.path_params, "1")
-        if name.startswith("blacklist."):
-            path["type"] = "sms"
-        body_ = dict.fromkeys(row.required, "x") if row.required else None
+        path = {param: EXAMPLE_PATH.get(param, "1") for param in row.path_params}
+        body_ = fuzz_targets.example_body(name)
         if name in CONTACT_OR_VALIDATION:  # fields the reference requires under conditions
             body_ = dict(CONTACT_OR_VALIDATION[name])
         if body_ is not None and "scheduleDate" in body_:
@@ -531,7 +534,7 @@ def test_reports_shortener_images_coverage() -> None:
         "https://dashboard.360nrs.com/api/rest/sendings/1/reports/events"
         "?beforeDate=2019-02-01T00%3A00%3A00%2B00%3A00&afterDate=2019-01-01T00%3A00%3A00%2B00%3A00"
     )
-    assert report.expects == "csv"
+    assert report.expects == "events-report"  # read into typed rows (nrs.reports)
     assert report.header("accept") == "text/csv"
     assert nrs.keystroke_report(1, CREDS).url.endswith("/sendings/1/reports/keys")
     short = nrs.shorten_urls(["https://example.com/test1", "invalidUrl"], CREDS)
@@ -634,7 +637,8 @@ def test_the_package_exports_the_union_of_its_submodules_exports():
 
     names = {"HttpRequest", "HttpResponse"}
     for module in ("_base", "_validate", "catalogue", "codes", "delivery", "requests_channels",
-                   "requests_resources", "requests_sms", "responses"):  # fmt: skip
+                   "requests_resources", "requests_sms", "responses", "mail",
+                   "reports"):  # fmt: skip
         names |= set(importlib.import_module(f"nrscompose.providers.nrs.{module}").__all__)
     assert sorted(names) == nrs.__all__
     assert all(getattr(nrs, name) is not None for name in names)

@@ -14,6 +14,8 @@ from conftest import excerpts, full_reference_path
 SOURCES = {
     "360nrs_api_reference_excerpts.txt": "001_57ebb6ba6d3cd4f6.txt",
     "360nrs_country_restrictions_excerpts.txt": "000_5c8e7630cf8290c8.txt",
+    "360nrs_reference_gaps_excerpts.txt": "001_57ebb6ba6d3cd4f6.txt",
+    "email_contacts_reference_excerpts.txt": "003_7618059f608e2ea7.txt",
 }
 
 

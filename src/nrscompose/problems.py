@@ -132,6 +132,30 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "output.no_folder": "%(path)s: the folder %(folder)s does not exist.",
         "output.not_writable": "%(path)s: not writable.",
         "output.is_input": "%(path)s is an input of this run; give %(option)s another file name.",
+        # path parameters and next links: no value may lead a request out of its endpoint
+        "path.required": "The path parameter %(name)s is required.",
+        "path.not_id": "%(value)s is not an id: give a positive whole number.",
+        "path.not_message_id": "%(value)s is not a message id: give letters and digits only.",
+        "path.not_phone": (
+            "%(value)s is not a phone number in international format with its country prefix."
+        ),
+        "path.no_placeholder": "The route has no {%(name)s} placeholder for the value given.",
+        "next.other_host": "%(host)s is not the host of these credentials (%(own)s).",
+        "next.outside_api": "%(path)s leads outside the API (%(base)s).",
+        # the last gaps to the 360nrs API reference: endpoint fields, GUIDs, contacts
+        "value.unknown_field": "%(name)s is not a field of this endpoint; it takes: %(allowed)s.",
+        "guid.invalid": "%(value)s is not a GUID: give a whole number or a list of them.",
+        "value.not_country": "%(value)s is not a two-letter ISO 3166 country code (e.g. ES).",
+        "value.not_iso_date": (
+            "%(value)s is not an ISO 8601 date (e.g. 2024-05-31 or 2024-05-31T10:00:00+02:00)."
+        ),
+        "value.not_decimal": "%(value)s is not a decimal number (e.g. 12.50).",
+        # mail bodies: the link patterns of the 360nrs HTML templates
+        "mail.link_id": "%(pattern)s at %(index)d: the id of a form or an attachment is a number.",
+        "mail.unknown_link": (
+            "%(pattern)s at %(index)d is not a link pattern: use [unsubscribe_link], "
+            "[show_link], [form_ID] or [attachment_ID]."
+        ),
         # a value the library refuses for a reason only its detail names (not translated)
         "value.invalid": "%(detail)s",
     }

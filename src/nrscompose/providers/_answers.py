@@ -8,6 +8,7 @@ exception types.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Final, NoReturn, TypeAlias, TypeVar
 
@@ -17,6 +18,8 @@ __all__ = [
     "EMPTY",
     "JsonObject",
     "Shape",
+    "api_moment",
+    "ascii_integer",
     "check_status",
     "json_object",
     "json_or_none",
@@ -31,6 +34,32 @@ EMPTY: Final[JsonObject] = MappingProxyType({})
 _R = TypeVar("_R")
 # (status, reason, raw body) -> the provider's MalformedResponseError
 Malformed: TypeAlias = Callable[[int, str, str], Exception]
+
+
+# An API identifier or count has far fewer digits; more would only cost time to convert.
+_MAX_DIGITS: Final = 30
+
+
+def ascii_integer(text: str) -> int | None:
+    """The integer written in ASCII digits, or ``None`` (``'²'.isdigit()`` is true too)."""
+    digits = text.strip()
+    if digits.isascii() and digits.isdigit() and len(digits) <= _MAX_DIGITS:
+        return int(digits)
+    return None
+
+
+def api_moment(value: JsonValue) -> datetime | None:
+    """An API date (ISO 8601, ``YYYY-mm-dd HH:ii:ss`` or ``YYYYmmddHHiiss``) in UTC."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        if value.isdigit() and len(value) == 14:
+            return datetime.strptime(value, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    # The API documents its dates as UTC; a date without an offset is read as UTC.
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 class Shape(Exception):

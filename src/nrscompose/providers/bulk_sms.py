@@ -19,12 +19,10 @@ the ``file`` field, as the reference says ("File should be in the 'file' paramet
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final, Literal
-from urllib.parse import quote
 
 from nrscompose.analysis import analyze
 from nrscompose.destinations import normalize_phone
@@ -34,6 +32,7 @@ from nrscompose.problems import Problem, invalid
 from nrscompose.providers import _bulk_sms_records
 from nrscompose.providers._bulk_sms_records import *  # noqa: F403  # the answers, re-exported
 from nrscompose.providers._bulk_sms_records import multipart_file
+from nrscompose.providers._paths import fill_path, placeholders
 
 __all__ = [
     "PROFILE",
@@ -84,7 +83,6 @@ _ANSWERS: Final[Mapping[str, str]] = MappingProxyType({
     "opt_outs": "opt_out", "opt_out_overwrite": "record",
 })  # fmt: skip
 ROUTES: Final = frozenset(_ANSWERS)
-_PLACEHOLDER: Final = re.compile(r"\{(\w+)\}")
 _STATS_PERIODS: Final = {"hour": "stats_hourly", "day": "stats_daily", "month": "stats_monthly",
                          "year": "stats_yearly"}  # fmt: skip
 
@@ -140,10 +138,10 @@ class BulkSmsApi:
             raise ValidationError.invalid(
                 "routes", f"no route configured for {operation!r}: the API reference gives no paths"
             )
-        params = dict(path_params or {})
+        params: dict[str, object] = dict(path_params or {})
         if ident is not None:
             params.setdefault("id", ident)
-        path = _fill(route.path, operation, params)
+        path = _fill(route.path, params)
         headers = [*self.headers.items(), ("Accept", "application/json")]
         body = b""
         if upload is not None:
@@ -158,20 +156,19 @@ class BulkSmsApi:
         return HttpRequest(route.method, url, tuple(headers), body, _ANSWERS[operation], secret)
 
 
-def _fill(path: str, operation: str, params: Mapping[str, str | int]) -> str:
-    """``path`` with each placeholder replaced; every identifier needs its placeholder."""
-    wanted = set(_PLACEHOLDER.findall(path))
+def _fill(path: str, params: Mapping[str, object]) -> str:
+    """``path`` with each placeholder replaced by its id (every identifier of the reference's
+    schemas is an ``int``); every identifier needs its placeholder."""
+    wanted = set(placeholders(path))
     # ``{id}`` may stand for the one identifier an operation takes.
     if "id" in wanted and "id" not in params and len(params) == 1:
         params = {"id": next(iter(params.values()))}
-    missing, unused = sorted(wanted - params.keys()), sorted(params.keys() - wanted)
-    if missing or unused:
-        problems = [invalid("routes", f"the {operation!r} route has {{{name}}} but no value "
-                            "was given") for name in missing]  # fmt: skip
-        problems += [invalid("routes", f"the {operation!r} route needs a {{{name}}} "
-                             "placeholder for the value given") for name in unused]  # fmt: skip
+    filled, problems = fill_path(path, params, dict.fromkeys(wanted, "id"))
+    problems += [Problem("path.no_placeholder", name, None, {"name": name})
+                 for name in sorted(params.keys() - wanted)]  # fmt: skip
+    if problems:
         raise ValidationError(problems)
-    return _PLACEHOLDER.sub(lambda m: quote(str(params[m[1]]), safe=""), path)
+    return filled
 
 
 def credits(message: str) -> int:

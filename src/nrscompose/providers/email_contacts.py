@@ -38,6 +38,7 @@ from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.problems import Problem, invalid
 from nrscompose.providers import _email_contacts_responses
 from nrscompose.providers._email_contacts_responses import *  # noqa: F403  # the answers
+from nrscompose.providers._paths import fill_path
 
 __all__ = [
     "ApiKey",
@@ -205,7 +206,9 @@ def import_contacts(
     update_existing_contacts: bool | None = None,
     empty_contacts_attributes: bool | None = None,
 ) -> HttpRequest:
-    """``POST /v3/contacts/import`` → ``{"processId": …}``.
+    """``POST /v3/contacts/import`` → ``{"processId": …}``. The body's keys are in the order
+    of the reference's example (``notifyUrl`` before ``newList``), so that body is sent byte
+    for byte as printed.
 
     At least one source (``file_url``, ``file_body`` CSV with ``;`` separators, or
     ``json_body``) — each is "Mandatory if" the other two are "not defined", and the
@@ -237,8 +240,8 @@ def import_contacts(
         "fileBody": file_body,
         "jsonBody": None if json_body is None else [dict(item) for item in json_body],
         "listIds": None if list_ids is None else list(list_ids),
-        "newList": new,
         "notifyUrl": notify_url,
+        "newList": new,
         "emailBlacklist": email_blacklist,
         "disableNotification": disable_notification,
         "smsBlacklist": sms_blacklist,
@@ -257,20 +260,18 @@ def folder_lists(
     sort: Sort | None = None,
 ) -> HttpRequest:
     """``GET /v3/contacts/folders/{folderId}/lists``."""
-    problems: list[Problem] = []
-    _positive(problems, "folderId", folder_id)
+    path, problems = fill_path("/v3/contacts/folders/{folderId}/lists", {"folderId": folder_id},
+                               {"folderId": "id"})  # fmt: skip
     query = _listing(problems, limit, offset, sort)
     _raise(problems)
-    path = f"/v3/contacts/folders/{folder_id}/lists"
     return _request(account, "GET", path, query=query, expects="lists")
 
 
 def list_info(account: ApiKey, list_id: int) -> HttpRequest:
     """``GET /v3/contacts/lists/{listId}``."""
-    problems: list[Problem] = []
-    _positive(problems, "listId", list_id)
+    path, problems = fill_path("/v3/contacts/lists/{listId}", {"listId": list_id}, {"listId": "id"})
     _raise(problems)
-    return _request(account, "GET", f"/v3/contacts/lists/{list_id}", expects="list")
+    return _request(account, "GET", path, expects="list")
 
 
 def contacts(
@@ -301,10 +302,9 @@ def list_contacts(
     sort: Sort | None = None,
 ) -> HttpRequest:
     """``GET /v3/contacts/lists/{listId}/contacts``."""
-    problems: list[Problem] = []
-    _positive(problems, "listId", list_id)
+    path, problems = fill_path("/v3/contacts/lists/{listId}/contacts", {"listId": list_id},
+                               {"listId": "id"})  # fmt: skip
     query = _listing(problems, limit, offset, sort)
     query["modifiedSince"] = _since(problems, "modifiedSince", modified_since)
     _raise(problems)
-    path = f"/v3/contacts/lists/{list_id}/contacts"
     return _request(account, "GET", path, query=query, expects="contacts")

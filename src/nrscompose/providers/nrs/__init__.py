@@ -22,19 +22,17 @@ from __future__ import annotations
 # costs import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from nrscompose.errors import MalformedResponseError as MalformedResponseError
-    from nrscompose.http import HttpRequest as HttpRequest, HttpResponse as HttpResponse
-    from nrscompose.providers.nrs._base import (
-        DEFAULT_BASE_URL as DEFAULT_BASE_URL,
-        Credentials as Credentials,
+    from nrscompose.errors import (
+        MalformedResponseError as MalformedResponseError,
     )
-    from nrscompose.providers.nrs._validate import (
-        validate as validate,
+    from nrscompose.http import (
+        HttpRequest as HttpRequest,
+        HttpResponse as HttpResponse,
     )
     from nrscompose.providers.nrs.catalogue import (
         CATALOGUE as CATALOGUE,
-        INPUT_INVALID as INPUT_INVALID,
         ErrorEntry as ErrorEntry,
+        INPUT_INVALID as INPUT_INVALID,
         lookup as lookup,
     )
     from nrscompose.providers.nrs.codes import (
@@ -42,16 +40,66 @@ if TYPE_CHECKING:
         code_for as code_for,
         with_codes as with_codes,
     )
+    from nrscompose.providers.nrs._base import (
+        Credentials as Credentials,
+        DEFAULT_BASE_URL as DEFAULT_BASE_URL,
+    )
+    from nrscompose.providers.nrs.responses import (
+        Empty as Empty,
+        ErrorDetail as ErrorDetail,
+        Event as Event,
+        FileBody as FileBody,
+        GeneratedImage as GeneratedImage,
+        Images as Images,
+        Item as Item,
+        MalformedEventError as MalformedEventError,
+        NrsApiError as NrsApiError,
+        NrsMalformedResponseError as NrsMalformedResponseError,
+        OTP_REASONS as OTP_REASONS,
+        Otp as Otp,
+        OtpCheck as OtpCheck,
+        Page as Page,
+        RecipientResult as RecipientResult,
+        Response as Response,
+        ScheduledResult as ScheduledResult,
+        SendResult as SendResult,
+        ShortUrl as ShortUrl,
+        Shortened as Shortened,
+        TextBody as TextBody,
+        UpdateResult as UpdateResult,
+        parse_event as parse_event,
+        parse_response as parse_response,
+        read as read,
+    )
+    from nrscompose.providers.nrs.reports import (
+        EVENT_COLUMNS as EVENT_COLUMNS,
+        EmailValidationResult as EmailValidationResult,
+        EmailValidationRow as EmailValidationRow,
+        EventRow as EventRow,
+        EventsReport as EventsReport,
+        KEYSTROKE_COLUMNS as KEYSTROKE_COLUMNS,
+        KeystrokeReport as KeystrokeReport,
+        KeystrokeRow as KeystrokeRow,
+        VALIDATION_COLUMNS as VALIDATION_COLUMNS,
+        parse_report as parse_report,
+    )
+    from nrscompose.providers.nrs.mail import (
+        MAIL_LINK_STAND_INS as MAIL_LINK_STAND_INS,
+        MailLink as MailLink,
+        mail_links as mail_links,
+        mail_problems as mail_problems,
+        preview_mail as preview_mail,
+    )
     from nrscompose.providers.nrs.delivery import (
-        ESCAPES as ESCAPES,
         DeliveryNotification as DeliveryNotification,
         DeliveryNotificationUrl as DeliveryNotificationUrl,
+        ESCAPES as ESCAPES,
     )
     from nrscompose.providers.nrs.requests_channels import (
-        VOICE_FEMALE_ONLY as VOICE_FEMALE_ONLY,
-        VOICE_LANGUAGES as VOICE_LANGUAGES,
         Attachment as Attachment,
         Location as Location,
+        VOICE_FEMALE_ONLY as VOICE_FEMALE_ONLY,
+        VOICE_LANGUAGES as VOICE_LANGUAGES,
         WhatsAppMessage as WhatsAppMessage,
         mailing as mailing,
         otp_check as otp_check,
@@ -81,39 +129,20 @@ if TYPE_CHECKING:
         landing_sms as landing_sms,
         sms as sms,
     )
-    from nrscompose.providers.nrs.responses import (
-        OTP_REASONS as OTP_REASONS,
-        Empty as Empty,
-        ErrorDetail as ErrorDetail,
-        Event as Event,
-        FileBody as FileBody,
-        GeneratedImage as GeneratedImage,
-        Images as Images,
-        Item as Item,
-        MalformedEventError as MalformedEventError,
-        NrsApiError as NrsApiError,
-        NrsMalformedResponseError as NrsMalformedResponseError,
-        Otp as Otp,
-        OtpCheck as OtpCheck,
-        Page as Page,
-        RecipientResult as RecipientResult,
-        Response as Response,
-        ScheduledResult as ScheduledResult,
-        SendResult as SendResult,
-        Shortened as Shortened,
-        ShortUrl as ShortUrl,
-        TextBody as TextBody,
-        UpdateResult as UpdateResult,
-        parse_event as parse_event,
-        parse_response as parse_response,
-        read as read,
+    from nrscompose.providers.nrs._validate import (
+        validate as validate,
     )
 
 # module -> the names this package exports from it; the cheap modules first (the code tables,
 # credentials and parsers import a handful of modules; a builder some twenty).
 _EXPORTS: dict[str, tuple[str, ...]] = {
-    "nrscompose.errors": ("MalformedResponseError",),
-    "nrscompose.http": ("HttpRequest", "HttpResponse"),
+    "nrscompose.errors": (
+        "MalformedResponseError",
+    ),
+    "nrscompose.http": (
+        "HttpRequest",
+        "HttpResponse",
+    ),
     "nrscompose.providers.nrs.catalogue": (
         "CATALOGUE",
         "ErrorEntry",
@@ -155,6 +184,25 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "parse_event",
         "parse_response",
         "read",
+    ),
+    "nrscompose.providers.nrs.reports": (
+        "EVENT_COLUMNS",
+        "EmailValidationResult",
+        "EmailValidationRow",
+        "EventRow",
+        "EventsReport",
+        "KEYSTROKE_COLUMNS",
+        "KeystrokeReport",
+        "KeystrokeRow",
+        "VALIDATION_COLUMNS",
+        "parse_report",
+    ),
+    "nrscompose.providers.nrs.mail": (
+        "MAIL_LINK_STAND_INS",
+        "MailLink",
+        "mail_links",
+        "mail_problems",
+        "preview_mail",
     ),
     "nrscompose.providers.nrs.delivery": (
         "DeliveryNotification",

@@ -15,9 +15,10 @@ from typing import Final
 
 from nrscompose import message_rules
 from nrscompose.destinations import normalize_phone
-from nrscompose.errors import ValidationError
+from nrscompose.errors import ArgumentError, ArgumentTypeError, ValidationError
 from nrscompose.patterns import API_DATETIME, EMAIL, HTTP_URL
 from nrscompose.problems import Problem
+from nrscompose.providers._paths import shown_value
 from nrscompose.providers.nrs.codes import code_for
 from nrscompose.windows import available_times_problems
 from nrscompose.windows.dates import format_api_date, parse_api_date
@@ -25,6 +26,16 @@ from nrscompose.windows.dates import format_api_date, parse_api_date
 __all__ = ["Checker", "normalize_phone"]
 
 OTP_BOUNDS: Final = message_rules.OTP_BOUNDS
+
+
+def check_now(now: object) -> None:
+    """``now`` is ``None`` or a timezone-aware ``datetime``; else :class:`ArgumentError`."""
+    if now is None:
+        return
+    if not isinstance(now, datetime):
+        raise ArgumentTypeError(f"now must be a datetime, not {type(now).__name__}")
+    if message_rules.naive_datetime_problem(now, "now") is not None:
+        raise ArgumentError("now must be a timezone-aware datetime (e.g. datetime.now(UTC))")
 
 
 class Checker:
@@ -114,12 +125,15 @@ class Checker:
         else:
             self.add("date.format", field, value=repr(value))
             return None
-        if now is not None and now.tzinfo is not None and moment < now:
+        if now is not None and moment < now:
             self.add("date.past", field, value=format_api_date(moment))
         return format_api_date(moment)
 
     def schedule(self, payload: dict[str, object], now: datetime | None) -> None:
-        """``scheduleDate`` and ``expirationDate``, the latter after the former."""
+        """``scheduleDate`` and ``expirationDate``, the latter after the former; with ``now``,
+        neither in the past (a naive ``now`` is the caller's :class:`ArgumentError`: no instant
+        to compare with, and a check skipped in silence would pass a past date)."""
+        check_now(now)
         scheduled = self.api_datetime(payload.get("scheduleDate"), "scheduleDate", now)
         expires = self.api_datetime(payload.get("expirationDate"), "expirationDate", now)
         for name, value in (("scheduleDate", scheduled), ("expirationDate", expires)):
@@ -189,10 +203,11 @@ class Checker:
             return None
         number = int(value)
         if number < low or (high is not None and number > high):
+            shown = shown_value(number)  # str() refuses an integer of 4,300 digits
             if high is None:
-                self.add("value.too_small", field, value=str(number), low=low)
+                self.add("value.too_small", field, value=shown, low=low)
             else:
-                self.add("value.out_of_range", field, value=str(number), low=low, high=high)
+                self.add("value.out_of_range", field, value=shown, low=low, high=high)
             return None
         return number
 

@@ -23,7 +23,7 @@ from nrscompose.providers.nrs.requests_channels import (
     check_voice_audio,
     check_whatsapp,
 )
-from nrscompose.providers.nrs.requests_sms import check_text_message
+from nrscompose.providers.nrs.requests_sms import Channel, check_text_message
 
 __all__ = ["validate"]
 
@@ -32,14 +32,25 @@ Kind = Literal[
 ]
 
 
-def _sms(payload: dict[str, object], now: datetime | None) -> Checker:
+# 360nrs API reference, ``parts``: "This variable is set to 1 by default, so if it is not
+# specified and a message over 160 characters for gsm encoding is sent, the message will fail"
+# (105). The builders set ``parts``; a payload checked as it stands gets the server's default.
+SERVER_DEFAULT_PARTS: Final = 1
+
+
+def _text(channel: Channel, payload: dict[str, object], now: datetime | None) -> Checker:
     choice = payload.get("encoding", "auto")
-    return check_text_message(payload, "sms", choice=str(choice), now=now)[0]
+    if payload.get("parts") is None:
+        payload["parts"] = SERVER_DEFAULT_PARTS
+    return check_text_message(payload, channel, choice=str(choice), now=now)[0]
+
+
+def _sms(payload: dict[str, object], now: datetime | None) -> Checker:
+    return _text("sms", payload, now)
 
 
 def _landing(payload: dict[str, object], now: datetime | None) -> Checker:
-    choice = payload.get("encoding", "auto")
-    return check_text_message(payload, "landing", choice=str(choice), now=now)[0]
+    return _text("landing", payload, now)
 
 
 _CHECKS: Final[Mapping[str, Callable[[dict[str, object], datetime | None], Checker]]] = {
@@ -61,7 +72,8 @@ def validate(
 
     ``payload`` is a mapping of the API's field names (``to``, ``from``, ``message`` …) or the
     JSON text itself (125 when it is not JSON). A missing ``encoding`` is treated as the
-    builders treat it — chosen from the text — rather than as the server's default ``gsm``.
+    builders treat it — chosen from the text — rather than as the server's default ``gsm``; a
+    missing ``parts`` as the server treats it, 1, so a text over one part is 105.
     """
     try:
         check = _CHECKS[kind]

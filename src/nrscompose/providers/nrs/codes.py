@@ -70,6 +70,10 @@ CODES: Final[Mapping[tuple[str, str], int | None]] = MappingProxyType({
     ("available_times.not_object", ANY): 189,
     ("available_times.empty", ANY): 194,
     ("available_times.too_short", ANY): 196,
+    # the link patterns of a mail body are the library's reading of the templates: no code
+    ("mail.link_id", ANY): None,
+    ("mail.unknown_link", ANY): None,
+    ("guid.invalid", ANY): 120,
     (ANY, "parts"): 110,
     (ANY, "encoding"): 113,
     (ANY, "notificationUrl"): 109,

@@ -16,6 +16,7 @@ from nrscompose.errors import ArgumentError, ArgumentTypeError
 from nrscompose.http import HttpRequest
 from nrscompose.providers.nrs._base import Credentials, payload_of, post_checked
 from nrscompose.providers.nrs._checks import Checker, normalize_phone
+from nrscompose.providers.nrs.mail import mail_problems
 
 __all__ = [
     "VOICE_FEMALE_ONLY",
@@ -111,6 +112,7 @@ def check_mailing(payload: dict[str, object], now: datetime | None = None) -> Ch
         ch.emails(reply_to, "replyTo")
     if not any(payload.get(k) is not None for k in ("body", "templateId", "templateV2Id")):
         ch.invalid("body", "give body, templateId or templateV2Id")
+    ch.extend(mail_problems(payload.get("body"), "body"))  # its link patterns
     to = payload.get("to")
     ch.per_recipient(payload.get("sub"), len(to) if isinstance(to, list) else 1, "sub")
     attachments = payload.get("attachments")

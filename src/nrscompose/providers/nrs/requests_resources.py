@@ -15,20 +15,31 @@ ISO 8601 UTC (``2019-01-01T00:00:00+00:00``), a body date in ``YYYYmmddHHiiss`` 
 from __future__ import annotations
 
 import base64
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Final, Literal, TypeAlias
-from urllib.parse import quote, urlsplit, urlunsplit
+from typing import Final, Literal, TypeAlias, cast
+from urllib.parse import urlsplit, urlunsplit
 
 from nrscompose.errors import ValidationError
 from nrscompose.http import HttpRequest, QueryValue
 from nrscompose.message_rules import naive_datetime_problem
+from nrscompose.problems import Problem
+from nrscompose.providers._paths import (
+    PathType,
+    fill_path,
+    inside,
+    path_segment,
+    placeholders,
+    shown_value,
+)
 from nrscompose.providers.nrs._base import API_PREFIX, Credentials, make_request
-from nrscompose.providers.nrs._checks import Checker
-from nrscompose.providers.nrs._conditions import CONDITIONS, check_conditions
+from nrscompose.providers.nrs._checks import Checker, check_now
+from nrscompose.providers.nrs._conditions import check_conditions
+from nrscompose.providers.nrs._resource_checks import check_contact, check_form_fields
+from nrscompose.providers.nrs.codes import with_codes
+from nrscompose.providers.nrs.mail import mail_problems
 
 __all__ = [
     "ENDPOINTS",
@@ -50,9 +61,8 @@ __all__ = [
 
 Expects = Literal[
     "json", "page", "item", "scheduled", "count", "shortened", "images", "csv", "html", "file",
-    "none",
+    "none", "events-report", "keys-report", "validation-result",
 ]  # fmt: skip
-_PATH_PARAM: Final = re.compile(r"\{(\w+)\}")
 LISTING_MAX: Final = 1000  # 360nrs API reference: "limit … Default value: 100. Maximum: 1000."
 
 
@@ -73,7 +83,7 @@ class Endpoint:
 
     @property
     def path_params(self) -> tuple[str, ...]:
-        return tuple(_PATH_PARAM.findall(self.path))
+        return placeholders(self.path)
 
 
 def _row(
@@ -127,7 +137,8 @@ ENDPOINTS: Final[Mapping[str, Endpoint]] = MappingProxyType({
     "groups.delete": _row("DELETE", "/groups/{id}", "none"),
     "validations.list": _row("GET", "/validation/emails", "page", _LIST),
     "validations.show": _row("GET", "/validation/emails/{id}", "item"),
-    "validations.result": _row("GET", "/validation/emails/{id}/result", "csv"),
+    "validations.result": _row("GET", "/validation/emails/{id}/result",
+                               "validation-result"),
     "validations.create": _row("POST", "/validation/emails", "item",
                                body="groupsIds emails force allowRisky notificationUrl"),
     "validations.delete": _row("DELETE", "/validation/emails/{id}", "none"),
@@ -166,9 +177,9 @@ ENDPOINTS: Final[Mapping[str, Endpoint]] = MappingProxyType({
                             required="images"),
     "certificates.sms": _row("GET", "/sms/certificates/{id}", "file"),
     "certificates.mailing": _row("GET", "/mailing/certificates/{id}", "file"),
-    "reports.events": _row("GET", "/sendings/{sendingId}/reports/events", "csv",
+    "reports.events": _row("GET", "/sendings/{sendingId}/reports/events", "events-report",
                            f"{_REPORT} showCustomFields"),
-    "reports.keys": _row("GET", "/sendings/{sendingId}/reports/keys", "csv", _REPORT),
+    "reports.keys": _row("GET", "/sendings/{sendingId}/reports/keys", "keys-report", _REPORT),
     "account": _row("GET", "/account", "item"),
     "coverage.networks": _row("GET", "/sms/coverage", "page"),
     "coverage.countries": _row("GET", "/sms/coverageByCountry", "page"),
@@ -179,13 +190,36 @@ _COMMA_LISTS: Final[Mapping[str, frozenset[str]]] = MappingProxyType({
     "include": frozenset({"customFields", "groups"}),
 })  # fmt: skip
 _SCHEDULED: Final = frozenset({"scheduled.list", "scheduled.update", "scheduled.delete"})
+_GUID_MAX: Final = 2**63 - 1  # a signed 64-bit id; longer digit strings are not converted
+_CONTACT_BODIES: Final = frozenset({"contacts.create", "contacts.update"})
+_FORM_BODIES: Final = frozenset({"forms.create", "forms.update"})
+_TEMPLATE_BODIES: Final = frozenset({"templates.create", "templates.update",
+                                     "templates_v2.create", "templates_v2.update"})  # fmt: skip
 _BLACKLIST_TYPES: Final = frozenset({"sms", "mailing", "voice"})
 _CAMPAIGN_CHANNELS: Final = frozenset({"sms", "mailing", "landing", "text2speech",
                                        "voice-interactive"})  # fmt: skip
 _IMAGE_EXTENSIONS: Final = frozenset({"jpg", "png"})
+# The type of each path parameter, by its name in :data:`ENDPOINTS`: the reference's examples
+# write ids as numbers (``/contacts/1``, ``/sendings/1``), message ids as letters and digits
+# (``"id": "XXXXXXXXXXXXX"``), WhatsApp's ``{from}``/``{to}`` as international numbers.
+_PATH_TYPES: Final[Mapping[str, PathType]] = MappingProxyType({
+    "id": "id", "sendingId": "id", "ids": "message_ids", "from": "phone", "to": "phone",
+    "type": _BLACKLIST_TYPES,
+})  # fmt: skip
+# A certificate is asked for by the id of the certified message (``certificates/<ID>``).
+_PATH_TYPE_OVERRIDES: Final[Mapping[str, Mapping[str, PathType]]] = MappingProxyType({
+    "certificates.sms": {"id": "message_id"}, "certificates.mailing": {"id": "message_id"},
+})  # fmt: skip
 QueryInput: TypeAlias = QueryValue | datetime | None
-_ACCEPT: Final = {"csv": "text/csv", "html": "text/html", "file": "*/*"}
+_ACCEPT: Final = {"csv": "text/csv", "html": "text/html", "file": "*/*",
+                  "events-report": "text/csv", "keys-report": "text/csv",
+                  "validation-result": "text/csv"}  # fmt: skip
 BodyInput = object
+
+
+def _refused(kind: str, field: str, **params: object) -> ValidationError:
+    """The error for one problem, with its 360nrs code."""
+    return ValidationError(with_codes([Problem(kind, field, None, params)]))
 
 
 def _iso8601(ch: Checker, value: datetime, field: str) -> str | None:
@@ -219,17 +253,18 @@ def _guids(ch: Checker, value: object) -> int | list[int] | None:
     values = value if isinstance(value, list | tuple) else [value]
     guids = [_guid_number(item) for item in values]
     if not values or None in guids:
-        ch.invalid("guid", f"{value!r} is not a GUID (an integer or a list of integers)")
+        ch.add("guid.invalid", "guid", value=shown_value(value))
         return None
     numbers = [g for g in guids if g is not None]
     return numbers if isinstance(value, list | tuple) else numbers[0]
 
 
 def _guid_number(value: object) -> int | None:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+    """A GUID: an integer the server's 64-bit columns hold, or its ASCII digits."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _GUID_MAX:
         return value
-    if isinstance(value, str) and value.isascii() and value.isdigit():
-        return int(value)
     return None
 
 
@@ -240,7 +275,8 @@ def _check_query(
     for filter_name, value in query.items():
         if filter_name not in row.query:
             allowed = ", ".join(sorted(row.query)) or "none"
-            ch.invalid(filter_name, f"unknown filter for this endpoint (allowed: {allowed})")
+            shown = shown_value(filter_name)
+            ch.add("value.unknown_field", filter_name, name=shown, allowed=allowed)
         elif filter_name == "limit":
             encoded[filter_name] = ch.integer(value, filter_name, 1, LISTING_MAX)
         elif filter_name in _COMMA_LISTS:
@@ -255,62 +291,69 @@ def _check_query(
 
 
 def _check_body(
-    ch: Checker, name: str, row: Endpoint, body: Mapping[str, BodyInput]
+    ch: Checker, name: str, row: Endpoint, body: Mapping[str, BodyInput], now: datetime | None
 ) -> dict[str, object]:
     payload = dict(body)
     for field_name in payload:
         if field_name not in row.body:
             allowed = ", ".join(sorted(row.body)) or "none"
-            ch.invalid(field_name, f"unknown field for this endpoint (allowed: {allowed})")
+            ch.add("value.unknown_field", field_name, name=shown_value(field_name), allowed=allowed)
     for field_name in sorted(row.required - payload.keys()):
         ch.add("value.required", field_name)
     check_conditions(ch, name, payload)
     if "scheduleDate" in payload:
-        ch.schedule(payload, None)
+        ch.schedule(payload, now)
     if name in _SCHEDULED and payload.get("guid") is not None:
         payload["guid"] = _guids(ch, payload["guid"])
+    if name in _CONTACT_BODIES:
+        check_contact(ch, payload)
+    if name in _FORM_BODIES and "formFields" in payload:
+        check_form_fields(ch, payload["formFields"])
+    if name in _TEMPLATE_BODIES:
+        ch.extend(mail_problems(payload.get("html"), "html"))
     return payload
 
 
-def _path(ch: Checker, row: Endpoint, params: Mapping[str, str | int]) -> str:
-    def substitute(match: re.Match[str]) -> str:
-        value = params.get(match[1])
-        if value is None or value == "":
-            ch.invalid(match[1], "path parameter is required")
-            return match[0]
-        return quote(str(value), safe=",")  # ``sms/<ID>`` takes several ids separated by commas
-
-    return _PATH_PARAM.sub(substitute, row.path)
+def _path(ch: Checker, name: str, row: Endpoint, params: Mapping[str, object]) -> str:
+    """``row.path`` filled by :func:`~nrscompose.providers._paths.fill_path`: each value of
+    its parameter's type, percent-encoded, so that no value leads out of the endpoint."""
+    types = {**_PATH_TYPES, **_PATH_TYPE_OVERRIDES.get(name, {})}
+    path, problems = fill_path(row.path, params, types)
+    ch.extend(problems)
+    allowed = ", ".join(row.path_params) or "none"
+    for unknown in sorted(set(params) - set(row.path_params), key=str):
+        ch.add("value.unknown_field", str(unknown), name=shown_value(unknown), allowed=allowed)
+    return path
 
 
 def endpoint(
     name: str,
     credentials: Credentials,
     *,
-    path: Mapping[str, str | int] | None = None,
+    path: Mapping[str, object] | None = None,
     query: Mapping[str, QueryInput] | None = None,
     body: Mapping[str, BodyInput] | None = None,
+    now: datetime | None = None,
 ) -> HttpRequest:
-    """The request for the endpoint called ``name`` in :data:`ENDPOINTS`.
+    """The request for the endpoint called ``name`` in :data:`ENDPOINTS`; with ``now``
+    (timezone-aware), a ``scheduleDate`` in the past is 121.
 
     >>> endpoint("groups.show", creds, path={"id": 1})           # doctest: +SKIP
     """
     try:
         row = ENDPOINTS[name]
     except KeyError:
-        raise ValidationError.single(
-            "value.invalid", "endpoint", None, {"detail": f"unknown endpoint {name!r}"}
-        ) from None
+        choices = {"value": shown_value(name), "choices": ", ".join(ENDPOINTS)}
+        raise _refused("value.choice", "endpoint", **choices) from None
+    check_now(now)
     ch = Checker()
-    if name.startswith("blacklist.") and (path or {}).get("type") not in _BLACKLIST_TYPES:
-        ch.invalid("type", "the blacklist type is sms, mailing or voice")
-    url_path = _path(ch, row, path or {})
+    url_path = _path(ch, name, row, path or {})
     encoded = _check_query(ch, name, row, query or {})
-    payload = _check_body(ch, name, row, body) if body is not None else None
-    if payload is None and (row.required or name in CONDITIONS):
-        check_conditions(ch, name, {})
-        if row.required:
-            ch.invalid("body", f"needs {', '.join(sorted(row.required))}")
+    payload = _check_body(ch, name, row, body, now) if body is not None else None
+    if payload is None:
+        # No body is every required field missing: the reference answers a group without a
+        # name with 422, "The name field is required." ("Create a contact list").
+        _check_body(ch, name, row, {}, now)
     ch.raise_if_any()
     accept = _ACCEPT.get(row.expects, "application/json")
     return make_request(
@@ -327,26 +370,22 @@ def endpoint(
 def follow(next_url: str, credentials: Credentials) -> HttpRequest:
     """A ``GET`` of a listing's ``links.next`` with the same credentials.
 
-    The credentials are only sent to the host they belong to. Some documented next links join
-    the page with ``&`` and no ``?`` (API reference, conversations: ``…/conversations&page=2``);
-    that is repaired.
+    The credentials are only sent to the host they belong to, and only below its API: a path
+    that normalises outside ``/api/rest/`` (``…/api/rest/../../admin``, ``%2e%2e``, ``%2F``
+    alike, read as the strictest server would) is refused. Some documented next
+    links join the page with ``&`` and no ``?`` (API reference, conversations:
+    ``…/conversations&page=2``); that is repaired.
     """
     if "?" not in next_url and "&" in next_url:
         next_url = next_url.replace("&", "?", 1)
     target, own = urlsplit(next_url), urlsplit(credentials.base_url)
     if (target.scheme, target.netloc) != (own.scheme, own.netloc):
-        raise ValidationError.single(
-            "value.invalid",
-            "next",
-            None,
-            {"detail": f"{target.netloc!r} is not the host of these credentials ({own.netloc!r})"},
-        )
-    path = target.path
-    if not path.startswith(API_PREFIX + "/"):
-        raise ValidationError.single(
-            "value.invalid", "next", None, {"detail": f"{path!r} is not an API path"}
-        )
-    request = make_request(credentials, "GET", path[len(API_PREFIX) :], expects="page")
+        raise _refused("next.other_host", "next", host=shown_value(target.netloc),
+                       own=repr(own.netloc))  # fmt: skip
+    base = own.path.rstrip("/") + API_PREFIX
+    if not (target.path.startswith(base + "/") and inside(target.path, base)):
+        raise _refused("next.outside_api", "next", path=shown_value(target.path), base=base)
+    request = make_request(credentials, "GET", target.path[len(base) :], expects="page")
     url = urlunsplit((own.scheme, own.netloc, urlsplit(request.url).path, target.query, ""))
     return HttpRequest("GET", url, request.headers, b"", "page")
 
@@ -355,26 +394,27 @@ def follow(next_url: str, credentials: Credentials) -> HttpRequest:
 
 
 def sms_info(ids: str | Sequence[str], credentials: Credentials) -> HttpRequest:
-    """``GET /api/rest/sms/<ID>``; several ids are joined with commas (360nrs API reference)."""
-    items = [ids] if isinstance(ids, str) else list(ids)
-    if not items or not all(isinstance(i, str) and i and "," not in i for i in items):
-        raise ValidationError.single(
-            "value.invalid", "id", None, {"detail": "give one or more message ids (without commas)"}
-        )
+    """``GET /api/rest/sms/<ID>``; several ids are joined with commas (360nrs API reference).
+    Each id is a message id (letters and digits), so none can hold the comma that joins them."""
+    items = list(ids) if isinstance(ids, Sequence) and not isinstance(ids, str) else [ids]
+    if not items:
+        raise _refused("path.required", "ids", name="ids")
+    for item in items:
+        _segment, problem = path_segment("ids", item, "message_id")
+        if problem is not None:
+            raise ValidationError(with_codes([problem]))
     return endpoint("sms.info", credentials, path={"ids": ",".join(items)})
 
 
-def _guid(value: int | str | Sequence[int | str] | None) -> int | str | list[int | str] | None:
-    if value is None or isinstance(value, int | str):
-        return value
-    return list(value)
+def _guid(value: object) -> object:
+    """A list or tuple of GUIDs as a list; anything else as it is, for ``_guids`` to check
+    (``list(b"12")`` would be ``[49, 50]``: other messages' GUIDs)."""
+    return list(value) if isinstance(value, list | tuple) else value
 
 
 def _scheduled_type(value: str | None) -> None:
     if value is not None and value not in ("SMS", "MAILING"):
-        raise ValidationError.single(
-            "value.invalid", "type", None, {"detail": f"{value!r} is not SMS or MAILING"}
-        )
+        raise _refused("value.choice", "type", value=shown_value(value), choices="SMS, MAILING")
 
 
 def scheduled_list(
@@ -386,8 +426,9 @@ def scheduled_list(
 ) -> HttpRequest:
     """``GET /api/rest/scheduled``; filters go in the query (``guid[]=…`` for several)."""
     _scheduled_type(type)
-    query: dict[str, QueryInput] = {"type": type, "sendingId": sending_id, "guid": _guid(guid)}
-    return endpoint("scheduled.list", credentials, query=query)
+    query: dict[str, object] = {"type": type, "sendingId": sending_id, "guid": _guid(guid)}
+    # ``endpoint`` checks every filter; a ``guid`` of another type is 120 there
+    return endpoint("scheduled.list", credentials, query=cast("dict[str, QueryInput]", query))
 
 
 def scheduled_update(
@@ -396,12 +437,19 @@ def scheduled_update(
     schedule_date: datetime | str,
     guid: int | str | Sequence[int | str] | None = None,
     type: Literal["SMS", "MAILING"] | None = None,  # the API's name
+    now: datetime | None = None,
 ) -> HttpRequest:
-    """``PUT /api/rest/scheduled``: move one, several or all scheduled messages (API reference)."""
+    """``PUT /api/rest/scheduled``: move one, several or all scheduled messages (API reference).
+
+    With ``now`` (timezone-aware; a naive one is an :class:`~nrscompose.errors.ArgumentError`),
+    a ``schedule_date`` before it is 121, "Invalid scheduled date"."""
     _scheduled_type(type)
     body = {"guid": _guid(guid), "type": type, "scheduleDate": schedule_date}
     return endpoint(
-        "scheduled.update", credentials, body={k: v for k, v in body.items() if v is not None}
+        "scheduled.update",
+        credentials,
+        body={k: v for k, v in body.items() if v is not None},
+        now=now,
     )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from types import MappingProxyType
 from typing import Final, Literal, NoReturn, TypeAlias, overload
 from urllib.parse import parse_qsl, unquote
@@ -34,7 +34,17 @@ from nrscompose.providers._answers import (
     shown,
     text_of,
 )
+from nrscompose.providers._answers import api_moment as when
+from nrscompose.providers._answers import ascii_integer as _decimal
 from nrscompose.providers.nrs.catalogue import ErrorEntry, lookup
+from nrscompose.providers.nrs.reports import (
+    REPORT_KINDS,
+    EmailValidationResult,
+    EventsReport,
+    KeystrokeReport,
+    ReportShapeError,
+    parse_report,
+)
 
 __all__ = [
     "OTP_REASONS",
@@ -298,12 +308,16 @@ Response: TypeAlias = (
     | Shortened
     | Images
     | TextBody
+    | EventsReport
+    | KeystrokeReport
+    | EmailValidationResult
     | FileBody
     | Empty
 )
 Kind = Literal[
     "auto", "json", "send", "otp", "otp-check", "page", "item", "scheduled", "count",
-    "shortened", "images", "csv", "html", "file", "none",
+    "shortened", "images", "csv", "html", "file", "none", "events-report", "keys-report",
+    "validation-result",
 ]  # fmt: skip
 
 
@@ -318,36 +332,10 @@ def _int(value: JsonValue) -> int | None:
     return _decimal(value) if isinstance(value, str) else None
 
 
-# An API identifier or count has far fewer digits; more would only cost time to convert.
-_MAX_DIGITS: Final = 30
-
-
-def _decimal(text: str) -> int | None:
-    """The integer written in ASCII digits, or ``None`` (``'²'.isdigit()`` is true too)."""
-    digits = text.strip()
-    if digits.isascii() and digits.isdigit() and len(digits) <= _MAX_DIGITS:
-        return int(digits)
-    return None
-
-
 def _str(value: JsonValue) -> str | None:
     if value is None:
         return None
     return value if isinstance(value, str) else json.dumps(value)
-
-
-def when(value: JsonValue) -> datetime | None:
-    """An API date (ISO 8601, ``YYYY-mm-dd HH:ii:ss`` or ``YYYYmmddHHiiss``) in UTC."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        if value.isdigit() and len(value) == 14:
-            return datetime.strptime(value, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    # The API documents its dates as UTC; a date without an offset is read as UTC.
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 def _error(obj: JsonValue) -> ErrorDetail | None:
@@ -574,6 +562,18 @@ def parse_response(status: int, body: bytes | str, kind: Literal["shortened"]) -
 @overload
 def parse_response(status: int, body: bytes | str, kind: Literal["images"]) -> Images: ...
 @overload
+def parse_response(
+    status: int, body: bytes | str, kind: Literal["events-report"]
+) -> EventsReport: ...
+@overload
+def parse_response(
+    status: int, body: bytes | str, kind: Literal["keys-report"]
+) -> KeystrokeReport: ...
+@overload
+def parse_response(
+    status: int, body: bytes | str, kind: Literal["validation-result"]
+) -> EmailValidationResult: ...
+@overload
 def parse_response(status: int, body: bytes | str, kind: str = "auto") -> Response: ...
 
 
@@ -586,8 +586,14 @@ def parse_response(status: int, body: bytes | str, kind: str = "auto") -> Respon
     """
     raw = text_of(body)
     check_status(status, raw, _raise_error, NrsMalformedResponseError)
-    if status == 204 or kind == "none" or (not raw.strip() and kind not in ("csv", "html")):
+    text_kinds = ("csv", "html", *REPORT_KINDS)
+    if status == 204 or kind == "none" or (not raw.strip() and kind not in text_kinds):
         return Empty(status)
+    if kind in REPORT_KINDS:
+        try:
+            return parse_report(raw, kind)  # type: ignore[arg-type]  # one of REPORT_KINDS
+        except ReportShapeError as error:
+            raise NrsMalformedResponseError(status, str(error), raw) from None
     if kind in ("csv", "html"):
         return TextBody(raw)
     if kind == "file":
