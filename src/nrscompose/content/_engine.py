@@ -1,0 +1,138 @@
+"""Read content rules: the problems one text has under the rules that bind it.
+
+The engine knows no country: each rule names its ``check`` and carries its own data (topics,
+domains, separator). Every check is linear in the text: links are found by scanning words,
+then the host-like runs inside each word, each once (no backtracking regular expression that
+could turn quadratic on a long word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from nrscompose.analysis import analyze
+from nrscompose.content.rules import LONGEST_SENDER, ContentRule
+from nrscompose.problems import Problem
+from nrscompose.profiles import Profile
+
+__all__ = ["apply", "ends_with_opt_out", "shortener_links"]
+
+# "STOP au 36173", "stop AU [STOP_CODE]", then only spaces or a final "." / "!".
+_OPT_OUT: Final = re.compile(r"(?<![^\W_])stop[ \t]+au[ \t]+(?:\d+|\[stop_code\])[.!]?", re.I)
+_TAIL: Final = 64  # the instruction and its spaces fit; the rest of the text is never scanned
+_WORD: Final = re.compile(r"\S+")
+_HOST_RUN: Final = re.compile(r"[A-Za-z0-9.-]+")
+_TRAILING: Final = ".,;:!?)]}>'\""
+
+
+def ends_with_opt_out(text: str) -> bool:
+    """True when ``text`` ends with ``STOP au`` and a short code (or ``[STOP_CODE]``)."""
+    tail = text.rstrip()[-_TAIL:]
+    return any(match.end() == len(tail) for match in _OPT_OUT.finditer(tail))
+
+
+def _is_listed(host: str, domains: frozenset[str]) -> bool:
+    """``host`` or one of the domains it is a subdomain of is in ``domains``."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in domains for i in range(len(labels) - 1))
+
+
+def shortener_links(text: str, domains: frozenset[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, host)`` of every word of ``text`` holding a host in ``domains``: the
+    span covers the link (scheme and path included, trailing punctuation not)."""
+    found = []
+    for word in _WORD.finditer(text):
+        for run in _HOST_RUN.finditer(word.group()):
+            host = run.group().strip(".-").lower()
+            if "." in host and _is_listed(host, domains):
+                link = word.group().rstrip(_TRAILING)
+                host_end = run.start() + len(run.group().rstrip(".-"))
+                found.append((word.start(), word.start() + max(len(link), host_end), host))
+                break
+    return found
+
+
+Checker = Callable[[ContentRule, str, "_Message"], list[Problem]]
+
+
+class _Message:
+    """What the checks may need besides the text: computed only by the checks that ask."""
+
+    __slots__ = ("channel", "country", "profile", "sender", "trans")
+
+    def __init__(
+        self, country: str, sender: str | None, trans: bool, profile: str | Profile, channel: str
+    ) -> None:
+        self.country = country
+        self.sender = sender
+        self.trans = trans
+        self.profile = profile
+        self.channel = channel
+
+
+def _opt_out(rule: ContentRule, text: str, message: _Message) -> list[Problem]:
+    if ends_with_opt_out(text):
+        return []
+    return [Problem(rule.kind, "message", None, {"country": message.country})]
+
+
+def _public_shortener(rule: ContentRule, text: str, message: _Message) -> list[Problem]:
+    return [
+        Problem(
+            rule.kind, "message", (start, end),
+            {"domain": host, "index": start, "country": message.country},
+        )  # fmt: skip
+        for start, end, host in shortener_links(text, rule.domains)
+    ]
+
+
+def _sender_name(rule: ContentRule, text: str, message: _Message) -> list[Problem]:
+    """The units left once the platform puts the sender's name before the text, and a
+    warning instead when that needs another part."""
+    prefix = (message.sender or LONGEST_SENDER) + rule.separator
+    options = {"trans": message.trans, "profile": message.profile, "channel": message.channel}
+    alone = analyze(text, **options)  # type: ignore[arg-type]
+    named = analyze(prefix + text, **options)  # type: ignore[arg-type]
+    params: dict[str, object] = {
+        "country": message.country,
+        "prefix_units": named.units - alone.units,
+        "remaining": named.remaining,
+        "parts": alone.parts,
+        "parts_with_name": named.parts,
+    }
+    kind = "content.sender_name_extra_part" if named.parts > alone.parts else rule.kind
+    return [Problem(kind, "message", None, params)]
+
+
+def _notice(rule: ContentRule, text: str, message: _Message) -> list[Problem]:
+    params = {"country": message.country, "topics": ", ".join(rule.topics)}
+    return [Problem(rule.kind, "message", None, params)]
+
+
+_CHECKS: Final[dict[str, Checker]] = {
+    "opt_out": _opt_out,
+    "public_shortener": _public_shortener,
+    "sender_name": _sender_name,
+    "notice": _notice,
+}
+
+
+def apply(
+    rules: tuple[ContentRule, ...],
+    text: str,
+    country: str,
+    *,
+    sender: str | None,
+    trans: bool,
+    profile: str | Profile,
+    channel: str,
+) -> tuple[Problem, ...]:
+    """The problems ``text`` has under ``rules`` (already chosen for its country and
+    category), in the order of the rules."""
+    message = _Message(country, sender, trans, profile, channel)
+    found: list[Problem] = []
+    for rule in rules:
+        found.extend(_CHECKS[rule.check](rule, text, message))
+    return tuple(found)
