@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Final
 
 from nrscompose.analysis import analyze
@@ -33,23 +34,39 @@ def ends_with_opt_out(text: str) -> bool:
     return any(match.end() == len(tail) for match in _OPT_OUT.finditer(tail))
 
 
-def _is_listed(host: str, domains: frozenset[str]) -> bool:
-    """``host`` or one of the domains it is a subdomain of is in ``domains``."""
-    labels = host.split(".")
-    return any(".".join(labels[i:]) in domains for i in range(len(labels) - 1))
+def _listed(host: str, domains: frozenset[str]) -> str | None:
+    """The domain of ``domains`` that ``host`` is, or is a subdomain of; else None.
+
+    Only the last labels can match (as many as the longest listed domain has), so a host of
+    thousands of labels costs no more than a short one.
+    """
+    deepest = _label_counts(domains)
+    labels = host.rsplit(".", deepest)[1:] if host.count(".") >= deepest else host.split(".")
+    for first in range(len(labels) - 1):
+        candidate = ".".join(labels[first:])
+        if candidate in domains:
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=16)
+def _label_counts(domains: frozenset[str]) -> int:
+    return max((domain.count(".") + 1 for domain in domains), default=0)
 
 
 def shortener_links(text: str, domains: frozenset[str]) -> list[tuple[int, int, str]]:
-    """``(start, end, host)`` of every word of ``text`` holding a host in ``domains``: the
-    span covers the link (scheme and path included, trailing punctuation not)."""
+    """``(start, end, domain)`` of every word of ``text`` holding a host on one of ``domains``
+    (the listed domain it is, or is a subdomain of): the span covers the link (scheme and
+    path included, trailing punctuation not)."""
     found = []
     for word in _WORD.finditer(text):
         for run in _HOST_RUN.finditer(word.group()):
             host = run.group().strip(".-").lower()
-            if "." in host and _is_listed(host, domains):
+            listed = _listed(host, domains) if "." in host else None
+            if listed is not None:
                 link = word.group().rstrip(_TRAILING)
                 host_end = run.start() + len(run.group().rstrip(".-"))
-                found.append((word.start(), word.start() + max(len(link), host_end), host))
+                found.append((word.start(), word.start() + max(len(link), host_end), listed))
                 break
     return found
 
