@@ -9,11 +9,11 @@ import json
 import re
 
 import pytest
-from conftest import excerpts
 from hypothesis import given
 from hypothesis import strategies as st
 
 import nrscompose as nc
+from conftest import excerpts
 from nrscompose import content
 from nrscompose.cli import main
 from nrscompose.content import DEFAULT_CONTENT_RULES, PUBLIC_SHORTENERS, ContentRule
@@ -67,7 +67,8 @@ def test_a_country_that_is_not_a_two_letter_code_is_an_argument_error(country: s
 
 def test_without_a_country_check_message_is_unchanged() -> None:
     found = check_message("Soldes -50% sur tout https://bit.ly/x")
-    assert found.valid and found.notices == () and found.warnings == ()
+    assert found.valid
+    assert (found.notices, found.warnings) == ((), ())
 
 
 # -- France: "It is mandatory to add the STOP au [STOP_CODE] as an opt-out instruction at the end
@@ -358,18 +359,19 @@ def test_cli_analyze_prints_the_content_problems_of_a_country() -> None:
 
 
 def test_cli_analyze_json_lists_the_content_problems_with_their_severity() -> None:
-    status, out = run("analyze", "Go https://bit.ly/x", "--country", "US", "--json")
+    _, out = run("analyze", "Go https://bit.ly/x", "--country", "US", "--json")
     found = json.loads(out)["content"]
     assert found[0]["kind"] == "content.public_shortener"
     assert (found[0]["severity"], found[0]["start"], found[0]["end"]) == ("error", 3, 19)
-    status, out = run("analyze", "Go https://bit.ly/x", "--json")
+    _, out = run("analyze", "Go https://bit.ly/x", "--json")
     assert "content" not in json.loads(out)
 
 
 def test_cli_render_checks_the_rendered_text() -> None:
     status, out = run("render", "Hi {name}. STOP au {code}", "--var", "name=Ana", "--var",
                       "code=36173", "--country", "FR")  # fmt: skip
-    assert status == 0 and "opt_out_missing" not in out
+    assert status == 0
+    assert "opt_out_missing" not in out
     status, out = run("render", "Hola {name}", "--var", "name=Ana", "--country", "CO")
     assert "notice: content.sender_name_room" in out
 
@@ -378,7 +380,9 @@ def test_cli_refuses_a_bad_country_in_one_line(capsys: pytest.CaptureFixture[str
     status, _ = run("analyze", "hi", "--country", "F\x1bR")
     assert status == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "\x1b" not in err and "two-letter" in err
+    assert err.count("\n") == 1
+    assert "\x1b" not in err
+    assert "two-letter" in err
 
 
 def test_cli_estimate_prints_the_content_rules_per_country(tmp_path) -> None:  # type: ignore[no-untyped-def]

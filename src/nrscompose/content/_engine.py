@@ -96,13 +96,12 @@ def _opt_out(rule: ContentRule, text: str, message: _Message) -> list[Problem]:
 
 
 def _public_shortener(rule: ContentRule, text: str, message: _Message) -> list[Problem]:
-    return [
-        Problem(
-            rule.kind, "message", (start, end),
-            {"domain": host, "index": start, "country": message.country},
-        )  # fmt: skip
-        for start, end, host in shortener_links(text, rule.domains)
-    ]
+    country = message.country
+    found = []
+    for start, end, host in shortener_links(text, rule.domains):
+        params = {"domain": host, "index": start, "country": country}
+        found.append(Problem(rule.kind, "message", (start, end), params))
+    return found
 
 
 def _sender_name(rule: ContentRule, text: str, message: _Message) -> list[Problem]:

@@ -43,8 +43,8 @@ from nrscompose.template import Template, Value, split_count
 from nrscompose.transliterate import source_index
 from nrscompose.vocabularies import (
     MESSAGE_CHANNELS,
-    Category,
     NEWLINE_MODES,
+    Category,
     MessageChannel,
     NewlineMode,
     require,
@@ -426,8 +426,9 @@ def check_message(
     (``splitParts``, 142). ``locale`` chooses the language of the messages. See the module
     docstring for ``newlines``. ``country`` (ISO 3166-1 alpha-2, e.g. ``"FR"``) adds the
     content rules that bind a ``category`` message to it (:func:`nrscompose.content.check`:
-    France's opt-out, the United States' public shorteners …). Raises :class:`~nrscompose.errors.ArgumentError` (also a
-    ``TypeError``/``ValueError``) only for a caller's bug
+    France's opt-out, the United States' public shorteners …). Raises
+    :class:`~nrscompose.errors.ArgumentError` (also a ``TypeError``/``ValueError``) only for a
+    caller's bug
     (a ``text`` that is not ``str``, an unknown ``channel``, ``newlines``, ``profile`` or
     ``category``, a ``country`` that is not a two-letter code).
     """
@@ -452,7 +453,7 @@ def check_message(
         report.extend([message_rules.text_required(normalized)])
         analysis = analyze("", trans=trans, profile=chosen, channel=channel)
         needed, positional = 0, True
-    content = ()
+    content: tuple[FormProblem, ...] = ()
     if country is not None:
         content = _content_problems(report, normalized, country, category, sender, trans, chosen,
                                     channel)  # fmt: skip
