@@ -252,6 +252,24 @@ def test_colombia_counts_the_name_in_the_texts_encoding() -> None:
     assert room.params["remaining"] == 70 - len("Hola 😀".encode("utf-16-le")) // 2 - 6
 
 
+_GSM_PT_AND_MORE = st.text(alphabet="aé€{ç😀Ωõ\n ", max_size=400)
+
+
+@given(_GSM_PT_AND_MORE, st.sampled_from([None, "ACME", "A1", "X" * 11, "12345678901234"]),
+       st.booleans())  # fmt: skip
+def test_the_senders_name_is_counted_as_a_recount_of_the_named_text_would(
+    text: str, sender: str | None, trans: bool
+) -> None:
+    # the shortcut from the text's own count (one part that still fits) equals a recount
+    given_count = content.check(text, "CO", sender=sender, trans=trans,
+                                analysis=nc.analyze(text, trans=trans))  # fmt: skip
+    assert given_count == content.check(text, "CO", sender=sender, trans=trans)
+    [found] = [p for p in given_count if p.kind.startswith("content.sender_name")]
+    named = nc.analyze((sender or "X" * 11) + ": " + text, trans=trans)
+    assert found.params["parts_with_name"] == named.parts
+    assert found.params["remaining"] == named.remaining
+
+
 # -- prohibited and age-restricted topics (every listed country) ------------------------------
 
 

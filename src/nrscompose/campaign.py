@@ -140,7 +140,7 @@ class RowEstimator:
         self._analyses: dict[str, Analysis] = {}
         self._windows: dict[tuple[str, int], datetime | None] = {}
         self._place_key: Callable[[str], tuple[str, int]] | None = None
-        self._content = _ContentRules(plan)
+        self._content = _ContentRules(plan, self.count)
 
     def count(self, text: str) -> Analysis:
         """The analysis of a rendered text, memoised: campaign texts repeat a lot (same names,
@@ -202,10 +202,11 @@ class _ContentRules:
     country are looked up once, and the kinds of each (country, text) remembered while texts
     repeat."""
 
-    __slots__ = ("_binding", "_found", "plan")
+    __slots__ = ("_binding", "_count", "_found", "plan")
 
-    def __init__(self, plan: CampaignPlan) -> None:
+    def __init__(self, plan: CampaignPlan, count: Callable[[str], Analysis]) -> None:
         self.plan = plan
+        self._count = count  # the run's memoised analysis: the row's text was just counted
         self._binding: dict[str | None, tuple[Any, ...]] = {}
         self._found: dict[tuple[str, str], tuple[str, ...]] = {}
 
@@ -226,25 +227,24 @@ class _ContentRules:
         if found is None:
             if len(self._found) >= _ANALYSIS_CACHE_SIZE:
                 self._found.clear()
-            found = self._found[key] = self._check(country, text)
+            found = self._found[key] = self._check(country, text, self._count(text))
         return found
 
-    def _check(self, country: str, text: str) -> tuple[str, ...]:
+    def _check(self, country: str, text: str, analysis: Analysis) -> tuple[str, ...]:
         from nrscompose import content
 
         plan = self.plan
-        found = content.check(
+        return content.kinds(
             text, country, plan.category,  # type: ignore[arg-type]
-            trans=plan.trans, profile=plan.profile, channel=plan.channel,
+            trans=plan.trans, profile=plan.profile, channel=plan.channel, analysis=analysis,
         )  # fmt: skip
-        return tuple(dict.fromkeys(problem.kind for problem in found))
 
 
 def _with_content(
-    estimate_row: Callable[[int, Mapping[str, Any]], RecipientEstimate], rules: _ContentRules
+    estimate_row: Callable[[int, Mapping[str, Any]], RecipientEstimate], run: RowEstimator
 ) -> Callable[[int, Mapping[str, Any]], RecipientEstimate]:
     """``estimate_row`` with the content rules each valid row's text breaks."""
-    kinds_of = rules.kinds
+    kinds_of = run._content.kinds
 
     def estimate_row_with_content(row_number: int, row: Mapping[str, Any]) -> RecipientEstimate:
         found = estimate_row(row_number, row)
@@ -308,7 +308,7 @@ def _estimator(
                                  quote.price.currency, quote.basis, held, offending,
                                  text)  # fmt: skip
 
-    return _with_content(estimate_row, run._content)
+    return _with_content(estimate_row, run)
 
 
 def estimate_batch(

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from nrscompose.content._engine import apply, ends_with_opt_out, shortener_links
+from nrscompose.analysis import Analysis
+from nrscompose.content._engine import apply, ends_with_opt_out, findings, shortener_links
 from nrscompose.content.rules import (
     DEFAULT_CONTENT_RULES,
     ContentRule,
@@ -47,6 +48,7 @@ __all__ = [
     "countries",
     "country_code",
     "ends_with_opt_out",
+    "kinds",
     "rules_for",
     "shortener_links",
 ]
@@ -81,13 +83,15 @@ def check(
     profile: str | Profile = "360nrs",
     channel: str = "sms",
     rules: ContentRuleSet | Iterable[ContentRule] | None = None,
+    analysis: Analysis | None = None,
 ) -> tuple[Problem, ...]:
     """The content problems of ``text`` sent as ``category`` to a recipient in ``country``.
 
     ``sender`` is the ``from`` the platform may put before the text (Colombia; the longest
     alphanumeric sender is assumed when ``None``); ``trans``, ``profile`` and ``channel`` count
     the text as :func:`nrscompose.analyze` does. ``rules``: ``None`` for
-    :data:`DEFAULT_CONTENT_RULES`. Placeholders are checked as written: check each
+    :data:`DEFAULT_CONTENT_RULES`. ``analysis``: ``text``'s own count, when the caller has it
+    (saves a recount; it must be of this ``text`` with these options). Placeholders are checked as written: check each
     recipient's rendered text for an exact answer (as ``estimate`` does).
     """
     if not isinstance(text, str):
@@ -97,8 +101,34 @@ def check(
     if not binding:
         return ()
     return apply(
-        binding, text, code, sender=sender, trans=trans, profile=profile, channel=channel
-    )
+        binding, text, code, sender=sender, trans=trans, profile=profile, channel=channel,
+        analysis=analysis,
+    )  # fmt: skip
+
+
+def kinds(
+    text: str,
+    country: str,
+    category: Category = "marketing",
+    *,
+    sender: str | None = None,
+    trans: bool = False,
+    profile: str | Profile = "360nrs",
+    channel: str = "sms",
+    analysis: Analysis | None = None,
+    rules: ContentRuleSet | Iterable[ContentRule] | None = None,
+) -> tuple[str, ...]:
+    """The kinds of :func:`check`'s problems, each once, without building the problems (what a
+    campaign estimate counts per row); ``analysis`` is ``text``'s own count when known."""
+    code = country_code(country)
+    binding = rules_for(code, category, rules)
+    if not binding:
+        return ()
+    found = findings(
+        binding, text, code, sender=sender, trans=trans, profile=profile, channel=channel,
+        analysis=analysis,
+    )  # fmt: skip
+    return tuple(dict.fromkeys(kind for kind, _, _ in found))
 
 
 def countries(rules: ContentRuleSet | Iterable[ContentRule] | None = None) -> tuple[str, ...]:

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
-from nrscompose.analysis import analyze
+from nrscompose.analysis import Analysis, analyze
 from nrscompose.content.rules import LONGEST_SENDER, ContentRule
 from nrscompose.problems import Problem
 from nrscompose.profiles import Profile
 
-__all__ = ["apply", "ends_with_opt_out", "shortener_links"]
+__all__ = ["apply", "ends_with_opt_out", "findings", "shortener_links"]
 
 # "STOP au 36173", "stop AU [STOP_CODE]", then only spaces or a final "." / "!".
 _OPT_OUT: Final = re.compile(r"(?<![^\W_])stop[ \t]+au[ \t]+(?:\d+|\[stop_code\])[.!]?", re.I)
@@ -71,60 +71,84 @@ def shortener_links(text: str, domains: frozenset[str]) -> list[tuple[int, int, 
     return found
 
 
-Checker = Callable[[ContentRule, str, "_Message"], list[Problem]]
+# What a check finds: (kind, span, params). Problems are built from findings only when asked:
+# an estimate needs the kinds, and validating a Problem per row would double its cost.
+Finding = tuple[str, tuple[int, int] | None, dict[str, object]]
+Checker = Callable[[ContentRule, str, "_Message"], list[Finding]]
+_SAFE_PREFIX: Final = re.compile(r"[A-Za-z0-9 :]*")  # one unit each in every encoding
 
 
 class _Message:
-    """What the checks may need besides the text: computed only by the checks that ask."""
+    """What the checks may need besides the text."""
 
-    __slots__ = ("channel", "country", "profile", "sender", "trans")
+    __slots__ = ("analysis", "channel", "country", "profile", "sender", "trans")
 
     def __init__(
-        self, country: str, sender: str | None, trans: bool, profile: str | Profile, channel: str
+        self,
+        country: str,
+        sender: str | None,
+        trans: bool,
+        profile: str | Profile,
+        channel: str,
+        analysis: Analysis | None,
     ) -> None:
         self.country = country
         self.sender = sender
         self.trans = trans
         self.profile = profile
         self.channel = channel
+        self.analysis = analysis
+
+    def count(self, text: str) -> Analysis:
+        return analyze(text, trans=self.trans, profile=self.profile, channel=self.channel)
 
 
-def _opt_out(rule: ContentRule, text: str, message: _Message) -> list[Problem]:
+def _opt_out(rule: ContentRule, text: str, message: _Message) -> list[Finding]:
     if ends_with_opt_out(text):
         return []
-    return [Problem(rule.kind, "message", None, {"country": message.country})]
+    return [(rule.kind, None, {"country": message.country})]
 
 
-def _public_shortener(rule: ContentRule, text: str, message: _Message) -> list[Problem]:
+def _public_shortener(rule: ContentRule, text: str, message: _Message) -> list[Finding]:
+    if "." not in text:
+        return []
     country = message.country
-    found = []
-    for start, end, host in shortener_links(text, rule.domains):
-        params = {"domain": host, "index": start, "country": country}
-        found.append(Problem(rule.kind, "message", (start, end), params))
-    return found
+    return [
+        (rule.kind, (start, end), {"domain": host, "index": start, "country": country})
+        for start, end, host in shortener_links(text, rule.domains)
+    ]
 
 
-def _sender_name(rule: ContentRule, text: str, message: _Message) -> list[Problem]:
+def _sender_name(rule: ContentRule, text: str, message: _Message) -> list[Finding]:
     """The units left once the platform puts the sender's name before the text, and a
     warning instead when that needs another part."""
     prefix = (message.sender or LONGEST_SENDER) + rule.separator
-    options = {"trans": message.trans, "profile": message.profile, "channel": message.channel}
-    alone = analyze(text, **options)  # type: ignore[arg-type]
-    named = analyze(prefix + text, **options)  # type: ignore[arg-type]
+    alone = message.analysis or message.count(text)
+    if (
+        alone.parts == 1
+        and alone.units + len(prefix) <= alone.per_part
+        and _SAFE_PREFIX.fullmatch(prefix)
+    ):
+        # Letters, digits, ':' and space cost one unit in every encoding and change neither
+        # the encoding chosen nor trans: a text that still fits one part needs no recount.
+        named_units, named_parts = alone.units + len(prefix), 1
+        remaining = alone.per_part - named_units
+    else:
+        named = message.count(prefix + text)
+        named_units, named_parts, remaining = named.units, named.parts, named.remaining
     params: dict[str, object] = {
         "country": message.country,
-        "prefix_units": named.units - alone.units,
-        "remaining": named.remaining,
+        "prefix_units": named_units - alone.units,
+        "remaining": remaining,
         "parts": alone.parts,
-        "parts_with_name": named.parts,
+        "parts_with_name": named_parts,
     }
-    kind = "content.sender_name_extra_part" if named.parts > alone.parts else rule.kind
-    return [Problem(kind, "message", None, params)]
+    kind = "content.sender_name_extra_part" if named_parts > alone.parts else rule.kind
+    return [(kind, None, params)]
 
 
-def _notice(rule: ContentRule, text: str, message: _Message) -> list[Problem]:
-    params = {"country": message.country, "topics": ", ".join(rule.topics)}
-    return [Problem(rule.kind, "message", None, params)]
+def _notice(rule: ContentRule, text: str, message: _Message) -> list[Finding]:
+    return [(rule.kind, None, {"country": message.country, "topics": ", ".join(rule.topics)})]
 
 
 _CHECKS: Final[dict[str, Checker]] = {
@@ -133,6 +157,26 @@ _CHECKS: Final[dict[str, Checker]] = {
     "sender_name": _sender_name,
     "notice": _notice,
 }
+
+
+def findings(
+    rules: tuple[ContentRule, ...],
+    text: str,
+    country: str,
+    *,
+    sender: str | None,
+    trans: bool,
+    profile: str | Profile,
+    channel: str,
+    analysis: Analysis | None = None,
+) -> list[Finding]:
+    """What ``text`` breaks under ``rules`` (already chosen for its country and category), in
+    the order of the rules; ``analysis`` is the text's own count, when the caller has it."""
+    message = _Message(country, sender, trans, profile, channel, analysis)
+    found: list[Finding] = []
+    for rule in rules:
+        found.extend(_CHECKS[rule.check](rule, text, message))
+    return found
 
 
 def apply(
@@ -144,11 +188,13 @@ def apply(
     trans: bool,
     profile: str | Profile,
     channel: str,
+    analysis: Analysis | None = None,
 ) -> tuple[Problem, ...]:
-    """The problems ``text`` has under ``rules`` (already chosen for its country and
-    category), in the order of the rules."""
-    message = _Message(country, sender, trans, profile, channel)
-    found: list[Problem] = []
-    for rule in rules:
-        found.extend(_CHECKS[rule.check](rule, text, message))
-    return tuple(found)
+    """The problems ``text`` has under ``rules`` (see :func:`findings`)."""
+    return tuple(
+        Problem(kind, "message", span, params)
+        for kind, span, params in findings(
+            rules, text, country, sender=sender, trans=trans, profile=profile, channel=channel,
+            analysis=analysis,
+        )
+    )  # fmt: skip
