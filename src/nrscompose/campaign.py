@@ -199,45 +199,45 @@ class RowEstimator:
 
 class _ContentRules:
     """The country content rules a plan's rows break, as problem kinds: the rules binding each
-    country are looked up once, and the kinds of each (country, text) remembered while texts
-    repeat."""
+    country are chosen once (:class:`nrscompose.content.CountryRules`), and the kinds of each
+    (country, text) remembered while texts repeat."""
 
     __slots__ = ("_binding", "_count", "_found", "plan")
 
     def __init__(self, plan: CampaignPlan, count: Callable[[str], Analysis]) -> None:
         self.plan = plan
         self._count = count  # the run's memoised analysis: the row's text was just counted
-        self._binding: dict[str | None, tuple[Any, ...]] = {}
+        self._binding: dict[str | None, Any] = {}  # country → CountryRules, or None
         self._found: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def kinds(self, country: str | None, text: str) -> tuple[str, ...]:
-        binding = self._binding.get(country)
+        if country in self._binding:
+            binding = self._binding[country]
+        else:
+            binding = self._binding[country] = self._rules_of(country)
         if binding is None:
-            from nrscompose import content
-
-            binding = self._binding[country] = (
-                content.rules_for(country, self.plan.category)  # type: ignore[arg-type]
-                if country and len(country) == 2 and country.isalpha()
-                else ()
-            )
-        if not binding or country is None:
             return ()
-        key = (country, text)
+        if not binding.reads_text:
+            return binding.constant_kinds  # type: ignore[no-any-return]
+        key = (binding.country, text)
         found = self._found.get(key)
         if found is None:
             if len(self._found) >= _ANALYSIS_CACHE_SIZE:
                 self._found.clear()
-            found = self._found[key] = self._check(country, text, self._count(text))
+            plan = self.plan
+            found = self._found[key] = binding.kinds(
+                text, trans=plan.trans, profile=plan.profile, channel=plan.channel,
+                analysis=self._count(text),
+            )  # fmt: skip
         return found
 
-    def _check(self, country: str, text: str, analysis: Analysis) -> tuple[str, ...]:
+    def _rules_of(self, country: str | None) -> Any:
         from nrscompose import content
 
-        plan = self.plan
-        return content.kinds(
-            text, country, plan.category,  # type: ignore[arg-type]
-            trans=plan.trans, profile=plan.profile, channel=plan.channel, analysis=analysis,
-        )  # fmt: skip
+        if not (country and len(country) == 2 and country.isalpha()):
+            return None
+        rules = content.CountryRules(country, self.plan.category)  # type: ignore[arg-type]
+        return rules if rules else None
 
 
 def _with_content(
@@ -245,13 +245,14 @@ def _with_content(
 ) -> Callable[[int, Mapping[str, Any]], RecipientEstimate]:
     """``estimate_row`` with the content rules each valid row's text breaks."""
     kinds_of = run._content.kinds
+    make = tuple.__new__  # _replace costs more than the check of most rows
 
     def estimate_row_with_content(row_number: int, row: Mapping[str, Any]) -> RecipientEstimate:
         found = estimate_row(row_number, row)
         if found.valid:
             kinds = kinds_of(found.country, found.text)
             if kinds:
-                return found._replace(content=kinds)
+                return make(RecipientEstimate, (*found[:-1], kinds))
         return found
 
     return estimate_row_with_content

@@ -26,7 +26,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from nrscompose.analysis import Analysis
-from nrscompose.content._engine import apply, ends_with_opt_out, findings, shortener_links
+from nrscompose.content._engine import (
+    apply,
+    ends_with_opt_out,
+    findings,
+    reads_text,
+    shortener_links,
+)
 from nrscompose.content.rules import (
     DEFAULT_CONTENT_RULES,
     ContentRule,
@@ -44,6 +50,7 @@ __all__ = [
     "PUBLIC_SHORTENERS",
     "ContentRule",
     "ContentRuleSet",
+    "CountryRules",
     "check",
     "countries",
     "country_code",
@@ -91,8 +98,9 @@ def check(
     alphanumeric sender is assumed when ``None``); ``trans``, ``profile`` and ``channel`` count
     the text as :func:`nrscompose.analyze` does. ``rules``: ``None`` for
     :data:`DEFAULT_CONTENT_RULES`. ``analysis``: ``text``'s own count, when the caller has it
-    (saves a recount; it must be of this ``text`` with these options). Placeholders are checked as written: check each
-    recipient's rendered text for an exact answer (as ``estimate`` does).
+    (saves a recount; it must be of this ``text`` with these options). Placeholders are checked
+    as written: check each recipient's rendered text for an exact answer (as ``estimate``
+    does).
     """
     if not isinstance(text, str):
         raise ArgumentError(f"text must be str, not {type(text).__name__}")
@@ -104,6 +112,59 @@ def check(
         binding, text, code, sender=sender, trans=trans, profile=profile, channel=channel,
         analysis=analysis,
     )  # fmt: skip
+
+
+class CountryRules:
+    """The rules that bind one ``country`` and ``category``, chosen once for many texts (a
+    campaign's rows): :meth:`kinds` reads only the rules that depend on the text."""
+
+    __slots__ = ("_constant", "_reading", "category", "country", "rules")
+
+    def __init__(
+        self,
+        country: str,
+        category: Category = "marketing",
+        rules: ContentRuleSet | Iterable[ContentRule] | None = None,
+    ) -> None:
+        self.country = country_code(country)
+        self.category = category
+        self.rules = rules_for(self.country, category, rules)
+        self._reading = tuple(rule for rule in self.rules if reads_text(rule))
+        self._constant = tuple(dict.fromkeys(r.kind for r in self.rules if not reads_text(r)))
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    @property
+    def reads_text(self) -> bool:
+        """False when every binding rule is a notice: :meth:`kinds` is then the same for any
+        text (:attr:`constant_kinds`)."""
+        return bool(self._reading)
+
+    @property
+    def constant_kinds(self) -> tuple[str, ...]:
+        """The kinds every text has here (the notices)."""
+        return self._constant
+
+    def kinds(
+        self,
+        text: str,
+        *,
+        sender: str | None = None,
+        trans: bool = False,
+        profile: str | Profile = "360nrs",
+        channel: str = "sms",
+        analysis: Analysis | None = None,
+    ) -> tuple[str, ...]:
+        """The kinds of :func:`check`'s problems, each once, without building the problems;
+        ``analysis`` is ``text``'s own count when known."""
+        if not self._reading:
+            return self._constant
+        found = findings(
+            self._reading, text, self.country, sender=sender, trans=trans, profile=profile,
+            channel=channel, analysis=analysis,
+        )  # fmt: skip
+        return tuple(dict.fromkeys((*(kind for kind, _, _ in found), *self._constant)))
 
 
 def kinds(
@@ -118,17 +179,10 @@ def kinds(
     analysis: Analysis | None = None,
     rules: ContentRuleSet | Iterable[ContentRule] | None = None,
 ) -> tuple[str, ...]:
-    """The kinds of :func:`check`'s problems, each once, without building the problems (what a
-    campaign estimate counts per row); ``analysis`` is ``text``'s own count when known."""
-    code = country_code(country)
-    binding = rules_for(code, category, rules)
-    if not binding:
-        return ()
-    found = findings(
-        binding, text, code, sender=sender, trans=trans, profile=profile, channel=channel,
-        analysis=analysis,
-    )  # fmt: skip
-    return tuple(dict.fromkeys(kind for kind, _, _ in found))
+    """The kinds of :func:`check`'s problems, each once (see :class:`CountryRules`)."""
+    return CountryRules(country, category, rules).kinds(
+        text, sender=sender, trans=trans, profile=profile, channel=channel, analysis=analysis
+    )
 
 
 def countries(rules: ContentRuleSet | Iterable[ContentRule] | None = None) -> tuple[str, ...]:

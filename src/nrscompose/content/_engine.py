@@ -18,20 +18,27 @@ from nrscompose.content.rules import LONGEST_SENDER, ContentRule
 from nrscompose.problems import Problem
 from nrscompose.profiles import Profile
 
-__all__ = ["apply", "ends_with_opt_out", "findings", "shortener_links"]
+__all__ = ["apply", "ends_with_opt_out", "findings", "reads_text", "shortener_links"]
 
 # "STOP au 36173", "stop AU [STOP_CODE]", then only spaces or a final "." / "!".
-_OPT_OUT: Final = re.compile(r"(?<![^\W_])stop[ \t]+au[ \t]+(?:\d+|\[stop_code\])[.!]?", re.I)
+_OPT_OUT: Final = re.compile(r"stop[ \t]+au[ \t]+(?:\d+|\[stop_code\])[.!]?", re.I)
 _TAIL: Final = 64  # the instruction and its spaces fit; the rest of the text is never scanned
-_WORD: Final = re.compile(r"\S+")
+_SPACE: Final = re.compile(r"\s")
 _HOST_RUN: Final = re.compile(r"[A-Za-z0-9.-]+")
+_HOST_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-")
 _TRAILING: Final = ".,;:!?)]}>'\""
 
 
 def ends_with_opt_out(text: str) -> bool:
     """True when ``text`` ends with ``STOP au`` and a short code (or ``[STOP_CODE]``)."""
     tail = text.rstrip()[-_TAIL:]
-    return any(match.end() == len(tail) for match in _OPT_OUT.finditer(tail))
+    lower = tail.lower()
+    at = lower.rfind("stop")
+    while at >= 0 and lower[at + 4 : at + 5] not in (" ", "\t"):  # not the one of [STOP_CODE]
+        at = lower.rfind("stop", 0, at)
+    if at < 0 or (at > 0 and (tail[at - 1].isalnum() or tail[at - 1] == "_")):
+        return False  # none, or the end of another word ("NONSTOP")
+    return _OPT_OUT.fullmatch(tail, at) is not None
 
 
 def _listed(host: str, domains: frozenset[str]) -> str | None:
@@ -57,17 +64,36 @@ def _label_counts(domains: frozenset[str]) -> int:
 def shortener_links(text: str, domains: frozenset[str]) -> list[tuple[int, int, str]]:
     """``(start, end, domain)`` of every word of ``text`` holding a host on one of ``domains``
     (the listed domain it is, or is a subdomain of): the span covers the link (scheme and
-    path included, trailing punctuation not)."""
-    found = []
-    for word in _WORD.finditer(text):
-        for run in _HOST_RUN.finditer(word.group()):
-            host = run.group().strip(".-").lower()
-            listed = _listed(host, domains) if "." in host else None
-            if listed is not None:
-                link = word.group().rstrip(_TRAILING)
-                host_end = run.start() + len(run.group().rstrip(".-"))
-                found.append((word.start(), word.start() + max(len(link), host_end), listed))
-                break
+    path included, trailing punctuation not).
+
+    Hosts are found from their dots: each run of host characters around a dot is read once
+    (the search goes on after it), the word around a listed host is found by scanning back
+    to the previous space (never past the last link found) and on to the next; so every
+    character is read a bounded number of times, and a text without a dot costs one search.
+    """
+    found: list[tuple[int, int, str]] = []
+    word_end = 0  # the end of the last link's word: runs before it belong to that link
+    dot = text.find(".")
+    while dot >= 0:
+        start = dot
+        while start > word_end and text[start - 1] in _HOST_CHARS:
+            start -= 1
+        run = _HOST_RUN.match(text, start)
+        assert run is not None  # the dot itself is a host character
+        dot = text.find(".", run.end())
+        trimmed = run.group().rstrip(".-")
+        listed = _listed(trimmed.lstrip(".-").lower(), domains)
+        if listed is None:
+            continue
+        start = run.start()
+        while start > word_end and not text[start - 1].isspace():
+            start -= 1
+        space = _SPACE.search(text, run.end())
+        word_end = space.start() if space is not None else len(text)
+        link = text[start:word_end].rstrip(_TRAILING)
+        found.append((start, max(start + len(link), run.start() + len(trimmed)), listed))
+        if dot >= 0 and dot < word_end:
+            dot = text.find(".", word_end)
     return found
 
 
@@ -157,6 +183,11 @@ _CHECKS: Final[dict[str, Checker]] = {
     "sender_name": _sender_name,
     "notice": _notice,
 }
+
+
+def reads_text(rule: ContentRule) -> bool:
+    """False for a rule whose finding does not depend on the text (a notice)."""
+    return rule.check != "notice"
 
 
 def findings(
