@@ -110,6 +110,29 @@ def test_a_french_marketing_text_without_its_opt_out_at_the_end_is_an_error(text
     assert "STOP au" in problem.message
 
 
+_CODES = st.from_regex(r"\A(\d{1,8}|\[STOP_CODE\])\Z")
+_CASED = st.sampled_from(["STOP au", "stop au", "Stop AU", "STOP\tau"])
+
+
+@given(st.text(max_size=200), _CASED, _CODES, st.sampled_from(["", ".", "!", " ", ".\n "]))
+def test_any_text_ending_with_the_opt_out_passes(
+    text: str, stop_au: str, code: str, end: str
+) -> None:
+    assert content.ends_with_opt_out(f"{text} {stop_au} {code}{end}")
+
+
+@given(st.text(max_size=200), _CODES, st.text(alphabet="abcxyz,;?", min_size=1, max_size=5))
+def test_an_opt_out_followed_by_more_text_does_not_count(text: str, code: str, more: str) -> None:
+    assert not content.ends_with_opt_out(f"{text} STOP au {code} {more}")
+
+
+def test_the_span_of_a_link_indexes_the_text_as_given_when_line_breaks_are_normalized() -> None:
+    text = "Sale!\nToday only:\nhttps://bit.ly/x"
+    found = check_message(text, country="US")  # counted with CRLF, as a form submits it
+    [problem] = [p for p in found.problems if p.kind == "content.public_shortener"]
+    assert text[problem.start : problem.end] == "https://bit.ly/x"
+
+
 def test_french_transactional_messages_are_exempt() -> None:
     # "Transactional messages, however, are not subject to these restrictions."
     assert kinds("Votre code: 1234", "FR", "transactional") == []
