@@ -121,6 +121,11 @@ def test_any_text_ending_with_the_opt_out_passes(
     assert content.ends_with_opt_out(f"{text} {stop_au} {code}{end}")
 
 
+def test_a_character_that_lower_cases_longer_does_not_shift_the_opt_out() -> None:
+    assert content.ends_with_opt_out("İİİİ STOP au 36173")
+    assert not content.ends_with_opt_out("STOP au 36173 İİİİ")
+
+
 @given(st.text(max_size=200), _CODES, st.text(alphabet="abcxyz,;?", min_size=1, max_size=5))
 def test_an_opt_out_followed_by_more_text_does_not_count(text: str, code: str, more: str) -> None:
     assert not content.ends_with_opt_out(f"{text} STOP au {code} {more}")

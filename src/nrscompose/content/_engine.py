@@ -1,9 +1,9 @@
 """Read content rules: the problems one text has under the rules that bind it.
 
 The engine knows no country: each rule names its ``check`` and carries its own data (topics,
-domains, separator). Every check is linear in the text: links are found by scanning words,
-then the host-like runs inside each word, each once (no backtracking regular expression that
-could turn quadratic on a long word).
+domains, separator). Every check is linear in the text: the opt-out reads a bounded tail, and
+links are found from their dots, each run of host characters read once (no backtracking
+regular expression tried at every position, which turns quadratic on a long word).
 """
 
 from __future__ import annotations
@@ -31,14 +31,14 @@ _TRAILING: Final = ".,;:!?)]}>'\""
 
 def ends_with_opt_out(text: str) -> bool:
     """True when ``text`` ends with ``STOP au`` and a short code (or ``[STOP_CODE]``)."""
-    tail = text.rstrip()[-_TAIL:]
-    lower = tail.lower()
+    # Lower-cased once and read only in that form: lower() may change the length ("İ").
+    lower = text.rstrip()[-_TAIL:].lower()
     at = lower.rfind("stop")
     while at >= 0 and lower[at + 4 : at + 5] not in (" ", "\t"):  # not the one of [STOP_CODE]
         at = lower.rfind("stop", 0, at)
-    if at < 0 or (at > 0 and (tail[at - 1].isalnum() or tail[at - 1] == "_")):
+    if at < 0 or (at > 0 and (lower[at - 1].isalnum() or lower[at - 1] == "_")):
         return False  # none, or the end of another word ("NONSTOP")
-    return _OPT_OUT.fullmatch(tail, at) is not None
+    return _OPT_OUT.fullmatch(lower, at) is not None
 
 
 def _listed(host: str, domains: frozenset[str]) -> str | None:
