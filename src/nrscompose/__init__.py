@@ -22,7 +22,7 @@ module, no cycle, what ``import nrscompose`` loads).
    ``analysis``, ``suggestions``, ``user_data``
 4. ``message_rules`` (text, parts, sender, placeholders, OTP: provider-neutral)
 5. ``filters``, ``template``, ``rows`` (a campaign row's text), ``destinations``, ``pricing``,
-   ``windows``
+   ``windows``, ``content`` (country content rules)
 6. ``providers`` (request builders, response parsing, each provider's kind → code table)
 7. ``campaign``, ``recipient_files`` and ``_excel`` (reading campaign files), ``forms``
 8. ``transports``, ``jinja``, ``cli``, the demo server (``forms.demo``) — nothing in the
@@ -42,7 +42,7 @@ from nrscompose.transliterate import TRANS_TABLE, transliterate
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs ~15 ms
 if TYPE_CHECKING:
-    from nrscompose import campaign, forms, windows
+    from nrscompose import campaign, content, forms, windows
     from nrscompose.campaign import estimate
     from nrscompose.destinations import Destination, destination
     from nrscompose.errors import (
@@ -73,6 +73,7 @@ __version__ = "0.1.0"
 # Imported on first use: keeps `import nrscompose` cheap for SDKs that only count.
 _SUBPACKAGES = {
     "windows": "nrscompose.windows",
+    "content": "nrscompose.content",
     "nrs": "nrscompose.providers.nrs",
     "forms": "nrscompose.forms",
     "campaign": "nrscompose.campaign",
@@ -152,6 +153,7 @@ __all__ = [
     "analyze",
     "analyze_template",
     "campaign",
+    "content",
     "describe_char",
     "destination",
     "estimate",

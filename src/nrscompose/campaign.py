@@ -85,6 +85,8 @@ class RecipientEstimate(NamedTuple):  # a tuple: one per row, cheap to build and
     # why it is invalid, a stable key to group by: the number's (Destination.why: "not_valid",
     # "too_short"…) or the problem kind of its text ("template.missing_value"…)
     reason: str | None = None
+    # the kinds of the country content rules its text breaks (nrscompose.content)
+    content: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +132,7 @@ class RowEstimator:
     of each distinct text and the window decision of each place. The plan stays a plain
     value; each process builds its own estimator."""
 
-    __slots__ = ("_analyses", "_place_key", "_windows", "plan", "renderer")
+    __slots__ = ("_analyses", "_content", "_place_key", "_windows", "plan", "renderer")
 
     def __init__(self, plan: CampaignPlan) -> None:
         self.plan = plan
@@ -138,6 +140,7 @@ class RowEstimator:
         self._analyses: dict[str, Analysis] = {}
         self._windows: dict[tuple[str, int], datetime | None] = {}
         self._place_key: Callable[[str], tuple[str, int]] | None = None
+        self._content = _ContentRules(plan, self.count)
 
     def count(self, text: str) -> Analysis:
         """The analysis of a rendered text, memoised: campaign texts repeat a lot (same names,
@@ -194,6 +197,67 @@ class RowEstimator:
         return self._windows[key]
 
 
+class _ContentRules:
+    """The country content rules a plan's rows break, as problem kinds: the rules binding each
+    country are chosen once (:class:`nrscompose.content.CountryRules`), and the kinds of each
+    (country, text) remembered while texts repeat."""
+
+    __slots__ = ("_binding", "_count", "_found", "plan")
+
+    def __init__(self, plan: CampaignPlan, count: Callable[[str], Analysis]) -> None:
+        self.plan = plan
+        self._count = count  # the run's memoised analysis: the row's text was just counted
+        self._binding: dict[str | None, Any] = {}  # country → CountryRules, or None
+        self._found: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def kinds(self, country: str | None, text: str) -> tuple[str, ...]:
+        if country in self._binding:
+            binding = self._binding[country]
+        else:
+            binding = self._binding[country] = self._rules_of(country)
+        if binding is None:
+            return ()
+        if not binding.reads_text:
+            return binding.constant_kinds  # type: ignore[no-any-return]
+        key = (binding.country, text)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= _ANALYSIS_CACHE_SIZE:
+                self._found.clear()
+            plan = self.plan
+            found = self._found[key] = binding.kinds(
+                text, trans=plan.trans, profile=plan.profile, channel=plan.channel,
+                analysis=self._count(text),
+            )  # fmt: skip
+        return found
+
+    def _rules_of(self, country: str | None) -> Any:
+        from nrscompose import content
+
+        if not (country and len(country) == 2 and country.isalpha()):
+            return None
+        rules = content.CountryRules(country, self.plan.category)  # type: ignore[arg-type]
+        return rules if rules else None
+
+
+def _with_content(
+    estimate_row: Callable[[int, Mapping[str, Any]], RecipientEstimate], run: RowEstimator
+) -> Callable[[int, Mapping[str, Any]], RecipientEstimate]:
+    """``estimate_row`` with the content rules each valid row's text breaks."""
+    kinds_of = run._content.kinds
+    make = tuple.__new__  # _replace costs more than the check of most rows
+
+    def estimate_row_with_content(row_number: int, row: Mapping[str, Any]) -> RecipientEstimate:
+        found = estimate_row(row_number, row)
+        if found.valid:
+            kinds = kinds_of(found.country, found.text)
+            if kinds:
+                return make(RecipientEstimate, (*found[:-1], kinds))
+        return found
+
+    return estimate_row_with_content
+
+
 def _offending(analysis: Analysis) -> str:
     """The distinct characters that kept the text out of cheaper encodings, in text order."""
     if analysis.encoding == "gsm":
@@ -245,7 +309,7 @@ def _estimator(
                                  quote.price.currency, quote.basis, held, offending,
                                  text)  # fmt: skip
 
-    return estimate_row
+    return _with_content(estimate_row, run)
 
 
 def estimate_batch(
@@ -362,6 +426,8 @@ class Report:
     suggestions: dict[tuple[str, int], RowSuggestion] = field(default_factory=dict)
     blank_lines: int = 0
     inputs: list[InputFile] = field(default_factory=list)
+    # country → content rule kind (nrscompose.content) → valid rows that break it
+    content_rules: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def reason_label(self, reason: str) -> str:
         """A group of ``invalid_reasons`` as a person reads it: what a number's ``why`` means
@@ -409,7 +475,17 @@ class Report:
                 {**_row_json(r), "suggestion": _suggestion_json(self.suggestion_for(r))}
                 for r in self.most_expensive
             ],
+            "content_rules": _content_rules_json(self.content_rules),
         }
+
+
+def _content_rules_json(counts: dict[str, dict[str, int]]) -> dict[str, Any]:
+    from nrscompose.problems import severity
+
+    return {
+        country: {kind: {"rows": rows, "severity": severity(kind)} for kind, rows in kinds.items()}
+        for country, kinds in counts.items()
+    }
 
 
 def _suggestion_json(suggestion: RowSuggestion | None) -> dict[str, Any] | None:
@@ -453,6 +529,7 @@ class ReportBuilder:
     # (cost, parts, -file ordinal, -row, estimate): a total order, so the kept set does not
     # depend on the order in which partial reports are merged
     expensive: list[tuple[Decimal, int, int, int, RecipientEstimate]] = field(default_factory=list)
+    content: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, kind) → rows
 
     def add(self, estimate: RecipientEstimate) -> None:
         self.recipients += 1
@@ -473,6 +550,8 @@ class ReportBuilder:
         if estimate.send_at is not None:
             self.held[estimate.send_at] += 1
             _keep(self.held_sample, estimate)
+        for kind in estimate.content:
+            self.content[key[0], kind] += 1
         self._rank(estimate)
 
     def _rank(self, estimate: RecipientEstimate, ordinal: int = 0) -> None:
@@ -507,6 +586,7 @@ class ReportBuilder:
         self.unpriced.update(other.unpriced)
         self.held.update(other.held)
         self.invalid_reasons.update(other.invalid_reasons)
+        self.content.update(other.content)
         for sample, extra in (
             (self.held_sample, other.held_sample),
             (self.invalid_sample, other.invalid_sample),
@@ -562,7 +642,16 @@ class ReportBuilder:
             run.plan.at if run else None,
             _suggestions(ranked, run.plan) if run else {},
             self.blank_lines,
+            content_rules=_content_totals(self.content),
         )
+
+
+def _content_totals(counts: Counter[tuple[str, str]]) -> dict[str, dict[str, int]]:
+    """Rows per country and content rule kind: countries by rows, kinds by rows."""
+    totals: dict[str, dict[str, int]] = {}
+    for (country, kind), rows in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        totals.setdefault(country, {})[kind] = rows
+    return totals
 
 
 def _sample_order(estimate: RecipientEstimate) -> tuple[str, int]:

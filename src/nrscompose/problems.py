@@ -26,7 +26,16 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-__all__ = ["KINDS", "PLURAL_KINDS", "VARIANT_KINDS", "Problem", "invalid", "render"]
+__all__ = [
+    "KINDS",
+    "PLURAL_KINDS",
+    "SEVERITIES",
+    "VARIANT_KINDS",
+    "Problem",
+    "invalid",
+    "render",
+    "severity",
+]
 
 _NO_PARAMS: Final[Mapping[str, object]] = MappingProxyType({})
 
@@ -158,6 +167,36 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         ),
         # a value the library refuses for a reason only its detail names (not translated)
         "value.invalid": "%(detail)s",
+        # country content rules (the 360nrs API reference, "Sending Restrictions by Country")
+        "content.opt_out_missing": (
+            "A marketing SMS to %(country)s must end with the opt-out instruction STOP au "
+            "followed by the short code (or the stand-in [STOP_CODE])."
+        ),
+        "content.public_shortener": (
+            "%(domain)s at %(index)d is a public URL shortener, not permitted in marketing SMS "
+            "to %(country)s: use the 360nrs shortener (nrs.so) or a custom domain."
+        ),
+        "content.opt_in_required": (
+            "Marketing messages to %(country)s need the recipient's express consent (opt-in) "
+            "first; this cannot be checked here."
+        ),
+        "content.prohibited_topics": (
+            "Marketing messages to %(country)s must not be about: %(topics)s."
+        ),
+        "content.age_verification": (
+            "Marketing messages to %(country)s with %(topics)s content need the recipient's age "
+            "verified first."
+        ),
+        "content.sender_name_room": (
+            "The 360nrs platform may add the sender's name to the beginning of messages to "
+            "%(country)s: with it (%(prefix_units)d units) %(remaining)d units remain in the last "
+            "part."
+        ),
+        "content.sender_name_extra_part": (
+            "The 360nrs platform may add the sender's name to the beginning of messages to "
+            "%(country)s: with it (%(prefix_units)d units) the message needs %(parts_with_name)d "
+            "parts instead of %(parts)d."
+        ),
     }
 )
 
@@ -216,6 +255,27 @@ VARIANT_KINDS: Final[Mapping[str, tuple[str, Mapping[object, str]]]] = MappingPr
         ),
     }
 )
+
+
+# How much a problem weighs, where it is not an error (what the server or the provider's rules
+# refuse): a "warning" is accepted but costs more or may change the message; a "notice" is a
+# duty the library cannot check (consent, topics). Every kind not listed is an "error".
+SEVERITIES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "text.not_gsm": "warning",
+        # country content rules
+        "content.sender_name_extra_part": "warning",
+        "content.sender_name_room": "notice",
+        "content.opt_in_required": "notice",
+        "content.prohibited_topics": "notice",
+        "content.age_verification": "notice",
+    }
+)
+
+
+def severity(kind: str) -> str:
+    """``"error"``, ``"warning"`` or ``"notice"``: how much a problem of ``kind`` weighs."""
+    return SEVERITIES.get(kind, "error")
 
 
 def render(kind: str, params: Mapping[str, object], locale: str = "en") -> str:
@@ -306,6 +366,12 @@ class Problem:
 
     def render(self, locale: str = "en") -> str:
         return render(self.kind, self.params, locale)
+
+    @property
+    def severity(self) -> str:
+        """``"error"`` (refused), ``"warning"`` (accepted, but costlier or changed) or
+        ``"notice"`` (a duty the library cannot check); see :data:`SEVERITIES`."""
+        return severity(self.kind)
 
     @property
     def start(self) -> int | None:

@@ -14,6 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from nrscompose._jsonfile import read_json
+from nrscompose.cli._content import (
+    add_content_options,
+    content_problems,
+    print_content_problems,
+    print_content_rules,
+)
 from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.profiles import PROFILES
 from nrscompose.recipient_files import describe_delimiter
@@ -138,6 +144,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
         f"{analysis.remaining} left in the last part",
         file=out,
     )
+    print_content_problems(content_problems(text, args), out)
     return 0
 
 
@@ -232,6 +239,7 @@ def _print_report(report: Report, out: TextIO, plan: CampaignPlan) -> None:
             for row in sample[:2]:
                 print(f"           e.g. {_where(row, lines)}: {row.number!r}", file=out)
     _print_expensive(report, out, plan, lines)
+    print_content_rules(report, out)
 
 
 def _kept_out(text: str, plan: CampaignPlan) -> str:
@@ -488,6 +496,7 @@ def register(commands: Any) -> None:
     render.add_argument("--max-length", action="append", metavar="NAME=N")
     render.add_argument("--default-max-length", type=int, default=None)
     _common(render)
+    add_content_options(render)
     render.set_defaults(run=_cmd_render)
 
     estimate = commands.add_parser(

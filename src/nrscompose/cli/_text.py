@@ -8,6 +8,12 @@ import sys
 from typing import Any, TextIO
 
 from nrscompose.analysis import Analysis, analyze, describe_char
+from nrscompose.cli._content import (
+    add_content_options,
+    content_json,
+    content_problems,
+    print_content_problems,
+)
 from nrscompose.cli._estimate import text_argument, utf8_text, without_final_newline
 from nrscompose.profiles import PROFILES
 from nrscompose.splitting import parts_of
@@ -91,12 +97,17 @@ def _analysis_from(args: argparse.Namespace) -> tuple[str, Analysis]:
 def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
     text, analysis = _analysis_from(args)
     suggestion = suggest(text, trans=args.trans, profile=args.profile)
+    problems = content_problems(text, args)
     if args.json:
-        json.dump(_analysis_json(analysis, suggestion), out, ensure_ascii=False, indent=2)
+        found = _analysis_json(analysis, suggestion)
+        if args.country:
+            found["content"] = content_json(problems)
+        json.dump(found, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         _print_analysis(analysis, text, out)
         _print_suggestion(suggestion, out)
+        print_content_problems(problems, out)
     return 0
 
 
@@ -130,6 +141,7 @@ def _add_text_options(parser: argparse.ArgumentParser) -> None:
 def register(commands: Any) -> None:
     analyze_cmd = commands.add_parser("analyze", help="encoding, parts and what made it cost")
     _add_text_options(analyze_cmd)
+    add_content_options(analyze_cmd)
     analyze_cmd.set_defaults(run=_cmd_analyze)
     split_cmd = commands.add_parser("split", help="the parts the text is sent as")
     _add_text_options(split_cmd)

@@ -44,6 +44,7 @@ from nrscompose.transliterate import source_index
 from nrscompose.vocabularies import (
     MESSAGE_CHANNELS,
     NEWLINE_MODES,
+    Category,
     MessageChannel,
     NewlineMode,
     require,
@@ -63,7 +64,7 @@ __all__ = [
 
 _T = TypeVar("_T")
 Channel = MessageChannel
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "notice"]
 # A problem kind of :data:`nrscompose.problems.KINDS` (``"text.too_long"``, ``"sender.required"``
 # …), or ``"text.not_gsm"`` for a warning.
 ProblemKind = str
@@ -80,8 +81,9 @@ class FormProblem:
     a sentence in the requested locale; ``start``/``end`` the span to highlight in that
     field's text as given; ``kind`` the problem kind (:data:`nrscompose.problems.KINDS`), the
     stable key for code that reacts to a problem, and ``params`` the values its sentence
-    names; ``severity`` ``"error"`` (the server would reject) or ``"warning"`` (accepted, but
-    costlier).
+    names; ``severity`` ``"error"`` (the server, or a country's content rule, would reject),
+    ``"warning"`` (accepted, but costlier) or ``"notice"`` (a duty of the sender the text
+    cannot show, such as a country's opt-in).
     """
 
     field: str
@@ -135,6 +137,8 @@ class _Context(NamedTuple):  # a tuple: built on every check, on the hot path
     parts_needed: int
     max_parts: int
     newlines: NewlineMode
+    # warnings and notices of the country content rules (their errors are in ``problems``)
+    content: tuple[FormProblem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +151,9 @@ class MessageCheck:
     exists; ``parts_needed`` the parts (or, with ``split_parts``, separate SMS) the server
     would bill and ``max_parts`` the limit they are held to; ``newlines``/``newlines_changed``
     what normalization was applied. ``warnings`` (characters that chose a costlier encoding)
-    and ``suggestions`` (rewrites that save parts) are computed on first access.
+    and ``suggestions`` (rewrites that save parts) are computed on first access. With a
+    ``country``, its content rules add errors to ``problems``, warnings to ``warnings`` and
+    ``notices`` (:mod:`nrscompose.content`).
     """
 
     text: str
@@ -198,7 +204,14 @@ class MessageCheck:
         Empty when the count is of a preview with template values (its indices are not the
         text's).
         """
-        return self._cached("warnings", self._find_warnings)
+        return self._cached("warnings", self._find_warnings) + tuple(
+            p for p in self._options.content if p.severity == "warning"
+        )
+
+    @property
+    def notices(self) -> tuple[FormProblem, ...]:
+        """The country content rules' notices: duties the text cannot show (opt-in, topics)."""
+        return tuple(p for p in self._options.content if p.severity == "notice")
 
     @property
     def suggestions(self) -> tuple[FormSuggestion, ...]:
@@ -228,6 +241,7 @@ class MessageCheck:
             "codes": list(self.codes),
             "problems": [p.as_json() for p in self.problems],
             "warnings": [p.as_json() for p in self.warnings],
+            "notices": [p.as_json() for p in self.notices],
             "suggestions": [
                 {
                     "char": s.char,
@@ -400,6 +414,8 @@ def check_message(
     split_parts: bool = False,
     newlines: NewlineMode = "crlf",
     locale: str = "en",
+    country: str | None = None,
+    category: Category = "marketing",
 ) -> MessageCheck:
     """Check ``text`` as the 360nrs API would check a message sent with these options.
 
@@ -408,9 +424,13 @@ def check_message(
     preview count (without them placeholders are counted as written and server-filled ones at
     their sent length, as the request builders do); ``split_parts`` counts separate SMS
     (``splitParts``, 142). ``locale`` chooses the language of the messages. See the module
-    docstring for ``newlines``. Raises :class:`~nrscompose.errors.ArgumentError` (also a
-    ``TypeError``/``ValueError``) only for a caller's bug
-    (a ``text`` that is not ``str``, an unknown ``channel``, ``newlines`` or ``profile``).
+    docstring for ``newlines``. ``country`` (ISO 3166-1 alpha-2, e.g. ``"FR"``) adds the
+    content rules that bind a ``category`` message to it (:func:`nrscompose.content.check`:
+    France's opt-out, the United States' public shorteners …). Raises
+    :class:`~nrscompose.errors.ArgumentError` (also a ``TypeError``/``ValueError``) only for a
+    caller's bug
+    (a ``text`` that is not ``str``, an unknown ``channel``, ``newlines``, ``profile`` or
+    ``category``, a ``country`` that is not a two-letter code).
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"text must be str, not {type(text).__name__}")
@@ -433,12 +453,44 @@ def check_message(
         report.extend([message_rules.text_required(normalized)])
         analysis = analyze("", trans=trans, profile=chosen, channel=channel)
         needed, positional = 0, True
+    content: tuple[FormProblem, ...] = ()
+    if country is not None:
+        content = _content_problems(report, normalized, country, category, sender, trans, chosen,
+                                    channel)  # fmt: skip
     report.problems.sort(key=_field_order)
-    context = _Context(text, trans, chosen, channel, locale, positional, needed, limit, newlines)
+    context = _Context(
+        text, trans, chosen, channel, locale, positional, needed, limit, newlines, content
+    )
     return MessageCheck(normalized, analysis, tuple(report.problems), context)
 
 
 _FIELDS: Final = {"from": 0, "parts": 1, "message": 2}
+
+
+def _content_problems(
+    report: _Report,
+    text: str,
+    country: str,
+    category: str,
+    sender: str | None,
+    trans: bool,
+    profile: Profile,
+    channel: str,
+) -> tuple[FormProblem, ...]:
+    """The country's content rules: errors go to the report; warnings and notices are
+    returned."""
+    from nrscompose import content  # only when a country is given: forms stay light
+
+    found = content.check(
+        text, country, category,  # type: ignore[arg-type]  # checked by content.check
+        sender=sender, trans=trans, profile=profile, channel=channel,
+    )  # fmt: skip
+    report.extend(p for p in found if p.severity == "error")
+    return tuple(
+        _form_problem(p, report.spans, report.locale, p.severity)  # type: ignore[arg-type]
+        for p in found
+        if p.severity != "error"
+    )
 
 
 def _field_order(problem: FormProblem) -> tuple[int, int]:

@@ -8,10 +8,12 @@ browser test, not a production server: no TLS, no authentication, no persistence
 ==========================  ==================================================================
 ``GET /``                   ``static/demo.html`` (with ``demo.js``, ``demo.css`` and the
                             live counter ``nrscompose-counter.js`` under ``/static/``)
-``GET /api/options``        profiles, channels and message languages for the page's selects
+``GET /api/options``        profiles, channels, message languages and the countries with
+                            content rules, for the page's selects
 ``POST /api/check``         :func:`~nrscompose.forms.check_message` on the submitted form
                             (``application/x-www-form-urlencoded``, as a browser submits it,
-                            or a JSON object with the same names)
+                            or a JSON object with the same names); with ``country`` (and
+                            ``category``), that country's content rules too
 ``POST /api/preview``       ``Template(text).preview(values)`` and the template's problems
 ``POST /api/suggest``       a GSM rewrite of each character given, with its Unicode name
 ``GET /campaign``           ``static/campaign.html``: a campaign's estimate, drawn
@@ -57,6 +59,7 @@ from importlib import resources
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
+from nrscompose import content
 from nrscompose.analysis import describe_char
 from nrscompose.errors import NrsComposeError, Problem, ValidationError
 from nrscompose.forms import campaign_page
@@ -66,6 +69,7 @@ from nrscompose.http import load_json
 from nrscompose.profiles import PROFILES
 from nrscompose.suggestions import candidate
 from nrscompose.template import Template, Value
+from nrscompose.vocabularies import CATEGORIES
 
 __all__ = ["HOST", "DemoServer", "check_json"]
 
@@ -116,6 +120,8 @@ class _CheckForm:
     sender: str | None
     values: dict[str, Value] | None
     locale: str
+    country: str | None = None  # the destination whose content rules apply
+    category: str = "marketing"
 
 
 def _problem_json(problem: FormProblem | Problem) -> JsonObject:
@@ -155,6 +161,7 @@ def check_json(check: MessageCheck, received: str) -> JsonObject:
     answer: JsonObject = {"received": received, "valid": check.valid, "codes": list(check.codes)}
     _capped(answer, "problems", _problems_json(check.problems, received))
     _capped(answer, "warnings", _problems_json(check.warnings, received))
+    _capped(answer, "notices", _problems_json(check.notices, received))
     suggestions = []
     for s in check.suggestions:
         found: JsonObject = {"char": s.char, "replacement": s.replacement}
@@ -265,6 +272,7 @@ def _check_form(fields: JsonObject) -> _CheckForm:
     if locale not in LANGUAGES:
         raise BadRequest(f"unknown locale {locale!r}; use one of {', '.join(LANGUAGES)}")
     raw_values = fields.get("values")
+    country, category = _destination(fields)
     return _CheckForm(
         message=_string(fields, "message"),
         channel=channel,
@@ -274,7 +282,23 @@ def _check_form(fields: JsonObject) -> _CheckForm:
         sender=sender,
         values=None if raw_values is None else _values(raw_values),
         locale=locale,
+        country=country,
+        category=category,
     )
+
+
+def _destination(fields: JsonObject) -> tuple[str | None, str]:
+    """The form's ``country`` (empty: none) and ``category``, checked."""
+    country = _string(fields, "country").strip() if fields.get("country") is not None else ""
+    category = _string(fields, "category", "marketing")
+    if category not in CATEGORIES:
+        raise BadRequest(f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}")
+    if not country:
+        return None, category
+    try:
+        return content.country_code(country), category
+    except NrsComposeError as error:
+        raise BadRequest(_short(error)) from None
 
 
 # ------------------------------------------------------------------------------ endpoints
@@ -291,6 +315,8 @@ def _check(fields: JsonObject) -> JsonObject:
         sender=form.sender,
         template_values=form.values,
         locale=form.locale,
+        country=form.country,
+        category=form.category,  # type: ignore[arg-type]  # checked in _destination
     )
     return check_json(check, form.message)
 
@@ -342,7 +368,13 @@ def _suggest(fields: JsonObject) -> JsonObject:
 
 
 def _options() -> JsonObject:
-    return {"profiles": list(PROFILES), "channels": list(_CHANNELS), "locales": list(LANGUAGES)}
+    return {
+        "profiles": list(PROFILES),
+        "channels": list(_CHANNELS),
+        "locales": list(LANGUAGES),
+        "countries": list(content.countries()),
+        "categories": list(CATEGORIES),
+    }
 
 
 def _estimate(fields: JsonObject) -> JsonObject:

@@ -625,6 +625,7 @@
       item.dataset.code = p.code == null ? "" : String(p.code);
       list.appendChild(item);
     });
+    renderContentRules(answer);
     var count = el("server-count");
     var a = answer.analysis;
     count.textContent = "";
@@ -644,6 +645,21 @@
     el("server-suggestions").textContent = answer.suggestions.map(function (s) {
       return s.message;
     }).concat(answer.suggestions_message ? [answer.suggestions_message] : []).join(" ");
+  }
+
+  // The destination country's content rules that are not errors (errors are problems above):
+  // a warning (the sender's name adds a part) or a notice (opt-in, prohibited topics).
+  function renderContentRules(answer) {
+    var list = el("server-notices");
+    list.textContent = "";
+    (answer.warnings || []).filter(function (p) {
+      return p.kind && p.kind.indexOf("content.") === 0;
+    }).concat(answer.notices || []).forEach(function (p) {
+      var item = problemItem(p);
+      item.classList.add(p.severity);
+      item.dataset.kind = p.kind;
+      list.appendChild(item);
+    });
   }
 
   // -------------------------------------------------------------------- update
@@ -727,6 +743,11 @@
   fetch("/api/options").then(readAnswer).then(function (answer) {
     fillSelect(el("profile"), answer.profiles);
     fillSelect(el("locale"), answer.locales);
+    (answer.countries || []).forEach(function (code) {
+      var option = make("option", null, code);
+      option.value = code;
+      el("country").appendChild(option);
+    });
   }).catch(function () { /* the defaults in the page stay usable */ });
 
   update();
