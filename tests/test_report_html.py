@@ -84,6 +84,7 @@ def test_the_report_holds_every_section_with_the_text_reports_figures(tmp_path: 
         "Held by send windows",
         "Invalid rows by reason",
         "Most expensive recipients",
+        "Content rules by country",
     ):
         assert title in shown
     # the text report's figures, at its precision
@@ -96,6 +97,7 @@ def test_the_report_holds_every_section_with_the_text_reports_figures(tmp_path: 
     assert "string supplied" not in shown  # the phone library's own English stays out
     assert "ë → e, á → a: saves 1 part (gsm)" in shown
     assert "No price for: IN (6)" in shown
+    assert "FR no opt-out 'STOP au <short code>' at the end error 50" in shown  # as printed
 
 
 def test_the_report_is_self_contained(tmp_path: Path) -> None:

@@ -11,8 +11,8 @@ from nrscompose.problems import Problem, severity
 if TYPE_CHECKING:
     from nrscompose.campaign import Report
 
-__all__ = ["add_content_options", "content_json", "content_problems", "print_content_problems",
-           "print_content_rules"]  # fmt: skip
+__all__ = ["add_content_options", "content_json", "content_problems", "content_title",
+           "print_content_problems", "print_content_rules"]  # fmt: skip
 
 _CATEGORIES = ["marketing", "transactional", "collection"]
 
@@ -26,6 +26,11 @@ _TITLES = {
     "content.prohibited_topics": "prohibited topics (notice)",
     "content.age_verification": "age verification for adult or gambling content (notice)",
 }
+
+
+def content_title(kind: str) -> str:
+    """What the rows counted under ``kind`` have in common, as the reports title them."""
+    return _TITLES.get(kind, kind)
 
 
 def add_content_options(parser: argparse.ArgumentParser, *, category: bool = True) -> None:
@@ -71,7 +76,7 @@ def print_content_rules(report: Report, out: TextIO) -> None:
     for country, kinds in report.content_rules.items():
         ordered = sorted(kinds.items(), key=lambda item: _WEIGHT[severity(item[0])])
         for kind, rows in ordered:
-            print(f"  {country:3} {rows:8} {_TITLES.get(kind, kind)}", file=out)
+            print(f"  {country:3} {rows:8} {content_title(kind)}", file=out)
 
 
 _WEIGHT: dict[str, Any] = {"error": 0, "warning": 1, "notice": 2}

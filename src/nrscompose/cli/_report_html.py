@@ -318,6 +318,26 @@ def duplicates_section(duplicates: int, samples: Sequence[Any]) -> str:
     return _section("duplicates", "Duplicate numbers", content)
 
 
+def _content_rules(report: Report) -> str:
+    """Rows per country that break (or are reminded of) a country's content rule."""
+    if not report.content_rules:
+        return '<p class="note">No country of this campaign has a content rule.</p>'
+    from nrscompose.cli._content import content_title
+    from nrscompose.problems import severity
+
+    rows = [
+        [country, content_title(kind), severity(kind), f"{count:,}"]
+        for country, kinds in report.content_rules.items()
+        for kind, count in kinds.items()
+    ]
+    note = (
+        '<p class="note">The 360nrs API reference\'s "Sending Restrictions by Country": an '
+        "error is a row the provider refuses; a notice is a reminder the library cannot check."
+        "</p>"
+    )
+    return note + _table(["Country", "Rule", "Severity", "Rows"], rows)
+
+
 def _expensive(report: Report) -> str:
     if not report.most_expensive:
         return '<p class="note">No valid recipient.</p>'
@@ -363,6 +383,7 @@ def report_html(report: Report, *, title: str = "Campaign estimate") -> str:
         _section("held", "Held by send windows", _held(report)),
         _section("invalid", "Invalid rows by reason", _invalid(report)),
         # duplicates: wire in duplicates_section(report.duplicates, report.duplicate_samples) here
+        _section("content", "Content rules by country", _content_rules(report)),
         _section("expensive", "Most expensive recipients", _expensive(report)),
     ]
     return (
