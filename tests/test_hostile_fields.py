@@ -48,10 +48,11 @@ def test_a_secret_header_that_cannot_be_sent_is_not_echoed() -> None:
         with pytest.raises(ArgumentError) as error:
             HttpRequest("GET", "https://h", ((name, value),))
         assert value not in str(error.value)
-        assert "s3cr" not in str(error.value) and "k3y" not in str(error.value)
+        assert "s3cr" not in str(error.value)
+        assert "k3y" not in str(error.value)
 
 
-@pytest.mark.parametrize("char", CONTROLS[:: 7] + ["\x00", "\x85", "\x7f"])
+@pytest.mark.parametrize("char", [*CONTROLS[::7], "\x00", "\x85", "\x7f"])
 def test_a_control_character_in_a_multipart_filename_is_refused(char: str) -> None:
     api = bulk_sms.BulkSmsApi("https://h", {"contact_lists_import": bulk_sms.Route("POST", "/i")})
     with pytest.raises(ArgumentError, match="filename holds a control character"):

@@ -1,17 +1,17 @@
 """The demo page behind ``nrscompose demo``: the live counter and the server check, side by side.
 
-A standard-library HTTP server (:class:`http.server.ThreadingHTTPServer`) bound to 127.0.0.1
-only, serving one page from the package's ``static`` folder — no CDN, no external font, no
-third-party code — and four JSON endpoints. It is a demonstration and a test bed for the
+A standard-library HTTP server bound to 127.0.0.1 only (an asyncio event loop reads the
+requests, :mod:`nrscompose.forms._serving`; :mod:`http.server`'s handler answers them),
+serving one page from the package's ``static`` folder — no CDN, no external font, no
+third-party code — and its JSON endpoints. It is a demonstration and a test bed for the
 browser test, not a production server: no TLS, no authentication, no persistence.
 
 ==========================  ==================================================================
 ``GET /``                   ``static/demo.html`` (with ``demo.js``, ``demo.css`` and the
                             live counter ``nrscompose-counter.js`` under ``/static/``)
 ``GET /api/options``        profiles, channels and message languages for the page's selects
-``POST /api/check``         :func:`~nrscompose.forms.check_message` on the submitted form
-                            (``application/x-www-form-urlencoded``, as a browser submits it,
-                            or a JSON object with the same names)
+``POST /api/check``         :func:`~nrscompose.forms.check_message` on the submitted form,
+                            as a JSON object of the form's fields
 ``POST /api/preview``       ``Template(text).preview(values)`` and the template's problems
 ``POST /api/suggest``       a GSM rewrite of each character given, with its Unicode name
 ``GET /campaign``           ``static/campaign.html``: a campaign's estimate, drawn
@@ -32,10 +32,12 @@ Answers stay small whatever the text: problems, warnings and offending character
 are grouped (the first one, with ``count`` for how many there are), and every list is cut at
 :data:`MAX_LISTED` entries with ``<name>_omitted`` saying how many were left out.
 
-Bad clients cannot hold it: each connection gets :data:`READ_TIMEOUT` seconds per read and
-:data:`REQUEST_DEADLINE` seconds to send a whole request (slow clients are disconnected);
-at most :data:`MAX_THREADS` requests are handled at once, and up to
-:data:`REQUEST_QUEUE_SIZE` connections wait in the listen queue instead of being reset.
+Bad clients cannot hold it: a connection waiting for bytes costs the event loop a coroutine,
+not a thread, and gets :data:`READ_TIMEOUT` seconds per read, :data:`HEADER_DEADLINE` seconds
+for its headers and :data:`REQUEST_DEADLINE` for the whole request (slow clients are
+disconnected); only whole requests reach the :data:`MAX_THREADS` handler threads. Posts are
+JSON from this server's own pages only (``Host`` and ``Origin`` are checked), and no other
+site may frame the page.
 """
 
 from __future__ import annotations
