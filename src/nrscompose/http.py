@@ -101,9 +101,9 @@ def check_field_text(value: str, what: str, *, secret: bool = False, ascii: bool
     character — or only ``what`` when the value is a ``secret``, never echoed."""
     if not isinstance(value, str):
         raise ArgumentTypeError(f"{what} must be a string")
-    bad = next((i for i, c in enumerate(value) if _refused(c, ascii=ascii)), None)
-    if bad is None:
-        return value
+    if set(value) <= _FIELD_TEXT if ascii else _CONTROL.isdisjoint(value):
+        return value  # the usual case, at C speed
+    bad = next(i for i, c in enumerate(value) if _refused(c, ascii=ascii))
     rule = (
         "only visible ASCII characters and spaces can be sent"
         if ascii

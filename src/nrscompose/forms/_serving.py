@@ -114,6 +114,7 @@ class EventLoopServer:
         try:
             asyncio.run(self._serve())
         finally:
+            self._stop_asked.clear()
             self._done.set()
 
     def shutdown(self) -> None:

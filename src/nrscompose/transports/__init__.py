@@ -9,11 +9,11 @@ total ``deadline`` per ``send`` (default :data:`DEFAULT_DEADLINE` seconds: conne
 body, retries and their waits), bound an answer's body, decoded size included, at ``max_body``
 bytes (default :data:`DEFAULT_MAX_BODY`, 64 MiB; a larger one, a gzip bomb or a declared
 10 GB ``Content-Length`` is a ``TransportError`` before it costs memory), retry only
-idempotent methods, with exponential backoff or the
-server's ``Retry-After`` (RFC 9110), and never follow redirects (that would resend
-credentials). Their errors are :class:`~nrscompose.errors.TransportError` with the method, the
-URL and the reason, and keep no exception of the underlying library reachable (its request
-holds the ``Authorization`` header); no other exception comes out of ``send``.
+idempotent methods, with exponential backoff or the server's ``Retry-After`` (RFC 9110), and
+never follow redirects (that would resend credentials). Their errors are
+:class:`~nrscompose.errors.TransportError` with the method, the URL and the reason, and keep
+no exception of the underlying library reachable (its request holds the ``Authorization``
+header); no other exception comes out of ``send``.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ __all__ = [
 # far above any answer of the providers' APIs (a page of 1,000 records is under 1 MB).
 DEFAULT_MAX_BODY: Final = 64 * 1024 * 1024
 CHUNK: Final = 64 * 1024  # bytes asked of the socket at a time
+_STEP: Final = 1024 * 1024  # bytes inflated at a time
 # The codings BoundedBody inflates; a transport sends this unless the request names its own.
 ACCEPT_ENCODING: Final = "gzip, deflate"
 _WINDOW: Final = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS,
@@ -118,10 +119,11 @@ class BoundedBody:
 
     def _inflate(self, data: bytes) -> None:
         assert self._inflater is not None
-        # Each step inflates at most one byte more than max_body allows: memory stays bounded
-        # however much a small input expands.
+        # Each step inflates at most _STEP bytes, and never more than one byte past max_body:
+        # memory stays bounded however much a small input expands.
         while data:
-            self._add(self._inflater.decompress(data, self._max - self._size + 1))
+            step = min(_STEP, self._max - self._size + 1)
+            self._add(self._inflater.decompress(data, step))
             data = self._inflater.unconsumed_tail
 
     def _add(self, data: bytes) -> None:
