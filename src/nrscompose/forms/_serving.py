@@ -182,6 +182,10 @@ class EventLoopServer:
             writer.write(self._refusal(refused.status, str(refused)))
         except (_Gone, OSError, TimeoutError, asyncio.IncompleteReadError):
             pass  # a client gone, silent, or too slow to read its answer
+        except asyncio.CancelledError:
+            # The server is shutting down. Ended normally: Python 3.11's streams log an error
+            # for a connection task that ends cancelled.
+            pass
         finally:
             self._connections.discard(task)
             await _close(writer)
