@@ -208,3 +208,60 @@ def test_the_campaign_row_cap_counts_every_kind_of_line_break(
     status, _, raw = _request(server, "/api/estimate", body, {"Content-Type": "application/json"})
     assert status == 400
     assert f"the page takes {MAX_ROWS} rows" in json.loads(raw)["error"]["message"]
+
+
+# --------------------------------------------------------------------- framing
+
+
+def _exchange(server: DemoServer, raw: bytes) -> bytes:
+    with socket.create_connection(_address(server), timeout=WAIT) as connection:
+        connection.sendall(raw)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer
+
+
+def _post_head(length: int, extra: bytes = b"") -> bytes:
+    return (b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n%s" % (0, length, extra))  # fmt: skip
+
+
+def test_two_pipelined_requests_on_one_connection_are_both_answered(server: DemoServer) -> None:
+    port = server.server_address[1]
+    one = _post_head(len(CHECK)).replace(b":0\r\n", b":%d\r\n" % port) + b"\r\n" + CHECK
+    last = one.replace(b"Content-Length", b"Connection: close\r\nContent-Length")
+    answer = _exchange(server, one + last)
+    assert answer.count(b"HTTP/1.1 200 OK") == 2
+
+
+def test_expect_100_continue_is_answered_before_the_body_is_read(server: DemoServer) -> None:
+    port = server.server_address[1]
+    head = _post_head(len(CHECK), b"Expect: 100-continue\r\nConnection: close\r\n\r\n")
+    with socket.create_connection(_address(server), timeout=WAIT) as connection:
+        connection.sendall(head.replace(b":0\r\n", b":%d\r\n" % port))
+        assert connection.recv(4096) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        connection.sendall(CHECK)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200 OK")
+    assert answer.count(b"100 Continue") == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "status"),
+    [(b"Transfer-Encoding: chunked\r\n", b"411"),
+     (b"Content-Length: 3\r\n", b"400"),
+     (b"X-Long: " + b"a" * 70_000 + b"\r\n", b"431"),
+     (b"".join(b"X-%d: a\r\n" % i for i in range(150)), b"431")],
+    ids=["transfer-encoding", "two-lengths", "long-header", "150-headers"],
+)  # fmt: skip
+def test_what_the_event_loop_refuses_itself_is_a_json_error_and_a_close(
+    server: DemoServer, extra: bytes, status: bytes
+) -> None:
+    answer = _exchange(server, _post_head(2, extra) + b"\r\n{}")
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 " + status)
+    assert b"Connection: close" in head
+    assert json.loads(body)["error"]["status"] == int(status)
