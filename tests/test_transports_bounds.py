@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nrscompose.errors import ArgumentError, NrsComposeError, TransportError
-from nrscompose.http import HttpRequest
+from nrscompose.http import HttpRequest, HttpResponse
 from nrscompose.providers import nrs
 from nrscompose.transports import DEFAULT_MAX_BODY, RetryPolicy
 from test_transports_hostile import (
@@ -301,3 +301,58 @@ def test_any_path_is_refused_when_built_or_fails_as_a_transport_error(
     with pytest.raises(TransportError) as caught:
         send(request)
     assert _reachable(caught.value) == [caught.value]
+
+
+_CODINGS = st.sampled_from([b"gzip", b"deflate", b"identity", b"br", b"gzip, gzip", b"\xff"])
+_ANSWER_BODIES = st.one_of(
+    st.binary(max_size=300),
+    st.binary(max_size=300).map(lambda b: _deflated(b, 31)),
+    st.binary(max_size=300).map(lambda b: _deflated(b, 15)[: len(b) // 2 + 1]),
+)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(
+    transport=st.sampled_from(sorted(_FACTORIES)),
+    coding=_CODINGS,
+    body=_ANSWER_BODIES,
+    length=st.one_of(st.none(), st.integers(0, 400), st.just(10**30)),
+    chunked=st.booleans(),
+)
+def test_any_answer_is_a_response_or_a_transport_error(
+    raw_server: RawServer, transport: str, coding: bytes, body: bytes, length: int | None,
+    chunked: bool,
+) -> None:
+    pytest.importorskip("httpx")
+    pytest.importorskip("requests")
+    head = b"HTTP/1.1 200 OK\r\nContent-Encoding: " + coding + b"\r\nConnection: close\r\n"
+    if chunked:
+        head += b"Transfer-Encoding: chunked\r\n"
+        body = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body) if body else b"0\r\n\r\n"
+    elif length is not None:
+        head += b"Content-Length: %d\r\n" % length
+    raw_server.scripts = [reply(head + b"\r\n" + body)]
+    send = _FACTORIES[transport](timeout=2.0, deadline=5.0, retry=RetryPolicy(retries=0),
+                                 max_body=1000)  # fmt: skip
+    outcome: object
+    try:
+        outcome = send(_request(raw_server))
+    except TransportError as error:
+        outcome = error
+    if isinstance(outcome, TransportError):
+        assert _reachable(outcome) == [outcome]
+    else:
+        assert isinstance(outcome, HttpResponse)
+        assert len(outcome.body) <= 1000
+
+
+@TRANSPORTS
+def test_a_compressed_body_cut_short_is_a_transport_error(
+    raw_server: RawServer, factory: Factory
+) -> None:
+    whole = _deflated(b'{"result": "' + b"ok " * 2_000 + b'"}', 31)
+    raw_server.scripts = [_encoded("gzip", whole[: len(whole) // 2])]
+    send = factory(timeout=5.0, retry=RetryPolicy(retries=0))
+    with pytest.raises(TransportError, match="ended before its end"):
+        send(_request(raw_server))

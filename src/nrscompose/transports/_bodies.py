@@ -102,20 +102,26 @@ class BoundedBody:
             self._add(data)
             return
         first, self._raw_deflate_possible = self._raw_deflate_possible, False
-        try:
-            self._inflate(data)
-        except zlib.error:
-            if not first:
-                raise _failure(self._request, "the compressed body is corrupt") from None
-            self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-            self._chunks, self._size = [], 0
-            self._inflate_or_fail(data)  # raw deflate, from the start
+        if self._inflated(data):
+            return
+        if not first:
+            raise self._corrupt()
+        self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, from the start
+        self._chunks, self._size = [], 0
+        if not self._inflated(data):
+            raise self._corrupt()
 
-    def _inflate_or_fail(self, data: bytes) -> None:
+    def _corrupt(self) -> TransportError:
+        return _failure(self._request, "the compressed body is corrupt")
+
+    def _inflated(self, data: bytes) -> bool:
+        """Whether ``data`` inflated; errors are raised by the caller, outside the handler,
+        so that zlib's is not their context."""
         try:
             self._inflate(data)
         except zlib.error:
-            raise _failure(self._request, "the compressed body is corrupt") from None
+            return False
+        return True
 
     def _inflate(self, data: bytes) -> None:
         assert self._inflater is not None
@@ -141,9 +147,14 @@ class BoundedBody:
                            f"{self._declared} bytes")  # fmt: skip
         if self._inflater is not None:
             try:
-                self._add(self._inflater.flush())
+                rest = self._inflater.flush()
             except zlib.error:
-                raise _failure(self._request, "the compressed body is corrupt") from None
+                rest = None
+            if rest is None:
+                raise self._corrupt()
+            self._add(rest)
+            if self._received and not self._inflater.eof:  # cut short: the rest is missing
+                raise _failure(self._request, "the compressed body ended before its end")
         return b"".join(self._chunks)
 
 
