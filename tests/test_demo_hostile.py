@@ -83,9 +83,9 @@ def test_malformed_input_is_a_400_not_a_500(server: DemoServer, path: str, body:
     assert json.loads(raw)["error"]["status"] == 400
 
 
-def test_a_5000_digit_max_parts_in_a_form_is_problem_110(server: DemoServer) -> None:
-    status, raw = _post(server, "/api/check", b"message=a&max_parts=" + b"9" * 5000,
-                        "application/x-www-form-urlencoded")  # fmt: skip
+def test_a_5000_digit_max_parts_as_text_is_problem_110(server: DemoServer) -> None:
+    status, raw = _post(server, "/api/check", b'{"message": "a", "max_parts": "' + b"9" * 5000
+                        + b'"}')  # fmt: skip
     assert status == 200
     assert json.loads(raw)["codes"] == [110]
 

@@ -28,6 +28,8 @@ __all__ = [
     "QueryValue",
     "build_url",
     "check_base_url",
+    "check_field_text",
+    "check_header_name",
     "encode_query",
     "header_pairs",
     "json_bytes",
@@ -45,6 +47,18 @@ SECRET_HEADERS: Final = frozenset({"authorization", "api-key", "x-api-key", "pro
 # RFC 9110 5.1: a field name is a token; "Authorization " with a space is not a name.
 _TOKEN: Final = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyz"
                           "ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # fmt: skip
+# What a header value (and a multipart parameter such as a filename) may hold: visible ASCII
+# and the space. RFC 9110 5.5 forbids CR, LF and NUL; every other control character (HTAB,
+# VT, FF, DEL, the C1 range with NEL) is refused too, as some servers and proxies split or
+# cut lines at them. Non-ASCII is refused because transports encode header values as ASCII
+# (httpx) or Latin-1 (http.client), so "€" could only fail later, inside the library, with an
+# error holding the whole value — a secret, for an API key.
+_FIELD_TEXT: Final = frozenset(map(chr, range(0x20, 0x7F)))
+# C0 (HTAB, VT, FF, CR, LF, NUL …), DEL and C1 (NEL …).
+_CONTROL: Final = frozenset(map(chr, [*range(0x20), *range(0x7F, 0xA0)]))
+# Never in a URL as sent: the space and every control character (httpx refuses DEL with an
+# error of its own).
+_URL_REFUSED: Final = _CONTROL | {" "}
 # Deeper JSON than this from outside is refused: Python's parser and every recursive walk of
 # the value would otherwise hit the recursion limit (``"[" * 1000``).
 MAX_JSON_DEPTH: Final = 100
@@ -80,6 +94,39 @@ def check_base_url(url: str, what: str = "base_url") -> str:
     return url
 
 
+def check_field_text(value: str, what: str, *, secret: bool = False, ascii: bool = True) -> str:
+    """``value`` if it can be sent as a header value: visible ASCII characters and spaces
+    (with ``ascii=False``, as a multipart parameter such as a filename: any character but a
+    control character); else :class:`ArgumentError` naming ``what`` and the first bad
+    character — or only ``what`` when the value is a ``secret``, never echoed."""
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"{what} must be a string")
+    if _FIELD_TEXT.issuperset(value) if ascii else _CONTROL.isdisjoint(value):
+        return value  # the usual case, at C speed
+    bad = next(i for i, c in enumerate(value) if _refused(c, ascii=ascii))
+    rule = (
+        "only visible ASCII characters and spaces can be sent"
+        if ascii
+        else "control characters cannot be sent"
+    )
+    if secret:
+        raise ArgumentError(f"{what} holds a character that cannot be sent: {rule}")
+    char = value[bad]
+    kind = "a control character" if _refused(char, ascii=False) else "a non-ASCII character"
+    raise ArgumentError(f"{what} holds {kind} (U+{ord(char):04X} at index {bad}): {rule}")
+
+
+def check_header_name(name: str) -> str:
+    """``name`` if it is a field name (RFC 9110 5.1: a token), else :class:`ArgumentError`."""
+    if not isinstance(name, str) or not name or not set(name) <= _TOKEN:
+        raise ArgumentError(f"invalid header name {name!r}")
+    return name
+
+
+def _refused(char: str, *, ascii: bool) -> bool:
+    return char not in _FIELD_TEXT if ascii else char in _CONTROL
+
+
 @dataclass(frozen=True, slots=True, repr=False)
 class HttpRequest:
     """One HTTP request, ready to send with any client.
@@ -102,17 +149,17 @@ class HttpRequest:
     def __post_init__(self) -> None:
         if self.method not in METHODS:
             raise ArgumentError(f"unsupported HTTP method {self.method!r}")
-        if any(c in self.url for c in " \r\n\t"):
-            raise ArgumentError("the URL contains whitespace; encode it")
+        if not isinstance(self.url, str) or not _URL_REFUSED.isdisjoint(self.url):
+            raise ArgumentError("the URL contains whitespace or a control character; encode it")
         check_base_url(self.url, "the URL")
+        object.__setattr__(self, "secret_headers", secret_names(self.secret_headers))
         for name, value in self.headers:
-            if not name or not set(name) <= _TOKEN:
-                raise ArgumentError(f"invalid header name {name!r}")
-            if any(c in value for c in "\r\n\0"):
-                raise ArgumentError(f"the value of header {name!r} contains a line break")
+            check_header_name(name)
+            if not (isinstance(value, str) and _FIELD_TEXT.issuperset(value)):  # the usual case
+                what = f"the value of header {name!r}"
+                check_field_text(value, what, secret=self.is_secret(name))
         if not isinstance(self.body, bytes):
             raise ArgumentTypeError("body must be bytes")
-        object.__setattr__(self, "secret_headers", secret_names(self.secret_headers))
 
     @property
     def idempotent(self) -> bool:

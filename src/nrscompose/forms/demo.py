@@ -1,8 +1,9 @@
 """The demo page behind ``nrscompose demo``: the live counter and the server check, side by side.
 
-A standard-library HTTP server (:class:`http.server.ThreadingHTTPServer`) bound to 127.0.0.1
-only, serving one page from the package's ``static`` folder — no CDN, no external font, no
-third-party code — and four JSON endpoints. It is a demonstration and a test bed for the
+A standard-library HTTP server bound to 127.0.0.1 only (an asyncio event loop reads the
+requests, :mod:`nrscompose.forms._serving`; :mod:`http.server`'s handler answers them),
+serving one page from the package's ``static`` folder — no CDN, no external font, no
+third-party code — and its JSON endpoints. It is a demonstration and a test bed for the
 browser test, not a production server: no TLS, no authentication, no persistence.
 
 ==========================  ==================================================================
@@ -10,9 +11,8 @@ browser test, not a production server: no TLS, no authentication, no persistence
                             live counter ``nrscompose-counter.js`` under ``/static/``)
 ``GET /api/options``        profiles, channels, message languages and the countries with
                             content rules, for the page's selects
-``POST /api/check``         :func:`~nrscompose.forms.check_message` on the submitted form
-                            (``application/x-www-form-urlencoded``, as a browser submits it,
-                            or a JSON object with the same names); with ``country`` (and
+``POST /api/check``         :func:`~nrscompose.forms.check_message` on the submitted form,
+                            as a JSON object of the form's fields; with ``country`` (and
                             ``category``), that country's content rules too
 ``POST /api/preview``       ``Template(text).preview(values)`` and the template's problems
 ``POST /api/suggest``       a GSM rewrite of each character given, with its Unicode name
@@ -34,36 +34,37 @@ Answers stay small whatever the text: problems, warnings and offending character
 are grouped (the first one, with ``count`` for how many there are), and every list is cut at
 :data:`MAX_LISTED` entries with ``<name>_omitted`` saying how many were left out.
 
-Bad clients cannot hold it: each connection gets :data:`READ_TIMEOUT` seconds per read and
-:data:`REQUEST_DEADLINE` seconds to send a whole request (slow clients are disconnected);
-at most :data:`MAX_THREADS` requests are handled at once, and up to
-:data:`REQUEST_QUEUE_SIZE` connections wait in the listen queue instead of being reset.
+Bad clients cannot hold it: a connection waiting for bytes costs the event loop a coroutine,
+not a thread, and gets :data:`READ_TIMEOUT` seconds per read, :data:`HEADER_DEADLINE` seconds
+for its headers and :data:`REQUEST_DEADLINE` for the whole request (slow clients are
+disconnected); only whole requests reach the :data:`MAX_THREADS` handler threads. Posts are
+JSON from this server's own pages only (``Host`` and ``Origin`` are checked), and no other
+site may frame the page.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import math
-import socket
 import sys
-import threading
-import time
 import traceback
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from importlib import resources
 from typing import Any, Final
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from nrscompose import content
 from nrscompose.analysis import describe_char
 from nrscompose.errors import NrsComposeError, Problem, ValidationError
 from nrscompose.forms import campaign_page
 from nrscompose.forms._messages import LANGUAGES
+from nrscompose.forms._serving import EventLoopServer, Limits
 from nrscompose.forms.check import FormProblem, MessageCheck, check_message
 from nrscompose.http import load_json
 from nrscompose.profiles import PROFILES
@@ -78,10 +79,15 @@ MAX_BODY: Final = 256 * 1024  # bytes: a message of 15 parts is under 5 KB even 
 MAX_CHARS: Final = 500  # characters per /api/suggest request
 MAX_LISTED: Final = 100  # entries of any list in an answer; the rest is counted
 READ_TIMEOUT: Final = 10.0  # seconds a connection may stay silent
+HEADER_DEADLINE: Final = 10.0  # seconds to send the request line and headers, however slowly
 REQUEST_DEADLINE: Final = 30.0  # seconds to send one whole request, however it trickles
-MAX_THREADS: Final = 32  # requests handled at once; the others wait in the listen queue
-REQUEST_QUEUE_SIZE: Final = 256  # connections the kernel holds while every thread is busy
-_MAX_NUMBER_DIGITS: Final = 18  # a form's max_parts longer than this is not a number anyone means
+# Requests answered at once (threads); the others wait, read whole, for a free one. The work
+# is CPU-bound under one interpreter lock, so more threads would only hold more memory.
+MAX_THREADS: Final = 8
+# Open connections; past it, the one waiting longest for its headers is dropped. An idle
+# connection costs a few kilobytes: this bounds file descriptors, not memory.
+MAX_CONNECTIONS: Final = 4096
+REQUEST_QUEUE_SIZE: Final = 1024  # connections the kernel holds until the loop accepts them
 _CHANNELS: Final = ("sms", "landing")
 _STATIC: Final = {  # the only files served, with their types
     "demo.html": "text/html; charset=utf-8",
@@ -91,10 +97,12 @@ _STATIC: Final = {  # the only files served, with their types
     "campaign.html": "text/html; charset=utf-8",
     "campaign.js": "text/javascript; charset=utf-8",
 }
-_FORM: Final = "application/x-www-form-urlencoded"
-_TRUE: Final = ("1", "on", "true", "yes")
 # Everything the page loads comes from this server; a CDN or inline script would be refused.
-_CSP: Final = "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
+# No other site may frame the page either (clickjacking).
+_CSP: Final = (
+    "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 JsonObject = dict[str, object]
 _Reply = tuple[HTTPStatus, str, bytes]  # status, Content-Type, body
@@ -232,25 +240,6 @@ def _refuse_lone_surrogates(fields: JsonObject) -> None:
             f"the text contains a lone surrogate (U+{ord(error.object[error.start]):04X}); "
             "send whole characters"
         ) from None
-
-
-def _form_fields(body: bytes) -> JsonObject:
-    """An urlencoded form as the JSON shape: repeated ``key``/``value`` rows become ``values``."""
-    try:
-        pairs = parse_qs(body.decode("ascii"), keep_blank_values=True, errors="strict")
-    except (UnicodeDecodeError, ValueError) as error:
-        raise BadRequest(f"the form is not valid UTF-8 urlencoded data: {error}") from None
-    fields: JsonObject = {name: items[-1] for name, items in pairs.items()}
-    keys, values = pairs.get("key", []), pairs.get("value", [])
-    rows = {key.strip(): value for key, value in zip(keys, values, strict=False) if key.strip()}
-    fields["values"] = rows or None
-    fields["trans"] = _string(fields, "trans").lower() in _TRUE
-    parts = _string(fields, "max_parts", "1").strip()
-    number = parts.isdecimal() and len(parts) <= _MAX_NUMBER_DIGITS
-    fields["max_parts"] = int(parts) if number else parts  # else: 110 from the check
-    if not _string(fields, "sender").strip():
-        fields["sender"] = None  # an empty field: the account's default sender, not checked
-    return fields
 
 
 def _check_form(fields: JsonObject) -> _CheckForm:
@@ -396,23 +385,26 @@ _POST: Final = {
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: DemoServer
+    server: DemoServer  # type: ignore[assignment]  # no socketserver: see _answer_request
     server_version = "nrscompose-demo"
     protocol_version = "HTTP/1.1"
     error_content_type = "application/json"
 
     def setup(self) -> None:
-        super().setup()
-        self.connection.settimeout(self.server.read_timeout)  # each read and write
+        # The event loop (forms/_serving.py) has read the request whole: it is parsed from
+        # memory and answered into memory, so a handler thread never waits for a client.
+        self.rfile = io.BytesIO(self.request)
+        self.wfile = self._written = io.BytesIO()
 
-    def handle_one_request(self) -> None:
-        # From waiting for the request line to the last byte of the body, one deadline: a
-        # client trickling a byte at a time is disconnected when it passes.
-        self.server.deadlines.watch(self.connection)
-        try:
-            super().handle_one_request()
-        finally:
-            self.server.deadlines.release(self.connection)
+    def handle(self) -> None:
+        self.close_connection = True
+        self.handle_one_request()
+
+    def finish(self) -> None:
+        self.answer = self._written.getvalue()
+
+    def handle_expect_100(self) -> bool:
+        return True  # "100 Continue" went out from the event loop, before it read the body
 
     def do_GET(self) -> None:
         self._answer(self._get)
@@ -474,18 +466,34 @@ class _Handler(BaseHTTPRequestHandler):
         body = self._body()  # read even when refusing, so the connection stays usable
         if endpoint is None:
             raise BadRequest(f"no such endpoint: POST {path}", HTTPStatus.NOT_FOUND)
+        self._refuse_other_sites()
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if content_type == _FORM and endpoint is _check:
-            fields = _form_fields(body)
-        elif content_type == "application/json":
-            fields = _json_fields(body)
-        else:
-            accepted = "application/json" + (f" or {_FORM}" if endpoint is _check else "")
+        if content_type != "application/json":  # see _refuse_other_sites
             raise BadRequest(
-                f"unsupported Content-Type {content_type!r}; send {accepted}",
+                f"unsupported Content-Type {content_type!r}; send application/json",
                 HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
             )
+        fields = _json_fields(body)
         return HTTPStatus.OK, "application/json", _json_body(endpoint(fields))
+
+    def _refuse_other_sites(self) -> None:
+        """Posts come from this server's own pages only.
+
+        A page of another site may post a form here without asking first (CORS: urlencoded,
+        multipart and text/plain bodies need no preflight), so only JSON is accepted, which
+        needs one that this server never grants; a browser names the posting page's
+        ``Origin``, which must be this server; and ``Host`` must be this server's address, so
+        that a DNS name rebound to 127.0.0.1 cannot post either.
+        """
+        port = self.server.server_address[1]
+        hosts = {f"{HOST}:{port}", f"localhost:{port}"}
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host not in hosts:
+            raise BadRequest(f"the Host must be {HOST}:{port}", HTTPStatus.FORBIDDEN)
+        origin = self.headers.get("Origin")
+        if origin is not None and origin.strip().lower() not in {f"http://{h}" for h in hosts}:
+            raise BadRequest("posts are accepted from this server's pages only",
+                             HTTPStatus.FORBIDDEN)  # fmt: skip
 
     def _body(self) -> bytes:
         length = self.headers.get("Content-Length")
@@ -498,11 +506,7 @@ class _Handler(BaseHTTPRequestHandler):
                 f"the body is larger than {MAX_BODY} bytes", HTTPStatus.REQUEST_ENTITY_TOO_LARGE
             )
         size = int(length)
-        try:
-            body = self.rfile.read(size)
-        except TimeoutError:
-            body = b""
-        self.server.deadlines.release(self.connection)
+        body = self.rfile.read(size)
         if len(body) < size:  # silent past the read timeout, or cut at the deadline
             self.close_connection = True
             raise BadRequest("the body did not arrive in time", HTTPStatus.REQUEST_TIMEOUT)
@@ -536,54 +540,21 @@ def _error_body(status: HTTPStatus, message: str) -> bytes:
     return _json_body({"error": {"status": int(status), "message": message}})
 
 
-class _Deadlines:
-    """Connections still sending a request, and when each must have sent it; a watcher
-    thread shuts down the late ones (which wakes the handler blocked in a read)."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self._due: dict[socket.socket, float] = {}
-        self._lock = threading.Lock()
-        self._stopped = threading.Event()
-        self._watcher = threading.Thread(target=self._watch, name="demo-deadlines", daemon=True)
-        self._watcher.start()
-
-    def watch(self, connection: socket.socket) -> None:
-        with self._lock:
-            self._due[connection] = time.monotonic() + self.seconds
-
-    def release(self, connection: socket.socket) -> None:
-        with self._lock:
-            self._due.pop(connection, None)
-
-    def stop(self) -> None:
-        self._stopped.set()
-        self._watcher.join()
-
-    def _watch(self) -> None:
-        tick = min(0.1, self.seconds / 4)
-        while not self._stopped.wait(tick):
-            now = time.monotonic()
-            with self._lock:
-                late = [c for c, due in self._due.items() if due <= now]
-                for connection in late:
-                    del self._due[connection]
-            for connection in late:
-                with contextlib.suppress(OSError):  # closed meanwhile
-                    connection.shutdown(socket.SHUT_RDWR)
+def _answer_request(server: DemoServer, raw: bytes, peer: tuple[str, int]) -> tuple[bytes, bool]:
+    """The answer to one whole request, in a handler thread, and whether to close after it."""
+    handler = _Handler(raw, peer, server)  # type: ignore[arg-type]  # not a socketserver
+    return handler.answer, handler.close_connection
 
 
-class DemoServer(ThreadingHTTPServer):
+class DemoServer(EventLoopServer):
     """The demo page on ``http://127.0.0.1:<port>/``; ``port=0`` takes any free port.
 
     Run it with ``serve_forever()`` (in a thread in tests), stop it with ``shutdown()`` and
     ``server_close()`` (or use it as a context manager). ``quiet`` silences the request log.
-    ``read_timeout``, ``request_deadline`` and ``max_threads`` default to
-    :data:`READ_TIMEOUT`, :data:`REQUEST_DEADLINE` and :data:`MAX_THREADS`.
+    ``read_timeout``, ``header_deadline``, ``request_deadline``, ``max_threads`` and
+    ``max_connections`` default to :data:`READ_TIMEOUT`, :data:`HEADER_DEADLINE`,
+    :data:`REQUEST_DEADLINE`, :data:`MAX_THREADS` and :data:`MAX_CONNECTIONS`.
     """
-
-    daemon_threads = True
-    request_queue_size = REQUEST_QUEUE_SIZE
 
     def __init__(
         self,
@@ -591,40 +562,31 @@ class DemoServer(ThreadingHTTPServer):
         *,
         quiet: bool = True,
         read_timeout: float = READ_TIMEOUT,
+        header_deadline: float = HEADER_DEADLINE,
         request_deadline: float = REQUEST_DEADLINE,
         max_threads: int = MAX_THREADS,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
-        self.quiet = quiet
-        self.read_timeout = read_timeout
-        self._slots = threading.BoundedSemaphore(max_threads)
-        super().__init__((HOST, port), _Handler)
-        self.deadlines = _Deadlines(request_deadline)
+        limits = Limits(
+            read_timeout=read_timeout,
+            head_deadline=min(header_deadline, request_deadline),
+            request_deadline=request_deadline,
+            max_body=MAX_BODY,
+            workers=max_threads,
+            max_connections=max_connections,
+        )
+        super().__init__(
+            HOST,
+            port,
+            lambda raw, peer: _answer_request(self, raw, peer),
+            _error_body,
+            limits,
+            backlog=REQUEST_QUEUE_SIZE,
+            quiet=quiet,
+        )
 
-    def process_request(self, request: Any, client_address: Any) -> None:
-        # Waits for a free thread; meanwhile new connections wait in the listen queue. A
-        # thread is freed at the latest when its client's request deadline passes.
-        self._slots.acquire()
-        try:
-            super().process_request(request, client_address)
-        except BaseException:
-            self._slots.release()
-            raise
-
-    def process_request_thread(self, request: Any, client_address: Any) -> None:
-        try:
-            super().process_request_thread(request, client_address)
-        finally:
-            self._slots.release()
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if isinstance(sys.exc_info()[1], OSError):
-            return  # a client that went away or was cut off at its deadline
-        if not self.quiet:
-            super().handle_error(request, client_address)
-
-    def server_close(self) -> None:
-        super().server_close()
-        self.deadlines.stop()
+    def __enter__(self) -> DemoServer:
+        return self
 
     @property
     def url(self) -> str:

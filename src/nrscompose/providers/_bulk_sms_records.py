@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Any, Final, Literal, NoReturn, TypeAlias
 
 from nrscompose.errors import ApiError, MalformedResponseError
-from nrscompose.http import HttpRequest, HttpResponse, JsonValue
+from nrscompose.http import HttpRequest, HttpResponse, JsonValue, check_field_text
 from nrscompose.providers._answers import (
     EMPTY,
     JsonObject,
@@ -283,8 +283,13 @@ def multipart_file(
     """A ``multipart/form-data`` body (RFC 7578) holding one file, and its Content-Type.
 
     The boundary is derived from the content, so the same upload gives the same bytes, and is
-    lengthened until it does not occur in the content.
+    lengthened until it does not occur in the content. A control character (NUL included) in
+    the field name, the filename or the content type is refused
+    (:class:`~nrscompose.errors.ArgumentError`): they are header text.
     """
+    for what, text in (("field name", field_name), ("filename", filename),
+                       ("content type", content_type)):  # fmt: skip
+        check_field_text(text, f"the multipart {what}", ascii=False)
     boundary = "nrscompose-" + hashlib.sha256(content).hexdigest()[:32]
     while boundary.encode() in content:
         boundary += "x"

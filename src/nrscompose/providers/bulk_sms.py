@@ -27,7 +27,15 @@ from typing import Final, Literal
 from nrscompose.analysis import analyze
 from nrscompose.destinations import normalize_phone
 from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.http import HttpRequest, JsonValue, build_url, check_base_url, json_bytes
+from nrscompose.http import (
+    HttpRequest,
+    JsonValue,
+    build_url,
+    check_base_url,
+    check_field_text,
+    check_header_name,
+    json_bytes,
+)
 from nrscompose.problems import Problem, invalid
 from nrscompose.providers import _bulk_sms_records
 from nrscompose.providers._bulk_sms_records import *  # noqa: F403  # the answers, re-exported
@@ -113,6 +121,9 @@ class BulkSmsApi:
 
     def __post_init__(self) -> None:
         check_base_url(self.base_url)
+        for name, value in self.headers.items():  # the account's secrets: never echoed
+            check_header_name(name)
+            check_field_text(value, f"the value of header {name!r}", secret=True)
         unknown = set(self.routes) - ROUTES
         if unknown:
             raise ArgumentError(f"unknown operations {sorted(unknown)}; known: {sorted(ROUTES)}")

@@ -32,6 +32,7 @@ from nrscompose.http import (
     QueryValue,
     build_url,
     check_base_url,
+    check_field_text,
     json_bytes,
 )
 from nrscompose.message_rules import naive_datetime_problem
@@ -66,8 +67,9 @@ class ApiKey:
     base_url: str
 
     def __post_init__(self) -> None:
-        if not self.key or any(c in self.key for c in "\r\n"):
-            raise ArgumentError("api key must be a non-empty single line")
+        check_field_text(self.key, "the api key", secret=True)  # never echoed
+        if not self.key:
+            raise ArgumentError("api key must be non-empty")
         check_base_url(self.base_url)
 
     def __repr__(self) -> str:

@@ -1,10 +1,13 @@
 """Transports over ``httpx`` (sync and async); install the ``httpx`` extra.
 
 ``httpx`` is imported when a transport is created, so importing this module costs nothing.
-Redirects are not followed, as in :mod:`.urllib_transport`. The body is read as a stream and
-the deadline checked between chunks; the sync transport runs each attempt in a worker thread
-so that slow headers cannot hold the caller past the deadline either (the abandoned worker
-stops at its next read or timeout), the async one cancels the attempt.
+Redirects are not followed, as in :mod:`.urllib_transport`. The body is read as a stream of
+raw (undecoded) chunks into a :class:`~nrscompose.transports._bodies.BoundedBody`
+(``max_body``, decoded size included) and the deadline checked between chunks; the sync
+transport runs each attempt in a worker thread so that slow headers cannot hold the caller
+past the deadline either (the abandoned worker stops at its next read or timeout), the async
+one cancels the attempt. Any other exception (``httpx.InvalidURL`` is not an
+``httpx.HTTPError``) comes out as :class:`~nrscompose.errors.TransportError` too.
 """
 
 from __future__ import annotations
@@ -16,6 +19,14 @@ from typing import TYPE_CHECKING
 
 from nrscompose.errors import TransportError
 from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose.transports._bodies import (
+    DEFAULT_MAX_BODY,
+    BoundedBody,
+    accepted_encoding,
+    check_max_body,
+    contained,
+    contained_async,
+)
 from nrscompose.transports._retry import (
     DEFAULT_DEADLINE,
     RetryPolicy,
@@ -39,9 +50,12 @@ def _import_httpx() -> None:
         raise ImportError("HttpxTransport needs httpx: pip install 'nrscompose[httpx]'") from None
 
 
-def _response(answer: httpx.Response, body: bytes) -> HttpResponse:
-    headers = {name.lower(): value for name, value in answer.headers.items()}
-    return HttpResponse(answer.status_code, headers, body)
+def _headers(answer: httpx.Response) -> dict[str, str]:
+    return {name.lower(): value for name, value in answer.headers.items()}
+
+
+def _request_headers(request: HttpRequest) -> list[tuple[str, str]]:
+    return [*request.headers, *accepted_encoding(request)]
 
 
 def _failure(request: HttpRequest, error: Exception) -> TransportError:
@@ -61,8 +75,9 @@ class HttpxTransport:
     """Sends requests with an ``httpx.Client`` (its own, or ``client`` if given).
 
     ``timeout`` is required and bounds each network operation; ``deadline`` (default
-    :data:`~nrscompose.transports.DEFAULT_DEADLINE`) bounds the whole ``send``. A given client
-    is not closed here.
+    :data:`~nrscompose.transports.DEFAULT_DEADLINE`) bounds the whole ``send``; ``max_body``
+    (default :data:`~nrscompose.transports.DEFAULT_MAX_BODY`) an answer's body, decoded. A
+    given client is not closed here.
     """
 
     def __init__(
@@ -71,6 +86,7 @@ class HttpxTransport:
         *,
         deadline: float = DEFAULT_DEADLINE,
         retry: RetryPolicy | None = None,
+        max_body: int = DEFAULT_MAX_BODY,
         client: httpx.Client | None = None,
         trust_env: bool = True,
         sleep: Callable[[float], None] = time.sleep,
@@ -81,6 +97,7 @@ class HttpxTransport:
         self.timeout = check_timeout(timeout)
         self.deadline = check_timeout(deadline, "deadline")
         self.retry = retry or RetryPolicy()
+        self.max_body = check_max_body(max_body)
         self._sleep = sleep
         self._owned = client is None
         self._client = client or httpx.Client(trust_env=trust_env, follow_redirects=False)
@@ -91,7 +108,11 @@ class HttpxTransport:
     def _attempt(self, request: HttpRequest, seconds: float) -> HttpResponse:
         end = time.monotonic() + seconds
         try:
-            return call_within(lambda: self._send_once(request, end), seconds, lambda: None)
+            return call_within(
+                lambda: contained(request, lambda: self._send_once(request, end)),
+                seconds,
+                lambda: None,
+            )
         except TimeoutError:
             pass
         raise expired_error(request, self.deadline)
@@ -103,17 +124,18 @@ class HttpxTransport:
             with self._client.stream(
                 request.method,
                 request.url,
-                headers=list(request.headers),
+                headers=_request_headers(request),
                 content=request.body or None,
                 timeout=min(self.timeout, end - time.monotonic()),
                 follow_redirects=False,
             ) as answer:
-                chunks = []
-                for chunk in answer.iter_bytes():
-                    chunks.append(chunk)
+                headers = _headers(answer)
+                body = BoundedBody(request, answer.status_code, headers, self.max_body)
+                for chunk in answer.iter_raw():
+                    body.feed(chunk)
                     if time.monotonic() > end:
                         raise _Expired
-                return _response(answer, b"".join(chunks))
+                return HttpResponse(answer.status_code, headers, body.body())
         except httpx.HTTPError as error:
             failure = _failure(request, error)
         except _Expired:
@@ -140,6 +162,7 @@ class AsyncHttpxTransport:
         *,
         deadline: float = DEFAULT_DEADLINE,
         retry: RetryPolicy | None = None,
+        max_body: int = DEFAULT_MAX_BODY,
         client: httpx.AsyncClient | None = None,
         trust_env: bool = True,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
@@ -150,28 +173,36 @@ class AsyncHttpxTransport:
         self.timeout = check_timeout(timeout)
         self.deadline = check_timeout(deadline, "deadline")
         self.retry = retry or RetryPolicy()
+        self.max_body = check_max_body(max_body)
         self._sleep = sleep
         self._owned = client is None
         self._client = client or httpx.AsyncClient(trust_env=trust_env, follow_redirects=False)
 
     async def send(self, request: HttpRequest) -> HttpResponse:
         return await send_async_with_retries(
-            self._send_once, request, self.retry, self._sleep, self.deadline
+            self._attempt, request, self.retry, self._sleep, self.deadline
         )
+
+    async def _attempt(self, request: HttpRequest, seconds: float) -> HttpResponse:
+        return await contained_async(request, lambda: self._send_once(request, seconds))
 
     async def _send_once(self, request: HttpRequest, seconds: float) -> HttpResponse:
         import httpx
 
         try:
-            answer = await self._client.request(
+            async with self._client.stream(
                 request.method,
                 request.url,
-                headers=list(request.headers),
+                headers=_request_headers(request),
                 content=request.body or None,
                 timeout=min(self.timeout, seconds),
                 follow_redirects=False,
-            )
-            return _response(answer, answer.content)
+            ) as answer:
+                headers = _headers(answer)
+                body = BoundedBody(request, answer.status_code, headers, self.max_body)
+                async for chunk in answer.aiter_raw():
+                    body.feed(chunk)
+                return HttpResponse(answer.status_code, headers, body.body())
         except httpx.HTTPError as error:
             failure = _failure(request, error)
         raise failure

@@ -3,7 +3,10 @@
 ``requests`` is imported when the transport is created. Redirects are not followed, as in
 :mod:`.urllib_transport` (``requests`` would otherwise resend credentials on same-host
 redirects). Each attempt runs in a worker thread and reads the body as a stream, checking
-the deadline between chunks, so that a slow server cannot hold the caller past the deadline.
+the deadline between chunks, so that a slow server cannot hold the caller past the deadline;
+the raw chunks go into a :class:`~nrscompose.transports._bodies.BoundedBody` (``max_body``,
+decoded size included). urllib3's own errors on a reset or a short body (``ProtocolError``)
+come out as :class:`~nrscompose.errors.TransportError` like the rest.
 """
 
 from __future__ import annotations
@@ -14,6 +17,14 @@ from typing import Any
 
 from nrscompose.errors import TransportError
 from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose.transports._bodies import (
+    CHUNK,
+    DEFAULT_MAX_BODY,
+    BoundedBody,
+    accepted_encoding,
+    check_max_body,
+    contained,
+)
 from nrscompose.transports._retry import (
     DEFAULT_DEADLINE,
     RetryPolicy,
@@ -36,24 +47,25 @@ def _requests() -> Any:
     return requests
 
 
-def _read_until(answer: Any, end: float) -> bytes | None:
+def _read_until(answer: Any, body: BoundedBody, end: float) -> bytes | None:
     """The body, or ``None`` when the deadline passes first (checked after every read)."""
-    chunks = []
     # read1: at most one read from the socket, so a server sending a byte at a time is
-    # checked against the deadline after every byte.
-    while chunk := answer.raw.read1(64 * 1024, decode_content=True):
-        chunks.append(chunk)
+    # checked against the deadline after every byte. Undecoded: BoundedBody inflates it.
+    while chunk := answer.raw.read1(CHUNK, decode_content=False):
+        body.feed(chunk)
         if time.monotonic() > end:
             return None
-    return b"".join(chunks)
+    return body.body()
 
 
 class RequestsTransport:
     """Sends requests with a ``requests.Session`` (its own, or ``session`` if given).
 
     ``timeout`` is required and bounds each network operation; ``deadline`` (default
-    :data:`~nrscompose.transports.DEFAULT_DEADLINE`) bounds the whole ``send``. ``session`` is
-    typed loosely because ``requests`` ships no type information; pass a ``requests.Session``.
+    :data:`~nrscompose.transports.DEFAULT_DEADLINE`) bounds the whole ``send``; ``max_body``
+    (default :data:`~nrscompose.transports.DEFAULT_MAX_BODY`) an answer's body, decoded.
+    ``session`` is typed loosely because ``requests`` ships no type information; pass a
+    ``requests.Session``.
     """
 
     def __init__(
@@ -62,6 +74,7 @@ class RequestsTransport:
         *,
         deadline: float = DEFAULT_DEADLINE,
         retry: RetryPolicy | None = None,
+        max_body: int = DEFAULT_MAX_BODY,
         session: object | None = None,
         trust_env: bool = True,
         sleep: Callable[[float], None] = time.sleep,
@@ -70,6 +83,7 @@ class RequestsTransport:
         self.timeout = check_timeout(timeout)
         self.deadline = check_timeout(deadline, "deadline")
         self.retry = retry or RetryPolicy()
+        self.max_body = check_max_body(max_body)
         self._sleep = sleep
         self._owned = session is None
         self._session: Any = session
@@ -83,35 +97,43 @@ class RequestsTransport:
     def _attempt(self, request: HttpRequest, seconds: float) -> HttpResponse:
         end = time.monotonic() + seconds
         try:
-            return call_within(lambda: self._send_once(request, end), seconds, lambda: None)
+            return call_within(
+                lambda: contained(request, lambda: self._send_once(request, end)),
+                seconds,
+                lambda: None,
+            )
         except TimeoutError:
             pass
         raise expired_error(request, self.deadline)
 
     def _send_once(self, request: HttpRequest, end: float) -> HttpResponse:
         requests = _requests()
+        import urllib3  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
         try:
             answer = self._session.request(
                 request.method,
                 request.url,
-                headers=dict(request.headers),
+                headers=dict([*request.headers, *accepted_encoding(request)]),
                 data=request.body or None,
                 timeout=min(self.timeout, end - time.monotonic()),
                 allow_redirects=False,
                 stream=True,
             )
             with answer:
-                body = _read_until(answer, end)
-        except requests.RequestException as error:
+                headers = {str(k).lower(): str(v) for k, v in answer.headers.items()}
+                bounded = BoundedBody(request, answer.status_code, headers, self.max_body)
+                body = _read_until(answer, bounded, end)
+        except (requests.RequestException, urllib3.exceptions.HTTPError) as error:
             # Only the class name: the exception holds the request, Authorization included,
             # and it is not chained (raised outside the handler).
-            kind = "timed out" if isinstance(error, requests.Timeout) else "failed"
+            timeout = (requests.Timeout, urllib3.exceptions.TimeoutError)
+            kind = "timed out" if isinstance(error, timeout) else "failed"
             failure = TransportError(
                 f"{request.method} {request.url} {kind}: {type(error).__name__}"
             )
         else:
             if body is not None:
-                headers = {str(k).lower(): str(v) for k, v in answer.headers.items()}
                 return HttpResponse(int(answer.status_code), headers, body)
             failure = expired_error(request, self.deadline)
         raise failure

@@ -3,7 +3,8 @@
 Redirects are not followed (the 3xx answer is returned): following one would resend the
 ``Authorization`` header to wherever the ``Location`` points. Each attempt runs in a worker
 thread so the deadline holds; when it passes, the attempt's sockets are shut down, which ends
-the worker too.
+the worker too. The body is read a chunk at a time into a
+:class:`~nrscompose.transports._bodies.BoundedBody` (``max_body``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ from typing import Any
 
 from nrscompose.errors import TransportError
 from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose.transports._bodies import (
+    CHUNK,
+    DEFAULT_MAX_BODY,
+    BoundedBody,
+    check_max_body,
+    contained,
+)
 from nrscompose.transports._retry import (
     DEFAULT_DEADLINE,
     RetryPolicy,
@@ -92,6 +100,8 @@ class UrllibTransport:
     ``timeout`` (seconds) is required and bounds each network operation; ``deadline``
     (seconds, default :data:`~nrscompose.transports.DEFAULT_DEADLINE`) bounds the whole
     ``send``, retries and their waits included. ``retry`` applies to idempotent methods only.
+    ``max_body`` (bytes, default :data:`~nrscompose.transports.DEFAULT_MAX_BODY`) bounds an
+    answer's body, decoded; a larger one is a :class:`~nrscompose.errors.TransportError`.
     ``trust_env=False`` ignores proxy environment variables. ``sleep`` is how backoff waits
     (replaceable in tests).
     """
@@ -102,6 +112,7 @@ class UrllibTransport:
         *,
         deadline: float = DEFAULT_DEADLINE,
         retry: RetryPolicy | None = None,
+        max_body: int = DEFAULT_MAX_BODY,
         trust_env: bool = True,
         ssl_context: ssl.SSLContext | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -109,6 +120,7 @@ class UrllibTransport:
         self.timeout = check_timeout(timeout)
         self.deadline = check_timeout(deadline, "deadline")
         self.retry = retry or RetryPolicy()
+        self.max_body = check_max_body(max_body)
         self._sleep = sleep
         self._sockets = _Sockets()
         handlers: list[urllib.request.BaseHandler] = [_NoRedirect()]
@@ -125,7 +137,7 @@ class UrllibTransport:
 
         def attempt() -> HttpResponse:
             self._sockets.opened = opened
-            return self._send_once(request, min(self.timeout, seconds))
+            return contained(request, lambda: self._send_once(request, min(self.timeout, seconds)))
 
         try:
             return call_within(attempt, seconds, lambda: _shut_down(opened))
@@ -141,12 +153,9 @@ class UrllibTransport:
             method=request.method,
         )
         try:
-            with self._opener.open(prepared, timeout=timeout) as answer:
-                return HttpResponse(answer.status, _headers(answer.headers), answer.read())
-        except urllib.error.HTTPError as error:  # 4xx/5xx/3xx: an answer, not a failure
-            with error:
-                body = error.read()
-            return HttpResponse(error.code, _headers(error.headers), body)
+            with self._open(prepared, timeout) as answer:
+                headers = _headers(answer.headers)
+                return HttpResponse(answer.status, headers, self._body(request, headers, answer))
         except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
             reason = getattr(error, "reason", error)
             kind = "timed out" if isinstance(reason, socket.timeout | TimeoutError) else "failed"
@@ -154,3 +163,16 @@ class UrllibTransport:
             failure = TransportError(f"{request.method} {request.url} {kind}: {reason}")
         # Raised outside the handler: the library's exception must not stay reachable.
         raise failure
+
+    def _open(self, prepared: urllib.request.Request, timeout: float) -> Any:
+        try:
+            return self._opener.open(prepared, timeout=timeout)
+        except urllib.error.HTTPError as error:  # 4xx/5xx/3xx: an answer, not a failure
+            return error  # read outside this handler, so that no error has it as context
+
+    def _body(self, request: HttpRequest, headers: dict[str, str], answer: Any) -> bytes:
+        # A chunk at a time: ``read()`` would allocate a declared Content-Length whole.
+        body = BoundedBody(request, answer.status, headers, self.max_body)
+        while chunk := answer.read(CHUNK):
+            body.feed(chunk)
+        return body.body()

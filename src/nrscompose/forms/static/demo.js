@@ -576,14 +576,36 @@
     return item;
   }
 
-  // The body a browser sends for this form (application/x-www-form-urlencoded): every field,
-  // line breaks as CRLF (HTML: "converting an entry list to a list of name-value pairs").
-  function formBody() {
-    var body = new URLSearchParams();
+  // The form's fields as JSON (the server takes nothing else: a page of another site could
+  // post a urlencoded form here without asking): every value as a browser would submit it,
+  // line breaks as CRLF (HTML: "converting an entry list to a list of name-value pairs");
+  // the key/value rows become `values`, an empty sender the account's default (null), and
+  // max_parts a number when it is one (else the text, which the server answers with 110).
+  function formPayload() {
+    var fields = {}, keys = [], values = [];
     new FormData(form).forEach(function (value, name) {
-      body.append(name, C.normalizeNewlines(String(value)));
+      var text = C.normalizeNewlines(String(value));
+      if (name === "key") keys.push(text.trim());
+      else if (name === "value") values.push(text);
+      else fields[name] = text;
     });
-    return body;
+    var rows = {}, any = false;
+    keys.forEach(function (key, i) {
+      if (key && i < values.length) { rows[key] = values[i]; any = true; }
+    });
+    var parts = (fields.max_parts || "1").trim();
+    return {
+      message: fields.message || "",
+      profile: fields.profile,
+      channel: fields.channel,
+      locale: fields.locale,
+      trans: "trans" in fields,
+      sender: (fields.sender || "").trim() ? fields.sender : null,
+      max_parts: /^[0-9]{1,18}$/.test(parts) ? parseInt(parts, 10) : parts,
+      values: any ? rows : null,
+      country: fields.country || "",
+      category: fields.category || "marketing",
+    };
   }
 
   function submit(event) {
@@ -591,7 +613,7 @@
     var value = textarea.value;
     var status = el("submit-status");
     status.textContent = "Checking…";
-    fetch(form.action, { method: "POST", body: formBody() }).then(readAnswer).then(function (answer) {
+    postJson(form.action, formPayload()).then(function (answer) {
       status.textContent = "";
       var map = receivedToValue(value, answer.received);
       var at = function (i) { return map ? map[i] : i; };
@@ -756,6 +778,6 @@
     update: update,
     renderHighlights: renderHighlights,
     state: state,
-    formBody: formBody,
+    formPayload: formPayload,
   };
 })();

@@ -20,6 +20,7 @@ from nrscompose.http import (
     QueryValue,
     build_url,
     check_base_url,
+    check_field_text,
     json_bytes,
 )
 from nrscompose.problems import Problem
@@ -38,7 +39,10 @@ API_PREFIX: Final = "/api/rest"
 class Credentials:
     """A 360nrs API user: ``username``, ``api_password`` and the ``base_url`` of the account's
     dashboard (default the documented host). The password never appears in ``repr``/``str``;
-    a ``base_url`` with a user or password in it is refused (:class:`ArgumentError`).
+    a ``base_url`` with a user or password in it is refused (:class:`ArgumentError`), and so
+    are a control character in the username and, in the password, anything but visible ASCII
+    (an API password is a generated token; ``"é€"`` has no agreed Basic-auth encoding) —
+    without echoing the password.
     """
 
     username: str
@@ -53,6 +57,8 @@ class Credentials:
             raise ArgumentError("username must be non-empty and contain no ':'")
         if not self.api_password:
             raise ArgumentError("api_password must be non-empty")
+        check_field_text(self.username, "username", ascii=False)
+        check_field_text(self.api_password, "api_password", secret=True)
         check_base_url(self.base_url)
 
     @property
