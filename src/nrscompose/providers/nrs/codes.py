@@ -70,6 +70,11 @@ CODES: Final[Mapping[tuple[str, str], int | None]] = MappingProxyType({
     ("available_times.not_object", ANY): 189,
     ("available_times.empty", ANY): 194,
     ("available_times.too_short", ANY): 196,
+    # fields required under a condition: the reference's example answer is 422
+    ("value.required_when_given", ANY): INPUT_INVALID,
+    ("value.required_when_either_given", ANY): INPUT_INVALID,
+    ("value.required_when_not_given", ANY): INPUT_INVALID,
+    ("value.required_when_neither_given", ANY): INPUT_INVALID,
     (ANY, "parts"): 110,
     (ANY, "encoding"): 113,
     (ANY, "notificationUrl"): 109,
