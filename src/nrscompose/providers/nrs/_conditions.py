@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from nrscompose.problems import Problem
 from nrscompose.providers.nrs._checks import Checker
 
 __all__ = ["CONDITIONS", "Condition", "check_conditions"]
@@ -82,4 +83,4 @@ def check_conditions(ch: Checker, endpoint_name: str, payload: Mapping[str, obje
     for condition in CONDITIONS.get(endpoint_name, ()):
         if condition.violated(payload):
             kind, params = condition.problem
-            ch.add(kind, condition.field, **params)
+            ch.extend([Problem(kind, condition.field, None, params)])
