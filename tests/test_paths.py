@@ -133,7 +133,7 @@ def test_email_contacts_and_bulk_sms_fill_paths_the_same_way() -> None:
     assert request.url.endswith("/lists/3/contacts/")
     with pytest.raises(ValidationError) as error:
         api.request("batch_contacts", path_params={"list_id": 3, "other": 4})
-    assert error.value.kinds == ("path.no_placeholder",)
+    assert error.value.kinds == ("route.missing_placeholder",)
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ from nrscompose.http import (
     check_header_name,
     json_bytes,
 )
-from nrscompose.problems import Problem, invalid
+from nrscompose.problems import Problem
 from nrscompose.providers import _bulk_sms_records
 from nrscompose.providers._bulk_sms_records import *  # noqa: F403  # the answers, re-exported
 from nrscompose.providers._bulk_sms_records import multipart_file
@@ -146,13 +146,16 @@ class BulkSmsApi:
         fills ``{id}``)."""
         route = self.routes.get(operation)
         if route is None:
-            raise ValidationError.invalid(
-                "routes", f"no route configured for {operation!r}: the API reference gives no paths"
+            raise ValidationError.single(
+                "route.not_configured",
+                "routes",
+                None,
+                {"operation": repr(operation), "configured": sorted(self.routes)},
             )
         params: dict[str, object] = dict(path_params or {})
         if ident is not None:
             params.setdefault("id", ident)
-        path = _fill(route.path, params)
+        path = _fill(route.path, operation, params)
         headers = [*self.headers.items(), ("Accept", "application/json")]
         body = b""
         if upload is not None:
@@ -167,19 +170,29 @@ class BulkSmsApi:
         return HttpRequest(route.method, url, tuple(headers), body, _ANSWERS[operation], secret)
 
 
-def _fill(path: str, params: Mapping[str, object]) -> str:
+def _fill(path: str, operation: str, params: Mapping[str, object]) -> str:
     """``path`` with each placeholder replaced by its id (every identifier of the reference's
     schemas is an ``int``); every identifier needs its placeholder."""
     wanted = set(placeholders(path))
     # ``{id}`` may stand for the one identifier an operation takes.
     if "id" in wanted and "id" not in params and len(params) == 1:
         params = {"id": next(iter(params.values()))}
-    filled, problems = fill_path(path, params, dict.fromkeys(wanted, "id"))
-    problems += [Problem("path.no_placeholder", name, None, {"name": name})
-                 for name in sorted(params.keys() - wanted)]  # fmt: skip
+    missing, unused = sorted(wanted - params.keys()), sorted(params.keys() - wanted)
+    problems = [_route_problem("route.missing_value", operation, name) for name in missing]
+    problems += [_route_problem("route.missing_placeholder", operation, name)
+                 for name in unused]  # fmt: skip
+    filled = path
+    if not problems:
+        filled, problems = fill_path(path, params, dict.fromkeys(wanted, "id"))
     if problems:
         raise ValidationError(problems)
     return filled
+
+
+def _route_problem(kind: str, operation: str, name: str) -> Problem:
+    return Problem(
+        kind, "routes", None, {"operation": repr(operation), "placeholder": "{" + name + "}"}
+    )
 
 
 def credits(message: str) -> int:
@@ -229,7 +242,7 @@ def send_bulk(
             item["campaign_pk"] = campaign_pk
         items.append(item)
     if not items:
-        problems.append(invalid("messages", "give at least one message"))
+        problems.append(Problem("messages.empty", "messages"))
     if problems:
         raise ValidationError(problems)
     return api.request("send_bulk", items)
@@ -269,7 +282,7 @@ def overwrite_opt_out(
 
 def _identifier(problems: list[Problem], name: str, value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        problems.append(invalid(name, f"{value!r} is not a positive integer id"))
+        problems.append(Problem("id.not_positive_integer", name, None, {"value": repr(value)}))
 
 
 def _ids(**values: object) -> dict[str, str | int]:
@@ -284,7 +297,7 @@ def _ids(**values: object) -> dict[str, str | int]:
 
 def _changes(changes: Mapping[str, JsonValue], name: str = "changes") -> dict[str, JsonValue]:
     if not isinstance(changes, Mapping) or not changes:
-        raise ValidationError.invalid(name, "give the fields to send, by their API names")
+        raise ValidationError.single("changes.empty", name)
     return dict(changes)
 
 
@@ -309,18 +322,17 @@ def create_batch_contacts(
     """ "… Creation of batch contacts for a contact list": a JSON list of contacts."""
     params = _ids(list_id=list_id)
     if isinstance(contacts, str | bytes) or not contacts:
-        raise ValidationError.invalid("contacts", "give one or more contacts")
+        raise ValidationError.single("contacts.empty", "contacts")
     bad = [i for i, c in enumerate(contacts) if not isinstance(c, Mapping) or not c]
     if bad:
-        raise ValidationError([invalid(f"contacts[{i}]", "a contact is a mapping of fields")
-                               for i in bad])  # fmt: skip
+        raise ValidationError([Problem("contacts.not_mapping", f"contacts[{i}]") for i in bad])
     items: list[JsonValue] = [dict(contact) for contact in contacts]
     return api.request("batch_contacts_create", items, path_params=params)
 
 
 def _csv_upload(content: bytes, filename: str) -> tuple[bytes, str]:
     if not isinstance(content, bytes) or not content:
-        raise ValidationError.invalid("file", "give the CSV file's bytes")
+        raise ValidationError.single("upload.no_csv", "file")
     if not filename or any(c in filename for c in '\r\n"'):
         raise ArgumentError(f"filename {filename!r} must be one line without quotes")
     return multipart_file("file", filename, content)

@@ -14,7 +14,7 @@ from nrscompose.filters import (
     NUMBER_FILTERS,
     value_text,
 )
-from nrscompose.problems import Problem, invalid
+from nrscompose.problems import Problem
 from nrscompose.template.parse import Alphabet, OtpConfig, Value
 from nrscompose.template.render import Template, render_program
 from nrscompose.template.split_parts import render_spans, split_protected
@@ -223,8 +223,11 @@ def _models(
         elif alphabets is not None and name in alphabets:
             kind = alphabets[name]
             if kind not in ("gsm", "unicode"):
-                raise ValidationError.invalid(
-                    "alphabets", f"alphabet of {name!r} must be 'gsm' or 'unicode', not {kind!r}"
+                raise ValidationError.single(
+                    "template.unknown_alphabet",
+                    "alphabets",
+                    None,
+                    {"name": repr(name), "value": repr(kind), "known": ("gsm", "unicode")},
                 )
         elif seen and all(charsets.DEFAULT.count(v) is not None for v in seen):
             kind = "gsm"
@@ -249,7 +252,12 @@ def _models(
         minimum = (min_lengths or {}).get(name, 0)
         if not 0 <= minimum <= maximum:
             problems.append(
-                invalid("min_lengths", f"{{{name}}}: need 0 <= min {minimum} <= max {maximum}")
+                Problem(
+                    "template.min_length_range",
+                    "min_lengths",
+                    None,
+                    {"placeholder": "{" + name + "}", "minimum": minimum, "maximum": maximum},
+                )
             )
             continue
         models.append(_NameModel(name, kind, minimum, maximum, chains))
@@ -262,8 +270,17 @@ _URL_FILLER: Final = "https://example.com/"
 
 
 def _too_long(name: str, maximum: int) -> Problem:
-    detail = f"{{{name}}}: a maximum length of {maximum} is over {MAX_VALUE_LENGTH:,} characters"
-    return invalid("max_lengths", detail)
+    return Problem(
+        "template.max_length_too_large",
+        "max_lengths",
+        None,
+        {
+            "placeholder": "{" + name + "}",
+            "maximum": maximum,
+            "limit": MAX_VALUE_LENGTH,
+            "limit_text": f"{MAX_VALUE_LENGTH:,}",
+        },
+    )
 
 
 def _fills(models: Sequence[_NameModel]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:

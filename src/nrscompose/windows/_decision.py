@@ -27,10 +27,7 @@ __all__ = ["Decision", "Schedule", "check", "schedule"]
 def require_aware(value: object, field: str) -> datetime:
     if not isinstance(value, datetime):
         raise ValidationError.single(
-            "value.invalid",
-            field,
-            None,
-            {"detail": f"expected a datetime, got {type(value).__name__}"},
+            "date.not_datetime", field, None, {"type": type(value).__name__}
         )
     naive = naive_datetime_problem(value, field)
     if naive is not None:
@@ -59,10 +56,15 @@ def _require_calendar_room(value: datetime, field: str) -> None:
     except OverflowError:
         utc = datetime.min if value.year < 5000 else datetime.max
     if not _EARLIEST <= utc < _LATEST:
-        raise ValidationError.invalid(
+        raise ValidationError.single(
+            "window.time_out_of_range",
             field,
-            f"{value.isoformat()} is too close to the ends of the calendar to decide a send "
-            f"window; give a time between years {_EARLIEST.year} and {_LATEST.year - 1}",
+            None,
+            {
+                "value": value.isoformat(),
+                "first_year": _EARLIEST.year,
+                "last_year": _LATEST.year - 1,
+            },
         )
 
 
@@ -143,17 +145,12 @@ def zone_key_of(zone: str | tzinfo) -> str:
     key = getattr(zone, "key", zone)
     if not isinstance(key, str):
         raise ValidationError.single(
-            "value.invalid",
-            "zone",
-            None,
-            {"detail": f"give an IANA zone name or a ZoneInfo, got {zone!r}"},
+            "zone.not_a_zone", "zone", None, {"value": repr(zone), "type": type(zone).__name__}
         )
     try:
         _engine.zone_info(key)
     except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
-        raise ValidationError.single(
-            "value.invalid", "zone", None, {"detail": f"unknown time zone {key!r}"}
-        ) from None
+        raise ValidationError.single("zone.unknown", "zone", None, {"zone": repr(key)}) from None
     return key
 
 
@@ -175,10 +172,7 @@ def _context(
     zones = (zone,) if zone is not None else recipient.zones
     if rules and not zones:
         raise ValidationError.single(
-            "value.invalid",
-            "zone",
-            None,
-            {"detail": f"the time zone of this {recipient.country} number is unknown; pass zone="},
+            "zone.unknown_for_number", "zone", None, {"country": recipient.country}
         )
     pairs = tuple((zone_key, rule) for rule in rules for zone_key in zones)
     return Context(recipient, zones, zone is None, rules, pairs)

@@ -53,10 +53,10 @@ def holiday_dates(country: str, subdivision: str | None, year: int) -> frozenset
         calendar = holidays.country_holidays(country, subdiv=subdivision, years=year)
     except NotImplementedError:
         raise ValidationError.single(
-            "value.invalid",
+            "holidays.no_calendar",
             "rules",
             None,
-            {"detail": f"the holidays package has no calendar for {country}/{subdivision}"},
+            {"country": country, "subdivision": subdivision},
         ) from None
     return frozenset(calendar)
 
@@ -135,13 +135,12 @@ def first_allowed(pairs: tuple[Pair, ...], country: str | None, instant: int) ->
             found = _next_open(pair, country, candidate, horizon)
             if found is None:
                 raise ValidationError.single(
-                    "value.invalid",
+                    "window.never_open",
                     "rules",
                     None,
                     {
-                        "detail": "the rules never allow sending together within "
-                        f"{SEARCH_DAYS} days after "
-                        f"{datetime.fromtimestamp(instant, UTC).isoformat()}"
+                        "days": SEARCH_DAYS,
+                        "after": datetime.fromtimestamp(instant, UTC).isoformat(),
                     },
                 )
             settled = settled + 1 if found == candidate else 1

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from nrscompose import vocabularies
-from nrscompose.errors import ValidationError
+from nrscompose.errors import Problem, ValidationError
 from nrscompose.patterns import CLOCK
 from nrscompose.vocabularies import Category, WindowChannel
 
@@ -61,17 +61,14 @@ def _parse_days(spec: str) -> frozenset[int]:
             end = _DAY_NAMES.index(last or first) + 1
         except ValueError:
             raise ValidationError.single(
-                "value.invalid",
+                "window.unknown_day",
                 "days",
                 None,
-                {"detail": f"unknown day range {part.strip()!r}; use names like 'Mon-Fri'"},
+                {"value": repr(part.strip()), "known": _DAY_NAMES},
             ) from None
         if end < start:
             raise ValidationError.single(
-                "value.invalid",
-                "days",
-                None,
-                {"detail": f"day range {part.strip()!r} runs backwards"},
+                "window.days_backwards", "days", None, {"value": repr(part.strip())}
             )
         days.update(range(start, end + 1))
     return frozenset(days)
@@ -79,12 +76,7 @@ def _parse_days(spec: str) -> frozenset[int]:
 
 def _parse_clock(text: str, field: str) -> int:
     if not (CLOCK.fullmatch(text) or text == _END_OF_DAY):
-        raise ValidationError.single(
-            "value.invalid",
-            field,
-            None,
-            {"detail": f"{text!r} is not a time of day HH:MM (00:00-24:00)"},
-        )
+        raise ValidationError.single("window.clock_format", field, None, {"value": repr(text)})
     hours, minutes = text.split(":")
     return int(hours) * 60 + int(minutes)
 
@@ -109,20 +101,14 @@ class Window:
     def __post_init__(self) -> None:
         if not self.days or not self.days <= frozenset(range(1, 8)):
             raise ValidationError.single(
-                "value.invalid",
-                "days",
-                None,
-                {"detail": f"days must be ISO weekdays 1-7, got {self.days}"},
+                "window.days_out_of_range", "days", None, {"days": self.days}
             )
         if not 0 <= self.opens < self.closes <= MINUTES_PER_DAY:
             raise ValidationError.single(
-                "value.invalid",
+                "window.closes_before_opens",
                 "window",
                 None,
-                {
-                    "detail": f"a window must open before it closes within one day, got "
-                    f"{format_clock(self.opens)}-{format_clock(self.closes)}"
-                },
+                {"opens": format_clock(self.opens), "closes": format_clock(self.closes)},
             )
 
     @classmethod
@@ -161,32 +147,32 @@ class Rule:
     note: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
-        problems = []
-        if not self.name:
-            problems.append("a rule needs a name")
-        if not self.windows:
-            problems.append(
-                "a rule needs at least one window (a rule that never opens is an error)"
-            )
-        if not self.source:
-            problems.append("a rule needs a source")
-        if self.country is not None and not re.fullmatch(r"[A-Z]{2}", self.country):
-            problems.append(f"country must be ISO 3166-1 alpha-2, got {self.country!r}")
-        if self.subdivision is not None and self.country is None:
-            problems.append("a subdivision needs a country")
-        if not self.categories or not self.categories <= CATEGORIES:
-            problems.append(f"categories must be among {sorted(CATEGORIES)}")
-        if not self.channels or not self.channels <= CHANNELS:
-            problems.append(f"channels must be among {sorted(CHANNELS)}")
-        if self.confidence not in _CONFIDENCES:
-            problems.append(f"confidence must be one of {sorted(_CONFIDENCES)}")
+        problems = [
+            Problem(kind, "rules", None, {"rule": repr(self.name), **params})
+            for kind, params in self._definition_problems()
+        ]
         if problems:
-            raise ValidationError.single(
-                "value.invalid",
-                "rules",
-                None,
-                {"detail": f"rule {self.name!r}: " + "; ".join(problems)},
-            )
+            raise ValidationError(problems)
+
+    def _definition_problems(self) -> Iterator[tuple[str, dict[str, object]]]:
+        """(kind, params) of each thing wrong with this rule's definition."""
+        if not self.name:
+            yield "rule.no_name", {}
+        if not self.windows:
+            yield "rule.no_windows", {}
+        if not self.source:
+            yield "rule.no_source", {}
+        if self.country is not None and not re.fullmatch(r"[A-Z]{2}", self.country):
+            yield "rule.country_format", {"value": repr(self.country)}
+        if self.subdivision is not None and self.country is None:
+            yield "rule.subdivision_without_country", {}
+        if not self.categories or not self.categories <= CATEGORIES:
+            yield "rule.unknown_categories", {"value": self.categories, "known": sorted(CATEGORIES)}
+        if not self.channels or not self.channels <= CHANNELS:
+            yield "rule.unknown_channels", {"value": self.channels, "known": sorted(CHANNELS)}
+        if self.confidence not in _CONFIDENCES:
+            confidence = repr(self.confidence)
+            yield "rule.unknown_confidence", {"value": confidence, "known": sorted(_CONFIDENCES)}
 
     def minutes_open(self, weekday: int) -> tuple[tuple[int, int], ...]:
         """The merged ``[opens, closes)`` minute ranges of ISO ``weekday``, in order."""
@@ -221,7 +207,7 @@ class RuleSet:
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
             raise ValidationError.single(
-                "value.invalid", "rules", None, {"detail": f"duplicate rule names: {duplicates}"}
+                "rule.duplicate_names", "rules", None, {"names": duplicates}
             )
 
     def __iter__(self) -> Iterator[Rule]:
@@ -243,9 +229,7 @@ class RuleSet:
     def remove(self, *names: str) -> RuleSet:
         unknown = sorted(set(names) - {rule.name for rule in self.rules})
         if unknown:
-            raise ValidationError.single(
-                "value.invalid", "rules", None, {"detail": f"no rules named {unknown}"}
-            )
+            raise ValidationError.single("rule.unknown_names", "rules", None, {"names": unknown})
         return RuleSet(tuple(r for r in self.rules if r.name not in names))
 
     def binding(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from nrscompose.problems import Problem
 from nrscompose.providers.nrs._checks import Checker
 
 __all__ = ["CONDITIONS", "Condition", "check_conditions"]
@@ -40,12 +41,23 @@ class Condition:
         return not any(_given(payload, name) for name in self.unless_given)
 
     @property
-    def message(self) -> str:
+    def problem(self) -> tuple[str, dict[str, object]]:
+        """The kind and params of the problem of a payload that violates this condition."""
         if self.when_given:
-            return f"is required when {' or '.join(self.when_given)} is given"
-        if len(self.unless_given) == 1:
-            return f"is required when {self.unless_given[0]} is not given"
-        return f"is required when neither {' nor '.join(self.unless_given)} is given"
+            return _naming(self.when_given, "value.required_when_given",
+                           "value.required_when_either_given")  # fmt: skip
+        if self.unless_given:
+            return _naming(self.unless_given, "value.required_when_not_given",
+                           "value.required_when_neither_given")  # fmt: skip
+        return "value.required", {}
+
+
+def _naming(fields: tuple[str, ...], one: str, several: str) -> tuple[str, dict[str, object]]:
+    """Kind ``one`` naming the single field, or ``several`` naming the others and the last
+    ("phone or landline"), so a translation words the "or" itself."""
+    if len(fields) == 1:
+        return one, {"other": fields[0], "fields": fields}
+    return several, {"first": ", ".join(fields[:-1]), "second": fields[-1], "fields": fields}
 
 
 def _given(payload: Mapping[str, object], name: str) -> bool:
@@ -70,4 +82,5 @@ def check_conditions(ch: Checker, endpoint_name: str, payload: Mapping[str, obje
     """Add a 422 problem for each condition of ``endpoint_name`` that ``payload`` violates."""
     for condition in CONDITIONS.get(endpoint_name, ()):
         if condition.violated(payload):
-            ch.invalid(condition.field, condition.message)
+            kind, params = condition.problem
+            ch.extend([Problem(kind, condition.field, None, params)])

@@ -82,6 +82,11 @@ CODES: Final[Mapping[tuple[str, str], int | None]] = MappingProxyType({
     ("mail.link_id", ANY): None,
     ("mail.unknown_link", ANY): None,
     ("guid.invalid", ANY): 120,
+    # fields required under a condition: the reference's example answer is 422
+    ("value.required_when_given", ANY): INPUT_INVALID,
+    ("value.required_when_either_given", ANY): INPUT_INVALID,
+    ("value.required_when_not_given", ANY): INPUT_INVALID,
+    ("value.required_when_neither_given", ANY): INPUT_INVALID,
     (ANY, "parts"): 110,
     (ANY, "encoding"): 113,
     (ANY, "notificationUrl"): 109,
