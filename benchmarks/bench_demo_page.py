@@ -36,7 +36,7 @@ from nrscompose.forms.demo import DemoServer  # noqa: E402
 LINE = "Olá 😀 João – “hi” 👨‍👩‍👧 🇵🇹 नमस्ते, مرحبا.\n"  # 42 code points
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-PAUSE = 0.15  # seconds between keystrokes: a quick typist
+PAUSE = 0.1  # seconds between keystrokes: a quick typist (10 a second)
 
 # Keystroke latency, measured in the page: keydown -> the frame after the page's own frame
 # callbacks (registered later than the page's input listener, so its callbacks run after the
@@ -94,21 +94,48 @@ def browser(width: int) -> Any:
     return driver
 
 
+def metric(driver: Any, name: str) -> float:
+    metrics = driver.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]
+    return float(next(m["value"] for m in metrics if m["name"] == name))
+
+
+def press(driver: Any, key: str) -> None:
+    """One real key stroke (keydown with its text, keyup), as the keyboard sends it."""
+    driver.execute_cdp_cmd("Input.dispatchKeyEvent", {"type": "keyDown", "text": key, "key": key})
+    driver.execute_cdp_cmd("Input.dispatchKeyEvent", {"type": "keyUp", "key": key})
+
+
 def measure(driver: Any, text: str, keys: int) -> dict[str, Any]:
-    """Paste ``text``, wait for the page to settle, type ``keys`` characters in its middle."""
+    """Paste ``text``, wait for the page to settle, type ``keys`` characters in its middle at
+    :data:`PAUSE` intervals; the main thread's CPU time is measured over the typing."""
     textarea = driver.find_element("id", "message")
     middle = len(text.encode("utf-16-le")) // 4  # a UTF-16 offset near the middle
     paste_ms = driver.execute_async_script(PASTE, textarea, text, middle)
     time.sleep(1.5)  # what runs when the typing pauses
     driver.execute_script(PROBE, textarea)
     driver.execute_script("arguments[0].focus()", textarea)
+    driver.execute_cdp_cmd("Performance.enable", {})
+    cpu = metric(driver, "ThreadTime")
+    names = ("LayoutDuration", "RecalcStyleDuration", "ScriptDuration", "TaskDuration")
+    before = {name: metric(driver, name) for name in names}
+    due = time.monotonic()
     for index in range(keys):
-        textarea.send_keys("abcdefghij"[index % 10])
-        time.sleep(PAUSE)
+        press(driver, "abcdefghij"[index % 10])
+        due += PAUSE
+        time.sleep(max(0.0, due - time.monotonic()))
+    time.sleep(0.1)
+    cpu = metric(driver, "ThreadTime") - cpu
+    spent = {name: (metric(driver, name) - before[name]) * 1000 / keys for name in names}
     time.sleep(1.5)
     keystrokes = driver.execute_script("return window.__keys")
     long_tasks = driver.execute_script("return window.__long")
-    return {"paste_ms": paste_ms, "keystrokes_ms": keystrokes, "long_tasks_ms": long_tasks}
+    return {
+        "paste_ms": paste_ms,
+        "keystrokes_ms": keystrokes,
+        "long_tasks_ms": long_tasks,
+        "cpu_ms_per_key": cpu * 1000 / keys,
+        "ms_per_key": spent,
+    }
 
 
 def summary(name: str, found: dict[str, Any]) -> str:
@@ -116,7 +143,8 @@ def summary(name: str, found: dict[str, Any]) -> str:
     long_tasks = found["long_tasks_ms"]
     return (
         f"{name}: paste {found['paste_ms']:.0f} ms; keystroke median "
-        f"{statistics.median(times):.1f} ms, max {max(times):.1f} ms ({len(times)} keys); "
+        f"{statistics.median(times):.1f} ms, max {max(times):.1f} ms ({len(times)} keys), "
+        f"main thread {found['cpu_ms_per_key']:.1f} ms CPU a key; "
         f"long tasks while typing: {len(long_tasks)}"
         + (f" (longest {max(long_tasks):.0f} ms)" if long_tasks else "")
     )

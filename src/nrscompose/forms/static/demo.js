@@ -30,7 +30,7 @@
   // A placeholder as nrscompose.template parses one: {name} or {name|filter|filter}.
   var PLACEHOLDER = /\{[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:\|[\p{L}\p{Nl}\p{No}_][\p{L}\p{N}_]*)*\}/gu;
   var LARGE = 4000;     // code points: a longer text's mirror shows the lines around the caret
-  var SPAN = 1200;      // code points of those lines on each side of the caret
+  var SPAN = 500;       // code points of those lines on each side of the caret
   var VIRTUAL = 30;     // parts: with more, only the parts near the screen are drawn
   var GAP = 8;          // px between two parts (.segments gap)
   var PAUSE = 250;      // ms without typing before the slower views of a long text are drawn
@@ -56,6 +56,8 @@
     heightsWidth: 0,
     drawn: null,        // {result, first, last}: the parts in the list
     bytesSeq: 0,
+    mirrorCaret: -1,    // the caret the mirror's window was drawn around
+    mirrorFrame: 0,
   };
 
   // -------------------------------------------------------------------- helpers
@@ -328,8 +330,7 @@
   // The characters in [from, to) of the textarea's text that forced a costlier encoding,
   // with indices into that text. For a window of a long text, only the window is examined:
   // counted alone in the encoding of the whole text, it finds the same characters.
-  function offendingIn(view, result, from, to, slice) {
-    var whole = from === 0 && to >= Array.from(state.text).length;
+  function offendingIn(view, result, from, to, slice, whole) {
     if (whole || view.template || el("encoding").value === "cheapest") {
       return result.offending.filter(function (o) {
         var at = inputIndex(view, o.index);
@@ -345,6 +346,42 @@
     });
   }
 
+  // The parts that start in [from, to) of the textarea's text: {index, part}. For a window of
+  // a long text typed (no template, no trans), only the window is walked: the counted index of
+  // its start is its own plus one for each line break before it that is not CR LF.
+  function cutsIn(view, result, from, to) {
+    var bounds = result.partBounds, found = [], k;
+    if (from === 0 && to >= charsOf(state.text).length || view.template || options().trans) {
+      var map = countedToInput(view.text, options().trans);
+      for (k = 1; k < bounds.length - 1; k++) {
+        var at = inputIndex(view, map[bounds[k]]);
+        if (at >= from && at < to) found.push({ index: at, part: k + 1 });
+      }
+      return found;
+    }
+    var chars = charsOf(state.text), offset = 0, counted = from, breaks = /\r\n|\r|\n/g, match;
+    for (var i = 0; i < from; i++) offset += chars[i].length;
+    var prefix = state.text.slice(0, offset);
+    while ((match = breaks.exec(prefix))) if (match[0].length === 1) counted++;
+    var lo = 1, hi = bounds.length - 1; // the first cut at or after `counted`
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (bounds[mid] < counted) lo = mid + 1;
+      else hi = mid;
+    }
+    k = lo;
+    for (i = from; i < to && k < bounds.length - 1; i++) {
+      var ch = chars[i];
+      var width = (ch === "\n" || (ch === "\r" && chars[i + 1] !== "\n")) ? 2 : 1;
+      while (k < bounds.length - 1 && bounds[k] < counted + width) {
+        if (bounds[k] >= counted) found.push({ index: i, part: k + 1 });
+        k++;
+      }
+      counted += width;
+    }
+    return found;
+  }
+
   // One HTML string and one innerHTML assignment, built from the places where something
   // changes (a mark, a part cut, a line break) rather than character by character.
   function renderMirror(text, view, result) {
@@ -354,7 +391,8 @@
       mirror.innerHTML = '<span class="empty">Type a message above.</span>';
       return;
     }
-    var chars = Array.from(text), bounds = mirrorWindow(chars), from = bounds[0], to = bounds[1];
+    state.mirrorCaret = textarea.selectionEnd;
+    var chars = charsOf(text), bounds = mirrorWindow(chars), from = bounds[0], to = bounds[1];
     var slice = from === 0 && to === chars.length ? text : chars.slice(from, to).join("");
     if (from > 0 || to < chars.length) {
       note.textContent = "Characters " + (from + 1).toLocaleString("en") + "–" +
@@ -374,7 +412,7 @@
       for (var i = Math.max(span[0], from); i < Math.min(span[1], to); i++) inPlaceholder[i - from] = 1;
     });
     if (result) {
-      offendingIn(view, result, from, to, slice).forEach(function (o) {
+      offendingIn(view, result, from, to, slice, slice === text).forEach(function (o) {
         at(o.index - from).off = o;
       });
       if (result.encoding !== "utf-16") {
@@ -389,11 +427,9 @@
       at(Math.min(span.end - from, length)).end.push(span.message);
     });
     if (result && result.parts > 1) {
-      var map = countedToInput(view.text, options().trans);
-      for (var k = 1; k < result.partBounds.length - 1; k++) {
-        var cut = inputIndex(view, map[result.partBounds[k]]) - from;
-        if (cut >= 0 && cut < length) at(cut).cut = k + 1;
-      }
+      cutsIn(view, result, from, to).forEach(function (cut) {
+        at(cut.index - from).cut = cut.part;
+      });
     }
     var breaks = /\r\n|\r|\n/g, found;
     while ((found = breaks.exec(slice))) {
@@ -430,11 +466,18 @@
         html.push((problem ? mark("problem", problem) + nl + "</mark>" : nl) + "\n");
         position = index + event.nl;
       } else if (event.off) {
-        var o = event.off;
-        var title = codePoint(o.char) + " at " + o.index + ": " + o.reason;
+        // A run of costly characters (a word of another script, an emoji sequence) is one mark.
+        var run = [event.off];
+        while (p + 1 < positions.length && positions[p + 1] === index + run.length) {
+          var next = events.get(positions[p + 1]);
+          if (!next.off || next.cut || next.nl || next.start.length || next.end.length) break;
+          run.push(next.off);
+          p++;
+        }
+        var title = offTitle(run);
         html.push(mark(problem ? "off problem" : "off", problem ? title + "\n" + problem : title) +
-          escapeHtml(slice.slice(offsets[index], offsets[index + 1])) + "</mark>");
-        position = index + 1;
+          escapeHtml(slice.slice(offsets[index], offsets[index + run.length])) + "</mark>");
+        position = index + run.length;
       } else if (event.double) {
         var cost = codePoint(slice.slice(offsets[index], offsets[index + 1])) + " at " +
           (index + from) + ": 2 septets (escape + character)";
@@ -445,6 +488,15 @@
     }
     plain(length);
     mirror.innerHTML = html.join("");
+  }
+
+  function offTitle(run) {
+    var first = run[0], reasons = [];
+    if (run.length === 1) return codePoint(first.char) + " at " + first.index + ": " + first.reason;
+    run.forEach(function (o) { if (reasons.indexOf(o.reason) < 0) reasons.push(o.reason); });
+    var names = run.slice(0, 8).map(function (o) { return codePoint(o.char); }).join(" ");
+    return names + (run.length > 8 ? " …" : "") + " at " + first.index + "–" +
+      run[run.length - 1].index + ": " + reasons.join("; ");
   }
 
   function mark(kind, title) {
@@ -690,17 +742,22 @@
 
   // ------------------------------------------------------------------ segments
 
-  var charsCache = { text: null, chars: [] };
+  var charsCache = [{ text: "", chars: [] }, { text: "", chars: [] }];
 
+  // The code points of the text typed or of the counted text, each split once per update.
   function charsOf(text) {
-    if (charsCache.text !== text) charsCache = { text: text, chars: Array.from(text) };
-    return charsCache.chars;
+    for (var i = 0; i < charsCache.length; i++) {
+      if (charsCache[i].text === text) return charsCache[i].chars;
+    }
+    charsCache.unshift({ text: text, chars: Array.from(text) });
+    charsCache.pop();
+    return charsCache[0].chars;
   }
 
   // Each part as sent: its text, its units of the limit, and why the cut fell where it did.
   // Up to VIRTUAL parts are all drawn; beyond, only those within a screen of the window, the
   // others being space (padding) of their measured or estimated height.
-  function renderSegments(result) {
+  function renderSegments(result, range) {
     var list = el("segments");
     if (!result || !result.parts) {
       state.drawn = null;
@@ -711,15 +768,23 @@
       return;
     }
     var count = result.parts, virtual = count > VIRTUAL;
-    var range = virtual ? visibleParts(list, count) : [0, count - 1];
+    range = virtual ? range || partsInView(result) : [0, count - 1];
     var drawn = state.drawn;
     if (drawn && drawn.result === result && drawn.first === range[0] && drawn.last === range[1]) {
       return;
     }
-    var chars = charsOf(result.text), items = document.createDocumentFragment();
-    for (var k = range[0]; k <= range[1]; k++) items.appendChild(segmentItem(result, chars, k, virtual));
-    list.textContent = "";
-    list.appendChild(items);
+    var chars = charsOf(result.text), items = [];
+    for (var k = range[0]; k <= range[1]; k++) items.push(segmentItem(result, chars, k, virtual));
+    var old = list.children;
+    if (drawn && drawn.first === range[0] && drawn.last === range[1] && old.length === items.length) {
+      // The same parts in view: only those whose text or count changed are replaced.
+      items.forEach(function (item, index) {
+        if (old[index].textContent !== item.textContent) list.replaceChild(item, old[index]);
+      });
+    } else {
+      list.textContent = "";
+      items.forEach(function (item) { list.appendChild(item); });
+    }
     list.classList.toggle("virtual", virtual);
     state.drawn = { result: result, first: range[0], last: range[1] };
     if (virtual) placeParts(list, count, range);
@@ -730,13 +795,16 @@
     return state.heights[k] || state.heights.estimate || 150;
   }
 
-  // [first, last] parts within one screen height above and below the window.
-  function visibleParts(list, count) {
-    var width = list.clientWidth;
+  // [first, last] parts within one screen height above and below the window (null when all
+  // are drawn). Reads the layout once: the list's place and the height of each part drawn.
+  function partsInView(result) {
+    if (!result || result.parts <= VIRTUAL) return null;
+    var list = el("segments"), count = result.parts, width = list.clientWidth;
     if (width !== state.heightsWidth) {
       state.heights = [];
       state.heightsWidth = width;
     }
+    measureParts(list);
     var top = list.getBoundingClientRect().top, screen = window.innerHeight;
     var from = -top - screen, to = -top + 2 * screen, offset = 0, first = -1, last = 0;
     for (var k = 0; k < count; k++) {
@@ -756,10 +824,17 @@
     for (k = range[1] + 1; k < count; k++) after += partHeight(k) + GAP;
     list.style.paddingTop = before + "px";
     list.style.paddingBottom = after + "px";
+  }
+
+  // The heights of the parts drawn, measured on the next frame's layout (not forced now).
+  function measureParts(list) {
+    var drawn = state.drawn;
+    if (!drawn || !list.classList.contains("virtual")) return;
     var measured = 0, total = 0;
     Array.prototype.forEach.call(list.children, function (item, index) {
       var height = item.getBoundingClientRect().height;
-      state.heights[range[0] + index] = height;
+      if (!height) return;
+      state.heights[drawn.first + index] = height;
       measured++;
       total += height;
     });
@@ -1166,8 +1241,9 @@
 
   function renderHighlights() {
     state.frame = 0;
+    var range = partsInView(state.result); // reads the layout before anything is written
     renderMirror(state.text, state.view, state.result);
-    renderSegments(state.result);
+    renderSegments(state.result, range);
     if (!isLarge()) renderCharacters(false);
     else el("characters").setAttribute("aria-busy", "true");
     if (state.server) el("server-card").classList.toggle("stale", state.server.value !== state.text);
@@ -1197,9 +1273,16 @@
     update();
     schedulePreview();
   });
-  // A long text's mirror follows the caret.
+  // A long text's mirror follows the caret (moved by a key or the pointer, not by typing).
   ["keyup", "click", "focus"].forEach(function (type) {
-    textarea.addEventListener(type, function () { if (isLarge()) scheduleFrame(); });
+    textarea.addEventListener(type, function () {
+      if (isLarge() && textarea.selectionEnd !== state.mirrorCaret && !state.frame) {
+        state.mirrorFrame = state.mirrorFrame || requestAnimationFrame(function () {
+          state.mirrorFrame = 0;
+          renderMirror(state.text, state.view, state.result);
+        });
+      }
+    });
   });
   // Beyond VIRTUAL parts, scrolling draws the parts that come into view.
   function redrawParts() {
