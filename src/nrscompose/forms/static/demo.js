@@ -787,8 +787,14 @@
     }
     list.classList.toggle("virtual", virtual);
     state.drawn = { result: result, first: range[0], last: range[1] };
-    if (virtual) placeParts(list, count, range);
-    else list.style.paddingTop = list.style.paddingBottom = "";
+    if (virtual) {
+      placeParts(list, count, range);
+      // No height measured yet: measure these on the next frame, so that the undrawn parts
+      // take the space of real ones before the person scrolls.
+      if (!state.heights.estimate) requestAnimationFrame(function () { redrawParts(); });
+    } else {
+      list.style.paddingTop = list.style.paddingBottom = "";
+    }
   }
 
   function partHeight(k) {
@@ -898,7 +904,8 @@
     var seq = ++state.bytesSeq;
     if (!result || !result.parts) {
       box.textContent = "";
-      box.appendChild(make("p", "note", result ? "No part: the message is empty." : "—"));
+      box.appendChild(make("p", "note", result ? "No part: the message is empty."
+        : "No byte view: " + (el("counter-note").textContent || "the text cannot be counted.")));
       return;
     }
     var part = Math.max(1, parseInt(input.value, 10) || 1);
@@ -1306,13 +1313,16 @@
   followCap();
 
   ["profile", "channel", "trans", "max-parts", "encoding"].forEach(function (id) {
-    el(id).addEventListener("input", function () {
-      update();
-      schedulePreview();
+    ["input", "change"].forEach(function (type) {
+      el(id).addEventListener(type, function () {
+        update();
+        schedulePreview();
+      });
     });
   });
   ["bytes-part", "bytes-wide"].forEach(function (id) {
     el(id).addEventListener("input", requestBytes);
+    el(id).addEventListener("change", requestBytes);
   });
   el("values").addEventListener("input", function () {
     update();
