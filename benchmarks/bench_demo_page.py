@@ -29,9 +29,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from nrscompose import analyze  # noqa: E402
-from nrscompose.forms.check import normalize_newlines  # noqa: E402
-from nrscompose.forms.demo import DemoServer  # noqa: E402
+from nrscompose import analyze
+from nrscompose.forms.check import normalize_newlines
+from nrscompose.forms.demo import DemoServer
 
 LINE = "Olá 😀 João – “hi” 👨‍👩‍👧 🇵🇹 नमस्ते, مرحبا.\n"  # 42 code points
 CHROMIUM = "/usr/bin/chromium"

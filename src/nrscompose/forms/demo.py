@@ -372,7 +372,8 @@ def _user_data(fields: JsonObject) -> JsonObject:
     text = _string(fields, "text")
     encoding = _string(fields, "encoding", "auto")
     if encoding not in _ENCODING_CHOICES:
-        raise BadRequest(f"unknown encoding {encoding!r}; use one of {', '.join(_ENCODING_CHOICES)}")
+        choices = ", ".join(_ENCODING_CHOICES)
+        raise BadRequest(f"unknown encoding {encoding!r}; use one of {choices}")
     flags = {name: fields.get(name, False) for name in ("trans", "wide_reference")}
     if not all(isinstance(flag, bool) for flag in flags.values()):
         raise BadRequest("'trans' and 'wide_reference' must be true or false")

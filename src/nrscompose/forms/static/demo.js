@@ -896,6 +896,7 @@
   // --------------------------------------------------------------------- bytes
 
   var TABLES = { 3: "Portuguese" };
+  var UNIT_NAMES = { " ": "␣", "\r": "CR", "\n": "LF" };
 
   // The user data of one part as a handset receives it, packed by the library
   // (/api/user-data): header, fill bits, payload, and each character's septets or units.
@@ -1006,7 +1007,7 @@
     var units = make("ol", "units");
     data.characters.forEach(function (c) {
       var cell = make("li", "unit");
-      cell.appendChild(make("span", "unit-char", shown(c.char)));
+      cell.appendChild(make("span", "unit-char", UNIT_NAMES[c.char] || shown(c.char)));
       cell.appendChild(make("code", "hex", c.units));
       units.appendChild(cell);
     });
