@@ -89,6 +89,7 @@ _STATIC: Final = {  # the only files served, with their types
     "demo.html": "text/html; charset=utf-8",
     "demo.css": "text/css; charset=utf-8",
     "demo.js": "text/javascript; charset=utf-8",
+    "demo-characters.js": "text/javascript; charset=utf-8",  # also the page's worker
     "nrscompose-counter.js": "text/javascript; charset=utf-8",
     "campaign.html": "text/html; charset=utf-8",
     "campaign.js": "text/javascript; charset=utf-8",

@@ -538,128 +538,43 @@
     });
   }
 
-  // Exactly what nrscompose.suggest() proposes for the counted text (the same rewrite table
-  // and rule: a replacement is kept only if it lowers the number of parts), or null.
-  function suggestion(text) {
-    try {
-      return C.suggest(text, options());
-    } catch (error) {
-      return null;
-    }
-  }
-
-  // One row per grapheme cluster of the text typed that forced a costlier encoding
-  // (👨‍👩‍👧‍👦 is one row, not seven) and, in a septet encoding, one per character that
-  // costs two septets; none for a placeholder's braces or a sample value's characters.
-  // `skipped` counts the costly characters that come from sample values.
-  function characterRows(view, result) {
-    if (!result) return { rows: [], skipped: 0 };
-    var text = view.text, chars = Array.from(text), rows = new Map(), start = 0, clusterAt = [];
-    var skipped = 0;
-    C.graphemeBoundaries(text).forEach(function (end) {
-      for (var i = start; i < end; i++) clusterAt[i] = [start, end];
-      start = end;
-    });
-    function row(cluster, index, kind, reason) {
-      if (fromValue(view, index)) {
-        skipped++;
-        return;
-      }
-      var found = rows.get(kind + cluster);
-      if (found) {
-        if (found.lastIndex !== index) found.count++;
-        found.lastIndex = index;
-        return;
-      }
-      var units = 0;
-      Array.from(cluster).forEach(function (ch) {
-        var cost = result.unitsOf(ch);
-        units = units === null || cost === null ? null : units + cost;
-      });
-      rows.set(kind + cluster, {
-        cluster: cluster, kind: kind, reason: reason, count: 1, first: inputIndex(view, index),
-        lastIndex: index, units: units,
-      });
-    }
-    result.offending.forEach(function (o) {
-      var bounds = clusterAt[o.index] || [o.index, o.index + 1];
-      row(chars.slice(bounds[0], bounds[1]).join(""), bounds[0], "off", o.reason);
-    });
-    if (result.encoding !== "utf-16") {
-      chars.forEach(function (ch, index) {
-        if (result.unitsOf(ch) === 2) {
-          row(ch, index, "double", "in the extension table: sent as an escape and the " +
-            "character, 2 septets");
-        }
-      });
-    }
-    return { rows: Array.from(rows.values()), skipped: skipped };
-  }
-
   function unitName(result, units) {
     var septets = result && result.encoding !== "utf-16";
     return units + (septets ? " septet" : " unit") + (units === 1 ? "" : "s");
   }
 
-  // The analysis of the counted text with `replacements` applied where the person can apply
-  // them (in the text typed, not in a sample value), or null if it cannot be counted.
-  function analysisWith(view, replacements) {
-    var chars = Array.from(view.text);
-    for (var i = 0; i < chars.length; i++) {
-      if (replacements.has(chars[i]) && !fromValue(view, i)) chars[i] = replacements.get(chars[i]);
-    }
-    try {
-      return C.analyze(chars.join(""), options());
-    } catch (error) {
-      return null;
-    }
+  // The job of demo-characters.js for the counted text.
+  function charactersJob(view) {
+    return { seq: state.pauseSeq, text: view.text, options: options(), toInput: view.toInput,
+      isValue: view.isValue };
   }
 
-  // The characters list in steps: rows, what suggest() proposes, then what each replacement
-  // saves on its own — counted with only that replacement, not with the others.
-  function characterSteps(view, result) {
-    var found, proposal = null, fixes = new Map();
-    return [
-      function () { found = characterRows(view, result); },
-      function () {
-        var suggested = found.rows.length ? suggestion(view.text) : null;
-        if (!suggested || !suggested.replacements.length) return;
-        var all = new Map(suggested.replacements.map(function (r) { return [r.char, r.replacement]; }));
-        var after = analysisWith(view, all);
-        if (!after || after.parts >= result.parts) return;
-        proposal = { replacements: suggested.replacements, all: all, after: after,
-          partsSaved: result.parts - after.parts };
-      },
-      function () {
-        if (!proposal) return;
-        proposal.replacements.forEach(function (r) {
-          var alone = analysisWith(view, new Map([[r.char, r.replacement]]));
-          fixes.set(r.char, { char: r.char, replacement: r.replacement, reason: r.reason,
-            alone: alone ? Math.max(0, result.parts - alone.parts) : 0,
-            together: proposal.partsSaved });
-        });
-      },
-      function () { drawCharacters(view, result, found, proposal, fixes); },
-    ];
+  var worker = null;
+  try {
+    worker = new Worker("/static/demo-characters.js");
+    worker.onmessage = function (event) {
+      if (event.data.seq === state.pauseSeq) drawCharacters(state.view, state.result, event.data.answer);
+    };
+    worker.onerror = function () { worker = null; };
+  } catch (error) {
+    worker = null; // no worker: the list is computed here, once the typing pauses
   }
 
-  // Draws the characters list now (a short text) or in steps once the typing pauses.
+  // Draws the characters list now (a short text) or, once the typing pauses, from a worker:
+  // on a long text suggest() and the count of each fix alone take longer than a keystroke.
   function renderCharacters(later) {
-    var steps = characterSteps(state.view, state.result);
-    if (!later) {
-      steps.forEach(function (step) { step(); });
+    var job = charactersJob(state.view);
+    if (later && worker) {
+      el("characters").setAttribute("aria-busy", "true");
+      worker.postMessage(job);
       return;
     }
-    var seq = state.pauseSeq;
-    (function next(index) {
-      if (seq !== state.pauseSeq || index >= steps.length) return;
-      steps[index]();
-      setTimeout(function () { next(index + 1); }, 0);
-    })(0);
+    drawCharacters(state.view, state.result, window.NrsDemoCharacters(C, job));
   }
 
-  function drawCharacters(view, result, found, proposal, fixes) {
-    var list = el("characters"), rows = found.rows;
+  function drawCharacters(view, result, found) {
+    var list = el("characters"), rows = found.rows, proposal = found.proposal, fixes = new Map();
+    found.fixes.forEach(function (fix) { fixes.set(fix.char, fix); });
     list.textContent = "";
     list.removeAttribute("aria-busy");
     el("characters-note").textContent = found.skipped
@@ -733,7 +648,8 @@
     var row = el("fix-all-row");
     row.hidden = !proposal;
     if (row.hidden) return;
-    el("fix-all").onclick = function () { applyFix(proposal.all); };
+    var all = new Map(proposal.replacements.map(function (r) { return [r.char, r.replacement]; }));
+    el("fix-all").onclick = function () { applyFix(all); };
     el("fix-all").textContent = proposal.replacements.length === 1 ? "Fix" : "Fix all " +
       proposal.replacements.length;
     el("fix-all-effect").textContent = "saves " + plural(proposal.partsSaved, "part") + " → " +
@@ -1001,7 +917,7 @@
     }
     var payload = make("pre", "hex payload");
     var octets = data.payload.split(" "), lines = [];
-    for (var i = 0; i < octets.length; i += 16) lines.push(octets.slice(i, i + 16).join(" "));
+    for (var i = 0; i < octets.length; i += 8) lines.push(octets.slice(i, i + 8).join(" "));
     payload.textContent = lines.join("\n");
     field("Payload (" + plural(data.payload ? octets.length : 0, "octet") + ")", payload);
     var units = make("ol", "units");
@@ -1011,7 +927,11 @@
       cell.appendChild(make("code", "hex", c.units));
       units.appendChild(cell);
     });
-    field(septets ? "Septets of each character" : "UTF-16 units of each character", units);
+    var more = make("details", "units-box");
+    more.appendChild(make("summary", null, (septets ? "Septets" : "UTF-16 units") + " of each of its " +
+      plural(data.characters.length, "character")));
+    more.appendChild(units);
+    field(septets ? "Septets" : "Code units", more);
     box.appendChild(list);
   }
 
