@@ -226,9 +226,14 @@
 
   // ------------------------------------------------------------------- counter
 
+  // Text changed only when it differs: an unchanged node is not laid out again.
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
   function setStat(id, value) {
     var node = el(id);
-    node.textContent = value;
+    setText(node, value);
     node.dataset.value = value;
   }
 
@@ -242,7 +247,7 @@
     var encoding = mode === "auto" ? "" : mode === "cheapest"
       ? "; encoding: the cheapest" + (result ? " (" + result.encoding + ")" : "")
       : "; encoding forced to " + mode;
-    node.textContent = what + encoding + ".";
+    setText(node, what + encoding + ".");
     node.dataset.counted = view.template ? "values" : "typed";
   }
 
@@ -256,7 +261,7 @@
         setStat(id, "–");
       });
       note.classList.add("bad");
-      note.textContent = error.problems.map(function (p) { return p.message; }).join("; ");
+      setText(note, error.problems.map(function (p) { return p.message; }).join("; "));
       return;
     }
     setStat("c-encoding", result.encoding);
@@ -280,7 +285,7 @@
       notes.push(plural(lineBreaks, "line break") + " counted as CRLF (2 units each), " +
         "as the form submits " + (lineBreaks === 1 ? "it" : "them") + ".");
     }
-    note.textContent = notes.join(" ");
+    setText(note, notes.join(" "));
   }
 
   // The live region speaks once per pause in the typing, and only when the count changed.
@@ -385,9 +390,9 @@
   // One HTML string and one innerHTML assignment, built from the places where something
   // changes (a mark, a part cut, a line break) rather than character by character.
   function renderMirror(text, view, result) {
-    var mirror = el("mirror"), note = el("mirror-note");
-    note.textContent = "";
+    var mirror = el("mirror"), note = el("mirror-note"), said = "";
     if (!text) {
+      setText(note, "");
       mirror.innerHTML = '<span class="empty">Type a message above.</span>';
       return;
     }
@@ -395,10 +400,11 @@
     var chars = charsOf(text), bounds = mirrorWindow(chars), from = bounds[0], to = bounds[1];
     var slice = from === 0 && to === chars.length ? text : chars.slice(from, to).join("");
     if (from > 0 || to < chars.length) {
-      note.textContent = "Characters " + (from + 1).toLocaleString("en") + "–" +
+      said = "Characters " + (from + 1).toLocaleString("en") + "–" +
         to.toLocaleString("en") + " of " + chars.length.toLocaleString("en") +
         ", around the caret; every part is below.";
     }
+    setText(note, said);
     var offsets = C.utf16Offsets(slice); // code-point index in the slice -> UTF-16 offset
     var length = offsets.length - 1;
     var events = new Map(); // code-point index in the slice -> {off, start, end, cut, nl}
