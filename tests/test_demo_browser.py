@@ -329,10 +329,13 @@ def _marks(driver: Any, kind: str) -> list[str]:
         "var done = arguments[arguments.length - 1];"
         "requestAnimationFrame(function () { requestAnimationFrame(done); });"
     )
-    return [
-        mark.get_attribute("textContent")
-        for mark in driver.find_elements("css selector", f"#mirror mark.{kind}")
-    ]
+    # One script: the mirror may be drawn again meanwhile (a template's values arriving).
+    marks: list[str] = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#mirror mark.' + arguments[0]))"
+        ".map(function (m) { return m.textContent; });",
+        kind,
+    )
+    return marks
 
 
 def _screenshot(driver: Any, path: Path) -> Path:
