@@ -30,7 +30,7 @@
   // A placeholder as nrscompose.template parses one: {name} or {name|filter|filter}.
   var PLACEHOLDER = /\{[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:\|[\p{L}\p{Nl}\p{No}_][\p{L}\p{N}_]*)*\}/gu;
   var LARGE = 4000;     // code points: a longer text's mirror shows the lines around the caret
-  var SPAN = 500;       // code points of those lines on each side of the caret
+  var SPAN = 350;       // code points of those lines on each side of the caret
   var VIRTUAL = 30;     // parts: with more, only the parts near the screen are drawn
   var GAP = 8;          // px between two parts (.segments gap)
   var PAUSE = 250;      // ms without typing before the slower views of a long text are drawn
@@ -667,6 +667,19 @@
   var charsCache = [{ text: "", chars: [] }, { text: "", chars: [] }];
 
   // The code points of the text typed or of the counted text, each split once per update.
+  // The code points [from, to) of `text`, found by a scan rather than by splitting it all.
+  function codePointsBetween(text, from, to) {
+    var offset = 0, index = 0, start = -1;
+    while (offset < text.length && index < to) {
+      if (index === from) start = offset;
+      var code = text.charCodeAt(offset);
+      offset += code >= 0xd800 && code <= 0xdbff && offset + 1 < text.length &&
+        (text.charCodeAt(offset + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      index++;
+    }
+    return start < 0 ? [] : Array.from(text.slice(start, offset));
+  }
+
   function charsOf(text) {
     for (var i = 0; i < charsCache.length; i++) {
       if (charsCache[i].text === text) return charsCache[i].chars;
@@ -695,8 +708,12 @@
     if (drawn && drawn.result === result && drawn.first === range[0] && drawn.last === range[1]) {
       return;
     }
-    var chars = charsOf(result.text), items = [];
-    for (var k = range[0]; k <= range[1]; k++) items.push(segmentItem(result, chars, k, virtual));
+    // The code points of the parts drawn (and a few after, for the last cut's reason) only.
+    var base = result.partBounds[range[0]];
+    var chars = codePointsBetween(result.text, base, result.partBounds[range[1] + 1] + 64), items = [];
+    for (var k = range[0]; k <= range[1]; k++) {
+      items.push(segmentItem(result, chars, base, k, virtual));
+    }
     var old = list.children;
     if (drawn && drawn.first === range[0] && drawn.last === range[1] && old.length === items.length) {
       // The same parts in view: only those whose text or count changed are replaced.
@@ -769,8 +786,8 @@
     if (measured) state.heights.estimate = total / measured;
   }
 
-  function segmentItem(result, chars, k, virtual) {
-    var bounds = result.partBounds, start = bounds[k], end = bounds[k + 1], units = 0;
+  function segmentItem(result, chars, base, k, virtual) {
+    var bounds = result.partBounds, start = bounds[k] - base, end = bounds[k + 1] - base, units = 0;
     for (var i = start; i < end; i++) units += result.unitsOf(chars[i]) || 0;
     var item = make("li", "segment");
     item.value = k + 1;
@@ -829,6 +846,12 @@
       box.textContent = "";
       box.appendChild(make("p", "note", result ? "No part: the message is empty."
         : "No byte view: " + (el("counter-note").textContent || "the text cannot be counted.")));
+      return;
+    }
+    if (result.parts > 255) { // said here: no request of 50,000 characters for a refusal
+      box.textContent = "";
+      box.appendChild(make("p", "note bad", "No byte view: the text needs " + result.parts +
+        " parts; a concatenated message has at most 255."));
       return;
     }
     var part = Math.max(1, parseInt(input.value, 10) || 1);
