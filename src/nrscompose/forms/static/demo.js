@@ -58,6 +58,7 @@
     bytesSeq: 0,
     mirrorCaret: -1,    // the caret the mirror's window was drawn around
     mirrorFrame: 0,
+    characters: null,   // the last characters list drawn (demo-characters.js's answer)
   };
 
   // -------------------------------------------------------------------- helpers
@@ -398,7 +399,8 @@
     }
     state.mirrorCaret = textarea.selectionEnd;
     var chars = charsOf(text), bounds = mirrorWindow(chars), from = bounds[0], to = bounds[1];
-    var slice = from === 0 && to === chars.length ? text : chars.slice(from, to).join("");
+    var windowed = from > 0 || to < chars.length;
+    var slice = windowed ? chars.slice(from, to).join("") : text;
     if (from > 0 || to < chars.length) {
       said = "Characters " + (from + 1).toLocaleString("en") + "–" +
         to.toLocaleString("en") + " of " + chars.length.toLocaleString("en") +
@@ -480,7 +482,7 @@
           run.push(next.off);
           p++;
         }
-        var title = offTitle(run);
+        var title = offTitle(run, windowed);
         html.push(mark(problem ? "off problem" : "off", problem ? title + "\n" + problem : title) +
           escapeHtml(slice.slice(offsets[index], offsets[index + run.length])) + "</mark>");
         position = index + run.length;
@@ -496,9 +498,16 @@
     mirror.innerHTML = html.join("");
   }
 
-  function offTitle(run) {
+  // What a mark says on hover. In a long text's window the reasons (in the characters list)
+  // are left out: repeated on every mark they were most of the HTML drawn per keystroke.
+  function offTitle(run, short) {
     var first = run[0], reasons = [];
-    if (run.length === 1) return codePoint(first.char) + " at " + first.index + ": " + first.reason;
+    if (run.length === 1) {
+      return codePoint(first.char) + " at " + first.index + (short ? "" : ": " + first.reason);
+    }
+    if (short) {
+      return codePoint(first.char) + " … at " + first.index + "–" + run[run.length - 1].index;
+    }
     run.forEach(function (o) { if (reasons.indexOf(o.reason) < 0) reasons.push(o.reason); });
     var names = run.slice(0, 8).map(function (o) { return codePoint(o.char); }).join(" ");
     return names + (run.length > 8 ? " …" : "") + " at " + first.index + "–" +
@@ -538,7 +547,8 @@
       Object.keys(answer.suggestions).forEach(function (ch) {
         state.names.set(ch, answer.suggestions[ch]);
       });
-      renderCharacters();
+      // Drawn again with the names, from the list already computed (not computed again).
+      if (state.characters) drawCharacters(state.view, state.result, state.characters);
     }).catch(function () {
       missing.forEach(function (ch) { state.asked.delete(ch); });
     });
@@ -579,6 +589,7 @@
   }
 
   function drawCharacters(view, result, found) {
+    state.characters = found;
     var list = el("characters"), rows = found.rows, proposal = found.proposal, fixes = new Map();
     found.fixes.forEach(function (fix) { fixes.set(fix.char, fix); });
     list.textContent = "";
