@@ -59,6 +59,7 @@
     mirrorCaret: -1,    // the caret the mirror's window was drawn around
     mirrorFrame: 0,
     characters: null,   // the last characters list drawn (demo-characters.js's answer)
+    valueNames: [],     // the placeholders filled from values, as /api/preview last named them
   };
 
   // -------------------------------------------------------------------- helpers
@@ -163,10 +164,16 @@
     var view = { text: text, template: false, pending: [], toInput: null, isValue: null,
       placeholders: [] };
     if (text.indexOf("{") < 0) return view;
-    var key = valuesKey(), pieces = [], last = 0, found;
+    var values = valueRows(), key = JSON.stringify(values), pieces = [], last = 0, found;
     PLACEHOLDER.lastIndex = 0;
     while ((found = PLACEHOLDER.exec(text))) {
       var written = found[0], filled = state.filled.get(written + "\u0000" + key);
+      var name = written.slice(1, -1);
+      if (filled === undefined && state.valueNames.indexOf(name) >= 0 &&
+          Object.prototype.hasOwnProperty.call(values, name)) {
+        // {name} without filters, not filled by the server: its text value, as the server fills it
+        filled = values[name];
+      }
       if (filled === undefined) {
         if (view.pending.indexOf(written) < 0) view.pending.push(written);
         filled = written;
@@ -1062,6 +1069,7 @@
       var seq = ++state.previewSeq, key = valuesKey();
       postJson("/api/preview", { text: text, values: valueRows() }).then(function (answer) {
         if (seq !== state.previewSeq) return;
+        state.valueNames = answer.names;
         syncValueRows(answer.names);
         renderPreview(answer.preview, answer.problems);
         if (valuesKey() !== key) update(); // rows added or removed: count with the values shown
