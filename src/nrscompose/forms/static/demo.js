@@ -860,6 +860,7 @@
   function requestBytes() {
     var result = state.result, box = el("bytes"), input = el("bytes-part");
     var seq = ++state.bytesSeq;
+    delete box.dataset.pending;
     if (!result || !result.parts) {
       box.textContent = "";
       box.appendChild(make("p", "note", result ? "No part: the message is empty."
@@ -889,6 +890,19 @@
       box.appendChild(make("p", "note bad", "No byte view: " +
         error.message.replace(/^\d+: /, "") + "."));
     });
+  }
+
+  // The bytes shown are of the text before this change: they go until the pause redraws them.
+  function bytesPending() {
+    var box = el("bytes");
+    if (box.dataset.pending) return;
+    box.dataset.pending = "1";
+    state.bytesSeq++; // an answer on its way is of the old text
+    box.removeAttribute("data-header");
+    box.removeAttribute("data-payload");
+    box.removeAttribute("data-coding");
+    box.textContent = "";
+    box.appendChild(make("p", "note", "The bytes are packed once the typing pauses…"));
   }
 
   function tablesText(tables) {
@@ -1202,6 +1216,7 @@
     state.view = view;
     state.pauseSeq++;
     renderCounter(result, error);
+    bytesPending();
     scheduleFrame();
     schedulePause();
     scheduleAnnouncement();
