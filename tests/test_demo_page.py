@@ -14,8 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nrscompose import analyze, split, suggest
+from nrscompose.errors import ValidationError
 from nrscompose.forms.check import normalize_newlines
 from nrscompose.forms.demo import DemoServer
 from nrscompose.template import Template
@@ -409,6 +412,45 @@ def test_user_data_endpoint_packs_each_part_as_the_library(
         assert euro["units"] == "1B 65"  # escape + e: two septets
     status, one = _post(server, "/api/user-data", {"text": text, "part": 2, "wide_reference": wide})
     assert [p["sequence"] for p in one["parts"]] == [2]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(alphabet="ab €[ãçÁ😀\u200d👍🏽\r\nж", min_size=1, max_size=400),
+    encoding=st.sampled_from(["auto", "cheapest", "gsm-pt", "utf-16"]),
+    wide=st.booleans(),
+)
+def test_user_data_endpoint_is_encode_parts_and_decodes_back(
+    server: DemoServer, text: str, encoding: str, wide: bool
+) -> None:
+    """Whatever the text: the parts are encode_parts()'s, and decode to the text counted."""
+    from nrscompose.charsets.pdu import UserData, decode_parts
+
+    status, answer = _post(
+        server, "/api/user-data", {"text": text, "encoding": encoding, "wide_reference": wide}
+    )
+    assert status == 200
+    try:
+        expected = encode_parts(text, encoding=encoding, wide_reference=wide)
+    except ValidationError:
+        assert answer["parts"] == []
+        assert answer["problems"]
+        return
+    packed = [
+        UserData(bytes.fromhex(p["header"]), bytes.fromhex(p["payload"]), p["coding"], p["length"])
+        for p in answer["parts"]
+    ]
+    assert packed == expected
+    assert decode_parts(packed) == "".join(p["text"] for p in answer["parts"]) == text
+    for part in answer["parts"]:
+        assert "".join(c["char"] for c in part["characters"]) == part["text"]
+        units = sum(len(c["units"].split()) for c in part["characters"])
+        if part["coding"] == "ucs2":
+            assert units == len(part["payload"].split())  # octets
+        else:
+            header = len(part["header"].split())
+            header_septets = (header * 8 + part["fill_bits"]) // 7 if header else 0
+            assert units == part["length"] - header_septets  # septets
 
 
 def test_user_data_endpoint_refuses_what_it_cannot_pack(server: DemoServer) -> None:
