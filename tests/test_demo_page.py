@@ -225,14 +225,7 @@ def test_a_50000_character_paste_draws_only_what_is_visible(
     assert note.startswith("Characters ")
     assert "of 50,000, around the caret" in note
     first = int(note.split()[1].split("–")[0].replace(",", "")) - 1
-    cuts = browser.execute_script(
-        "var m = document.getElementById('mirror'), out = [], at = 0;"
-        "var walk = document.createTreeWalker(m, NodeFilter.SHOW_ALL);"
-        "while (walk.nextNode()) { var n = walk.currentNode;"
-        " if (n.nodeType === 3) at += Array.from(n.data).length;"
-        " else if (n.classList && n.classList.contains('cut')) out.push([at, +n.dataset.part]); }"
-        "return out;"
-    )
+    cuts = _mirror_cuts(browser)
     assert cuts  # 1,000 characters hold several cuts of 67 units
     for at, part in cuts:
         # the mirror holds the textarea's text (LF); the parts count it with CR LF
@@ -279,6 +272,62 @@ def test_a_50000_character_paste_draws_only_what_is_visible(
     # Before: about 1,300–1,600 ms a keystroke. The goal is under 50 ms on a quiet machine
     # (benchmarks/bench_demo_page.py); this bound only catches drawing everything again.
     assert median < 500
+
+
+def _mirror_cuts(driver: Any) -> list[tuple[int, int]]:
+    """(code point in the mirror's window, part) of each part-start bar in the mirror."""
+    cuts: list[list[int]] = driver.execute_script(
+        "var m = document.getElementById('mirror'), out = [], at = 0;"
+        "var walk = document.createTreeWalker(m, NodeFilter.SHOW_ALL);"
+        "while (walk.nextNode()) { var n = walk.currentNode;"
+        " if (n.nodeType === 3) at += Array.from(n.data).length;"
+        " else if (n.classList && n.classList.contains('cut')) out.push([at, +n.dataset.part]); }"
+        "return out;"
+    )
+    return [(at, part) for at, part in cuts]
+
+
+def _window_start(driver: Any) -> int:
+    note = driver.find_element("id", "mirror-note").text
+    return int(note.split()[1].split("–")[0].replace(",", "")) - 1 if note else 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Promo 10€ [x] ~ok^ " * 40 + "\n") * 7,  # escapes: 2 septets, cuts before pairs
+        ("Olá João 😀 👨‍👩‍👧 ação\n" * 300),  # UTF-16: surrogate pairs and clusters
+        ("x" * 151 + "\n") * 30,  # line breaks (CR LF) at the cuts
+    ],
+)
+def test_the_window_of_a_long_text_shows_the_parts_where_they_start(
+    browser: Any, server: DemoServer, text: str
+) -> None:
+    """The mirror of a long text finds the cuts in its window alone; they are Python's."""
+    assert len(text) > 4_000
+    _open(browser, server)
+    expected = analyze(normalize_newlines(text))
+    textarea = browser.find_element("id", "message")
+    for caret in (0, len(text) // 3, len(text) - 1):
+        browser.execute_script(
+            "var t = arguments[0]; t.value = arguments[1];"
+            "var at = Array.from(t.value).slice(0, arguments[2]).join('').length;"
+            "t.setSelectionRange(at, at); t.dispatchEvent(new Event('input', {bubbles: true}));",
+            textarea,
+            text,
+            caret,
+        )
+        _marks(browser, "off")
+        start = _window_start(browser)
+        shown = browser.find_element("id", "mirror").get_attribute("textContent")
+        end = start + len(shown)
+        starts = {
+            _counted_to_typed(text, expected.part_bounds[k - 1]): k
+            for k in range(2, expected.parts + 1)
+        }
+        assert _mirror_cuts(browser) == [
+            (at - start, part) for at, part in sorted(starts.items()) if start <= at < end
+        ], caret
 
 
 def _counted_to_typed(text: str, counted_index: int) -> int:
