@@ -16,6 +16,8 @@ browser test, not a production server: no TLS, no authentication, no persistence
                             ``category``), that country's content rules too
 ``POST /api/preview``       ``Template(text).preview(values)`` and the template's problems
 ``POST /api/suggest``       a GSM rewrite of each character given, with its Unicode name
+``POST /api/user-data``     the user data of each SMS a handset receives (header, payload,
+                            septets): :func:`~nrscompose.charsets.pdu.pack_parts`
 ``GET /campaign``           ``static/campaign.html``: a campaign's estimate, drawn
 ``GET /api/campaign/...``   ``example``: the bundled example campaign (CSV, template, prices)
 ``POST /api/estimate``      the estimate of a CSV (:mod:`nrscompose.forms.campaign_page`)
@@ -59,8 +61,9 @@ from importlib import resources
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from nrscompose import content
-from nrscompose.analysis import describe_char
+from nrscompose import charsets, content
+from nrscompose.analysis import analyze, describe_char
+from nrscompose.charsets.pdu import UserData, fill_bits, pack_parts
 from nrscompose.errors import NrsComposeError, Problem, ValidationError
 from nrscompose.forms import campaign_page
 from nrscompose.forms._messages import LANGUAGES
@@ -68,9 +71,10 @@ from nrscompose.forms._serving import EventLoopServer, Limits
 from nrscompose.forms.check import FormProblem, MessageCheck, check_message
 from nrscompose.http import load_json
 from nrscompose.profiles import PROFILES
+from nrscompose.splitting import parts_of
 from nrscompose.suggestions import candidate
 from nrscompose.template import Template, Value
-from nrscompose.vocabularies import CATEGORIES
+from nrscompose.vocabularies import CATEGORIES, ENCODINGS
 
 __all__ = ["HOST", "DemoServer", "check_json"]
 
@@ -93,6 +97,7 @@ _STATIC: Final = {  # the only files served, with their types
     "demo.html": "text/html; charset=utf-8",
     "demo.css": "text/css; charset=utf-8",
     "demo.js": "text/javascript; charset=utf-8",
+    "demo-characters.js": "text/javascript; charset=utf-8",  # also the page's worker
     "nrscompose-counter.js": "text/javascript; charset=utf-8",
     "campaign.html": "text/html; charset=utf-8",
     "campaign.js": "text/javascript; charset=utf-8",
@@ -373,11 +378,108 @@ def _estimate(fields: JsonObject) -> JsonObject:
         raise BadRequest(str(error)) from None
 
 
+# ----------------------------------------------------------------- /api/user-data
+
+_ENCODING_CHOICES: Final = ("auto", "cheapest", *ENCODINGS)
+_MOST_PARTS: Final = 255  # the concatenation IE counts parts in one octet (TS 23.040)
+_LANGUAGES: Final = {3: "Portuguese"}  # national language identifiers (TS 23.038 6.2.1.2.4)
+
+
+def _user_data(fields: JsonObject) -> JsonObject:
+    """The user data of every SMS that carries ``text`` as a handset receives it: counted with
+    the ``3gpp`` profile (``3gpp-16bit`` with ``wide_reference``), so that each part fits its
+    140 octets with the national-language headers, and packed by ``pack_parts``."""
+    text = _string(fields, "text")
+    encoding = _string(fields, "encoding", "auto")
+    if encoding not in _ENCODING_CHOICES:
+        choices = ", ".join(_ENCODING_CHOICES)
+        raise BadRequest(f"unknown encoding {encoding!r}; use one of {choices}")
+    flags = {name: fields.get(name, False) for name in ("trans", "wide_reference")}
+    if not all(isinstance(flag, bool) for flag in flags.values()):
+        raise BadRequest("'trans' and 'wide_reference' must be true or false")
+    wide = bool(flags["wide_reference"])
+    part = _whole_number(fields, "part", 0, _MOST_PARTS)
+    reference = _whole_number(fields, "reference", 0, 0xFFFF if wide else 0xFF)
+    profile = "3gpp-16bit" if wide else "3gpp"
+    answer: JsonObject = {"profile": profile, "encoding": None, "tables": [0, 0], "problems": []}
+    try:
+        analysis = analyze(text, encoding=encoding, trans=bool(flags["trans"]), profile=profile)
+    except ValidationError as error:  # a forced encoding that cannot carry the text
+        answer.update(parts_total=0, parts=[], parts_omitted=0)
+        answer["problems"] = [_problem_json(p) for p in error.problems][:MAX_LISTED]
+        return answer
+    texts = parts_of(analysis)
+    if len(texts) > _MOST_PARTS:
+        raise BadRequest(
+            f"the text needs {len(texts)} parts; a concatenated message has at most {_MOST_PARTS}"
+        )
+    septets = charsets.for_tables(analysis.tables) if analysis.encoding != "utf-16" else None
+    packed = pack_parts(texts, septets, reference=reference, wide_reference=wide)
+    chosen = range(len(texts)) if not part else range(part - 1, min(part, len(texts)))
+    parts = [_part_json(i + 1, texts[i], packed[i], septets) for i in chosen]
+    answer.update(encoding=analysis.encoding, tables=list(analysis.tables))
+    answer["parts_total"] = len(texts)
+    _capped(answer, "parts", parts)
+    return answer
+
+
+def _whole_number(fields: JsonObject, name: str, default: int, most: int) -> int:
+    value = fields.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
+        raise BadRequest(f"'{name}' must be a whole number from 0 to {most}")
+    return value
+
+
+def _part_json(
+    sequence: int, text: str, data: UserData, septets: charsets.SeptetCharset | None
+) -> JsonObject:
+    def units(char: str) -> str:
+        return (septets.encode(char) if septets else char.encode("utf-16-be")).hex(" ").upper()
+
+    header = data.header
+    return {
+        "sequence": sequence,
+        "text": text,
+        "coding": data.coding,
+        "length": data.length,
+        "octets": len(data.octets),
+        "header": header.hex(" ").upper(),
+        "elements": _header_elements(header),
+        "fill_bits": fill_bits(len(header)) if header and septets else 0,
+        "payload": data.payload.hex(" ").upper(),
+        "characters": [{"char": char, "units": units(char)} for char in text],
+    }
+
+
+def _header_elements(header: bytes) -> list[JsonObject]:
+    """Each information element of a user data header, with what it says."""
+    elements: list[JsonObject] = []
+    position = 1  # after the header's length octet
+    while position + 1 < len(header):
+        iei, size = header[position], header[position + 1]
+        data = header[position + 2 : position + 2 + size]
+        elements.append({"iei": iei, "data": data.hex(" ").upper(), "meaning": _meaning(iei, data)})
+        position += 2 + size
+    return elements
+
+
+def _meaning(iei: int, data: bytes) -> str:
+    if iei in (0x00, 0x08):  # concatenation: reference, total, sequence
+        reference = int.from_bytes(data[:-2], "big")
+        bits = 8 * (len(data) - 2)
+        return f"concatenation, {bits}-bit reference {reference}: part {data[-1]} of {data[-2]}"
+    if iei in (0x24, 0x25):
+        shift = "single shift" if iei == 0x24 else "locking shift"
+        return f"{shift} table: {_LANGUAGES.get(data[0], f'national language {data[0]}')}"
+    return f"information element {iei:#04x}"
+
+
 _POST: Final = {
     "/api/check": _check,
     "/api/preview": _preview,
     "/api/suggest": _suggest,
     "/api/estimate": _estimate,
+    "/api/user-data": _user_data,
 }
 
 
