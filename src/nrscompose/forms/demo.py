@@ -565,8 +565,9 @@ class DemoServer(ThreadingHTTPServer):
         self.quiet = quiet
         self.read_timeout = read_timeout
         self._slots = threading.BoundedSemaphore(max_threads)
-        super().__init__((HOST, port), _Handler)
+        # before binding: a port in use closes the server at once, and closing stops these
         self.deadlines = _Deadlines(request_deadline)
+        super().__init__((HOST, port), _Handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         # Waits for a free thread; meanwhile new connections wait in the listen queue. A
