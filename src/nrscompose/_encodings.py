@@ -28,6 +28,7 @@ from typing import Final, NamedTuple
 __all__ = [
     "CANDIDATES",
     "EncodingGuess",
+    "codec_label",
     "control_characters",
     "describe_encoding",
     "detect_encoding",
@@ -74,9 +75,18 @@ def describe_encoding(encoding: str) -> str:
 
 def _canonical(encoding: str) -> str:
     name = codecs.lookup(encoding).name
-    return {"iso8859-1": "latin-1", "latin_1": "latin-1", "iso8859_15": "iso8859-15"}.get(
-        name, name
-    )
+    return _CANONICAL.get(name, name)
+
+
+# Python's codec names, as the candidates above spell them
+_CANONICAL: Final = {"iso8859-1": "latin-1", "latin_1": "latin-1", "iso8859_15": "iso8859-15",
+                     "mac-roman": "mac_roman"}  # fmt: skip
+
+
+def codec_label(encoding: str) -> str:
+    """The name to give ``--encoding`` for ``encoding`` (any spelling Python accepts)."""
+    name = _canonical(encoding)
+    return {"iso8859-15": "iso-8859-15"}.get(name, name)
 
 
 def utf16_without_bom(data: bytes) -> str | None:

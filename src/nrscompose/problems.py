@@ -196,6 +196,10 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "template.unknown_value": (
             "%(name)s is not a placeholder of the template; did you mean %(suggestion)s?"
         ),
+        "recipient.duplicate": (
+            "%(value)s is the same number as %(first)s: the message would be sent, and billed, "
+            "twice."
+        ),
         "demo.port_in_use": (
             "Port %(port)d on 127.0.0.1 is in use: choose another with --port, or leave it out "
             "for any free port."

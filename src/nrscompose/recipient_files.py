@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import IO, Any, Final, NamedTuple
 
 from nrscompose._encodings import (
+    codec_label,
     control_characters,
     describe_encoding,
     plausibility,
@@ -222,7 +223,8 @@ def _parse_error(path: Path, line: int, error: csv.Error) -> ValidationError:
 
 def _encoding_label(encoding: str) -> str:
     name = codecs.lookup(encoding).name
-    return {"utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8", "utf-16": "UTF-16"}.get(name, name)
+    labels = {"utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8", "utf-16": "UTF-16"}
+    return labels.get(name) or codec_label(name)
 
 
 def _detected(path: Path, source: Path | bytes) -> dict[str, str] | None:
@@ -235,7 +237,7 @@ def _detected(path: Path, source: Path | bytes) -> dict[str, str] | None:
 
 def _codec_name(encoding: str) -> str:
     """The name to type after --encoding (Python accepts any spelling; these are usual)."""
-    return {"iso8859-15": "iso-8859-15", "latin-1": "latin-1"}.get(encoding, encoding)
+    return codec_label(encoding)
 
 
 def _decode_error(
@@ -301,7 +303,7 @@ def _check_decodes(path: Path, source: Path | bytes, encoding: str, forced: bool
         except UnicodeDecodeError as error:
             raise _decode_error(path, source, encoding, error) from None
     if as_utf8 is not None and accented and _still_utf8(as_utf8, b"", final=True):
-        raise _file_error("file.utf_read_as_legacy", path, encoding=encoding)
+        raise _file_error("file.utf_read_as_legacy", path, encoding=codec_label(encoding))
     if controls:
         raise _control_error(path, source, encoding)
 
@@ -321,7 +323,7 @@ def _control_error(path: Path, source: Path | bytes, encoding: str) -> Validatio
             {"detected": describe_encoding(wide), "codec": wide} if wide is not None else None
         )
     params: dict[str, object] = {
-        "encoding": encoding,
+        "encoding": codec_label(encoding),
         "found": shown,
         "known": detected is not None,
     }
@@ -361,7 +363,7 @@ def _encoding_doubt(path: Path, source: Path | bytes, encoding: str) -> str | No
             None,
             {
                 "where": _where(path),
-                "encoding": encoding,
+                "encoding": codec_label(encoding),
                 "sample": word,
                 "detected": describe_encoding(best),
                 "codec": _codec_name(best),
@@ -372,7 +374,7 @@ def _encoding_doubt(path: Path, source: Path | bytes, encoding: str) -> str | No
 
 def _garbled_word(text: str) -> str:
     """The first word of ``text`` holding a character the plausibility check counts against."""
-    for word in re.findall(r"\S+", text):
+    for word in re.findall(r"[^\s,;|\t]+", text):
         if not word.isascii() and plausibility(word) < 0:
             return repr(word[:30])
     return repr(text.split()[0][:30]) if text.split() else "''"
