@@ -108,8 +108,8 @@ def utf16_without_bom(data: bytes) -> str | None:
 
 def plausibility(text: str) -> float:
     """How much ``text`` looks like Western European text rather than mojibake: each
-    non-ASCII character scores +1 when it is a letter in the case of its neighbours or a
-    usual symbol, and loses points when it is a control character, a letter whose case
+    non-ASCII character scores +1 when it is a letter inside a word, in the case of its
+    neighbours, +0.5 when it is a usual symbol, and loses points when it is a control character, a letter whose case
     breaks its word ("JosÈ", "MÁlaga"), a mark or a drawing character. Higher is likelier."""
     score = 0.0
     for index, char in enumerate(text):
@@ -134,6 +134,8 @@ def _char_score(text: str, index: int, char: str) -> float:
             return -1.0  # "MÁlaga" would be "Málaga"
         if ord(char) > 0x24F:  # beyond Latin Extended: Greek in mac_roman, not a name here
             return -1.0
+        if not (before.isalpha() or after.isalpha()):
+            return 0.0  # a letter alone ("10Ç" for "10€"): neither for nor against
         return 1.0
     if char in _USUAL_SYMBOLS:
         return 0.5

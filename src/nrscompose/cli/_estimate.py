@@ -239,15 +239,15 @@ def _print_report(report: Report, out: TextIO, plan: CampaignPlan) -> None:
     print("\nby country:", file=out)
     for country, totals in report.by_country.items():
         print(
-            f"  {country:3} {totals.recipients:8} {_noun(totals.recipients, 'recipient'):10} "
-            f"{totals.parts:9} {_noun(totals.parts, 'part'):5}  {_money(totals.cost)}",
+            f"  {country:3} {totals.recipients:8,} {_noun(totals.recipients, 'recipient'):10} "
+            f"{totals.parts:9,} {_noun(totals.parts, 'part'):5}  {_money(totals.cost)}",
             file=out,
         )
     print("by encoding:", file=out)
     for encoding, counted in report.by_encoding.items():
         print(
-            f"  {encoding:7} {counted.recipients:8} {_noun(counted.recipients, 'recipient'):10} "
-            f"{counted.parts:9} {_noun(counted.parts, 'part')}",
+            f"  {encoding:7} {counted.recipients:8,} {_noun(counted.recipients, 'recipient'):10} "
+            f"{counted.parts:9,} {_noun(counted.parts, 'part')}",
             file=out,
         )
     if report.held and report.at is not None:
