@@ -313,7 +313,7 @@ def test_the_encoding_named_reads_the_file_right(tmp_path, encoding, text):
     assert status == 2
     advised = err.split("--encoding ")[1].split()[0].rstrip(".;")
     assert Path(path).read_bytes().decode(advised) == text
-    status, out, err = run("estimate", path, "--template", "Hi {name}", "--encoding", advised)
+    status, _, err = run("estimate", path, "--template", "Hi {name}", "--encoding", advised)
     assert (status, err) == (0, "")
 
 
@@ -360,7 +360,8 @@ def test_excels_sep_line_is_honoured(tmp_path):
 def test_a_title_above_the_header_is_skipped_and_said(tmp_path):
     path = write(
         tmp_path / "t.csv",
-        "Campaña Navidad;;\nExportado 2026-11-01;;\n;;\nNombre;Móvil;Ciudad\nAna;+34612345678;Madrid\n",
+        "Campaña Navidad;;\nExportado 2026-11-01;;\n;;\n"
+        "Nombre;Móvil;Ciudad\nAna;+34612345678;Madrid\n",
     )
     status, out, _ = run("estimate", path, "--template", "Hi {Nombre}")
     assert status == 0
@@ -515,10 +516,12 @@ def test_profile_channel_and_encoding_have_help(capsys):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=200))
 def test_any_bytes_are_read_or_refused_with_a_kind(data):
+    kinds: tuple[str, ...] = ()
     try:
         opened = open_recipient_bytes(b"phone,name\n" + data, "fuzz.csv")
         for _ in opened.chunks(5):
             pass
     except ValidationError as error:
-        assert error.kinds
-        assert all(kind != "value.invalid" for kind in error.kinds)
+        kinds = error.kinds
+        assert kinds
+    assert "value.invalid" not in kinds

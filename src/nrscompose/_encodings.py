@@ -109,8 +109,9 @@ def utf16_without_bom(data: bytes) -> str | None:
 def plausibility(text: str) -> float:
     """How much ``text`` looks like Western European text rather than mojibake: each
     non-ASCII character scores +1 when it is a letter inside a word, in the case of its
-    neighbours, +0.5 when it is a usual symbol, and loses points when it is a control character, a letter whose case
-    breaks its word ("JosÈ", "MÁlaga"), a mark or a drawing character. Higher is likelier."""
+    neighbours, +0.5 when it is a usual symbol, and loses points when it is a control
+    character, a letter whose case breaks its word ("JosÈ", "MÁlaga"), a mark or a drawing
+    character. Higher is likelier."""
     score = 0.0
     for index, char in enumerate(text):
         if char.isascii():
