@@ -243,14 +243,24 @@ class Repeats:
         self._names: list[str] = []
 
     def first(self, number: str, line: int, source: str = "") -> tuple[int, str] | None:
-        key = int(number)
+        return self.finder(source)(number, line)
+
+    def finder(self, source: str = "") -> RepeatOf:
+        """``first`` for the rows of one file, with the file's tag bound once: this runs once
+        per recipient."""
         if not self._names or self._names[-1] != source:
             self._names.append(source)
-        here = (len(self._names) - 1) << 40 | line
-        found = self._seen.setdefault(key, here)
-        if found == here:
-            return None
-        return found & ((1 << 40) - 1), self._names[found >> 40]
+        tag = (len(self._names) - 1) << 40
+        remember, names = self._seen.setdefault, self._names
+
+        def first(number: str, line: int) -> tuple[int, str] | None:
+            here = tag | line
+            found = remember(int(number), here)
+            if found == here:
+                return None
+            return found & 0xFF_FFFF_FFFF, names[found >> 40]
+
+        return first
 
 
 def _offending(analysis: Analysis) -> str:
@@ -858,9 +868,8 @@ def estimate(
     if columns is not None:
         check_template_columns(plan.template, columns)
         _check_country_column(plan, columns)
-    repeats = Repeats()
     estimate_row = _estimator(
-        run, _phone_field(plan, columns or first.keys()), False, repeats.first
+        run, _phone_field(plan, columns or first.keys()), False, Repeats().finder()
     )
     add = builder.add
     add(estimate_row(1, first))
@@ -996,7 +1005,7 @@ def _estimate_chunk(
     header, chunk = work.header, work.chunk
     builder = ReportBuilder(blank_lines=chunk.blank_lines)
     repeat_of = (
-        _first_in(repeats, work.source) if repeats is not None else _lookup(work.repeated or {})
+        repeats.finder(work.source) if repeats is not None else _lookup(work.repeated or {})
     )
     estimate_row = _estimator(run, work.phone_field, False, repeat_of)
     add = builder.add
@@ -1009,13 +1018,6 @@ def _estimate_chunk(
     if work.source:
         builder.tag(work.source, work.ordinal)
     return builder
-
-
-def _first_in(repeats: Repeats, source: str) -> RepeatOf:
-    def repeat_of(number: str, line: int) -> tuple[int, str] | None:
-        return repeats.first(number, line, source)
-
-    return repeat_of
 
 
 def _lookup(repeated: dict[int, tuple[int, str]]) -> RepeatOf:

@@ -193,18 +193,20 @@ def destination(raw: str, default_country: str | None = None) -> Destination:
     """
     if not isinstance(raw, str):
         raise ArgumentTypeError(f"a number must be str, not {type(raw).__name__}")
-    if default_country is not None and not known_region(default_country):
+    if default_country is None:  # the campaign path: one call more than before, no more
+        found = _international(raw)
+        if found.valid or found.why == "unparsable":
+            return found
+        return _national_hint(raw, found)
+    if not known_region(default_country):
         raise ArgumentError(
             f"{default_country!r} is not a country: give an ISO 3166 alpha-2 code such as ES"
         )
-    if default_country is not None and not raw.lstrip().startswith(("+", "00")):
+    if not raw.lstrip().startswith(("+", "00")):
         national = _national(raw, default_country)
         if national is not None:
             return national
-    found = _international(raw)
-    if found.valid or default_country is not None or found.why == "unparsable":
-        return found
-    return _national_hint(raw, found)
+    return _international(raw)
 
 
 def _international(raw: str) -> Destination:

@@ -178,8 +178,9 @@ class RecipientFile:
 
 
 def _is_blank(values: list[str]) -> bool:
-    """A record of only delimiters or spaces (``;;;;``): a blank line, as in a workbook."""
-    return not values or not "".join(values).strip()
+    """A record of only delimiters or spaces (``;;;;``): a blank line, as in a workbook.
+    Most records are decided by their first cell."""
+    return not values or (not values[0].strip() and not "".join(values).strip())
 
 
 def _csv_chunks(source: RecipientFile, reader: Any, size: int) -> Iterator[Chunk]:
