@@ -175,6 +175,15 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
             "%(where)s: sheet %(sheet)s has no phone column in its first %(rows)d rows; these "
             "sheets have one: %(sheets)s; choose one with --sheet (sheet= in Python)."
         ),
+        "file.phone_columns_tied": (
+            "columns %(columns)s could both hold the phone numbers; choose one with "
+            "--phone-field NAME (phone_field= in Python)."
+        ),
+        "file.no_phone_column": (
+            "no column holds phone numbers (columns: %(columns)s); name it with --phone-field "
+            "NAME (phone_field= in Python), or call it phone, mobile, msisdn, teléfono, móvil, "
+            "celular, telemóvel or portable."
+        ),
         "campaign.unknown_country": (
             "%(value)s is not a country: give an ISO 3166 alpha-2 code such as ES."
         ),
@@ -255,6 +264,17 @@ VARIANT_KINDS: Final[Mapping[str, tuple[str, Mapping[object, str]]]] = MappingPr
                     "Known filters: %(known)s."
                 ),
                 False: "Unknown filter '%(name)s' at %(index)d. Known filters: %(known)s.",
+            },
+        ),
+        # a phone column named that the file lacks, with the closest column (issue 20)
+        "file.no_such_phone_column": (
+            "suggested",
+            {
+                True: (
+                    "no column %(column)s in the file (columns: %(columns)s); did you mean "
+                    "%(suggestion)s?"
+                ),
+                False: "no column %(column)s in the file (columns: %(columns)s).",
             },
         ),
         # a forced encoding that made control characters of the file's bytes (issue 20)

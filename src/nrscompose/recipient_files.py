@@ -612,10 +612,13 @@ def choose_phone_field(columns: Iterable[str], given: str | None = None) -> str:
 
         close = get_close_matches(given, names, n=1, cutoff=0.6)
         close += [n for n in names if _normal(n) == _normal(given)][:1]
-        hint = f"; did you mean {close[-1]!r}?" if close else ""
-        raise ValidationError.invalid(
-            "phone_field", f"no column {given!r} in the file (columns: {listed}){hint}"
-        )
+        params = {
+            "column": repr(given),
+            "columns": listed,
+            "suggested": bool(close),
+            "suggestion": repr(close[-1]) if close else "",
+        }
+        raise ValidationError.single("file.no_such_phone_column", "phone_field", None, params)
     whole = [n for n in names if _normal(n).replace(" ", "") in PHONE_COLUMN_NAMES]
     found = whole or [n for n in names if _PHONE_WORDS.intersection(_normal(n).split())]
     found = list(dict.fromkeys(found))
@@ -623,17 +626,10 @@ def choose_phone_field(columns: Iterable[str], given: str | None = None) -> str:
         return _named_once(names, found[0], "phone_field")
     if found:
         tied = " and ".join(repr(n) for n in found)
-        raise ValidationError.invalid(
-            "phone_field",
-            f"columns {tied} could both hold the phone numbers; choose one with "
-            "--phone-field NAME (phone_field= in Python)",
+        raise ValidationError.single(
+            "file.phone_columns_tied", "phone_field", None, {"columns": tied}
         )
-    raise ValidationError.invalid(
-        "phone_field",
-        f"no column holds phone numbers (columns: {listed}); name it with --phone-field NAME "
-        "(phone_field= in Python), or call it phone, mobile, msisdn, teléfono, móvil, "
-        "celular, telemóvel or portable",
-    )
+    raise ValidationError.single("file.no_phone_column", "phone_field", None, {"columns": listed})
 
 
 def _named_once(names: list[str], name: str, field: str) -> str:
