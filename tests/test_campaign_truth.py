@@ -141,6 +141,21 @@ def test_a_national_number_in_any_spelling_is_its_international_number(national,
         assert not destination(international, default_country="ES").completed
 
 
+def test_numbers_written_as_floats_or_in_scientific_notation(tmp_path):
+    """pandas writes a number column with an empty cell as floats ("34612345678.0"); Excel
+    writes long numbers in scientific notation, their last digits lost."""
+    path = write(
+        tmp_path / "floats.csv",
+        "phone,name\n34612345678.0,Ana\n,Sin\n3.46123E+10,Eva\n612345679.0,Luis\n",
+    )
+    report = nc.estimate(path, "Hi {name}", default_country="ES")
+    assert report.valid == 2
+    assert report.invalid_reasons == {"unparsable": 1, "scientific_notation": 1}
+    _, out, _ = run("estimate", path, "--template", "Hi {name}")
+    assert "a number written in scientific notation (3,46123E+10)" in out
+    assert destination("34612345678.0").number == "34612345678"
+
+
 # -- repeated numbers ------------------------------------------------------------------------
 
 FOUR_WAYS = (
@@ -169,7 +184,7 @@ def test_dedupe_keeps_the_first_row_of_each_number(tmp_path):
     status, out, _ = run("estimate", path, "--template", "Hola {name}", "--dedupe")
     assert status == 0
     assert "6 rows read: 2 valid, 0 invalid" in out
-    assert "left out (--dedupe)" in out
+    assert "4 rows repeat an earlier number (left out with --dedupe)" in out
     report = nc.estimate(path, "Hola {name}", dedupe=True)
     assert (report.rows_read, report.valid, report.duplicates, report.parts) == (6, 2, 4, 2)
     assert report.duplicate_samples[0] == DuplicateRow(3, 2)

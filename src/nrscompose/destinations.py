@@ -34,7 +34,15 @@ WHY: Final = {
         "CC or --country-field COLUMN (default_country= or country_field= in Python)"
     ),
     "unknown_country": "the country column holds no ISO 3166 alpha-2 code (such as ES)",
+    "scientific_notation": (
+        "a number written in scientific notation (3,46123E+10), its last digits lost: format "
+        "the column as text and export again"
+    ),
 }
+# A number a spreadsheet or pandas wrote as a float: "34612345678.0" (a column with an empty
+# cell becomes floats in pandas), or in scientific notation, its digits lost ("3,46123E+10").
+_AS_FLOAT: Final = re.compile(r"\s*\+?\d{4,15}\.0\s*")
+_SCIENTIFIC: Final = re.compile(r"\s*\+?\d[.,]\d*[eE]\+?\d+\s*")
 _SEPARATORS: Final = str.maketrans("", "", " -.()/\t\u00a0")
 # Validity is "matches any type", so the order only matters for speed: most recipients of an
 # SMS campaign are mobiles.
@@ -193,6 +201,8 @@ def destination(raw: str, default_country: str | None = None) -> Destination:
     """
     if not isinstance(raw, str):
         raise ArgumentTypeError(f"a number must be str, not {type(raw).__name__}")
+    if raw.endswith(".0") and _AS_FLOAT.fullmatch(raw):
+        return destination(raw.strip()[:-2], default_country)._replace(raw=raw)
     if default_country is None:  # the campaign path: one call more than before, no more
         found = _international(raw)
         if found.valid or found.why == "unparsable":
@@ -211,6 +221,8 @@ def destination(raw: str, default_country: str | None = None) -> Destination:
 
 def _international(raw: str) -> Destination:
     digits = _digits(raw)
+    if digits is None and _SCIENTIFIC.fullmatch(raw):
+        return _invalid(raw, "scientific_notation", WHY["scientific_notation"])
     if digits is None:
         return _full_parse(raw)
     if len(digits) < 4:

@@ -286,7 +286,7 @@ def _print_numbers(report: Report, out: TextIO, plan: CampaignPlan, lines: bool)
         )
     if report.duplicates:
         how = (
-            "left out (--dedupe)"
+            "left out with --dedupe"
             if report.deduplicated
             else "counted as sent; --dedupe keeps the first row of each number"
         )
