@@ -540,3 +540,23 @@ def test_any_bytes_are_read_or_refused_with_a_kind(data):
         kinds = error.kinds
         assert kinds
     assert "value.invalid" not in kinds
+
+
+def test_a_header_row_past_the_end_is_refused(tmp_path):
+    path = write(tmp_path / "h.csv", "phone\n+34612345678\n")
+    status, out, err = run("estimate", path, "--template", "Hi", "--header-row", "9")
+    assert (status, out) == (2, "")
+    assert "h.csv, line 9: the file has no such line for the header" in err
+    status, _, err = run("estimate", path, "--template", "Hi", "--header-row", "0")
+    assert status == 2
+    assert "1 or more" in err
+
+
+def test_workbook_bytes_are_read_as_the_file_is():
+    pytest.importorskip("python_calamine")
+    data = (WORKBOOKS / "clientes.xls").read_bytes()
+    opened = open_recipient_bytes(data, "upload.xls", sheet="Clientes")
+    assert (opened.kind, opened.header_line) == ("xls", 3)
+    assert nc.estimate(opened, "Hola {Nombre}").valid == 3
+    with pytest.raises(ValidationError, match="'Clientes'; choose one with --sheet"):
+        open_recipient_bytes(data, "upload.xls")

@@ -28,7 +28,7 @@ LAYERS: dict[str, int] = {
     "user_data": 3,
     "message_rules": 4,
     "filters": 5, "template": 5, "rows": 5, "destinations": 5, "numbers": 5, "pricing": 5,
-    "windows": 5,
+    "windows": 5, "_encodings": 5,
     "providers": 6,
     "campaign": 7, "forms": 7, "recipient_files": 7, "_excel": 7,
     "transports": 8, "jinja": 8, "cli": 8, "forms.demo": 8,

@@ -20,7 +20,7 @@ into another package's private names; ``tests/test_layers.py`` walks every impor
    ``analysis``, ``suggestions``, ``user_data``
 4. ``message_rules`` (text, parts, sender, placeholders, OTP: provider-neutral)
 5. ``filters``, ``template``, ``rows`` (a campaign row's text), ``destinations``, ``pricing``,
-   ``windows``
+   ``windows``, ``_encodings`` (which encoding a campaign file's bytes are in)
 6. ``providers`` (request builders, response parsing, each provider's kind → code table)
 7. ``campaign``, ``forms``
 8. ``transports``, ``jinja``, ``cli``, the demo server — nothing in the package imports them
