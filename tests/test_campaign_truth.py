@@ -560,3 +560,16 @@ def test_workbook_bytes_are_read_as_the_file_is():
     assert nc.estimate(opened, "Hola {Nombre}").valid == 3
     with pytest.raises(ValidationError, match="'Clientes'; choose one with --sheet"):
         open_recipient_bytes(data, "upload.xls")
+
+
+def test_utf16_forced_as_latin1_and_random_bytes_are_named_right(tmp_path):
+    wide = write(tmp_path / "w.csv", "phone;name\n+34612345678;José\n", "utf-16-le")
+    status, _, err = run("estimate", wide, "--template", "Hi", "--encoding", "latin-1")
+    assert status == 2
+    assert "U+0000 on line 1" in err
+    assert "try --encoding utf-16-le" in err
+    noise = tmp_path / "noise.csv"
+    noise.write_bytes(b"phone\n\x81\x8d\x8f\x90\x9d\x00\x01\n")
+    status, _, err = run("estimate", str(noise), "--template", "Hi")
+    assert status == 2
+    assert "no usual encoding reads the file plausibly" in err

@@ -199,8 +199,7 @@ def rank_encodings(data: bytes) -> list[str]:
     def rank(encoding: str) -> tuple[float, int, int]:
         return (-scores[encoding], encoding != picked, order[encoding])
 
-    best_score = max(scores.values(), default=0.0)
-    return sorted((e for e, s in scores.items() if s >= 0 or s == best_score), key=rank)
+    return sorted((e for e, s in scores.items() if s >= 0), key=rank)
 
 
 def control_characters(text: str) -> list[tuple[int, str]]:

@@ -317,12 +317,11 @@ def _control_error(path: Path, source: Path | bytes, encoding: str) -> Validatio
     shown = ", ".join(f"U+{ord(char):04X} on line {line}" for line, char in found[:5])
     if len(found) > 5:
         shown += f" and {len(found) - 5} more"
-    detected = _detected(path, source) if not encoding.startswith("utf") else None
-    if detected is None:
-        wide = utf16_without_bom(_head(source, 4096))
-        detected = (
-            {"detected": describe_encoding(wide), "codec": wide} if wide is not None else None
-        )
+    wide = utf16_without_bom(_head(source, 4096))
+    if wide is not None:  # before the code pages: its NUL bytes read as controls in all
+        detected: dict[str, str] | None = {"detected": describe_encoding(wide), "codec": wide}
+    else:
+        detected = _detected(path, source) if not encoding.startswith("utf") else None
     params: dict[str, object] = {
         "encoding": codec_label(encoding),
         "found": shown,
