@@ -22,6 +22,7 @@ from nrscompose.campaign import DuplicateRow
 from nrscompose.cli import main
 from nrscompose.destinations import destination
 from nrscompose.errors import ArgumentError, ValidationError
+from nrscompose.pricing import PriceList
 from nrscompose.recipient_files import open_recipient_bytes, open_recipients
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -573,3 +574,36 @@ def test_utf16_forced_as_latin1_and_random_bytes_are_named_right(tmp_path):
     status, _, err = run("estimate", str(noise), "--template", "Hi")
     assert status == 2
     assert "no usual encoding reads the file plausibly" in err
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(
+        st.fixed_dictionaries(
+            {},
+            optional={"countryIso": _JSON_VALUES, "cost": _JSON_VALUES, "mcc": _JSON_VALUES,
+                      "mnc": _JSON_VALUES, "currencyCode": _JSON_VALUES},
+        )
+        | _JSON_VALUES,
+        max_size=4,
+    )
+)
+def test_any_price_rows_are_prices_or_a_prices_kind(rows):
+    """Whatever a coverage file holds, the price list is built or refused by a kind of its
+    own, counting rows from 1 and naming no Python exception."""
+    kinds: tuple[str, ...] = ()
+    said = ""
+    try:
+        PriceList.from_coverage({"data": rows})
+    except ValidationError as error:
+        kinds, said = error.kinds, str(error)
+    assert all(kind.startswith("prices.") for kind in kinds), kinds
+    assert "Error" not in said
+    assert "row 0" not in said
