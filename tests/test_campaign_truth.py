@@ -607,3 +607,15 @@ def test_any_price_rows_are_prices_or_a_prices_kind(rows):
     assert all(kind.startswith("prices.") for kind in kinds), kinds
     assert "Error" not in said
     assert "row 0" not in said
+
+
+def test_repeats_across_dask_partitions_agree_with_one_process():
+    pandas = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    rows = [{"phone": p} for p in ("+34612345678", "+34612345679", "0034612345678",
+                                   "+34612345680", "34 612 345 679", "+34612345681")]  # fmt: skip
+    frame = dd.from_pandas(pandas.DataFrame(rows), npartitions=3)
+    one, many = nc.estimate(rows, "Hi"), nc.estimate(frame, "Hi")
+    assert (many.duplicates, many.duplicate_samples) == (one.duplicates, one.duplicate_samples)
+    assert [(r.line, r.first_line) for r in many.duplicate_samples] == [(3, 1), (5, 2)]
+    assert nc.estimate(frame, "Hi", dedupe=True).valid == 4

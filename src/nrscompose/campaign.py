@@ -970,11 +970,11 @@ def _frame_repeats(
     country) columns only, gathered here so that partitions agree on the first row."""
     names = [phone_field] + ([plan.country_field] if plan.country_field else [])
     numbers = frame[names].compute()
-    repeats, found = Repeats(), {}
+    first_of, found = Repeats().finder(), {}
     for line, row in enumerate(numbers.to_dict("records"), 1):
         target = _row_target(_frame_row(row), phone_field, plan)
         if target.valid:
-            first = repeats.first(target.number, line)
+            first = first_of(target.number, line)
             if first is not None:
                 found[line] = first
     return found
@@ -1034,10 +1034,11 @@ def _mark_repeats(
     reading process so that chunks estimated by workers in any order agree."""
     found: dict[int, tuple[int, str]] = {}
     header, field_name = work.header, work.phone_field
+    first_of = repeats.finder(work.source)
     for line, values in zip(work.chunk.lines, work.chunk.rows, strict=True):
         target = _row_target(row_dict(header, values), field_name, plan)
         if target.valid:
-            first = repeats.first(target.number, line, work.source)
+            first = first_of(target.number, line)
             if first is not None:
                 found[line] = first
     return found
