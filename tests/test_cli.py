@@ -64,7 +64,7 @@ def test_user_mistake_is_one_line_with_the_api_code_and_status_2(capsys):
 
 def test_missing_file_is_a_clear_error(capsys):
     assert run("analyze", "@/nonexistent/message.txt")[0] == 2
-    assert "No such file" in capsys.readouterr().err
+    assert "no such file (given with @FILE)" in capsys.readouterr().err
 
 
 @pytest.mark.slow

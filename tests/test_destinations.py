@@ -83,7 +83,7 @@ def test_international_spellings_are_accepted(raw):
 @pytest.mark.parametrize(
     ("raw", "words"),
     [
-        ("666555444", "not a valid"),  # national format: 66 is no country code... or invalid
+        ("666555444", "a national number (valid in ES"),  # read as +66: invalid
         ("hello", "not a phone number"),
         ("12", "too short"),
         ("+999 1234567", "no country"),

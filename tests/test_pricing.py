@@ -99,9 +99,9 @@ def test_bad_price_files_are_clear_errors(tmp_path):
         PriceList.load(path)
     assert caught.value.kinds == ("json.invalid",)
     assert caught.value.codes == ()  # not the 360nrs "Invalid JSON" of a request
-    with pytest.raises(ValidationError, match="row 0"):
+    with pytest.raises(ValidationError, match="Price row 1 has no cost"):
         PriceList.from_coverage({"data": [{"countryIso": "ES"}]})
-    with pytest.raises(ValidationError, match="coverage rows"):
+    with pytest.raises(ValidationError, match="must be coverage data"):
         PriceList.from_coverage({"rows": []})
 
 

@@ -22,7 +22,8 @@ module, no cycle, what ``import nrscompose`` loads).
    ``analysis``, ``suggestions``, ``user_data``
 4. ``message_rules`` (text, parts, sender, placeholders, OTP: provider-neutral)
 5. ``filters``, ``template``, ``rows`` (a campaign row's text), ``destinations``, ``pricing``,
-   ``windows``, ``content`` (country content rules)
+   ``windows``, ``content`` (country content rules), ``_encodings`` (which encoding a
+   campaign file's bytes are in)
 6. ``providers`` (request builders, response parsing, each provider's kind → code table)
 7. ``campaign``, ``recipient_files`` and ``_excel`` (reading campaign files), ``forms``
 8. ``transports``, ``jinja``, ``cli``, the demo server (``forms.demo``) — nothing in the

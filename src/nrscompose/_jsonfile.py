@@ -28,7 +28,12 @@ def read_json(
 ) -> Any:
     """The JSON value in ``path``; a ``ValidationError`` on ``field`` when it is not JSON,
     holds a number too long to read or is nested too deeply."""
-    text = Path(path).read_text(encoding="utf-8-sig")  # Notepad's byte-order mark is no error
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")  # Notepad's byte-order mark is no error
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise ValidationError.single(
+            "file.option_not_found", field, None, {"where": str(path), "option": f"--{field}"}
+        ) from None
     try:
         return json.loads(text, parse_float=parse_float)
     except (ValueError, RecursionError) as error:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from nrscompose.analysis import Analysis, analyze
-from nrscompose.destinations import WHY, destination
+from nrscompose.destinations import WHY, Destination, destination, known_region
 from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.message_rules import naive_datetime_problem
 from nrscompose.pricing import PriceList
@@ -42,9 +42,11 @@ from nrscompose.vocabularies import CATEGORIES, require
 __all__ = [
     "CampaignPlan",
     "CountryTotals",
+    "DuplicateRow",
     "EncodingTotals",
     "InputFile",
     "RecipientEstimate",
+    "Repeats",
     "Report",
     "ReportBuilder",
     "RowEstimator",
@@ -85,6 +87,9 @@ class RecipientEstimate(NamedTuple):  # a tuple: one per row, cheap to build and
     # why it is invalid, a stable key to group by: the number's (Destination.why: "not_valid",
     # "too_short"…) or the problem kind of its text ("template.missing_value"…)
     reason: str | None = None
+    completed: bool = False  # a national number, its country code added (default_country)
+    repeats: int = 0  # the line of the earlier row with the same number (0: the first)
+    repeats_source: str = ""  # that row's file, when a campaign spans several
     # the kinds of the country content rules its text breaks (nrscompose.content)
     content: tuple[str, ...] = ()
 
@@ -99,6 +104,13 @@ class CampaignPlan:
     (``None``: no cost);
     ``at`` the send time for window decisions (``None``: not checked); ``mcc_field`` and
     ``mnc_field`` optional columns with the recipient's network.
+
+    ``default_country`` (ISO 3166 alpha-2) reads numbers without a country code as national
+    numbers of that country; ``country_field`` names a column holding each row's country
+    (an empty cell falls back to ``default_country``). ``dedupe`` keeps only the first row of
+    each number (compared in international form); without it, repeated rows are counted as
+    sent and reported. ``max_parts`` lowers the channel's part cap: a row needing more parts
+    is invalid, as the API would refuse it.
     """
 
     template: Template
@@ -112,8 +124,13 @@ class CampaignPlan:
     lenient: bool = False
     mcc_field: str = "mcc"
     mnc_field: str = "mnc"
+    default_country: str | None = None
+    country_field: str | None = None
+    dedupe: bool = False
+    max_parts: int | None = None
 
     def __post_init__(self) -> None:
+        _check_numbers_plan(self)
         if self.at is not None:
             naive = naive_datetime_problem(self.at, "at")
             if naive is not None:
@@ -256,6 +273,56 @@ def _with_content(
         return found
 
     return estimate_row_with_content
+def _check_numbers_plan(plan: CampaignPlan) -> None:
+    """``default_country`` a region, ``max_parts`` a whole number within the channel's cap."""
+    from nrscompose.destinations import known_region
+
+    country = plan.default_country
+    if country is not None and not (isinstance(country, str) and known_region(country.upper())):
+        raise ValidationError.single(
+            "campaign.unknown_country", "default_country", None, {"value": repr(country)}
+        )
+    if country is not None and country != country.upper():
+        object.__setattr__(plan, "default_country", country.upper())
+    cap = get_profile(plan.profile).cap(plan.channel)
+    limit = plan.max_parts
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)
+                              or not 1 <= limit <= cap):  # fmt: skip
+        raise ValidationError.single(
+            "parts.out_of_range", "max_parts", None, {"cap": cap, "value": repr(limit)}
+        )
+
+
+class Repeats:
+    """The first row of each number seen so far in a campaign (numbers in international
+    form, as digits): ``first(number, line, source)`` is the earlier row's (line, file), or
+    None for a number's first row. About 100 bytes per distinct number."""
+
+    __slots__ = ("_names", "_seen")
+
+    def __init__(self) -> None:
+        self._seen: dict[int, int] = {}
+        self._names: list[str] = []
+
+    def first(self, number: str, line: int, source: str = "") -> tuple[int, str] | None:
+        return self.finder(source)(number, line)
+
+    def finder(self, source: str = "") -> RepeatOf:
+        """``first`` for the rows of one file, with the file's tag bound once: this runs once
+        per recipient."""
+        if not self._names or self._names[-1] != source:
+            self._names.append(source)
+        tag = (len(self._names) - 1) << 40
+        remember, names = self._seen.setdefault, self._names
+
+        def first(number: str, line: int) -> tuple[int, str] | None:
+            here = tag | line
+            found = remember(int(number), here)
+            if found == here:
+                return None
+            return found & 0xFF_FFFF_FFFF, names[found >> 40]
+
+        return first
 
 
 def _offending(analysis: Analysis) -> str:
@@ -265,26 +332,79 @@ def _offending(analysis: Analysis) -> str:
     return "".join(dict.fromkeys(o.char for o in analysis.offending))
 
 
+# A repeated row that ``dedupe`` leaves out: neither valid nor invalid, not sent.
+DROPPED: Final = "duplicate"
+# Where an earlier row had the same number: (its line, its file), or None.
+RepeatOf = Callable[[str, int], "tuple[int, str] | None"]
+
+
+def _row_target(row: Mapping[str, Any], phone_field: str, plan: CampaignPlan) -> Destination:
+    """The row's number read as the plan says: with the row's country column, else the
+    plan's default country, else as an international number."""
+    raw = str(row.get(phone_field) or "")
+    country = plan.default_country
+    if plan.country_field is not None:
+        cell = str(row.get(plan.country_field) or "").strip().upper()
+        if cell:
+            if not known_region(cell):
+                reason = f"the country column holds {cell!r}, not an ISO 3166 code such as ES"
+                return Destination(raw, "", 0, None, False, reason, "unknown_country")
+            country = cell
+    return destination(raw, country)
+
+
+def part_cap(plan: CampaignPlan) -> int:
+    """The most parts a row may need: the channel's cap in the profile, or ``max_parts``."""
+    cap = get_profile(plan.profile).cap(plan.channel)
+    return cap if plan.max_parts is None else min(cap, plan.max_parts)
+
+
+def _over_cap(parts: int, limit: int) -> tuple[str, str]:
+    """(problem, kind) of a text that needs more parts than the cap: the API refuses such a
+    message (360nrs: error 105, the code its catalogue gives the kind)."""
+    from nrscompose.problems import Problem
+    from nrscompose.providers.nrs.codes import code_for
+
+    problem = Problem("text.too_long", "message", None, {"needed": parts, "limit": limit})
+    code = code_for(problem.kind, problem.field)
+    return f"{problem.message} The API would refuse it (error {code}).", problem.kind
+
+
 def _estimator(
-    run: RowEstimator, phone_field: str, explain: bool = True
+    run: RowEstimator,
+    phone_field: str,
+    explain: bool = True,
+    repeat_of: RepeatOf | None = None,
 ) -> Callable[[int, Mapping[str, Any]], RecipientEstimate]:
     """The per-row estimate of ``run``'s plan, with everything it looks up bound once: this
     runs once per recipient, where attribute lookups are a measurable share of the time.
     Without ``explain``, rows carry no offending characters: a report adds them to the rows it
-    shows (:meth:`RowEstimator.explained`)."""
+    shows (:meth:`RowEstimator.explained`). ``repeat_of(number, line)`` says where an earlier
+    row had the same number (see :class:`Repeats`)."""
     plan = run.plan
     mcc_field, mnc_field = plan.mcc_field, plan.mnc_field
     render, count = run.renderer, run.count
     quote_for = plan.prices.quote if plan.prices is not None else None
     send_at = run.send_at if plan.at is not None else None
+    by_row = plan.country_field is not None
+    default_country, dedupe = plan.default_country, plan.dedupe
+    cap = part_cap(plan)
 
     def estimate_row(row_number: int, row: Mapping[str, Any]) -> RecipientEstimate:
-        raw = str(row.get(phone_field) or "")
-        target = destination(raw)
+        if by_row:
+            target = _row_target(row, phone_field, plan)
+        else:
+            target = destination(str(row.get(phone_field) or ""), default_country)
         if not target.valid:
-            return RecipientEstimate(row_number, raw, target.region, False, target.reason,
-                                     reason=target.why)  # fmt: skip
-        number, region = target.number, target.region
+            return RecipientEstimate(row_number, target.raw, target.region, False,
+                                     target.reason, reason=target.why)  # fmt: skip
+        number, region, completed = target.number, target.region, target.completed
+        first = repeat_of(number, row_number) if repeat_of is not None else None
+        repeats, repeats_source = first if first is not None else (0, "")
+        if first is not None and dedupe:
+            return RecipientEstimate(row_number, number, region, False, None, reason=DROPPED,
+                                     completed=completed, repeats=repeats,
+                                     repeats_source=repeats_source)  # fmt: skip
         try:
             text = render(row)
             analysis = count(text)
@@ -293,7 +413,15 @@ def _estimator(
         except ValidationError as error:  # the row is in the estimate: the messages suffice
             problem = "; ".join(p.message for p in error.problems)
             return RecipientEstimate(row_number, number, region, False, problem,
-                                     reason=error.problems[0].kind)  # fmt: skip
+                                     reason=error.problems[0].kind, completed=completed,
+                                     repeats=repeats,
+                                     repeats_source=repeats_source)  # fmt: skip
+        if analysis.parts > cap:
+            over = _over_cap(analysis.parts, cap)
+            return RecipientEstimate(row_number, number, region, False, over[0],
+                                     analysis.encoding, analysis.parts, reason=over[1],
+                                     completed=completed, repeats=repeats,
+                                     repeats_source=repeats_source)  # fmt: skip
         parts = analysis.parts
         quote = (
             quote_for(region, row.get(mcc_field) or None, row.get(mnc_field) or None)
@@ -303,11 +431,13 @@ def _estimator(
         if quote is None:
             return RecipientEstimate(row_number, number, region, True, None, analysis.encoding,
                                      parts, analysis.units, None, None, None, held, offending,
-                                     text)  # fmt: skip
+                                     text, "", None, completed, repeats,
+                                     repeats_source)  # fmt: skip
         return RecipientEstimate(row_number, number, region, True, None, analysis.encoding,
                                  parts, analysis.units, quote.cost(parts),
                                  quote.price.currency, quote.basis, held, offending,
-                                 text)  # fmt: skip
+                                 text, "", None, completed, repeats,
+                                 repeats_source)  # fmt: skip
 
     return _with_content(estimate_row, run)
 
@@ -384,6 +514,34 @@ class RowSuggestion:
 
 
 @dataclass(frozen=True, slots=True)
+class DuplicateRow:
+    """A row whose number (in international form) an earlier row already has: its ``line``
+    and the earlier row's ``first_line`` (rows from 1 for rows given in Python); ``file`` and
+    ``first_file`` name the files when a campaign spans several."""
+
+    line: int
+    first_line: int
+    file: str = ""
+    first_file: str = ""
+
+    def describe(self) -> str:
+        """"line 5 repeats line 2" (with file names when they differ)."""
+        here = f"{self.file} line {self.line}" if self.file else f"line {self.line}"
+        there = f"line {self.first_line}"
+        if self.first_file and self.first_file != self.file:
+            there = f"{self.first_file} {there}"
+        return f"{here} repeats {there}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "first_line": self.first_line,
+            "file": self.file or None,
+            "first_file": self.first_file or None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class InputFile:
     """How one recipients file was read: its ``format`` (``"csv"`` or ``"xlsx"``), the CSV's
     ``encoding`` and ``delimiter`` or the workbook's ``sheet``, and the phone column used."""
@@ -394,6 +552,8 @@ class InputFile:
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+    header_line: int = 1  # the file line (sheet row) of the header
+    warnings: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         found: dict[str, Any] = {"file": self.file, "format": self.format}
@@ -402,6 +562,7 @@ class InputFile:
         else:
             found["sheet"] = self.sheet
         found["phone_field"] = self.phone_field
+        found["header_line"] = self.header_line
         return found
 
 
@@ -428,6 +589,13 @@ class Report:
     inputs: list[InputFile] = field(default_factory=list)
     # country → content rule kind (nrscompose.content) → valid rows that break it
     content_rules: dict[str, dict[str, int]] = field(default_factory=dict)
+    # rows whose number (international form) an earlier row has; with ``deduplicated`` they
+    # were left out, else counted as sent (the file is what would be sent)
+    duplicates: int = 0
+    duplicate_samples: tuple[DuplicateRow, ...] = ()
+    deduplicated: bool = False
+    national_numbers: int = 0  # numbers read as national and completed with a country code
+    warnings: tuple[str, ...] = ()  # how the files were read, for a person to check
 
     def reason_label(self, reason: str) -> str:
         """A group of ``invalid_reasons`` as a person reads it: what a number's ``why`` means
@@ -444,8 +612,9 @@ class Report:
 
     @property
     def rows_read(self) -> int:
-        """Records read: ``valid + invalid`` (blank lines are not records)."""
-        return self.recipients
+        """Records read: ``valid + invalid``, plus the repeated rows left out by ``dedupe``
+        (blank lines are not records)."""
+        return self.recipients + (self.duplicates if self.deduplicated else 0)
 
     def as_json(self) -> dict[str, Any]:
         """A JSON-ready dict; money as decimal strings, times as ISO 8601 (format v1)."""
@@ -462,7 +631,12 @@ class Report:
                 "parts": self.parts,
                 "cost": _money_json(self.cost),
                 "unpriced_recipients": sum(self.unpriced.values()),
+                "duplicates": self.duplicates,
+                "duplicates_removed": self.duplicates if self.deduplicated else 0,
+                "national_numbers_completed": self.national_numbers,
             },
+            "warnings": list(self.warnings),
+            "duplicate_sample": [row.as_json() for row in self.duplicate_samples],
             "unpriced_countries": self.unpriced,
             "by_country": {country: t.as_json() for country, t in self.by_country.items()},
             "by_encoding": {encoding: t.as_json() for encoding, t in self.by_encoding.items()},
@@ -530,8 +704,25 @@ class ReportBuilder:
     # depend on the order in which partial reports are merged
     expensive: list[tuple[Decimal, int, int, int, RecipientEstimate]] = field(default_factory=list)
     content: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, kind) → rows
+    duplicates: int = 0
+    dropped: int = 0  # repeated rows left out (dedupe)
+    duplicate_sample: list[DuplicateRow] = field(default_factory=list)
+    national_numbers: int = 0
 
     def add(self, estimate: RecipientEstimate) -> None:
+        if estimate.completed:
+            self.national_numbers += 1
+        if estimate.repeats:
+            self.duplicates += 1
+            if len(self.duplicate_sample) < SAMPLE_SIZE:
+                self.duplicate_sample.append(
+                    DuplicateRow(
+                        estimate.row, estimate.repeats, estimate.source, estimate.repeats_source
+                    )
+                )
+            if estimate.reason == DROPPED:
+                self.dropped += 1
+                return
         self.recipients += 1
         if not estimate.valid:
             self.invalid_reasons[estimate.reason or "invalid"] += 1
@@ -570,6 +761,9 @@ class ReportBuilder:
         list of files), before merging with other files' builders."""
         for sample in (self.held_sample, self.invalid_sample):
             sample[:] = [e._replace(source=source) for e in sample]
+        self.duplicate_sample[:] = [
+            dataclasses.replace(row, file=source) for row in self.duplicate_sample
+        ]
         kept, self.expensive = self.expensive, []
         for item in kept:
             self._rank(item[4]._replace(source=source), ordinal)
@@ -578,6 +772,12 @@ class ReportBuilder:
     def merge(self, other: ReportBuilder) -> ReportBuilder:
         self.recipients += other.recipients
         self.blank_lines += other.blank_lines
+        self.duplicates += other.duplicates
+        self.dropped += other.dropped
+        self.national_numbers += other.national_numbers
+        self.duplicate_sample.extend(other.duplicate_sample)
+        self.duplicate_sample.sort(key=lambda row: (row.file, row.line))
+        del self.duplicate_sample[SAMPLE_SIZE:]
         for key, (count, parts, cost) in other.groups.items():
             group = self.groups.setdefault(key, [0, 0, Decimal(0)])
             group[0] += count
@@ -643,6 +843,10 @@ class ReportBuilder:
             _suggestions(ranked, run.plan) if run else {},
             self.blank_lines,
             content_rules=_content_totals(self.content),
+            duplicates=self.duplicates,
+            duplicate_samples=tuple(sorted(self.duplicate_sample, key=lambda r: (r.file, r.line))),
+            deduplicated=self.dropped > 0 or bool(run and run.plan.dedupe),
+            national_numbers=self.national_numbers,
         )
 
 
@@ -686,7 +890,7 @@ def estimate(
     recipients: Iterable[Mapping[str, Any]] | str | Path | Sequence[str | Path] | Any,
     template: Template | str,
     *,
-    prices: PriceList | None = None,
+    prices: PriceList | str | Path | None = None,
     at: datetime | None = None,
     category: str = "marketing",
     phone_field: str | None = None,
@@ -697,31 +901,48 @@ def estimate(
     encoding: str | None = None,
     delimiter: str | None = None,
     sheet: str | None = None,
+    default_country: str | None = None,
+    country_field: str | None = None,
+    dedupe: bool = False,
+    max_parts: int | None = None,
+    header_row: int | None = None,
 ) -> Report:
     """Estimate a whole campaign in one streamed pass.
 
     ``recipients`` is an iterable of mappings, a file path (CSV or Excel; see
     :mod:`nrscompose.recipient_files` for ``encoding``, ``delimiter`` and ``sheet``), a list
     of paths, or a pandas ``DataFrame`` / pyarrow ``Table`` / Dask ``DataFrame``. Without
-    ``phone_field`` the column named as a phone column is used. Returns a :class:`Report`;
-    memory does not grow with the row count.
+    ``phone_field`` the column named as a phone column is used. ``prices`` is a
+    :class:`PriceList` or the path of a coverage JSON file. ``default_country``,
+    ``country_field``, ``dedupe`` and ``max_parts`` are :class:`CampaignPlan`'s;
+    ``header_row`` forces the file line of the header (default: row 1, else the first of
+    the first 20 rows that names a phone column). Returns a :class:`Report`; memory does not
+    grow with the row count (but for one entry per distinct number, to find repeats).
     """
     plan = CampaignPlan(
         template if isinstance(template, Template) else Template(template),
         phone_field,
-        prices,
+        PriceList.load(prices) if isinstance(prices, (str, Path)) else prices,
         category,
         at,
         profile,
         trans,
         channel,
         lenient,
+        default_country=default_country,
+        country_field=country_field,
+        dedupe=dedupe,
+        max_parts=max_parts,
     )
     if isinstance(recipients, (str, Path)) or _is_path_list(recipients):
         paths: str | Path | list[str | Path] = (
             recipients if isinstance(recipients, (str, Path)) else list(recipients)  # type: ignore[arg-type]
         )
-        return estimate_file(paths, plan, encoding=encoding, delimiter=delimiter, sheet=sheet)
+        return estimate_file(
+            paths, plan, encoding=encoding, delimiter=delimiter, sheet=sheet, header_row=header_row
+        )
+    if isinstance(recipients, RecipientFile):
+        return estimate_file([recipients], plan)
     kind = type(recipients).__module__.split(".", 1)[0]
     if kind == "dask":
         return _estimate_dask_frame(plan, recipients)
@@ -733,7 +954,10 @@ def estimate(
     columns = _columns(recipients)
     if columns is not None:
         check_template_columns(plan.template, columns)
-    estimate_row = _estimator(run, _phone_field(plan, columns or first.keys()), explain=False)
+        _check_country_column(plan, columns)
+    estimate_row = _estimator(
+        run, _phone_field(plan, columns or first.keys()), False, Repeats().finder()
+    )
     add = builder.add
     add(estimate_row(1, first))
     for row_number, row in enumerate(rows, 2):
@@ -784,9 +1008,16 @@ def _rows(recipients: Any) -> Iterable[Mapping[str, Any]]:
     return recipients  # type: ignore[no-any-return]
 
 
-def _frame_builder(plan: CampaignPlan, phone_field: str, frame: Any, first: int) -> ReportBuilder:
+def _frame_builder(
+    plan: CampaignPlan,
+    phone_field: str,
+    frame: Any,
+    first: int,
+    repeated: dict[int, tuple[int, str]],
+) -> ReportBuilder:
     builder = ReportBuilder()
-    add, estimate_row = builder.add, _estimator(RowEstimator(plan), phone_field, explain=False)
+    estimate_row = _estimator(RowEstimator(plan), phone_field, False, _lookup(repeated))
+    add = builder.add
     for number, row in enumerate(frame.to_dict("records"), first):
         add(estimate_row(number, _frame_row(row)))
     return builder
@@ -804,14 +1035,36 @@ def _estimate_dask_frame(plan: CampaignPlan, frame: Any) -> Report:
     starts = [1]
     for length in list(lengths)[:-1]:
         starts.append(starts[-1] + int(length))
+    repeated = _frame_repeats(plan, phone_field, frame)
+    ends = [*starts[1:], starts[-1] + int(list(lengths)[-1])]
     tasks = [
-        dask.delayed(_frame_builder)(plan, phone_field, part, start)
-        for part, start in zip(frame.to_delayed(), starts, strict=True)
-    ]
+        dask.delayed(_frame_builder)(
+            plan, phone_field, part, start,
+            {line: first for line, first in repeated.items() if start <= line < end},
+        )
+        for part, start, end in zip(frame.to_delayed(), starts, ends, strict=True)
+    ]  # fmt: skip
     builder = ReportBuilder()
     for partial in dask.compute(*tasks):
         builder.merge(partial)
     return builder.report(plan)
+
+
+def _frame_repeats(
+    plan: CampaignPlan, phone_field: str, frame: Any
+) -> dict[int, tuple[int, str]]:
+    """The rows of a Dask frame whose number an earlier row has, from its number (and
+    country) columns only, gathered here so that partitions agree on the first row."""
+    names = [phone_field] + ([plan.country_field] if plan.country_field else [])
+    numbers = frame[names].compute()
+    first_of, found = Repeats().finder(), {}
+    for line, row in enumerate(numbers.to_dict("records"), 1):
+        target = _row_target(_frame_row(row), phone_field, plan)
+        if target.valid:
+            first = first_of(target.number, line)
+            if first is not None:
+                found[line] = first
+    return found
 
 
 # -- files, in one process or several ----------------------------------------------------------
@@ -828,12 +1081,21 @@ class _Work(NamedTuple):
     phone_field: str
     header: tuple[str, ...]
     chunk: Chunk
+    repeated: dict[int, tuple[int, str]] | None = None  # line → earlier row, found beforehand
 
 
-def _estimate_chunk(run: RowEstimator, work: _Work) -> ReportBuilder:
+def _estimate_chunk(
+    run: RowEstimator, work: _Work, repeats: Repeats | None = None
+) -> ReportBuilder:
+    """One chunk's partial report. Repeated numbers are found with ``repeats`` (the run's, in
+    one process) or were marked in the chunk by the process that read it."""
     header, chunk = work.header, work.chunk
     builder = ReportBuilder(blank_lines=chunk.blank_lines)
-    add, estimate_row = builder.add, _estimator(run, work.phone_field, explain=False)
+    repeat_of = (
+        repeats.finder(work.source) if repeats is not None else _lookup(work.repeated or {})
+    )
+    estimate_row = _estimator(run, work.phone_field, False, repeat_of)
+    add = builder.add
     width = len(header)
     for line, values in zip(chunk.lines, chunk.rows, strict=True):
         if len(values) == width:
@@ -843,6 +1105,30 @@ def _estimate_chunk(run: RowEstimator, work: _Work) -> ReportBuilder:
     if work.source:
         builder.tag(work.source, work.ordinal)
     return builder
+
+
+def _lookup(repeated: dict[int, tuple[int, str]]) -> RepeatOf:
+    def repeat_of(number: str, line: int) -> tuple[int, str] | None:
+        return repeated.get(line)
+
+    return repeat_of
+
+
+def _mark_repeats(
+    plan: CampaignPlan, repeats: Repeats, work: _Work
+) -> dict[int, tuple[int, str]]:
+    """The rows of ``work`` whose number an earlier row has (line → that row), found in the
+    reading process so that chunks estimated by workers in any order agree."""
+    found: dict[int, tuple[int, str]] = {}
+    header, field_name = work.header, work.phone_field
+    first_of = repeats.finder(work.source)
+    for line, values in zip(work.chunk.lines, work.chunk.rows, strict=True):
+        target = _row_target(row_dict(header, values), field_name, plan)
+        if target.valid:
+            first = first_of(target.number, line)
+            if first is not None:
+                found[line] = first
+    return found
 
 
 def _worker_chunk(work: _Work) -> ReportBuilder:
@@ -863,22 +1149,45 @@ class _Source(NamedTuple):
 
 
 def _open_sources(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path | RecipientFile],
     plan: CampaignPlan,
     encoding: str | None,
     delimiter: str | None,
     sheet: str | None,
+    header_row: int | None = None,
 ) -> list[_Source]:
     """Every file opened and its header checked (phone column, template placeholders)
-    before any row is estimated."""
+    before any row is estimated; a :class:`RecipientFile` is already open."""
     sources = []
     for ordinal, path in enumerate(paths):
-        opened = open_recipients(path, encoding=encoding, delimiter=delimiter, sheet=sheet)
+        opened = (
+            path
+            if isinstance(path, RecipientFile)
+            else open_recipients(
+                path,
+                encoding=encoding,
+                delimiter=delimiter,
+                sheet=sheet,
+                header_row=header_row,
+                phone_field=plan.phone_field,
+            )
+        )
+        _check_country_column(plan, opened.header)
         check_template_columns(plan.template, opened.header)
         phone_field = _phone_field(plan, opened.header)
-        name = str(path) if len(paths) > 1 else ""
+        name = str(opened.path) if len(paths) > 1 else ""
         sources.append(_Source(opened, phone_field, name, ordinal))
     return sources
+
+
+def _check_country_column(plan: CampaignPlan, columns: Sequence[str]) -> None:
+    if plan.country_field is not None and plan.country_field not in columns:
+        raise ValidationError.single(
+            "campaign.no_country_column",
+            "country_field",
+            None,
+            {"column": repr(plan.country_field), "columns": ", ".join(map(repr, columns))},
+        )
 
 
 def _work(sources: list[_Source]) -> Iterator[_Work]:
@@ -892,7 +1201,7 @@ def _inputs(sources: list[_Source]) -> list[InputFile]:
 
 
 def estimate_file(
-    path: str | Path | Sequence[str | Path],
+    path: str | Path | Sequence[str | Path | RecipientFile],
     plan: CampaignPlan,
     *,
     jobs: int = 1,
@@ -900,6 +1209,7 @@ def estimate_file(
     encoding: str | None = None,
     delimiter: str | None = None,
     sheet: str | None = None,
+    header_row: int | None = None,
 ) -> Report:
     """Estimate a CSV or Excel file (or several, as one campaign) with ``jobs`` processes;
     ``progress(rows_done)`` after each chunk.
@@ -913,11 +1223,11 @@ def estimate_file(
     paths = [path] if isinstance(path, (str, Path)) else list(path)
     if not paths:
         raise ArgumentError("no file to estimate")
-    sources = _open_sources(paths, plan, encoding, delimiter, sheet)
-    builder, run = ReportBuilder(), RowEstimator(plan)
+    sources = _open_sources(paths, plan, encoding, delimiter, sheet, header_row)
+    builder, run, repeats = ReportBuilder(), RowEstimator(plan), Repeats()
     if jobs == 1:
         for work in _work(sources):
-            builder.merge(_estimate_chunk(run, work))
+            builder.merge(_estimate_chunk(run, work, repeats))
             if progress is not None:
                 progress(builder.recipients)
         return _with_inputs(builder.report(run), sources)
@@ -932,7 +1242,8 @@ def estimate_file(
 
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(plan,)) as pool:
         for work in _work(sources):
-            pending.append(pool.submit(_worker_chunk, work))
+            marked = work._replace(repeated=_mark_repeats(plan, repeats, work))
+            pending.append(pool.submit(_worker_chunk, marked))
             if len(pending) >= 2 * jobs:
                 collect()
         while pending:
@@ -941,14 +1252,31 @@ def estimate_file(
 
 
 def _with_inputs(report: Report, sources: list[_Source]) -> Report:
-    return dataclasses.replace(report, inputs=_inputs(sources))
+    inputs = _inputs(sources)
+    warnings = tuple(warning for found in inputs for warning in found.warnings)
+    return dataclasses.replace(report, inputs=inputs, warnings=warnings)
 
 
-def _file_builder(plan: CampaignPlan, source: _Source) -> ReportBuilder:
+def _file_builder(
+    plan: CampaignPlan, source: _Source, repeated: dict[int, tuple[int, str]]
+) -> ReportBuilder:
     builder, run = ReportBuilder(), RowEstimator(plan)
     for work in _work([source]):
-        builder.merge(_estimate_chunk(run, work))
+        builder.merge(_estimate_chunk(run, work._replace(repeated=repeated)))
     return builder
+
+
+def _file_repeats(plan: CampaignPlan, sources: list[_Source]) -> list[dict[int, tuple[int, str]]]:
+    """Each file's rows whose number an earlier row has, read here once before the files go
+    to the cluster, so that files estimated in any order agree on the first row."""
+    repeats = Repeats()
+    found: list[dict[int, tuple[int, str]]] = []
+    for source in sources:
+        marked: dict[int, tuple[int, str]] = {}
+        for work in _work([source]):
+            marked.update(_mark_repeats(plan, repeats, work))
+        found.append(marked)
+    return found
 
 
 def estimate_files_on_dask(
@@ -959,6 +1287,7 @@ def estimate_files_on_dask(
     encoding: str | None = None,
     delimiter: str | None = None,
     sheet: str | None = None,
+    header_row: int | None = None,
 ) -> Report:
     """Estimate files as the partitions of one campaign on a Dask cluster: ``scheduler`` is
     its address (``tcp://host:8786``) or ``"local"`` for a local cluster of processes.
@@ -971,7 +1300,7 @@ def estimate_files_on_dask(
         distributed: Any = importlib.import_module("distributed")  # an extra; untyped
     except ImportError:
         raise ArgumentError("--dask needs the dask extra: pip install 'nrscompose[dask]'") from None
-    sources = _open_sources(list(paths), plan, encoding, delimiter, sheet)
+    sources = _open_sources(list(paths), plan, encoding, delimiter, sheet, header_row)
     if not sources:
         raise ArgumentError("no file to estimate")
     cluster = (
@@ -981,7 +1310,10 @@ def estimate_files_on_dask(
     )
     try:
         with distributed.Client(cluster if cluster is not None else scheduler) as client:
-            futures = [client.submit(_file_builder, plan, source, pure=False) for source in sources]
+            futures = [
+                client.submit(_file_builder, plan, source, marked, pure=False)
+                for source, marked in zip(sources, _file_repeats(plan, sources), strict=True)
+            ]
             partials = client.gather(futures)
     except OSError as error:
         raise ArgumentError(f"cannot reach the Dask scheduler {scheduler!r} ({error})") from None

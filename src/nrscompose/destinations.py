@@ -18,9 +18,9 @@ from functools import cache
 from typing import Any, Final, NamedTuple
 
 from nrscompose._extras import require
-from nrscompose.errors import ArgumentTypeError
+from nrscompose.errors import ArgumentError, ArgumentTypeError
 
-__all__ = ["WHY", "Destination", "destination", "normalize_phone"]
+__all__ = ["WHY", "Destination", "destination", "known_region", "normalize_phone"]
 
 # Destination.why → what it means, for a person.
 WHY: Final = {
@@ -30,7 +30,20 @@ WHY: Final = {
     "not_valid": "not a valid number of its country",
     "no_region": "not a valid number of any region",
     "unparsable": "not a phone number in international format",
+    "national_number": (
+        "a national number without its country code: give the country with --default-country "
+        "CC or --country-field COLUMN (default_country= or country_field= in Python)"
+    ),
+    "unknown_country": "the country column holds no ISO 3166 alpha-2 code (such as ES)",
+    "scientific_notation": (
+        "a number written in scientific notation (3,46123E+10), its last digits lost: format "
+        "the column as text and export again"
+    ),
 }
+# A number a spreadsheet or pandas wrote as a float: "34612345678.0" (a column with an empty
+# cell becomes floats in pandas), or in scientific notation, its digits lost ("3,46123E+10").
+_AS_FLOAT: Final = re.compile(r"\s*\+?\d{4,15}\.0\s*")
+_SCIENTIFIC: Final = re.compile(r"\s*\+?\d[.,]\d*[eE]\+?\d+\s*")
 _SEPARATORS: Final = str.maketrans("", "", " -.()/\t\u00a0")
 # Validity is "matches any type", so the order only matters for speed: most recipients of an
 # SMS campaign are mobiles.
@@ -54,8 +67,11 @@ class Destination(NamedTuple):  # a tuple: one per recipient on the estimate hot
     valid: bool
     reason: str | None = None
     # why it is invalid, a stable key to group by (see WHY): "too_short", "no_country_code",
-    # "unknown_prefix", "not_valid" (in its region), "no_region", "unparsable"
+    # "unknown_prefix", "not_valid" (in its region), "no_region", "unparsable",
+    # "national_number" (valid in a country once its code is added), "unknown_country"
     why: str | None = None
+    # read as a national number of the default country, its country code added
+    completed: bool = False
 
 
 def _invalid(raw: str, why: str, reason: str, number: str = "", code: int = 0) -> Destination:
@@ -108,6 +124,7 @@ class _Region:
     types: tuple[_Desc, ...]
     national_prefix: re.Pattern[str] | None
     leading_digits: re.Pattern[str] | None
+    mobile: _Desc | None = None
     _by_length: dict[int, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -158,6 +175,7 @@ def _region(code: str) -> _Region | None:
         types,
         re.compile(prefix) if prefix else None,
         re.compile(metadata.leading_digits) if metadata.leading_digits else None,
+        _compile(metadata.mobile),
     )
 
 
@@ -174,11 +192,39 @@ def _digits(raw: str) -> str | None:
     return text if text.isascii() and text.isdigit() else None
 
 
-def destination(raw: str) -> Destination:
-    """Where ``raw`` goes, and whether the API would accept it (``valid``; ``why`` says why not)."""
+def destination(raw: str, default_country: str | None = None) -> Destination:
+    """Where ``raw`` goes, and whether the API would accept it (``valid``; ``why`` says why not).
+
+    With ``default_country`` (ISO 3166 alpha-2, e.g. ``"ES"``) a number written without
+    ``+`` or ``00`` is first read as a national number of that country (``612 345 678``,
+    ``0612345678`` in France) and, when valid there, completed with its country code
+    (``completed``); otherwise it is read as international, as without a default. Without a
+    default, a number that is only valid as a national number says so (``"national_number"``).
+    """
     if not isinstance(raw, str):
         raise ArgumentTypeError(f"a number must be str, not {type(raw).__name__}")
+    if raw.endswith(".0") and _AS_FLOAT.fullmatch(raw):
+        return destination(raw.strip()[:-2], default_country)._replace(raw=raw)
+    if default_country is None:  # the campaign path: one call more than before, no more
+        found = _international(raw)
+        if found.valid or found.why == "unparsable":
+            return found
+        return _national_hint(raw, found)
+    if not known_region(default_country):
+        raise ArgumentError(
+            f"{default_country!r} is not a country: give an ISO 3166 alpha-2 code such as ES"
+        )
+    if not raw.lstrip().startswith(("+", "00")):
+        national = _national(raw, default_country)
+        if national is not None:
+            return national
+    return _international(raw)
+
+
+def _international(raw: str) -> Destination:
     digits = _digits(raw)
+    if digits is None and _SCIENTIFIC.fullmatch(raw):
+        return _invalid(raw, "scientific_notation", WHY["scientific_notation"])
     if digits is None:
         return _full_parse(raw)
     if len(digits) < 4:
@@ -284,6 +330,74 @@ def _full_parse(raw: str) -> Destination:
     reason = None if valid else f"not a valid number in {region or 'any region'}"
     why = None if valid else ("not_valid" if region else "no_region")
     return Destination(raw, digits, number.country_code, region, valid, reason, why)
+
+
+# Countries tried when a number is not international, to say "national number" rather than
+# "not valid": the countries of the 360nrs API reference's restrictions and the largest
+# Spanish-, Portuguese-, French- and English-speaking markets (one regex pair each).
+_NATIONAL_HINT_REGIONS: Final = (
+    "ES", "PT", "FR", "IT", "DE", "GB", "IE", "BE", "NL", "MX", "CO", "AR", "CL", "PE",
+    "BR", "US",
+)  # fmt: skip
+
+
+@cache
+def known_region(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166 alpha-2 region with numbering metadata."""
+    return len(code) == 2 and code.isascii() and code.isupper() and _region(code) is not None
+
+
+def _national(raw: str, country: str) -> Destination | None:
+    """``raw`` read as a national number of ``country``, or None when it is not one."""
+    national = _national_digits(raw, country)
+    if national is None:
+        return None
+    region = _region(country)
+    assert region is not None  # known_region was checked by the caller's caller
+    code = _phonenumbers().country_code_for_region(country)
+    return Destination(raw, f"{code}{national}", code, country, True, None, None, True)
+
+
+def _national_digits(raw: str, country: str, mobile: bool = False) -> str | None:
+    """The national significant number of ``raw`` in ``country`` when valid there (and a
+    mobile number, with ``mobile``)."""
+    region = _region(country)
+    if region is None:
+        return None
+    text = raw.strip().translate(_SEPARATORS)
+    if not (text.isascii() and text.isdigit()):
+        return None
+
+    def accepted(national: str) -> bool:
+        return region.is_valid(national) and (not mobile or _is_mobile(region, national))
+
+    if region.national_prefix is not None:
+        match = region.national_prefix.match(text)
+        if match is not None and match.end() and accepted(text[match.end() :]):
+            return text[match.end() :]
+    return text if accepted(text) else None
+
+
+def _is_mobile(region: _Region, national: str) -> bool:
+    if region.mobile is None:
+        return False
+    lengths, pattern = region.mobile
+    return (not lengths or len(national) in lengths) and pattern.fullmatch(national) is not None
+
+
+def _national_hint(raw: str, found: Destination) -> Destination:
+    """``found`` (invalid), or the reason "national number" when ``raw`` is a valid mobile
+    number of one of the usual countries (SMS go to mobiles; any length of digits is some
+    country's landline)."""
+    regions = [r for r in _NATIONAL_HINT_REGIONS if _national_digits(raw, r, True) is not None]
+    if not regions:
+        return found
+    listed = ", ".join(regions[:4])
+    reason = (
+        f"a national number (valid in {listed}) without its country code: give the country "
+        "with --default-country or --country-field"
+    )
+    return found._replace(reason=reason, why="national_number")
 
 
 def normalize_phone(value: str) -> str | None:

@@ -35,18 +35,19 @@ class Price:
     network: str = ""
 
     def __post_init__(self) -> None:
-        problem = _cost_problem(self.cost)
-        if problem is not None:
-            raise ValidationError.invalid("prices", f"{self.country}: {problem}")
+        if not _usable_cost(self.cost):
+            raise _cost_error("prices.cost_out_of_range", 1, self.country, self.cost)
 
 
-def _cost_problem(cost: Decimal) -> str | None:
-    """Why ``cost`` cannot be a price (NaN, infinite or negative), or None."""
-    if not cost.is_finite():
-        return f"the cost must be a finite number, not {cost}"
-    if cost < 0:
-        return f"the cost must not be negative ({cost})"
-    return None
+def _usable_cost(cost: Decimal) -> bool:
+    """A price is a finite number, 0 or more (not NaN, infinite or negative)."""
+    return cost.is_finite() and cost >= 0
+
+
+def _cost_error(kind: str, row: int, country: str, value: object) -> ValidationError:
+    shown = repr(value) if isinstance(value, str) else str(value)
+    params = {"row": row, "country": country, "value": shown}
+    return ValidationError.single(kind, "prices", None, params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,19 +61,35 @@ class Quote:
         return self.price.cost * parts
 
 
+def _cost(raw_cost: object, row: int, country: str) -> Decimal:
+    """The cost of price row ``row`` (from 1) as an exact decimal: a JSON number, or text of
+    one ("0.039"); "0,039" and other text are refused naming the value."""
+    if isinstance(raw_cost, Decimal):
+        cost = raw_cost
+    elif isinstance(raw_cost, (int, float, str)) and not isinstance(raw_cost, bool):
+        try:
+            cost = Decimal(str(raw_cost).strip())
+        except InvalidOperation:
+            raise _cost_error("prices.cost_not_number", row, country, raw_cost) from None
+    else:
+        raise _cost_error("prices.cost_not_number", row, country, raw_cost)
+    if not _usable_cost(cost):
+        raise _cost_error("prices.cost_out_of_range", row, country, raw_cost)
+    return cost
+
+
 def _price_from(row: Mapping[str, object], position: int) -> Price:
-    try:
-        country = str(row["countryIso"]).upper()
-        raw_cost = row["cost"]
-        cost = raw_cost if isinstance(raw_cost, Decimal) else Decimal(str(raw_cost))
-        currency = str(row.get("currencyCode") or "")
-    except (KeyError, InvalidOperation, TypeError, AttributeError) as error:
-        raise ValidationError.invalid(
-            "prices", f"row {position}: needs countryIso, cost and currencyCode ({error!r})"
-        ) from None
-    problem = _cost_problem(cost)
-    if problem is not None:
-        raise ValidationError.invalid("prices", f"row {position} ({country}): {problem}")
+    """Price row ``position`` (counted from 1, as a person counts them)."""
+    if not isinstance(row, Mapping):
+        raise ValidationError.single("prices.not_rows", "prices")
+    for name in ("countryIso", "cost"):
+        if row.get(name) is None:
+            raise ValidationError.single(
+                "prices.missing_field", "prices", None, {"row": position, "field": name}
+            )
+    country = str(row["countryIso"]).upper()
+    cost = _cost(row["cost"], position, country)
+    currency = str(row.get("currencyCode") or "")
     mcc, mnc = row.get("mcc"), row.get("mnc")
     return Price(
         country,
@@ -126,9 +143,9 @@ class PriceList:
     ) -> PriceList:
         """From the coverage response body (``{"data": [...]}``) or its list of rows."""
         rows = coverage.get("data") if isinstance(coverage, Mapping) else coverage
-        if not isinstance(rows, Iterable) or isinstance(rows, (str, bytes)):
-            raise ValidationError.invalid("prices", 'expected {"data": [...]} coverage rows')
-        return cls(tuple(_price_from(row, i) for i, row in enumerate(rows)))
+        if not isinstance(rows, Iterable) or isinstance(rows, (str, bytes, Mapping)):
+            raise ValidationError.single("prices.not_rows", "prices")
+        return cls(tuple(_price_from(row, i) for i, row in enumerate(rows, 1)))
 
     @classmethod
     def load(cls, path: str | Path) -> PriceList:

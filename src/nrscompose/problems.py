@@ -63,9 +63,6 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "template.placeholder_required": (
             "A %(channel)s must contain the %(placeholder)s placeholder."
         ),
-        "template.unknown_filter": (
-            "Unknown filter '%(name)s' at %(index)d. Known filters: %(known)s."
-        ),
         "template.unterminated": "The placeholder at %(index)d is not closed: add '}'.",
         "template.unexpected_character": (
             "%(char)s at %(index)d is not allowed in the placeholder that starts at %(start)d."
@@ -263,6 +260,101 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
             "%(country)s: with it (%(prefix_units)d units) the message needs %(parts_with_name)d "
             "parts instead of %(parts)d."
         ),
+        # campaign files: reading them, their header, numbers and prices (issue 20)
+        "file.not_found": "%(where)s: no such recipients file.",
+        "file.option_not_found": "%(where)s: no such file (given with %(option)s).",
+        "file.is_folder": "%(where)s is a folder, not a file.",
+        "file.not_regular": "%(where)s is not a regular file (a pipe?); save it to a file first.",
+        "file.empty": "%(where)s: the file is empty; expected a header line such as phone,name.",
+        "file.blank_header": (
+            "%(where)s: the header line is blank; expected a header such as phone,name."
+        ),
+        "file.header_unclosed_quote": "%(where)s: a quote in the header is never closed.",
+        "file.unclosed_quote": (
+            "%(where)s: a quote opened here is never closed, so every following line would be "
+            'part of one field; close it, or double a quote that is part of the value ("").'
+        ),
+        "file.field_too_long": (
+            "%(where)s: a field is longer than %(limit)s characters; a quote left open is the "
+            "usual cause."
+        ),
+        "file.not_csv": "%(where)s: not readable as CSV (%(detail)s).",
+        "file.wrong_encoding": (
+            "%(where)s: byte %(byte)s is not %(encoding)s; the file looks like %(detected)s: "
+            "try --encoding %(codec)s (encoding='%(codec)s' in Python)."
+        ),
+        "file.unknown_encoding": (
+            "%(where)s: byte %(byte)s is not %(encoding)s, and no usual encoding reads the file "
+            "plausibly; give the file's encoding with --encoding."
+        ),
+        "file.no_byte_order_mark": (
+            "%(where)s: the file holds NUL bytes: it looks like %(detected)s; try --encoding "
+            "%(codec)s (encoding='%(codec)s' in Python)."
+        ),
+        "file.utf_read_as_legacy": (
+            "%(where)s: the file is UTF-8 with accented letters; read as %(encoding)s they would "
+            "be garbled (é as Ã©): leave out --encoding."
+        ),
+        "file.encoding_doubt": (
+            "%(where)s: read as %(encoding)s, the text looks garbled (%(sample)s); the file looks "
+            "like %(detected)s: check it, or use --encoding %(codec)s."
+        ),
+        "file.unknown_encoding_name": (
+            "%(value)s is not an encoding; e.g. utf-8, cp1252, mac_roman."
+        ),
+        "file.not_text_encoding": (
+            "%(value)s is not a text encoding a file is saved in; e.g. utf-8, cp1252, mac_roman."
+        ),
+        "file.no_header_row": "%(where)s: the file has no such line for the header.",
+        "file.duplicate_column": (
+            "Two columns are named %(column)s in the header of the file; rename one of them."
+        ),
+        "file.unreadable_workbook": "%(where)s: not a readable workbook (%(detail)s).",
+        "file.no_sheets": "%(where)s: the workbook has no sheet.",
+        "file.no_such_sheet": "%(where)s: no sheet %(sheet)s (sheets: %(sheets)s).",
+        "file.empty_sheet": "%(where)s: sheet %(sheet)s is empty; expected a header.",
+        "file.sheet_without_phone": (
+            "%(where)s: sheet %(sheet)s has no phone column in its first %(rows)d rows; these "
+            "sheets have one: %(sheets)s; choose one with --sheet (sheet= in Python)."
+        ),
+        "file.phone_columns_tied": (
+            "columns %(columns)s could both hold the phone numbers; choose one with "
+            "--phone-field NAME (phone_field= in Python)."
+        ),
+        "file.no_phone_column": (
+            "no column holds phone numbers (columns: %(columns)s); name it with --phone-field "
+            "NAME (phone_field= in Python), or call it phone, mobile, msisdn, teléfono, móvil, "
+            "celular, telemóvel or portable."
+        ),
+        "campaign.unknown_country": (
+            "%(value)s is not a country: give an ISO 3166 alpha-2 code such as ES."
+        ),
+        "campaign.no_country_column": (
+            "No column %(column)s for the countries in the file (columns: %(columns)s)."
+        ),
+        "prices.not_rows": 'The price list must be coverage data: {"data": [rows]}.',
+        "prices.missing_field": "Price row %(row)d has no %(field)s.",
+        "prices.cost_not_number": (
+            "Price row %(row)d (%(country)s): the cost %(value)s is not a number; write it with "
+            "a dot as the decimal mark, e.g. 0.039."
+        ),
+        "prices.cost_out_of_range": (
+            "Price row %(row)d (%(country)s): the cost %(value)s must be a finite number, 0 or "
+            "more."
+        ),
+        "date.not_iso": "%(value)s is not an ISO 8601 time such as 2026-11-29T14:00+01:00.",
+        "date.no_offset": "%(value)s has no UTC offset: add one, e.g. %(example)s.",
+        "template.unknown_value": (
+            "%(name)s is not a placeholder of the template; did you mean %(suggestion)s?"
+        ),
+        "recipient.duplicate": (
+            "%(value)s is the same number as %(first)s: the message would be sent, and billed, "
+            "twice."
+        ),
+        "demo.port_in_use": (
+            "Port %(port)d on 127.0.0.1 is in use: choose another with --port, or leave it out "
+            "for any free port."
+        ),
     }
 )
 
@@ -302,6 +394,42 @@ VARIANT_KINDS: Final[Mapping[str, tuple[str, Mapping[object, str]]]] = MappingPr
                 ),
                 False: (
                     "%(placeholder)s at %(index)d has no column in the file (columns: %(columns)s)."
+                ),
+            },
+        ),
+        # an unknown filter, with the known filter it is closest to (issue 20)
+        "template.unknown_filter": (
+            "suggested",
+            {
+                True: (
+                    "Unknown filter '%(name)s' at %(index)d; did you mean '%(suggestion)s'? "
+                    "Known filters: %(known)s."
+                ),
+                False: "Unknown filter '%(name)s' at %(index)d. Known filters: %(known)s.",
+            },
+        ),
+        # a phone column named that the file lacks, with the closest column (issue 20)
+        "file.no_such_phone_column": (
+            "suggested",
+            {
+                True: (
+                    "no column %(column)s in the file (columns: %(columns)s); did you mean "
+                    "%(suggestion)s?"
+                ),
+                False: "no column %(column)s in the file (columns: %(columns)s).",
+            },
+        ),
+        # a forced encoding that made control characters of the file's bytes (issue 20)
+        "file.control_characters": (
+            "known",
+            {
+                True: (
+                    "%(where)s: read as %(encoding)s, the file holds control characters that no "
+                    "text has (%(found)s); it looks like %(detected)s: try --encoding %(codec)s."
+                ),
+                False: (
+                    "%(where)s: read as %(encoding)s, the file holds control characters that no "
+                    "text has (%(found)s); give the file's encoding with --encoding."
                 ),
             },
         ),

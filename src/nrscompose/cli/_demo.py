@@ -16,9 +16,20 @@ def _port(value: str) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    import errno
+
+    from nrscompose.errors import ValidationError
     from nrscompose.forms.demo import DemoServer
 
-    with DemoServer(args.port, quiet=False) as server:
+    try:
+        server = DemoServer(args.port, quiet=False)
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        raise ValidationError.single(
+            "demo.port_in_use", "port", None, {"port": args.port}
+        ) from None
+    with server:
         print(f"nrscompose demo on {server.url} (Ctrl-C to stop)", file=out, flush=True)
         if not args.no_browser:
             webbrowser.open(server.url)

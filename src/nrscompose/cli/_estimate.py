@@ -48,6 +48,10 @@ def text_argument(value: str) -> str:
         path = value[1:]
         try:
             text = Path(path).read_text(encoding="utf-8-sig")
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            raise ValidationError.single(
+                "file.option_not_found", "template", None, {"where": path, "option": "@FILE"}
+            ) from None
         except UnicodeDecodeError as error:
             byte = error.object[error.start]
             raise ArgumentError(
@@ -79,18 +83,13 @@ def parse_when(value: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ValidationError.single(
-            "value.invalid",
-            "at",
-            None,
-            {"detail": f"{value!r} is not an ISO 8601 time such as 2026-11-29T14:00+01:00"},
-        ) from None
+        raise ValidationError.single("date.not_iso", "at", None, {"value": repr(value)}) from None
     if moment.utcoffset() is None:
+        # a date alone takes a time before its offset ("2026-11-29+01:00" is no ISO 8601 time)
+        base = value if "T" in value or " " in value else f"{value}T00:00"
+        example = f"{base}+01:00 or {base}Z"
         raise ValidationError.single(
-            "value.invalid",
-            "at",
-            None,
-            {"detail": f"{value!r} has no UTC offset: add one, e.g. {value}+01:00 or {value}Z"},
+            "date.no_offset", "at", None, {"value": repr(value), "example": example}
         )
     return moment
 
@@ -117,6 +116,24 @@ def _values(args: argparse.Namespace) -> dict[str, str]:
     return values
 
 
+def _refuse_unknown_values(values: Mapping[str, str], template: Any) -> None:
+    """A value for a name the template lacks, while a placeholder has no value: a typo
+    (``--var nme=Ana`` for ``{name}``), named with the placeholder it was meant for."""
+    from difflib import get_close_matches
+
+    names = [p.name for p in template.placeholders if not p.reserved]
+    missing = [name for name in names if name not in values]
+    for given in values:
+        if given in names or not missing:
+            continue
+        close = get_close_matches(given, missing, n=1, cutoff=0.6)
+        if close:
+            raise ValidationError.single(
+                "template.unknown_value", "var", None,
+                {"name": repr(given), "suggestion": "{" + close[0] + "}"},
+            )  # fmt: skip
+
+
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     from nrscompose.analysis import analyze
     from nrscompose.template import Template, analyze_template
@@ -136,7 +153,9 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
         print(f"best case:  {found.best.encoding}, {_parts(found.best.parts)}", file=out)
         print(f"worst case: {found.worst.encoding}, {_parts(found.worst.parts)}", file=out)
         return 0
-    text = template.preview(_values(args), lenient=args.lenient)
+    values = _values(args)
+    _refuse_unknown_values(values, template)
+    text = template.preview(values, lenient=args.lenient)
     analysis = analyze(text, trans=args.trans, profile=args.profile, channel=args.channel)
     print(text, file=out)
     print(
@@ -194,20 +213,32 @@ def _print_inputs(report: Report, out: TextIO) -> None:
         if found.format == "csv" and found.delimiter is not None:
             how = f"{found.encoding}, {describe_delimiter(found.delimiter)}-separated"
         else:
-            how = f"Excel sheet {found.sheet!r}"
+            how = f"{_WORKBOOKS.get(found.format, 'workbook')} sheet {found.sheet!r}"
+        if found.header_line != 1:
+            how += f", header on line {found.header_line}"
         print(f"{found.file}: {how}; phone numbers from column {found.phone_field!r}", file=out)
+
+
+_WORKBOOKS = {"xlsx": "Excel", "xls": "Excel 97-2003", "xlsb": "Excel binary",
+              "ods": "OpenDocument"}  # fmt: skip
+
+
+def _count(number: int, thing: str) -> str:
+    """"1 recipient", "1,000 recipients": thousands separated as in the progress line."""
+    return f"{number:,} {thing}" if number == 1 else f"{number:,} {thing}s"
 
 
 def _print_report(report: Report, out: TextIO, plan: CampaignPlan) -> None:
     lines = bool(report.inputs)
     _print_inputs(report, out)
     skipped = report.blank_lines
-    blank = f"; {skipped} blank line{'s' if skipped != 1 else ''} skipped" if skipped else ""
+    blank = f"; {_count(skipped, 'blank line')} skipped" if skipped else ""
     print(
-        f"{report.rows_read} {'row' if report.rows_read == 1 else 'rows'} read: "
-        f"{report.valid} valid, {report.invalid} invalid{blank}",
+        f"{_count(report.rows_read, 'row')} read: "
+        f"{report.valid:,} valid, {report.invalid:,} invalid{blank}",
         file=out,
     )
+    _print_numbers(report, out, plan, lines)
     print(f"parts: {report.parts}   cost: {_money(report.cost)}", file=out)
     if report.unpriced:
         missing = ", ".join(f"{country} ({n})" for country, n in report.unpriced.items())
@@ -215,14 +246,15 @@ def _print_report(report: Report, out: TextIO, plan: CampaignPlan) -> None:
     print("\nby country:", file=out)
     for country, totals in report.by_country.items():
         print(
-            f"  {country:3} {totals.recipients:8} recipients {totals.parts:9} parts  "
-            f"{_money(totals.cost)}",
+            f"  {country:3} {totals.recipients:8,} {_noun(totals.recipients, 'recipient'):10} "
+            f"{totals.parts:9,} {_noun(totals.parts, 'part'):5}  {_money(totals.cost)}",
             file=out,
         )
     print("by encoding:", file=out)
     for encoding, counted in report.by_encoding.items():
         print(
-            f"  {encoding:7} {counted.recipients:8} recipients {counted.parts:9} parts",
+            f"  {encoding:7} {counted.recipients:8,} {_noun(counted.recipients, 'recipient'):10} "
+            f"{counted.parts:9,} {_noun(counted.parts, 'part')}",
             file=out,
         )
     if report.held and report.at is not None:
@@ -237,9 +269,58 @@ def _print_report(report: Report, out: TextIO, plan: CampaignPlan) -> None:
             # under its own reason: a sample listed after all of them read as the last one's
             sample = [r for r in report.invalid_sample if (r.reason or "invalid") == reason]
             for row in sample[:2]:
-                print(f"           e.g. {_where(row, lines)}: {row.number!r}", file=out)
+                parts = f" ({_parts(row.parts)})" if row.parts else ""
+                print(f"           e.g. {_where(row, lines)}: {row.number!r}{parts}", file=out)
     _print_expensive(report, out, plan, lines)
     print_content_rules(report, out)
+
+
+def _noun(number: int, thing: str) -> str:
+    return thing if number == 1 else thing + "s"
+
+
+def _print_numbers(report: Report, out: TextIO, plan: CampaignPlan, lines: bool) -> None:
+    """National numbers completed, repeated numbers and how they were counted."""
+    if report.national_numbers:
+        where = f"as {plan.default_country}" if plan.default_country else "by country"
+        if plan.country_field:
+            where = f"by column {plan.country_field!r}"
+            if plan.default_country:
+                where += f", else as {plan.default_country}"
+        print(
+            f"{_count(report.national_numbers, 'national number')} read {where}, "
+            "country code added",
+            file=out,
+        )
+    if report.duplicates:
+        how = (
+            "left out with --dedupe"
+            if report.deduplicated
+            else "counted as sent; --dedupe keeps the first row of each number"
+        )
+        samples = "; ".join(_escaped(row.describe()) for row in report.duplicate_samples[:3])
+        more = ", …" if report.duplicates > 3 else ""
+        verb = "repeats" if report.duplicates == 1 else "repeat"
+        print(
+            f"{_count(report.duplicates, 'row')} {verb} an earlier number ({how}): "
+            f"{samples}{more}",
+            file=out,
+        )
+
+
+def _escaped(text: str) -> str:
+    """``text`` with control and invisible characters written as escapes (\\x00, \\u200d):
+    printed raw, they would hide or garble what the line says."""
+    return "".join(_escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    import unicodedata
+
+    if char.isprintable() and unicodedata.category(char) not in ("Cf", "Zl", "Zp"):
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _kept_out(text: str, plan: CampaignPlan) -> str:
@@ -254,7 +335,10 @@ def _kept_out(text: str, plan: CampaignPlan) -> str:
             chars = by_encoding.setdefault(encoding, [])
             if item.char not in chars:
                 chars.append(item.char)
-    return "; ".join(f"out of {name}: {' '.join(chars)}" for name, chars in by_encoding.items())
+    return "; ".join(
+        f"out of {name}: {' '.join(_escaped(c) for c in chars)}"
+        for name, chars in by_encoding.items()
+    )
 
 
 def _print_expensive(report: Report, out: TextIO, plan: CampaignPlan, lines: bool) -> None:
@@ -268,7 +352,9 @@ def _print_expensive(report: Report, out: TextIO, plan: CampaignPlan, lines: boo
             line += f"; {_kept_out(row.text, plan)}"
         suggestion = report.suggestion_for(row)
         if suggestion is not None:
-            changes = ", ".join(f"{a}→{b}" for a, b in suggestion.replace.items())
+            changes = ", ".join(
+                f"{_escaped(a)}→{_escaped(b)}" for a, b in suggestion.replace.items()
+            )
             line += f" (replace {changes}: saves {_parts(suggestion.parts_saved)})"
         print(line, file=out)
 
@@ -352,6 +438,18 @@ def delimiter_argument(value: str) -> str:
     return _DELIMITER_WORDS.get(value.lower(), value)
 
 
+def country_argument(value: str) -> str:
+    """``--default-country``: an ISO 3166 alpha-2 code, any case."""
+    from nrscompose.destinations import known_region
+
+    code = value.strip().upper()
+    if not known_region(code):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a country: give an ISO 3166 alpha-2 code such as ES"
+        )
+    return code
+
+
 def positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -420,16 +518,30 @@ def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
         trans=args.trans,
         channel=args.channel,
         lenient=args.lenient,
+        default_country=args.default_country,
+        country_field=args.country_field,
+        dedupe=args.dedupe,
+        max_parts=args.max_parts,
     )
     files = expand_files(args.files)
-    reading = {"encoding": args.encoding, "delimiter": args.delimiter, "sheet": args.sheet}
+    reading: dict[str, Any] = {
+        "encoding": args.encoding,
+        "delimiter": args.delimiter,
+        "sheet": args.sheet,
+    }
     if args.dask:
-        report = estimate_files_on_dask(files, plan, args.dask, **reading)
+        report = estimate_files_on_dask(
+            files, plan, args.dask, header_row=args.header_row, **reading
+        )
     else:
         progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
-        report = estimate_file(files, plan, jobs=args.jobs, progress=progress, **reading)
+        report = estimate_file(
+            files, plan, jobs=args.jobs, progress=progress, header_row=args.header_row, **reading
+        )
         if progress is not None:
             progress.done()
+    for warning in report.warnings:
+        print(f"nrscompose: warning: {_escaped(warning)}", file=sys.stderr)
     if args.json:
         json.dump(report.as_json(), out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -478,8 +590,20 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--trans", action="store_true", help="count as with trans=1")
-    parser.add_argument("--profile", default="360nrs", choices=sorted(PROFILES))
-    parser.add_argument("--channel", default="sms", choices=["sms", "landing"])
+    parser.add_argument(
+        "--profile",
+        default="360nrs",
+        choices=sorted(PROFILES),
+        help="counting rules: 360nrs (the provider's bill, default), 3gpp or 3gpp-16bit (what "
+        "a handset receives), flat160 (160 characters a credit)",
+    )
+    parser.add_argument(
+        "--channel",
+        default="sms",
+        choices=["sms", "landing"],
+        help="sms (at most 15 parts, default) or landing (Landing SMS: at most 8 parts, "
+        "needs {LAND_URL})",
+    )
     parser.add_argument(
         "--lenient", action="store_true", help="render missing values empty instead of failing"
     )
@@ -509,8 +633,8 @@ def register(commands: Any) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="recipients: CSV with a header line, or .xlsx; several files (or a quoted "
-        "pattern such as 'data/part-*.csv') are one campaign",
+        help="recipients: CSV with a header line, or a workbook (.xlsx, .xls, .ods); several "
+        "files (or a quoted pattern such as 'data/part-*.csv') are one campaign",
     )
     estimate.add_argument("--template", required=True, help="message text or @FILE")
     estimate.add_argument("--prices", metavar="FILE", help="coverage JSON (GET sms/coverage)")
@@ -528,9 +652,44 @@ def register(commands: Any) -> None:
         "from the header)",
     )
     estimate.add_argument(
-        "--encoding", help="CSV encoding, e.g. cp1252 (default: UTF-8; a BOM is honoured)"
+        "--encoding",
+        help="the CSV file's text encoding, e.g. cp1252 (Excel for Windows), mac_roman (Excel "
+        "for Mac), utf-16-le; default UTF-8 (a byte-order mark is honoured); a file that is "
+        "not UTF-8 is refused naming the encoding it looks like",
     )
-    estimate.add_argument("--sheet", help="Excel sheet name (default: the first)")
+    estimate.add_argument("--sheet", help="workbook sheet name (default: the first)")
+    estimate.add_argument(
+        "--header-row",
+        type=positive_int,
+        metavar="N",
+        help="the line (sheet row) of the header (default: line 1, else the first of the "
+        "first 20 lines that names a phone column)",
+    )
+    estimate.add_argument(
+        "--default-country",
+        type=country_argument,
+        metavar="CC",
+        help="read numbers without a country code as national numbers of this country "
+        "(ISO 3166 alpha-2, e.g. ES)",
+    )
+    estimate.add_argument(
+        "--country-field",
+        metavar="COLUMN",
+        help="a column with each row's country (ISO 3166 alpha-2) for national numbers; an "
+        "empty cell falls back to --default-country",
+    )
+    estimate.add_argument(
+        "--dedupe",
+        action="store_true",
+        help="keep the first row of each number (compared in international form); by "
+        "default repeated rows are counted as sent, and reported",
+    )
+    estimate.add_argument(
+        "--max-parts",
+        type=positive_int,
+        metavar="N",
+        help="rows needing more parts are invalid (default: the channel's cap, 15 for sms)",
+    )
     estimate.add_argument(
         "--max-invalid",
         type=max_invalid,

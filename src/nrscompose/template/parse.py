@@ -110,7 +110,7 @@ def parse_placeholders(text: str, shortener: Shortener | None) -> tuple[Placehol
                 break
             filter_name = word.group()
             if filter_name not in FILTERS:
-                params = {"name": filter_name, "index": word.start(), "known": ", ".join(FILTERS)}
+                params = _unknown_filter(filter_name, word.start())
                 span = (word.start(), word.end())
                 problems.append(Problem("template.unknown_filter", "message", span, params))
             filters.append(filter_name)
@@ -139,3 +139,17 @@ def parse_placeholders(text: str, shortener: Shortener | None) -> tuple[Placehol
 
 def _unterminated(start: int, end: int) -> Problem:
     return Problem("template.unterminated", "message", (start, end), {"index": start})
+
+
+def _unknown_filter(name: str, index: int) -> dict[str, object]:
+    """The params of an unknown filter, with the known one it is closest to ("capitalise")."""
+    from difflib import get_close_matches  # only on this error path: a slow import
+
+    close = get_close_matches(name, list(FILTERS), n=1, cutoff=0.6)
+    return {
+        "name": name,
+        "index": index,
+        "known": ", ".join(FILTERS),
+        "suggested": bool(close),
+        "suggestion": close[0] if close else "",
+    }

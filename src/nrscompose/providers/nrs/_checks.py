@@ -78,13 +78,20 @@ class Checker:
             self.add("recipient.required", field)
             return []
         normalized: list[str] = []
+        first: dict[str, int] = {}  # a number in international form → where it first was
         for index, item in enumerate(items):
             number = normalize_phone(item) if isinstance(item, str) else None
             if number is None:
                 self.add("recipient.invalid", f"{field}[{index}]", value=repr(item))
                 normalized.append(str(item))
-            else:
-                normalized.append(number)
+                continue
+            # the same number in two spellings ("+34 612…", "0034612…") is sent, and billed,
+            # twice
+            seen = first.setdefault(number, index)
+            if seen != index:
+                where = f"{field}[{index}]"
+                self.add("recipient.duplicate", where, value=repr(item), first=f"{field}[{seen}]")
+            normalized.append(number)
         return normalized
 
     def emails(self, value: object, field: str, required: bool = True) -> None:
