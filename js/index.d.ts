@@ -1,4 +1,5 @@
-// Types of nrscompose-counter (the same for the ES module and the CommonJS entry).
+// Types of nrscompose-counter: the CommonJS entry's (`require`) declarations; index.d.mts gives
+// the same to the ES module (`import`). Named exports only: there is no default export.
 
 /** An encoding value of the 360nrs API. */
 export type Encoding = "gsm" | "gsm-pt" | "utf-16";
@@ -159,24 +160,11 @@ export declare function watch(
   options: AnalyzeOptions,
   onUpdate: (result: Analysis | null, error: CounterError | null) => void,
 ): () => void;
-/** Attach a counter to every `<textarea data-nrs-counter>` under `scope`; returns how many. */
+/**
+ * Attach a counter to every `<textarea data-nrs-counter>` under `scope` (default: the page);
+ * returns how many. An explicit call: importing the package attaches nothing (only the classic
+ * script, `nrscompose-counter/browser`, attaches by itself once the page has loaded).
+ */
 export declare function attach(scope?: unknown): number;
 export declare const profiles: ProfileName[];
 export declare const encodings: Encoding[];
-
-declare const counter: {
-  analyze: typeof analyze;
-  split: typeof split;
-  suggest: typeof suggest;
-  candidate: typeof candidate;
-  normalizeNewlines: typeof normalizeNewlines;
-  transliterate: typeof transliterate;
-  graphemeBoundaries: typeof graphemeBoundaries;
-  utf16Offsets: typeof utf16Offsets;
-  watch: typeof watch;
-  attach: typeof attach;
-  CounterError: typeof CounterError;
-  profiles: ProfileName[];
-  encodings: Encoding[];
-};
-export default counter;

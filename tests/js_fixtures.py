@@ -11,16 +11,19 @@ seeded pseudo-random mixes of the characters that exercise every branch.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import random
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from nrscompose import PROFILES, ValidationError, analyze, split, suggest
-from nrscompose.analysis import _NOT_IN
+from nrscompose.analysis import NOT_IN
 
-FIXTURES = Path(__file__).resolve().parents[1] / "js" / "test" / "fixtures.json"
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "js" / "test" / "fixtures.json"
 
 ALPHABET = (
     "aZ09 @£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!?¡¿ÄÖÑÜ§äöñüà^{}\\[~]|€\x0c"
@@ -130,11 +133,23 @@ def fixtures() -> dict[str, Any]:
     ]
     return {
         "texts": texts,
-        "reasons": dict(_NOT_IN),  # Offending.reason joins these with "; "
+        "reasons": dict(NOT_IN),  # Offending.reason joins these with "; "
         "analyze": cases,
         "split": splits,
         "suggest": suggestions,
     }
+
+
+def generator() -> ModuleType:
+    """``tools/generate_counter_data.py``, which is not part of the package."""
+    spec = importlib.util.spec_from_file_location(
+        "generate_counter_data", ROOT / "tools" / "generate_counter_data.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def render() -> str:

@@ -26,7 +26,16 @@ from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose.transliterate import source_indices, transliterate
 from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, MESSAGE_CHANNELS, require
 
-__all__ = ["Analysis", "Notice", "Offending", "analyze", "describe_char"]
+__all__ = [
+    "CHEAPEST_PT",
+    "NOT_IN",
+    "SEPTET_CHARSETS",
+    "Analysis",
+    "Notice",
+    "Offending",
+    "analyze",
+    "describe_char",
+]
 
 # Annotations only: importing typing would double the package's import time.
 TYPE_CHECKING = False
@@ -44,18 +53,21 @@ if TYPE_CHECKING:
 else:
     EncodingChoice = NoticeKind = str
 
-_SEPTET_CHARSETS: Final[dict[Encoding, tuple[SeptetCharset, ...]]] = {
+# Which septet charsets an encoding tries, in order (ties keep the earlier one); public for the
+# live counter's generator (tools/generate_counter_data.py), which copies these tables.
+SEPTET_CHARSETS: Final[dict[Encoding, tuple[SeptetCharset, ...]]] = {
     "gsm": (charsets.DEFAULT,),
     "gsm-pt": (charsets.PORTUGUESE,),
 }
 # The 3GPP profile may use one Portuguese table with a default one: one IE instead of two.
-_CHEAPEST_PT: Final = (
+CHEAPEST_PT: Final = (
     charsets.DEFAULT_LOCKING_PORTUGUESE_SHIFT,
     charsets.PORTUGUESE_LOCKING_DEFAULT_SHIFT,
     charsets.PORTUGUESE,
 )
 _PROFILES: Final = dict(PROFILES)  # a plain dict: looked up on every call
-_NOT_IN: Final[dict[Encoding, str]] = {
+# Why a character is absent from an encoding: Offending.reason joins these with "; ".
+NOT_IN: Final[dict[Encoding, str]] = {
     "gsm": "not in the GSM 7-bit default alphabet or its extension table",
     "gsm-pt": "not in the Portuguese GSM tables",
     "utf-16": "a lone surrogate cannot be sent",
@@ -118,7 +130,7 @@ class Offending(_Record):
 
     @property
     def reason(self) -> str:
-        return "; ".join(_NOT_IN[encoding] for encoding in self.excluded_from)
+        return "; ".join(NOT_IN[encoding] for encoding in self.excluded_from)
 
     def __str__(self) -> str:
         return f"{describe_char(self.char)} at {self.index}: {self.reason}"
@@ -362,8 +374,8 @@ def _represents(encoding: Encoding, char: str, profile: Profile) -> bool:
 
 def _charsets_for(encoding: Encoding, profile: Profile) -> tuple[SeptetCharset, ...]:
     if encoding == "gsm-pt" and profile.cheapest_tables:
-        return _CHEAPEST_PT
-    return _SEPTET_CHARSETS[encoding]
+        return CHEAPEST_PT
+    return SEPTET_CHARSETS[encoding]
 
 
 def _national_tables(charset: SeptetCharset | None) -> int:
@@ -458,9 +470,9 @@ def _count_encoding(text: str, encoding: Encoding, profile: Profile) -> _Count |
     if encoding == "utf-16":
         return _count(text, encoding, profile, None)
     if encoding == "gsm" or not profile.cheapest_tables:
-        return _count(text, encoding, profile, _SEPTET_CHARSETS[encoding][0])
+        return _count(text, encoding, profile, SEPTET_CHARSETS[encoding][0])
     best: _Count | None = None
-    for charset in _CHEAPEST_PT:
+    for charset in CHEAPEST_PT:
         counted = _count(text, encoding, profile, charset)
         if counted is not None and (best is None or _rank(counted) < _rank(best)):
             best = counted
@@ -607,7 +619,7 @@ def _choose(
         if candidate == "utf-16":  # one call less per candidate: this runs for every text
             counted = _count(text, candidate, profile, None)
         elif candidate == "gsm" or not pairs:
-            counted = _count(text, candidate, profile, _SEPTET_CHARSETS[candidate][0])
+            counted = _count(text, candidate, profile, SEPTET_CHARSETS[candidate][0])
         else:
             counted = _count_encoding(text, candidate, profile)
         if counted is None:
