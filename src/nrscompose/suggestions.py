@@ -26,7 +26,7 @@ nothing is offered.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from nrscompose.analysis import Analysis, analyze
@@ -180,7 +180,7 @@ def apply(text: str, replacements: Sequence[Replacement]) -> str:
     return _rewrite(text, {r.char: (r.replacement, r.indices) for r in replacements})
 
 
-def _rewrite(text: str, chosen: dict[str, tuple[str, Sequence[int]]]) -> str:
+def _rewrite(text: str, chosen: Mapping[str, tuple[str, Sequence[int]]]) -> str:
     at = {start: (char, new) for char, (new, starts) in chosen.items() for start in starts}
     pieces: list[str] = []
     done = 0
@@ -207,7 +207,7 @@ def suggest(
     before = analyze(text, trans=trans, profile=profile, candidates=candidates)
     offers = _offers(text)
 
-    def parts_with(chosen: dict[str, tuple[str, Sequence[int]]]) -> int:
+    def parts_with(chosen: Mapping[str, tuple[str, Sequence[int]]]) -> int:
         return analyze(
             _rewrite(text, chosen), trans=trans, profile=profile, candidates=candidates
         ).parts
