@@ -43,6 +43,12 @@ SAMPLES = [
     "ça coûte – “cher” … ½ ﬁn",
     "Здравствуйте! Ваш код: 4711",
     "",
+    # suggest: emoji sequences stay whole, decomposed accents are composed
+    "Olá 😀 João – “hi” 👨‍👩‍👧 🇵🇹 नमस्ते\n" * 8,
+    "Cafe\u0301 😀 cancio\u0301n " * 8,
+    "😀\u200b\ufe0f" + "’" * 80,
+    "👨\u200d\u200b👩 1️⃣ 🏴󠁧󠁢󠁥󠁮󠁧󠁿 \U000e0062" + "’" * 80,
+    "pay\u200bment ™ ‼ " * 12,
 ]
 
 

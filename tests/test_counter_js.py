@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import js_fixtures
-from nrscompose import PROFILES, ValidationError, analyze
+from nrscompose import PROFILES, ValidationError, analyze, suggest
 from nrscompose.forms import counter_script
 from nrscompose.transliterate import TRANS_TABLE
 
@@ -344,3 +344,73 @@ def test_crlf_option_counts_what_the_form_submits(tmp_path: Path) -> None:
     assert report["mismatchCount"] == 0, report["mismatches"]
     expected = payload["cases"][0][2]  # type: ignore[index]
     assert expected["units"] == len(text) + 2  # two LFs became CRLF; CRLF and CR stay 2 units
+
+
+SUGGEST_RUNNER = r"""
+const fs = require("fs");
+const [counterPath, textsPath] = process.argv.slice(2);
+const C = require(counterPath);
+const out = JSON.parse(fs.readFileSync(textsPath, "utf8")).map((text) => {
+  const s = C.suggest(text);
+  const rows = s.replacements.map(
+    (r) => [r.char, r.replacement, r.indices, r.reason, r.partsSaved]
+  );
+  return [s.text, rows];
+});
+process.stdout.write(JSON.stringify(out));
+"""
+# Emoji sequences and their parts, invisible characters, decomposed accents, rewritable marks.
+SUGGEST_ALPHABET = (
+    "a é’“–…\u00a0\u200b\u00ad\u200d\u200c\ufe0f\u20e3\u0301\u0308e1#o"
+    "😀👨👩👧👍\U0001f3fd🇵🇹🇪🇸🏴\U000e0067\U000e0062\U000e007f©™‼\u0600ﬁ"
+)
+
+
+@needs_node
+def test_suggest_answers_as_python_on_emoji_and_decomposed_texts(tmp_path: Path) -> None:
+    """The JavaScript suggest keeps emoji sequences and composes accents exactly as Python."""
+    texts: list[str] = []
+    pieces = st.one_of(
+        st.text(alphabet=SUGGEST_ALPHABET, max_size=12),
+        st.sampled_from(["👨‍👩‍👧", "1️⃣", "🇵🇹", "👍🏽", "❤️", "e\u0301", "x" * 60, "’" * 70]),
+        st.sampled_from(["x" * 150, "e\u0301" * 40, "a\u200bb" * 30, "ok – “yes” " * 7]),
+    )
+
+    @settings(
+        max_examples=400,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(st.lists(pieces, max_size=10).map("".join))
+    def collect(text: str) -> None:
+        texts.append(text)
+
+    collect()
+    texts_path = tmp_path / "texts.json"
+    texts_path.write_text(json.dumps(texts), encoding="utf-8")
+    runner = tmp_path / "suggest.js"
+    runner.write_text(SUGGEST_RUNNER, encoding="utf-8")
+    counter = tmp_path / "nrscompose-counter.cjs"
+    counter.write_text(counter_script.commonjs_script(SOURCE), encoding="utf-8")
+    assert NODE is not None
+    done = subprocess.run(
+        [NODE, str(runner), str(counter), str(texts_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    got = json.loads(done.stdout)
+    offered = 0
+    for text, (js_text, js_replacements) in zip(texts, got, strict=True):
+        s = suggest(text)
+        expected = [
+            [r.char, r.replacement, list(r.indices), r.reason, r.parts_saved]
+            for r in s.replacements
+        ]
+        assert [js_text, js_replacements] == [s.text, expected], repr(text)
+        offered += bool(expected)
+    print(f"\nsuggest: {len(texts)} texts, {offered} with replacements, 0 differences")
+    assert offered > 40  # the corpus does exercise the rewrites

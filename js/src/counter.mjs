@@ -199,7 +199,10 @@ function clusterBoundary(codes, start, end, length) {
 }
 
 export function graphemeBoundaries(text) {
-  var codes = codePoints(Array.from(text));
+  return boundariesOf(codePoints(Array.from(text)));
+}
+
+function boundariesOf(codes) {
   var bounds = [];
   for (var i = 1; i < codes.length; i++) {
     if (isBoundary(codes, i)) bounds.push(i);
@@ -700,51 +703,120 @@ export function candidate(ch) {
   return found === undefined ? null : { replacement: found[0], reason: found[1] };
 }
 
+// What makes a grapheme cluster an emoji (sequence), as Python's nrscompose.suggestions: its
+// pictograph, a flag's regional indicators, the emoji variation selector, the keycap mark, a
+// skin tone, a flag's tags. A component alone is kept too; a lone pictograph in its text form
+// (™, ‼) is no sequence and may be rewritten.
+var COMPOSITION = "canonical composition";
+
+function isEmojiComponent(cp) {
+  return gcb(cp) === GCB_RI || cp === 0xfe0f || cp === 0x20e3 ||
+    (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f);
+}
+
+function hasEmoji(codes) {
+  for (var i = 0; i < codes.length; i++) {
+    if (extPict(codes[i]) || isEmojiComponent(codes[i])) return true;
+  }
+  return false;
+}
+
+// Whether removing the cluster between `before` and `after` (arrays of code points) leaves
+// both as they are.
+function removable(before, after) {
+  if (hasEmoji(before) || hasEmoji(after)) return false;
+  if (!before.length || !after.length) return true;
+  var bounds = boundariesOf(before.concat(after));
+  return bounds.length === 2 && bounds[0] === before.length;
+}
+
+// Each rewrite the text allows, as Python's _offers: source (a character or a decomposed
+// cluster) -> {replacement, reason, starts}, in the order of first occurrence. Rewrites only a
+// cluster of one code point (rules 1-4) and composes a decomposed cluster without emoji.
+function offersIn(text, chars) {
+  var offers = new Map();
+  if (ASCII.test(text)) return offers;
+  var codes = codePoints(chars);
+  var ends = boundariesOf(codes);
+  var table = suggestions();
+  for (var n = 0, start = 0; n < ends.length; start = ends[n++]) {
+    var end = ends[n], rewrite = null, source;
+    if (end - start === 1) {
+      source = chars[start];
+      rewrite = isEmojiComponent(codes[start]) ? null : table.get(source) || null;
+      if (rewrite && rewrite[0] === "") { // a removal: the neighbouring clusters must stay
+        var previous = codes.slice(n > 1 ? ends[n - 2] : 0, start);
+        var next = codes.slice(end, n + 1 < ends.length ? ends[n + 1] : end);
+        if (!removable(previous, next)) rewrite = null;
+      }
+    } else if (!hasEmoji(codes.slice(start, end))) {
+      source = chars.slice(start, end).join("");
+      var composed = source.normalize("NFC");
+      if (composed !== source) rewrite = [composed, COMPOSITION];
+    }
+    if (rewrite) {
+      var offer = offers.get(source);
+      if (!offer) offers.set(source, offer = { replacement: rewrite[0], reason: rewrite[1], starts: [] });
+      offer.starts.push(start);
+    }
+  }
+  return offers;
+}
+var ASCII = /^[\x00-\x7f]*$/;
+
+// `chars` with each chosen source (-> [replacement, starts]) replaced at its starts.
 function rewrite(chars, chosen) {
+  var at = new Map();
+  chosen.forEach(function (pair, source) {
+    var length = Array.from(source).length;
+    pair[1].forEach(function (start) { at.set(start, [pair[0], length]); });
+  });
   var out = "";
-  for (var i = 0; i < chars.length; i++) {
-    var replaced = chosen.get(chars[i]);
-    out += replaced === undefined ? chars[i] : replaced;
+  for (var i = 0; i < chars.length;) {
+    var hit = at.get(i);
+    if (hit === undefined) {
+      out += chars[i++];
+    } else {
+      out += hit[0];
+      i += hit[1];
+    }
   }
   return out;
 }
 
-function without(chosen, ch) {
+function without(chosen, source) {
   var copy = new Map(chosen);
-  copy.delete(ch);
+  copy.delete(source);
   return copy;
 }
 
 // Replacements that lower the number of parts of `text`, as Python's suggest(): the text is
 // not changed; `text` of the answer is the rewritten text, to use if the caller accepts it.
+// A suggestion never changes an emoji sequence: no joiner, variation selector, skin tone,
+// keycap mark or tag removed, no grapheme cluster split; decomposed accents are composed.
 export function suggest(text, options) {
   var before = analyze(text, options);
   var chars = Array.from(text);
+  var offers = offersIn(text, chars);
   function partsWith(chosen) {
     return analyze(rewrite(chars, chosen), options).parts;
   }
-  var found = new Map(), i;
-  for (i = 0; i < chars.length; i++) {
-    if (!found.has(chars[i]) && suggestions().has(chars[i])) found.set(chars[i], suggestions().get(chars[i]));
-  }
   var chosen = new Map();
-  found.forEach(function (pair, ch) { chosen.set(ch, pair[0]); });
+  offers.forEach(function (offer, source) { chosen.set(source, [offer.replacement, offer.starts]); });
   var best = partsWith(chosen);
   if (best >= before.parts) return new Suggestion(text, [], before, before);
-  Array.from(chosen.keys()).forEach(function (ch) { // drop what the saving does not need
-    var trial = without(chosen, ch);
+  Array.from(chosen.keys()).forEach(function (source) { // drop what the saving does not need
+    var trial = without(chosen, source);
     if (partsWith(trial) === best) chosen = trial;
   });
   var replacements = [];
-  chosen.forEach(function (replacement, ch) {
-    var indices = [];
-    for (var j = 0; j < chars.length; j++) if (chars[j] === ch) indices.push(j);
+  chosen.forEach(function (pair, source) {
     replacements.push({
-      char: ch,
-      replacement: replacement,
-      indices: indices,
-      reason: found.get(ch)[1],
-      partsSaved: partsWith(without(chosen, ch)) - best,
+      char: source,
+      replacement: pair[0],
+      indices: pair[1].slice(),
+      reason: offers.get(source).reason,
+      partsSaved: partsWith(without(chosen, source)) - best,
     });
   });
   var rewritten = rewrite(chars, chosen);

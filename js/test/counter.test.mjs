@@ -75,6 +75,26 @@ test("suggest never breaks a cluster for nothing: a family emoji keeps its joine
   assert.equal(s.partsSaved, 0);
 });
 
+test("suggest never changes an emoji sequence, even to save a part", () => {
+  // Removing the 58 joiners of the families would save a part: not offered.
+  const text = Array.from("Olá 😀 João – “hi” 👨‍👩‍👧 🇵🇹 नमस्ते\n".repeat(40)).slice(0, 1000).join("");
+  const s = esm.suggest(text);
+  assert.deepEqual([s.before.parts, s.replacements, s.text === text], [18, [], true]);
+  // A zero-width space next to an emoji stays; between two letters it goes.
+  assert.ok(!esm.suggest("😀\u200b\ufe0f" + "’".repeat(80)).replacements.some((r) => r.char === "\u200b"));
+  assert.equal(esm.suggest("pay\u200bment ".repeat(12)).text, "payment ".repeat(12));
+});
+
+test("suggest composes decomposed accents (NFC) when that saves a part", () => {
+  const s = esm.suggest("Cafe\u0301 😀 cancio\u0301n ".repeat(8));
+  assert.deepEqual([s.before.parts, s.after.parts], [3, 2]);
+  assert.equal(s.text, "Café 😀 canción ".repeat(8));
+  assert.deepEqual(s.replacements.map((r) => [r.char, r.replacement, r.reason, r.indices.length]), [
+    ["e\u0301", "é", "canonical composition", 8],
+    ["o\u0301", "ó", "canonical composition", 8],
+  ]);
+});
+
 test("explanations are computed on first access and then kept", () => {
   const a = esm.analyze("Hola ’ 😀");
   assert.ok(!Object.prototype.hasOwnProperty.call(a, "offending")); // a getter, not a field
