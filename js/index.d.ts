@@ -99,10 +99,14 @@ export interface Analysis {
 }
 
 export interface Replacement {
+  /** One character, or a decomposed grapheme cluster (`"e\u0301"`) that NFC composes. */
   char: string;
   /** `""` removes the character. */
   replacement: string;
-  /** Code-point indices of `char` in the text given to `suggest`. */
+  /**
+   * Code-point indices in the text given to `suggest` where `char` starts and is replaced: not
+   * necessarily every occurrence (never one inside an emoji sequence).
+   */
   indices: number[];
   reason: string;
   /** What this replacement alone saves, the others being applied. */

@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import shutil
 import subprocess
+import sys
 import threading
 import tomllib
 from collections.abc import Iterator
@@ -275,16 +277,15 @@ def test_the_es_module_loads_in_a_browser_without_a_bundler(
 def _venv_with_our_dependencies(folder: Path) -> Path:
     """A fresh virtual environment that sees this interpreter's packages (not this checkout)."""
     import site
-    import sys
     import venv
 
     venv.create(folder, with_pip=False)
     python = folder / "bin" / "python"
-    purelib = _run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                   folder).strip()
+    purelib = _run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], folder
+    ).strip()
     deps = [p for p in site.getsitepackages() if "site-packages" in p]
     Path(purelib, "_deps.pth").write_text("\n".join(deps) + "\n", encoding="utf-8")
-    assert sys.executable
     return python
 
 
@@ -301,12 +302,24 @@ def test_a_wheel_carries_the_built_script_and_an_editable_install_builds_it(
     """The hatch build hook puts the classic script into the wheel (and no generator); an
     editable install serves it from js/. Both are what the demo server sends."""
     pytest.importorskip("hatchling", reason="hatchling is not installed")
-    import sys
     import zipfile
 
     wheels = tmp_path / "wheels"
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-          "-w", str(wheels), str(ROOT)], tmp_path)
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        tmp_path,
+    )
     (wheel,) = wheels.glob("nrscompose-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     expected = counter_script.classic_script(SOURCE)
@@ -319,7 +332,33 @@ def test_a_wheel_carries_the_built_script_and_an_editable_install_builds_it(
     assert _run([str(installed), "-c", SERVED], tmp_path) == expected
 
     editable = _venv_with_our_dependencies(tmp_path / "editable-venv")
-    _run([str(editable), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "-q",
-          "-e", str(ROOT)], tmp_path)
+    _run(
+        [
+            str(editable),
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-e",
+            str(ROOT),
+        ],
+        tmp_path,
+    )
     assert _run([str(editable), "-c", SERVED], tmp_path) == expected
     assert not (ROOT / "src" / script).exists()  # nothing written into the source tree
+
+
+def test_a_checkout_writes_the_script_for_django(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "nrscompose.forms.counter_script", str(tmp_path / "static")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert done.returncode == 0, done.stderr
+    written = (tmp_path / "static" / counter_script.SCRIPT_NAME).read_text("utf-8")
+    assert written == counter_script.classic_script(SOURCE)
+    assert counter_script.main([]) == 2

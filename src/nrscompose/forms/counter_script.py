@@ -21,10 +21,20 @@ This module uses the standard library only: the build hook loads it by path.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["SCRIPT_NAME", "classic_script", "commonjs_script", "counter_script", "source_dir"]
+__all__ = [
+    "SCRIPT_NAME",
+    "CounterSourceError",
+    "classic_script",
+    "commonjs_script",
+    "counter_script",
+    "main",
+    "source_dir",
+]
 
 SCRIPT_NAME = "nrscompose-counter.js"
 _IMPORT = re.compile(r'import \{[\w\s,]*\} from "\./tables\.mjs";')
@@ -115,3 +125,26 @@ def counter_script() -> bytes:
     if source is None:
         raise FileNotFoundError(f"{SCRIPT_NAME} is neither installed nor in a checkout's js/")
     return classic_script(source).encode("utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m nrscompose.forms.counter_script DIR``: write the classic script into ``DIR``
+    (for Django's ``STATICFILES_DIRS`` in a source checkout, where the wheel's copy is absent)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1:
+        print("usage: python -m nrscompose.forms.counter_script DIR", file=sys.stderr)
+        return 2
+    try:
+        script = counter_script()
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    target = Path(args[0]) / SCRIPT_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(script)
+    print(target)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
