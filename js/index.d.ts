@@ -150,6 +150,15 @@ export declare function analyze(text: string, options?: AnalyzeOptions): Analysi
 export declare function split(text: string, options?: AnalyzeOptions): string[];
 /** Replacements that lower the number of parts; the text given is not changed. */
 export declare function suggest(text: string, options?: AnalyzeOptions): Suggestion;
+/**
+ * `text` with each replacement made at its `indices` (what `suggest` gives): apply one for a
+ * "fix" button, or all (= `suggest(text).text`). Never replace `char` everywhere: a character
+ * inside an emoji sequence is not among the indices.
+ */
+export declare function apply(
+  text: string,
+  replacements: ReadonlyArray<Pick<Replacement, "char" | "replacement" | "indices">>,
+): string;
 /** A GSM rewrite of one character and the Unicode fact it comes from, or null. */
 export declare function candidate(char: string): { replacement: string; reason: string } | null;
 export declare function normalizeNewlines(text: string): string;

@@ -784,6 +784,14 @@ function rewrite(chars, chosen) {
   return out;
 }
 
+// `text` with each replacement ({char, replacement, indices}, as suggest() gives them) made at
+// its indices: what a "fix" button applies, one replacement or all (Python's apply).
+export function apply(text, replacements) {
+  var chosen = new Map();
+  replacements.forEach(function (r) { chosen.set(r.char, [r.replacement, r.indices]); });
+  return rewrite(Array.from(text), chosen);
+}
+
 function without(chosen, source) {
   var copy = new Map(chosen);
   copy.delete(source);

@@ -85,6 +85,16 @@ test("suggest never changes an emoji sequence, even to save a part", () => {
   assert.equal(esm.suggest("pay\u200bment ".repeat(12)).text, "payment ".repeat(12));
 });
 
+test("apply makes a suggestion's replacements at their indices only", () => {
+  const text = "👨\u200d\u200b👩 pay\u200bment " + "x".repeat(55); // 71 UTF-16 units: 2 parts
+  const s = esm.suggest(text);
+  assert.equal(esm.apply(text, s.replacements), s.text);
+  const removal = s.replacements.find((r) => r.char === "\u200b");
+  assert.deepEqual(removal.indices, [8]); // not the one beside the joiner-ended man
+  assert.equal(esm.apply(text, [removal]), "👨\u200d\u200b👩 payment " + "x".repeat(55));
+  assert.equal(esm.analyze(esm.apply(text, [removal])).parts, 1);
+});
+
 test("suggest composes decomposed accents (NFC) when that saves a part", () => {
   const s = esm.suggest("Cafe\u0301 😀 cancio\u0301n ".repeat(8));
   assert.deepEqual([s.before.parts, s.after.parts], [3, 2]);
