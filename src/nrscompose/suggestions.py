@@ -33,6 +33,10 @@ from nrscompose.analysis import Analysis, analyze
 from nrscompose.charsets import DEFAULT
 from nrscompose.profiles import Profile
 
+TYPE_CHECKING = False  # annotations only: regex is imported on first need
+if TYPE_CHECKING:
+    import regex
+
 __all__ = ["Replacement", "Suggestion", "apply", "candidate", "suggest"]
 
 # What makes a grapheme cluster an emoji (sequence): its pictograph, a flag's regional
@@ -124,23 +128,31 @@ def candidate(char: str) -> tuple[str, str] | None:
     return None
 
 
-def _clusters(text: str) -> list[str]:
-    import regex  # imported on first need, as in nrscompose.cuts: the core's heaviest import
+_COMPILED: dict[str, regex.Pattern[str]] = {}
 
-    found: list[str] = regex.findall(r"\X", text)
+
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    """``pattern`` compiled once; ``regex`` is imported on first need, as in nrscompose.cuts
+    (the core's heaviest import), and its own cache costs more than a match."""
+    found = _COMPILED.get(pattern)
+    if found is None:
+        import regex
+
+        found = _COMPILED[pattern] = regex.compile(pattern)
+    return found
+
+
+def _clusters(text: str) -> list[str]:
+    found: list[str] = _compiled(r"\X").findall(text)
     return found
 
 
 def _has_emoji(cluster: str) -> bool:
-    import regex
-
-    return regex.search(_EMOJI_PART, cluster) is not None
+    return _compiled(_EMOJI_PART).search(cluster) is not None
 
 
 def _is_component(char: str) -> bool:
-    import regex
-
-    return regex.match(_EMOJI_COMPONENT, char) is not None
+    return _compiled(_EMOJI_COMPONENT).match(char) is not None
 
 
 def _removable(before: str, after: str) -> bool:
@@ -161,7 +173,9 @@ def _offers(text: str) -> dict[str, tuple[str, str, list[int]]]:
     for number, cluster in enumerate(clusters):
         rewrite: tuple[str, str] | None = None
         if len(cluster) == 1:
-            rewrite = None if _gsm(cluster) or _is_component(cluster) else candidate(cluster)
+            rewrite = None if _gsm(cluster) else candidate(cluster)
+            if rewrite is not None and _is_component(cluster):
+                rewrite = None  # a lone tag, say: part of an emoji all the same
             if rewrite is not None and not rewrite[0]:
                 before = clusters[number - 1] if number else ""
                 after = clusters[number + 1] if number + 1 < len(clusters) else ""
