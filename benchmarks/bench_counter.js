@@ -3,7 +3,9 @@
 // "update" = one NrsCounter.analyze() of the whole text, as the counter does on each input event.
 "use strict";
 const path = require("path");
-const C = require(path.join(__dirname, "..", "src", "nrscompose", "forms", "static", "nrscompose-counter.js"));
+// The npm package's CommonJS entry, built from js/src (node js/build.mjs) before timing it.
+require("child_process").execFileSync(process.execPath, [path.join(path.join(__dirname, ".."), "js", "build.mjs")]);
+const C = require(path.join(path.join(__dirname, ".."), "js", "dist", "nrscompose-counter.cjs"));
 
 function fill(unit, length) {
   let text = "";

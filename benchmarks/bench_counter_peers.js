@@ -12,7 +12,9 @@ const fs = require("fs");
 const { execFileSync } = require("child_process");
 
 const ROOT = path.join(__dirname, "..");
-const C = require(path.join(ROOT, "js", "nrscompose-counter.js"));
+// The npm package's CommonJS entry, built from js/src (node js/build.mjs) before timing it.
+require("child_process").execFileSync(process.execPath, [path.join(ROOT, "js", "build.mjs")]);
+const C = require(path.join(ROOT, "js", "dist", "nrscompose-counter.cjs"));
 
 function loadCorpus() {
   const at = process.argv.indexOf("--corpus");

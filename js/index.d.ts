@@ -1,4 +1,5 @@
-// Types of nrscompose-counter (the same for the ES module and the CommonJS entry).
+// Types of nrscompose-counter: the CommonJS entry's (`require`) declarations; index.d.mts gives
+// the same to the ES module (`import`). Named exports only: there is no default export.
 
 /** An encoding value of the 360nrs API. */
 export type Encoding = "gsm" | "gsm-pt" | "utf-16";
@@ -98,10 +99,14 @@ export interface Analysis {
 }
 
 export interface Replacement {
+  /** One character, or a decomposed grapheme cluster (`"e\u0301"`) that NFC composes. */
   char: string;
   /** `""` removes the character. */
   replacement: string;
-  /** Code-point indices of `char` in the text given to `suggest`. */
+  /**
+   * Code-point indices in the text given to `suggest` where `char` starts and is replaced: not
+   * necessarily every occurrence (never one inside an emoji sequence).
+   */
   indices: number[];
   reason: string;
   /** What this replacement alone saves, the others being applied. */
@@ -145,6 +150,15 @@ export declare function analyze(text: string, options?: AnalyzeOptions): Analysi
 export declare function split(text: string, options?: AnalyzeOptions): string[];
 /** Replacements that lower the number of parts; the text given is not changed. */
 export declare function suggest(text: string, options?: AnalyzeOptions): Suggestion;
+/**
+ * `text` with each replacement made at its `indices` (what `suggest` gives): apply one for a
+ * "fix" button, or all (= `suggest(text).text`). Never replace `char` everywhere: a character
+ * inside an emoji sequence is not among the indices.
+ */
+export declare function apply(
+  text: string,
+  replacements: ReadonlyArray<Pick<Replacement, "char" | "replacement" | "indices">>,
+): string;
 /** A GSM rewrite of one character and the Unicode fact it comes from, or null. */
 export declare function candidate(char: string): { replacement: string; reason: string } | null;
 export declare function normalizeNewlines(text: string): string;
@@ -159,24 +173,11 @@ export declare function watch(
   options: AnalyzeOptions,
   onUpdate: (result: Analysis | null, error: CounterError | null) => void,
 ): () => void;
-/** Attach a counter to every `<textarea data-nrs-counter>` under `scope`; returns how many. */
+/**
+ * Attach a counter to every `<textarea data-nrs-counter>` under `scope` (default: the page);
+ * returns how many. An explicit call: importing the package attaches nothing (only the classic
+ * script, `nrscompose-counter/browser`, attaches by itself once the page has loaded).
+ */
 export declare function attach(scope?: unknown): number;
 export declare const profiles: ProfileName[];
 export declare const encodings: Encoding[];
-
-declare const counter: {
-  analyze: typeof analyze;
-  split: typeof split;
-  suggest: typeof suggest;
-  candidate: typeof candidate;
-  normalizeNewlines: typeof normalizeNewlines;
-  transliterate: typeof transliterate;
-  graphemeBoundaries: typeof graphemeBoundaries;
-  utf16Offsets: typeof utf16Offsets;
-  watch: typeof watch;
-  attach: typeof attach;
-  CounterError: typeof CounterError;
-  profiles: ProfileName[];
-  encodings: Encoding[];
-};
-export default counter;

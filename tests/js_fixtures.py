@@ -11,16 +11,19 @@ seeded pseudo-random mixes of the characters that exercise every branch.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import random
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from nrscompose import PROFILES, ValidationError, analyze, split, suggest
-from nrscompose.analysis import EXCLUSION_REASONS
+from nrscompose.analysis import NOT_IN
 
-FIXTURES = Path(__file__).resolve().parents[1] / "js" / "test" / "fixtures.json"
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "js" / "test" / "fixtures.json"
 
 ALPHABET = (
     "aZ09 @£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!?¡¿ÄÖÑÜ§äöñüà^{}\\[~]|€\x0c"
@@ -40,6 +43,12 @@ SAMPLES = [
     "ça coûte – “cher” … ½ ﬁn",
     "Здравствуйте! Ваш код: 4711",
     "",
+    # suggest: emoji sequences stay whole, decomposed accents are composed
+    "Olá 😀 João – “hi” 👨‍👩‍👧 🇵🇹 नमस्ते\n" * 8,
+    "Cafe\u0301 😀 cancio\u0301n " * 8,
+    "😀\u200b\ufe0f" + "’" * 80,
+    "👨\u200d\u200b👩 1️⃣ 🏴󠁧󠁢󠁥󠁮󠁧󠁿 \U000e0062" + "’" * 80,
+    "pay\u200bment ™ ‼ " * 12,
 ]
 
 
@@ -130,11 +139,23 @@ def fixtures() -> dict[str, Any]:
     ]
     return {
         "texts": texts,
-        "reasons": dict(EXCLUSION_REASONS),  # Offending.reason joins these with "; "
+        "reasons": dict(NOT_IN),  # Offending.reason joins these with "; "
         "analyze": cases,
         "split": splits,
         "suggest": suggestions,
     }
+
+
+def generator() -> ModuleType:
+    """``tools/generate_counter_data.py``, which is not part of the package."""
+    spec = importlib.util.spec_from_file_location(
+        "generate_counter_data", ROOT / "tools" / "generate_counter_data.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def render() -> str:

@@ -29,7 +29,7 @@ import pytest
 from nrscompose import analyze
 from nrscompose.campaign import estimate
 from nrscompose.cli import _demo
-from nrscompose.forms import campaign_page
+from nrscompose.forms import campaign_page, counter_script
 from nrscompose.forms.check import check_message, normalize_newlines
 from nrscompose.forms.demo import DemoServer
 from nrscompose.pricing import PriceList
@@ -527,7 +527,8 @@ def test_counter_attaches_itself_to_a_form_textarea_with_data_attributes(
 ) -> None:
     """What the Django widget renders: a textarea with data-nrs-* options, an <output>, and
     the script; the script finds them by itself and counts as the form will submit."""
-    script = Path(_demo.__file__).parents[1] / "forms" / "static" / "nrscompose-counter.js"
+    script = tmp_path / "nrscompose-counter.js"  # what the wheel ships, built from js/
+    script.write_bytes(counter_script.counter_script())
     page = tmp_path / "form.html"
     page.write_text(
         '<!doctype html><meta charset="utf-8"><textarea id="id_message" data-nrs-counter'

@@ -4,10 +4,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import * as esm from "../index.mjs";
+import * as esm from "../src/counter.mjs";
 
 const require = createRequire(import.meta.url);
-const cjs = require("../nrscompose-counter.js");
+const cjs = require("../dist/nrscompose-counter.cjs"); // built by `npm test` (pretest)
 const fixtures = JSON.parse(readFileSync(new URL("./fixtures.json", import.meta.url), "utf8"));
 
 function counted(a, input) {
@@ -22,10 +22,13 @@ function counted(a, input) {
   };
 }
 
-test("the ES module and the CommonJS entry are the same counter", () => {
-  assert.equal(esm.analyze, cjs.analyze);
-  assert.equal(esm.default, cjs);
-  assert.deepEqual(Object.keys(esm).sort(), [...Object.keys(cjs), "default"].sort());
+test("the ES module and the CommonJS entry export the same names and answers", () => {
+  assert.deepEqual(Object.keys(esm).sort(), Object.keys(cjs).sort());
+  assert.equal(esm.default, undefined); // named exports only
+  assert.equal(cjs.default, undefined);
+  const text = "Olá 😀 João – “hi” 👨‍👩‍👧 🇵🇹\n".repeat(9);
+  assert.deepEqual(JSON.parse(JSON.stringify(cjs.analyze(text))), JSON.parse(JSON.stringify(esm.analyze(text))));
+  assert.deepEqual(cjs.suggest(text).text, esm.suggest(text).text);
 });
 
 test("analyze answers as Python on every fixture (all profiles, with and without trans)", () => {
@@ -70,6 +73,36 @@ test("suggest never breaks a cluster for nothing: a family emoji keeps its joine
   assert.equal(s.text, text);
   assert.deepEqual(s.replacements, []);
   assert.equal(s.partsSaved, 0);
+});
+
+test("suggest never changes an emoji sequence, even to save a part", () => {
+  // Removing the 58 joiners of the families would save a part: not offered.
+  const text = Array.from("Olá 😀 João – “hi” 👨‍👩‍👧 🇵🇹 नमस्ते\n".repeat(40)).slice(0, 1000).join("");
+  const s = esm.suggest(text);
+  assert.deepEqual([s.before.parts, s.replacements, s.text === text], [18, [], true]);
+  // A zero-width space next to an emoji stays; between two letters it goes.
+  assert.ok(!esm.suggest("😀\u200b\ufe0f" + "’".repeat(80)).replacements.some((r) => r.char === "\u200b"));
+  assert.equal(esm.suggest("pay\u200bment ".repeat(12)).text, "payment ".repeat(12));
+});
+
+test("apply makes a suggestion's replacements at their indices only", () => {
+  const text = "👨\u200d\u200b👩 pay\u200bment " + "x".repeat(55); // 71 UTF-16 units: 2 parts
+  const s = esm.suggest(text);
+  assert.equal(esm.apply(text, s.replacements), s.text);
+  const removal = s.replacements.find((r) => r.char === "\u200b");
+  assert.deepEqual(removal.indices, [8]); // not the one beside the joiner-ended man
+  assert.equal(esm.apply(text, [removal]), "👨\u200d\u200b👩 payment " + "x".repeat(55));
+  assert.equal(esm.analyze(esm.apply(text, [removal])).parts, 1);
+});
+
+test("suggest composes decomposed accents (NFC) when that saves a part", () => {
+  const s = esm.suggest("Cafe\u0301 😀 cancio\u0301n ".repeat(8));
+  assert.deepEqual([s.before.parts, s.after.parts], [3, 2]);
+  assert.equal(s.text, "Café 😀 canción ".repeat(8));
+  assert.deepEqual(s.replacements.map((r) => [r.char, r.replacement, r.reason, r.indices.length]), [
+    ["e\u0301", "é", "canonical composition", 8],
+    ["o\u0301", "ó", "canonical composition", 8],
+  ]);
 });
 
 test("explanations are computed on first access and then kept", () => {

@@ -5,3 +5,5 @@ const r = counter.analyze("hola", { encoding: "auto" });
 const units: number = r.units;
 const left: number = r.remaining;
 console.log(units, left, counter.split("hola").length);
+// @ts-expect-error: there is no default export (require(...).default is undefined)
+console.log(counter.default);

@@ -1,5 +1,7 @@
 // A small ES-module consumer: `tsc --noEmit -p types-check` checks the declarations.
-import counter, { analyze, split, suggest, CounterError, type Analysis, type Encoding } from "nrscompose-counter";
+import * as counter from "nrscompose-counter";
+import { analyze, split, suggest, CounterError, attach, type Analysis, type Encoding } from "nrscompose-counter";
+import "nrscompose-counter/browser";
 
 const a: Analysis = analyze("Olá João", { profile: "3gpp", trans: true, newlines: "crlf" });
 const encoding: Encoding = a.encoding;
@@ -19,4 +21,7 @@ try {
 }
 // @ts-expect-error: not an encoding
 analyze("x", { encoding: "latin-1" });
-console.log(encoding, cuts, first, parts, fixed, saved, same);
+// The classic script's global, declared by nrscompose-counter/browser.
+const global: typeof analyze = globalThis.NrsCounter.analyze;
+const attached: number = attach();
+console.log(encoding, cuts, first, parts, fixed, saved, same, global, attached);

@@ -26,7 +26,16 @@ from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose.transliterate import source_indices, transliterate
 from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, MESSAGE_CHANNELS, require
 
-__all__ = ["Analysis", "Notice", "Offending", "analyze", "describe_char"]
+__all__ = [
+    "CHEAPEST_PT",
+    "NOT_IN",
+    "SEPTET_CHARSETS",
+    "Analysis",
+    "Notice",
+    "Offending",
+    "analyze",
+    "describe_char",
+]
 
 # Annotations only: importing typing would double the package's import time.
 TYPE_CHECKING = False
@@ -44,7 +53,8 @@ if TYPE_CHECKING:
 else:
     EncodingChoice = NoticeKind = str
 
-# The septet tables each encoding is counted with (public: the live counter is generated from them).
+# Which septet charsets an encoding tries, in order (ties keep the earlier one); public for the
+# live counter's generator (tools/generate_counter_data.py), which copies these tables.
 SEPTET_CHARSETS: Final[dict[Encoding, tuple[SeptetCharset, ...]]] = {
     "gsm": (charsets.DEFAULT,),
     "gsm-pt": (charsets.PORTUGUESE,),
@@ -56,7 +66,8 @@ CHEAPEST_PT: Final = (
     charsets.PORTUGUESE,
 )
 _PROFILES: Final = dict(PROFILES)  # a plain dict: looked up on every call
-EXCLUSION_REASONS: Final[dict[Encoding, str]] = {
+# Why a character is absent from an encoding: Offending.reason joins these with "; ".
+NOT_IN: Final[dict[Encoding, str]] = {
     "gsm": "not in the GSM 7-bit default alphabet or its extension table",
     "gsm-pt": "not in the Portuguese GSM tables",
     "utf-16": "a lone surrogate cannot be sent",
@@ -119,7 +130,7 @@ class Offending(_Record):
 
     @property
     def reason(self) -> str:
-        return "; ".join(EXCLUSION_REASONS[encoding] for encoding in self.excluded_from)
+        return "; ".join(NOT_IN[encoding] for encoding in self.excluded_from)
 
     def __str__(self) -> str:
         return f"{describe_char(self.char)} at {self.index}: {self.reason}"

@@ -1,8 +1,9 @@
 """Form validation for message text, and the browser-side live counter.
 
 ``static/nrscompose-counter.js`` is a dependency-free script that counts exactly as
-:func:`nrscompose.analyze` does; its tables are generated from the Python data by
-:mod:`nrscompose.forms._generate_js` (see ``docs/counter.md``).
+:func:`nrscompose.analyze` does. Its source is the npm package in ``js/`` (tables generated from
+the Python data by ``tools/generate_counter_data.py``); a wheel carries the built script and a
+checkout builds it on request (:mod:`nrscompose.forms.counter_script`, ``docs/counter.md``).
 """
 
 from nrscompose.forms.check import (

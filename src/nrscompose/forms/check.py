@@ -38,7 +38,7 @@ from nrscompose.messages import translator
 from nrscompose.problems import Problem
 from nrscompose.profiles import Profile, get_profile
 from nrscompose.providers.nrs.codes import code_for
-from nrscompose.suggestions import suggest
+from nrscompose.suggestions import Replacement, apply, suggest
 from nrscompose.template import Template, Value, split_count
 from nrscompose.transliterate import source_index
 from nrscompose.vocabularies import (
@@ -229,9 +229,8 @@ class MessageCheck:
     @property
     def suggested_text(self) -> str:
         """The text as given with every suggestion applied (the text itself if none)."""
-        chosen = {ord(s.char): s.replacement for s in self.suggestions}
-        source = self._options.source
-        return source.translate(chosen) if chosen else source
+        chosen = [Replacement(s.char, s.replacement, s.indices, "", 0) for s in self.suggestions]
+        return apply(self._options.source, chosen)
 
     def as_json(self) -> dict[str, object]:
         """The verdict as JSON values: validity, codes, problems, warnings, suggestions and the
@@ -305,7 +304,7 @@ class MessageCheck:
         for item in found.replacements:
             indices = tuple(spans.span(i, i + 1)[0] for i in item.indices)
             values = {
-                "char": describe_char(item.char),
+                "char": _shown_source(item.char),
                 "replacement": _shown(item.replacement),
                 "count": len(indices),
             }
@@ -641,3 +640,10 @@ def _split(
 
 def _shown(replacement: str) -> str:
     return describe_char(replacement) if len(replacement) == 1 else repr(replacement)
+
+
+def _shown_source(char: str) -> str:
+    """What a suggestion rewrites: one character, or a decomposed cluster (``e`` + U+0301)."""
+    if len(char) == 1:
+        return describe_char(char)
+    return " + ".join(describe_char(c) for c in char)

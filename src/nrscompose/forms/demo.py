@@ -65,7 +65,7 @@ from nrscompose import charsets, content
 from nrscompose.analysis import analyze, describe_char
 from nrscompose.charsets.pdu import UserData, fill_bits, pack_parts
 from nrscompose.errors import NrsComposeError, Problem, ValidationError
-from nrscompose.forms import campaign_page
+from nrscompose.forms import campaign_page, counter_script
 from nrscompose.forms._messages import LANGUAGES
 from nrscompose.forms._serving import EventLoopServer, Limits
 from nrscompose.forms.check import FormProblem, MessageCheck, check_message
@@ -555,6 +555,9 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/api/campaign/example":
             return HTTPStatus.OK, "application/json", _json_body(campaign_page.example_json())
         name = path.removeprefix("/static/")
+        if path.startswith("/static/") and name == counter_script.SCRIPT_NAME:
+            # Built into a wheel; built from the npm package's source in a checkout.
+            return HTTPStatus.OK, _STATIC[name], counter_script.counter_script()
         if path.startswith("/static/") and name in _STATIC:
             static = resources.files("nrscompose.forms") / "static" / name
             return HTTPStatus.OK, _STATIC[name], static.read_bytes()

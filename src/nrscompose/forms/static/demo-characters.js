@@ -22,13 +22,17 @@
 
   // The analysis of the text with `replacements` applied where the person can apply them (in
   // the text typed, not in a sample value), or null if it cannot be counted.
+  // A fix rewrites whole grapheme clusters equal to its character, as the page applies it.
   function analysisWith(C, job, replacements) {
-    var chars = Array.from(job.text);
-    for (var i = 0; i < chars.length; i++) {
-      if (replacements.has(chars[i]) && !fromValue(job, i)) chars[i] = replacements.get(chars[i]);
-    }
+    var chars = Array.from(job.text), out = [], start = 0;
+    C.graphemeBoundaries(job.text).forEach(function (end) {
+      var cluster = chars.slice(start, end).join("");
+      var fixed = replacements.has(cluster) && !fromValue(job, start);
+      out.push(fixed ? replacements.get(cluster) : cluster);
+      start = end;
+    });
     try {
-      return C.analyze(chars.join(""), job.options);
+      return C.analyze(out.join(""), job.options);
     } catch (error) {
       return null;
     }

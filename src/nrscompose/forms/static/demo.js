@@ -527,10 +527,17 @@
 
   // ---------------------------------------------------------------- characters
 
+  // A fix rewrites a grapheme cluster that is exactly its character (a lone "’", or "é" typed
+  // as e + U+0301), never part of a longer cluster: an emoji sequence is left whole, as
+  // nrscompose.suggest() offers it.
   function replaceAll(text, replacements) {
-    return Array.from(text).map(function (ch) {
-      return replacements.has(ch) ? replacements.get(ch) : ch;
-    }).join("");
+    var chars = Array.from(text), out = [], start = 0;
+    C.graphemeBoundaries(text).forEach(function (end) {
+      var cluster = chars.slice(start, end).join("");
+      out.push(replacements.has(cluster) ? replacements.get(cluster) : cluster);
+      start = end;
+    });
+    return out.join("");
   }
 
   function applyFix(replacements) {
