@@ -14,7 +14,7 @@ them with their params and the 360nrs codes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from types import MappingProxyType
@@ -34,6 +34,7 @@ __all__ = [
     "Problem",
     "invalid",
     "render",
+    "required_one_of",
     "severity",
 ]
 
@@ -228,6 +229,32 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
             "%(pattern)s at %(index)d is not a link pattern: use [unsubscribe_link], "
             "[show_link], [form_ID] or [attachment_ID]."
         ),
+        # the 360nrs request builders' own refusals (attachments, voice callers, WhatsApp fields,
+        # OTP recipients, query filters, campaigns, the shortener, images, coverage) and the
+        # email-contacts builders'. The sentences keep the wording these refusals had as free
+        # text, so the command line prints them unchanged.
+        "value.required_either": "give %(first)s or %(second)s",
+        "value.required_one_of_three": "give %(first)s, %(second)s or %(third)s",
+        "value.only_with": "is only available with %(other)s",
+        "value.not_string_list": "must be a list of strings",
+        "attachment.incomplete": "needs name, content (base64), contentType",
+        "attachment.content_not_encoded": "is not base64",
+        "callers.not_mapping": 'must map country codes to callers, e.g. {"ES": "6123456789"}',
+        "callers.not_country": "is not a two-letter country code",
+        "callers.not_phone": "%(value)s is not a phone number",
+        "voice.female_only": "%(language)s is available only with a female voice",
+        "location.incomplete": "needs lat and long",
+        "recipient.not_phone_or_email": "%(value)s must be a valid phone or email",
+        "filter.no_values": "give one or more of %(choices)s",
+        "filter.unknown_values": "%(values)s: use %(choices)s",
+        "campaigns.unknown_channel": "%(value)s is not one of %(choices)s",
+        "shortener.no_urls": "give a list of one or more URLs",
+        "image.unknown_extension": "%(value)s is not jpg or png",
+        "images.empty": "give at least one image",
+        "coverage.unknown_by": "use 'network' or 'country'",
+        "attribute.not_upper_case": "attribute names are upper-case",
+        "import.not_http_url": "must be an http(s) URL (no local file)",
+        "import.too_large": "is over %(limit_mb)d MB; import it with fileUrl",
         # a value the library refuses for a reason only its detail names (not translated)
         "value.invalid": "%(detail)s",
         # country content rules (the 360nrs API reference, "Sending Restrictions by Country")
@@ -597,3 +624,19 @@ class Problem:
 def invalid(field: str, detail: str) -> Problem:
     """A ``value.invalid`` problem: a value refused for a reason only ``detail`` names."""
     return Problem("value.invalid", field, None, {"detail": detail})
+
+
+_ONE_OF_KINDS: Final[Mapping[int, str]] = MappingProxyType(
+    {2: "value.required_either", 3: "value.required_one_of_three"}
+)
+
+
+def required_one_of(field: str, names: Sequence[str]) -> Problem:
+    """None of ``names`` (two or three field names, in the order the sentence gives them) was
+    given; reported at ``field``, with ``first``, ``second`` (``third``) and ``fields``."""
+    kind = _ONE_OF_KINDS.get(len(names))
+    if kind is None:
+        raise ArgumentError(f"required_one_of takes two or three names, not {len(names)}")
+    params: dict[str, object] = dict(zip(("first", "second", "third"), names, strict=False))
+    params["fields"] = tuple(names)
+    return Problem(kind, field, None, params)

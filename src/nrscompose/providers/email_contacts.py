@@ -36,7 +36,7 @@ from nrscompose.http import (
     json_bytes,
 )
 from nrscompose.message_rules import naive_datetime_problem
-from nrscompose.problems import Problem, invalid
+from nrscompose.problems import Problem, required_one_of
 from nrscompose.providers import _email_contacts_responses
 from nrscompose.providers._email_contacts_responses import *  # noqa: F403  # the answers
 from nrscompose.providers._paths import fill_path
@@ -130,6 +130,11 @@ def _raise(problems: list[Problem]) -> None:
         raise ValidationError(problems)
 
 
+def _only_with(name: str, other: str) -> Problem:
+    """``name`` was given without ``other``, which it needs (the email-contacts reference)."""
+    return Problem("value.only_with", name, None, {"other": other})
+
+
 def _name(problems: list[Problem], value: str, label: str = "name") -> None:
     if not isinstance(value, str) or not value.strip():
         problems.append(Problem("value.required", label))
@@ -172,11 +177,12 @@ def create_contact(
         problems.append(Problem("email.invalid", "email", None, {"value": repr(email)}))
     for key in attributes or {}:
         if key != key.upper():
-            problems.append(invalid(f"attributes.{key}", "attribute names are upper-case"))
+            params = {"name": repr(key)}
+            problems.append(Problem("attribute.not_upper_case", f"attributes.{key}", None, params))
     for index, list_id in enumerate(list_ids or ()):
         _positive(problems, f"listIds[{index}]", list_id)
     if smtp_blacklist_sender is not None and update_enabled is not True:
-        problems.append(invalid("smtpBlacklistSender", "is only available with updateEnabled"))
+        problems.append(_only_with("smtpBlacklistSender", "updateEnabled"))
     _raise(problems)
     payload: dict[str, JsonValue] = {
         "email": email,
@@ -219,18 +225,17 @@ def import_contacts(
     """
     problems: list[Problem] = []
     if file_url is None and file_body is None and json_body is None:
-        problems.append(invalid("fileUrl", "give fileUrl, fileBody or jsonBody"))
+        problems.append(required_one_of("fileUrl", ("fileUrl", "fileBody", "jsonBody")))
     if file_url is not None and not file_url.startswith(("https://", "http://")):
-        problems.append(invalid("fileUrl", "must be an http(s) URL (no local file)"))
+        problems.append(Problem("import.not_http_url", "fileUrl", None, {"value": repr(file_url)}))
     for name, content in (("fileBody", file_body), ("jsonBody", json_body)):
         if content is not None and len(json_bytes(content)) > MAX_IMPORT_BYTES:  # type: ignore[arg-type]
-            problems.append(invalid(name, "is over 10 MB; import it with fileUrl"))
+            limit = {"limit_mb": MAX_IMPORT_BYTES // 2**20, "limit": MAX_IMPORT_BYTES}
+            problems.append(Problem("import.too_large", name, None, limit))
     if not list_ids and new_list is None:
-        problems.append(invalid("listIds", "give listIds or newList"))
+        problems.append(required_one_of("listIds", ("listIds", "newList")))
     if empty_contacts_attributes is not None and update_existing_contacts is not True:
-        problems.append(
-            invalid("emptyContactsAttributes", "is only available with updateExistingContacts")
-        )
+        problems.append(_only_with("emptyContactsAttributes", "updateExistingContacts"))
     _raise(problems)
     new: dict[str, JsonValue] | None = None
     if new_list is not None:

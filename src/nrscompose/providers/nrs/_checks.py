@@ -51,10 +51,6 @@ class Checker:
     ) -> None:
         self.extend([Problem(kind, field, span, params)])
 
-    def invalid(self, field: str, detail: str) -> None:
-        """A value refused for a reason only ``detail`` names (``value.invalid``)."""
-        self.add("value.invalid", field, detail=detail)
-
     def extend(self, problems: Sequence[Problem | None]) -> None:
         for problem in problems:
             if problem is None:

@@ -14,6 +14,7 @@ from typing import Final, Literal
 
 from nrscompose.errors import ArgumentError, ArgumentTypeError
 from nrscompose.http import HttpRequest
+from nrscompose.problems import required_one_of
 from nrscompose.providers.nrs._base import Credentials, payload_of, post_checked
 from nrscompose.providers.nrs._checks import Checker, normalize_phone
 from nrscompose.providers.nrs.mail import mail_problems
@@ -111,7 +112,7 @@ def check_mailing(payload: dict[str, object], now: datetime | None = None) -> Ch
     else:
         ch.emails(reply_to, "replyTo")
     if not any(payload.get(k) is not None for k in ("body", "templateId", "templateV2Id")):
-        ch.invalid("body", "give body, templateId or templateV2Id")
+        ch.extend([required_one_of("body", ("body", "templateId", "templateV2Id"))])
     ch.extend(mail_problems(payload.get("body"), "body"))  # its link patterns
     to = payload.get("to")
     ch.per_recipient(payload.get("sub"), len(to) if isinstance(to, list) else 1, "sub")
@@ -122,12 +123,13 @@ def check_mailing(payload: dict[str, object], now: datetime | None = None) -> Ch
         else:
             for index, item in enumerate(attachments):
                 if not isinstance(item, Mapping) or not {"name", "content"} <= item.keys():
-                    ch.invalid(f"attachments[{index}]", "needs name, content (base64), contentType")
+                    ch.add("attachment.incomplete", f"attachments[{index}]", index=index)
                     continue
                 try:
                     base64.b64decode(str(item["content"]), validate=True)
                 except ValueError:
-                    ch.invalid(f"attachments[{index}].content", "is not base64")
+                    where = f"attachments[{index}].content"
+                    ch.add("attachment.content_not_encoded", where, index=index)
     for name in ("certified", "trackOpens", "trackClicks"):
         ch.boolean(payload, name)
     ch.otp_config(payload.get("otpConfig"))
@@ -192,13 +194,14 @@ def _voice_common(ch: Checker, payload: dict[str, object], now: datetime | None)
     callers = payload.get("callers")
     if callers is not None:
         if not isinstance(callers, Mapping):
-            ch.invalid("callers", 'must map country codes to callers, e.g. {"ES": "6123456789"}')
+            ch.add("callers.not_mapping", "callers")
         else:
             for country, number in callers.items():
                 if not (isinstance(country, str) and len(country) == 2 and country.isalpha()):
-                    ch.invalid(f"callers.{country}", "is not a two-letter country code")
+                    ch.add("callers.not_country", f"callers.{country}", value=repr(country))
                 if not (isinstance(number, str) and number.lstrip("+").isdigit()):
-                    ch.invalid(f"callers.{country}", f"{number!r} is not a phone number")
+                    where, shown = f"callers.{country}", repr(number)
+                    ch.add("callers.not_phone", where, value=shown, country=repr(country))
     retries = payload.get("retries")
     if retries is not None:
         ch.integer(retries, "retries", 0, VOICE_MAX_RETRIES)
@@ -223,7 +226,7 @@ def check_voice(payload: dict[str, object], now: datetime | None = None) -> Chec
     if gender not in ("F", "M"):
         ch.add("value.choice", "gender", value=repr(gender), choices="F, M")
     elif gender == "M" and isinstance(language, str) and language in VOICE_FEMALE_ONLY:
-        ch.invalid("gender", f"{language} is available only with a female voice")
+        ch.add("voice.female_only", "gender", language=language)
     _voice_common(ch, payload, now)
     to = payload.get("to")
     ch.per_recipient(payload.get("sub"), len(to) if isinstance(to, list) else 1, "sub")
@@ -387,12 +390,12 @@ def check_whatsapp(payload: dict[str, object]) -> Checker:
             if values is not None and (
                 not isinstance(values, list) or not all(isinstance(v, str) for v in values)
             ):
-                ch.invalid(f"messages[{index}].{name}", "must be a list of strings")
+                ch.add("value.not_string_list", f"messages[{index}].{name}")
         location = item.get("location")
         if location is not None and (
             not isinstance(location, Mapping) or not {"lat", "long"} <= location.keys()
         ):
-            ch.invalid(f"messages[{index}].location", "needs lat and long")
+            ch.add("location.incomplete", f"messages[{index}].location")
     ch.campaign(payload)
     return ch
 
@@ -431,7 +434,7 @@ def _recipient(ch: Checker, payload: dict[str, object]) -> None:
         return
     number = normalize_phone(recipient)
     if number is None:
-        ch.invalid("recipient", f"{recipient!r} must be a valid phone or email")
+        ch.add("recipient.not_phone_or_email", "recipient", value=repr(recipient))
     else:
         payload["recipient"] = number
 

@@ -235,12 +235,14 @@ def _comma_list(ch: Checker, name: str, value: QueryInput) -> str | None:
     values = [value] if isinstance(value, str) else value
     allowed = _COMMA_LISTS[name]
     if not isinstance(values, Sequence) or not values:
-        ch.invalid(name, f"give one or more of {', '.join(sorted(allowed))}")
+        ch.add("filter.no_values", name, choices=", ".join(sorted(allowed)), known=sorted(allowed))
         return None
     items = [part for item in values for part in str(item).split(",")]
     unknown = [item for item in items if item not in allowed]
     if unknown:
-        ch.invalid(name, f"{', '.join(map(repr, unknown))}: use {', '.join(sorted(allowed))}")
+        shown = ", ".join(map(repr, unknown))
+        choices = ", ".join(sorted(allowed))
+        ch.add("filter.unknown_values", name, values=shown, choices=choices, unknown=unknown)
         return None
     return ",".join(dict.fromkeys(items))
 
@@ -479,12 +481,9 @@ def campaigns(
 ) -> HttpRequest:
     """``GET /api/rest/campaigns`` with its filters; ``name`` may use ``*`` as a wildcard."""
     if channel is not None and channel not in _CAMPAIGN_CHANNELS:
-        raise ValidationError.single(
-            "value.invalid",
-            "channel",
-            None,
-            {"detail": f"{channel!r} is not one of {', '.join(sorted(_CAMPAIGN_CHANNELS))}"},
-        )
+        known = sorted(_CAMPAIGN_CHANNELS)
+        params = {"value": repr(channel), "choices": ", ".join(known), "known": known}
+        raise _refused("campaigns.unknown_channel", "channel", **params)
     query: dict[str, QueryInput] = {
         "name": name, "channel": channel, "beforeDate": before, "afterDate": after,
         "limit": limit, "page": page,
@@ -500,9 +499,7 @@ def shorten_urls(urls: Sequence[str], credentials: Credentials) -> HttpRequest:
     Invalid URLs are not refused here: the API answers them one by one with ``"error": true``.
     """
     if isinstance(urls, str) or not urls:
-        raise ValidationError.single(
-            "value.invalid", "urls", None, {"detail": "give a list of one or more URLs"}
-        )
+        raise _refused("shortener.no_urls", "urls")
     return endpoint("shortener.shorten", credentials, body={"urls": [{"longUrl": u} for u in urls]})
 
 
@@ -515,7 +512,9 @@ def generate_images(
     items = []
     for external_id, (extension, content) in images.items():
         if extension not in _IMAGE_EXTENSIONS:
-            ch.invalid(f"images.{external_id}.extension", f"{extension!r} is not jpg or png")
+            where = f"images.{external_id}.extension"
+            known = sorted(_IMAGE_EXTENSIONS)
+            ch.add("image.unknown_extension", where, value=repr(extension), known=known)
         items.append(
             {
                 "externalId": external_id,
@@ -524,7 +523,7 @@ def generate_images(
             }
         )
     if not items:
-        ch.invalid("images", "give at least one image")
+        ch.add("images.empty", "images")
     ch.raise_if_any()
     return endpoint("images.generate", credentials, body={"images": items})
 
@@ -580,7 +579,5 @@ def coverage(
 ) -> HttpRequest:
     """``GET /api/rest/sms/coverage`` or ``/sms/coverageByCountry``."""
     if by not in ("network", "country"):
-        raise ValidationError.single(
-            "value.invalid", "by", None, {"detail": "use 'network' or 'country'"}
-        )
+        raise _refused("coverage.unknown_by", "by", value=repr(by), known=("network", "country"))
     return endpoint("coverage.networks" if by == "network" else "coverage.countries", credentials)

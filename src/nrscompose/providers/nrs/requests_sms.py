@@ -31,7 +31,7 @@ from nrscompose.message_rules import (
     text_required,
     too_long,
 )
-from nrscompose.problems import Problem
+from nrscompose.problems import Problem, required_one_of
 from nrscompose.profiles import get_profile
 from nrscompose.providers.nrs._base import Credentials, payload_of, post_checked
 from nrscompose.providers.nrs._checks import Checker
@@ -297,7 +297,8 @@ def check_text_message(
         if isinstance(message, str) and message:
             ch.extend(required_placeholders(message, channel))
         if all(payload.get(k) is None for k in ("templateBody", "templateId", "templateV2Id")):
-            ch.invalid("templateBody", "give templateBody, templateId or templateV2Id")
+            sources = ("templateBody", "templateId", "templateV2Id")
+            ch.extend([required_one_of("templateBody", sources)])
     plan = plan_text(ch, payload, channel, choice, candidates, max(len(recipients), 1))
     return ch, plan
 
