@@ -7,12 +7,13 @@ The hypothesis tests in ``test_fuzz.py`` run them in CI. With atheris installed
     python tests/fuzz_targets.py responses -atheris_runs=200000
     python tests/fuzz_targets.py --list
 
-Targets: responses, events, validate, templates, jinja, csv_rows, forms.
+Targets: responses, events, validate, templates, jinja, csv_rows, forms, patterns, workbooks.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -106,6 +107,26 @@ def forms(data: bytes) -> None:
     assert check.valid == (not check.problems)
 
 
+# The shapes of nrscompose.patterns as first written: correct, but quadratic on long inputs, so
+# the fuzz target compares the linear rewrites with them on short ones only.
+_QUADRATIC_REFERENCES: Final = {
+    "HTTP_URL": re.compile(r"https?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE),
+    "EMAIL": re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+"),
+}
+
+
+def patterns(data: bytes) -> None:
+    """Each pattern applied to outside data matches exactly what its first form matched."""
+    from nrscompose import patterns as shapes
+
+    text = data.decode("utf-8", errors="replace")
+    for prefix in ("", "http://", "HTTPS://", "a@"):
+        candidate = (prefix + text)[:300]
+        for name, reference in _QUADRATIC_REFERENCES.items():
+            linear = getattr(shapes, name)
+            assert bool(linear.fullmatch(candidate)) == bool(reference.fullmatch(candidate)), name
+
+
 TARGETS: Final[dict[str, Callable[[bytes], None]]] = {
     "responses": responses,
     "events": events,
@@ -114,6 +135,7 @@ TARGETS: Final[dict[str, Callable[[bytes], None]]] = {
     "jinja": jinja,
     "csv_rows": csv_rows,
     "forms": forms,
+    "patterns": patterns,
 }
 
 

@@ -102,3 +102,9 @@ def test_csv_rows(data: bytes) -> None:
 @given(st.binary())
 def test_forms(data: bytes) -> None:
     fuzz_targets.forms(data)
+
+
+@FUZZ
+@given(st.binary() | st.text(alphabet="ab.@/?# \t:", max_size=80).map(str.encode))
+def test_patterns(data: bytes) -> None:
+    fuzz_targets.patterns(data)
