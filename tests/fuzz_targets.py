@@ -16,6 +16,7 @@ import contextlib
 import re
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -127,6 +128,30 @@ def patterns(data: bytes) -> None:
             assert bool(linear.fullmatch(candidate)) == bool(reference.fullmatch(candidate)), name
 
 
+def workbooks(data: bytes) -> None:
+    """A workbook whose sheet XML (or shared strings, by the first byte) is the fuzzed bytes:
+    the inspection refuses with the library's own error or passes it to the reader."""
+    from nrscompose._workbook_bounds import inspect_workbook
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "book.xlsx"
+        main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+        relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        sheet, strings = (data[1:], b"") if data[:1] < b"\x80" else (b"", data[1:])
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("xl/workbook.xml", f'<workbook {main} xmlns:r="{relationships}">'
+                             '<sheets><sheet name="S" r:id="rId1"/></sheets>'
+                             "</workbook>")  # fmt: skip
+            archive.writestr("xl/_rels/workbook.xml.rels", "<Relationships><Relationship "
+                             'Id="rId1" Target="worksheets/sheet1.xml" Type="x/worksheet"/>'
+                             "</Relationships>")  # fmt: skip
+            archive.writestr("xl/worksheets/sheet1.xml", f"<worksheet {main}><sheetData>".encode()
+                             + sheet + b"</sheetData></worksheet>")  # fmt: skip
+            archive.writestr("xl/sharedStrings.xml", f"<sst {main}>".encode() + strings + b"</sst>")
+        with contextlib.suppress(NrsComposeError):
+            inspect_workbook(path, None)
+
+
 TARGETS: Final[dict[str, Callable[[bytes], None]]] = {
     "responses": responses,
     "events": events,
@@ -136,6 +161,7 @@ TARGETS: Final[dict[str, Callable[[bytes], None]]] = {
     "csv_rows": csv_rows,
     "forms": forms,
     "patterns": patterns,
+    "workbooks": workbooks,
 }
 
 

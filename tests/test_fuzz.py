@@ -108,3 +108,10 @@ def test_forms(data: bytes) -> None:
 @given(st.binary() | st.text(alphabet="ab.@/?# \t:", max_size=80).map(str.encode))
 def test_patterns(data: bytes) -> None:
     fuzz_targets.patterns(data)
+
+
+@FUZZ
+@given(st.binary(max_size=300) | st.text(alphabet='<>/="rcvts0123456789AXFD &;!-', max_size=120)
+       .map(lambda text: b"\x00" + text.encode()))  # fmt: skip
+def test_workbooks(data: bytes) -> None:
+    fuzz_targets.workbooks(data)

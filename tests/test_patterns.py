@@ -202,7 +202,8 @@ def test_jinja_builtin_text_filters_are_linear(worst: Callable[[int], str]) -> N
 
 
 @pytest.mark.parametrize(
-    "worst", [lambda n: "34" + "6" * n, lambda n: "+" + "1 " * (n // 2), lambda n: "+33(" * (n // 4)]
+    "worst",
+    [lambda n: "34" + "6" * n, lambda n: "+" + "1 " * (n // 2), lambda n: "+33(" * (n // 4)],
 )
 def test_phone_numbers_are_linear(worst: Callable[[int], str]) -> None:
     from nrscompose.destinations import destination

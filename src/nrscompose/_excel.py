@@ -29,24 +29,48 @@ def _calamine() -> Any:
     return python_calamine
 
 
+def _refused(kind: str, path: Path, **params: object) -> ValidationError:
+    return ValidationError.single(kind, "file", None, {"file": str(path), **params})
+
+
 def _sheet(path: Path, name: str | None) -> tuple[Any, str]:
     calamine = _calamine()
+    _inspected(path, name)
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
     except Exception as error:  # calamine raises its own types for a damaged or foreign file
-        raise ValidationError.invalid(
-            "file", f"{path}: not a readable Excel workbook ({error})"
-        ) from None
+        raise _refused("workbook.unreadable", path, detail=str(error)) from None
     names = list(workbook.sheet_names)
     if name is None:
         if not names:
-            raise ValidationError.invalid("file", f"{path}: the workbook has no sheet")
+            raise _refused("workbook.no_sheet", path)
         name = names[0]
     elif name not in names:
-        raise ValidationError.invalid(
-            "sheet", f"{path}: no sheet {name!r} (sheets: {', '.join(map(repr, names))})"
-        )
-    return workbook.get_sheet_by_name(name), name
+        raise _refused("workbook.unknown_sheet", path, sheet=repr(name),
+                       sheets=", ".join(map(repr, names)))  # fmt: skip
+    try:
+        return workbook.get_sheet_by_name(name), name
+    except Exception as error:  # a damaged sheet the inspection could not see
+        raise _refused("workbook.unreadable", path, detail=str(error)) from None
+
+
+# Workbooks already inspected, by path, size, modification time and sheet: the header and the
+# records are read by two calls, and each reads the whole sheet's XML once more.
+_INSPECTED: dict[tuple[str, int, int, str | None], None] = {}
+
+
+def _inspected(path: Path, name: str | None) -> None:
+    """Refuse a workbook whose sheet would not fit in memory (see nrscompose._workbook_bounds)."""
+    from nrscompose._workbook_bounds import inspect_workbook
+
+    status = path.stat()
+    key = (str(path.resolve()), status.st_size, status.st_mtime_ns, name)
+    if key in _INSPECTED:
+        return
+    inspect_workbook(path, name)
+    if len(_INSPECTED) > 64:
+        _INSPECTED.clear()
+    _INSPECTED[key] = None
 
 
 def cell_text(value: Any) -> str:
@@ -75,7 +99,7 @@ def open_sheet(path: Path, name: str | None) -> tuple[list[str], str]:
     sheet, found = _sheet(path, name)
     for values in sheet.iter_rows():
         return [cell_text(value) for value in values], found
-    raise ValidationError.invalid("file", f"{path}: sheet {found!r} is empty; expected a header")
+    raise _refused("workbook.empty_sheet", path, sheet=repr(found))
 
 
 def sheet_chunks(

@@ -4,8 +4,8 @@ Each pattern is applied to outside data (a template value, a request field, a sp
 cell) with ``fullmatch``, so each runs in time linear in its input: no two quantifiers can
 share a character, and a run that cannot give a character back is possessive (``++``), so a
 failing match never retries the split of a run (``'http://' + 'a.' * 16000 + '@'`` took 9.5 s
-with the earlier ``[^\s/?#@]+\.[^\s/?#@]+`` host). ``tests/test_patterns.py`` times each on 100 KB of
-its worst input against 1 KB.
+with the earlier ``[^\s/?#@]+\.[^\s/?#@]+`` host). ``tests/test_patterns.py`` times each on
+100 KB of its worst input against 1 KB.
 """
 
 from __future__ import annotations
