@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from nrscompose._input_files import read_bounded_text
 from nrscompose._jsonfile import read_json
 from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.profiles import PROFILES
@@ -41,7 +42,7 @@ def text_argument(value: str) -> str:
     if value.startswith("@"):
         path = value[1:]
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
+            text = read_bounded_text(path, "text")
         except UnicodeDecodeError as error:
             byte = error.object[error.start]
             raise ArgumentError(
