@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal
 
+from nrscompose._currencies import ISO_4217
 from nrscompose.errors import ValidationError
 
 __all__ = ["Price", "PriceList", "Quote"]
@@ -73,6 +74,9 @@ def _price_from(row: Mapping[str, object], position: int) -> Price:
     problem = _cost_problem(cost)
     if problem is not None:
         raise ValidationError.invalid("prices", f"row {position} ({country}): {problem}")
+    if currency and currency not in ISO_4217:  # "=cmd|' /C calc'!A0" would reach a CSV cell
+        params = {"row": position, "country": repr(country[:20]), "value": repr(currency[:40])}
+        raise ValidationError.single("prices.unknown_currency", "prices", None, params)
     mcc, mnc = row.get("mcc"), row.get("mnc")
     return Price(
         country,

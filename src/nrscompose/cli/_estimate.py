@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from nrscompose._csv_cells import NeutralizingWriter
 from nrscompose._input_files import read_bounded_text
 from nrscompose._jsonfile import read_json
 from nrscompose.errors import ArgumentError, ValidationError
@@ -268,7 +269,7 @@ def _print_expensive(report: Report, out: TextIO, plan: CampaignPlan, lines: boo
 
 def _write_csv(report: Report, path: str) -> None:
     with Path(path).open("w", newline="", encoding="utf-8") as target:
-        writer = csv.writer(target)
+        writer = NeutralizingWriter(csv.writer(target))  # no cell a spreadsheet runs
         writer.writerow(["section", "key", "recipients", "parts", "cost"])
         for country, totals in report.by_country.items():
             writer.writerow(
