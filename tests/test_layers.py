@@ -22,6 +22,9 @@ LAYERS: dict[str, int] = {
     "_error_base": 1,
     "errors": 1, "problems": 1, "vocabularies": 1, "messages": 1, "patterns": 1, "http": 1,
     "_jsonfile": 1,
+    # hostile input (issue 23): bounded reads, ISO 4217, CSV cells, the sandbox's sizes
+    "_input_files": 1, "_currencies": 1, "_csv_cells": 1, "_jinja_sizes": 1,
+    "_workbook_bounds": 7,
     "charsets": 2,
     "profiles": 3, "transliterate": 3, "cuts": 3, "splitting": 3, "analysis": 3,
     "suggestions": 3,
