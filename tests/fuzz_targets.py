@@ -7,14 +7,17 @@ The hypothesis tests in ``test_fuzz.py`` run them in CI. With atheris installed
     python tests/fuzz_targets.py responses -atheris_runs=200000
     python tests/fuzz_targets.py --list
 
-Targets: responses, events, validate, templates, jinja, csv_rows, forms, path_parameters.
+Targets: responses, events, validate, templates, jinja, csv_rows, forms, path_parameters,
+patterns, workbooks.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -172,6 +175,48 @@ def assert_stays_in(url: str, template: str) -> None:
     assert len(sent) == len(wanted), url
     for segment, expected in zip(sent, wanted, strict=True):
         assert segment == expected or (expected.startswith("{") and segment), url
+# The shapes of nrscompose.patterns as first written: correct, but quadratic on long inputs, so
+# the fuzz target compares the linear rewrites with them on short ones only.
+_QUADRATIC_REFERENCES: Final = {
+    "HTTP_URL": re.compile(r"https?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE),
+    "EMAIL": re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+"),
+}
+
+
+def patterns(data: bytes) -> None:
+    """Each pattern applied to outside data matches exactly what its first form matched."""
+    from nrscompose import patterns as shapes
+
+    text = data.decode("utf-8", errors="replace")
+    for prefix in ("", "http://", "HTTPS://", "a@"):
+        candidate = (prefix + text)[:300]
+        for name, reference in _QUADRATIC_REFERENCES.items():
+            linear = getattr(shapes, name)
+            assert bool(linear.fullmatch(candidate)) == bool(reference.fullmatch(candidate)), name
+
+
+def workbooks(data: bytes) -> None:
+    """A workbook whose sheet XML (or shared strings, by the first byte) is the fuzzed bytes:
+    the inspection refuses with the library's own error or passes it to the reader."""
+    from nrscompose._workbook_bounds import inspect_workbook
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "book.xlsx"
+        main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+        relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        sheet, strings = (data[1:], b"") if data[:1] < b"\x80" else (b"", data[1:])
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("xl/workbook.xml", f'<workbook {main} xmlns:r="{relationships}">'
+                             '<sheets><sheet name="S" r:id="rId1"/></sheets>'
+                             "</workbook>")  # fmt: skip
+            archive.writestr("xl/_rels/workbook.xml.rels", "<Relationships><Relationship "
+                             'Id="rId1" Target="worksheets/sheet1.xml" Type="x/worksheet"/>'
+                             "</Relationships>")  # fmt: skip
+            archive.writestr("xl/worksheets/sheet1.xml", f"<worksheet {main}><sheetData>".encode()
+                             + sheet + b"</sheetData></worksheet>")  # fmt: skip
+            archive.writestr("xl/sharedStrings.xml", f"<sst {main}>".encode() + strings + b"</sst>")
+        with contextlib.suppress(NrsComposeError):
+            inspect_workbook(path, None)
 
 
 TARGETS: Final[dict[str, Callable[[bytes], None]]] = {
@@ -183,6 +228,8 @@ TARGETS: Final[dict[str, Callable[[bytes], None]]] = {
     "csv_rows": csv_rows,
     "forms": forms,
     "path_parameters": path_parameters,
+    "patterns": patterns,
+    "workbooks": workbooks,
 }
 
 

@@ -115,3 +115,16 @@ hostile_path_values = st.sampled_from(
        st.binary(max_size=40) | hostile_path_values)  # fmt: skip
 def test_path_parameters(builder: int, data: bytes) -> None:
     fuzz_targets.path_parameters(bytes([builder]) + data)
+
+
+@FUZZ
+@given(st.binary() | st.text(alphabet="ab.@/?# \t:", max_size=80).map(str.encode))
+def test_patterns(data: bytes) -> None:
+    fuzz_targets.patterns(data)
+
+
+@FUZZ
+@given(st.binary(max_size=300) | st.text(alphabet='<>/="rcvts0123456789AXFD &;!-', max_size=120)
+       .map(lambda text: b"\x00" + text.encode()))  # fmt: skip
+def test_workbooks(data: bytes) -> None:
+    fuzz_targets.workbooks(data)

@@ -7,7 +7,7 @@ import pytest
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from nrscompose.filters import FILTERS
-from nrscompose.jinja import install_filters, sandboxed_environment
+from nrscompose.jinja import TemplateLimitError, install_filters, sandboxed_environment
 from nrscompose.template import Template
 
 VALUES = {"name": "élise de la cruz", "number": "1234.50", "url": "https://example.com/x"}
@@ -181,3 +181,62 @@ def test_rendered_output_is_capped() -> None:
     assert len(exactly) == MAX_OUTPUT
     with pytest.raises(TemplateLimitError, match="renders more than"):
         environment.from_string("{{ 'x' * n }}{{ 'y' }}").render(n=MAX_OUTPUT)
+
+
+# ------------------------------------------- refused before allocating (issue 23, item 3)
+
+GROWING_TEMPLATES = [
+    "{{ ([[0] * 1000000] * 1000000)|string|length }}",
+    "{{ [[0] * 1000000] * 1000000 }}",
+    "{{ ([[0] * 1000000] * 1000000)|e }}",
+    "{{ ([[0] * 1000000] * 1000000)|pprint }}",
+    "{{ ([[0] * 1000000] * 1000000)|tojson }}",
+    "{{ ('a' * 40000)|replace('a', 'b' * 30000) }}",
+    "{{ ('a' * 900000)|replace('', 'bb') }}",
+    "{{ ([('a' * 1000000)] * 1000)|join }}",
+    "{{ ([('a' * 1000000)] * 1000)|join(',')|length }}",
+    "{{ ([0] * 1000000)|map('string')|join('x' * 900000) }}",
+    "{{ ([('a' * 1000000)] * 1000)|tojson }}",
+    "{{ ('%s' * 500000) % ((('x' * 1000000),) * 500000) }}",
+    "{{ ('%(a)s' * 200000) % {'a': 'x' * 1000} }}",
+    "{{ ('%s' * 500000)|format(*((('x' * 1000000),) * 500000)) }}",
+    "{{ ([0] * 1000000) ~ ([0] * 1000000) }}",
+    "{% set x = [('a' * 1000000)] * 1000 %}{{ x[0] ~ x[1] }}",
+    "{{ ([[0] * 1000] * 1000000)|sum(start=[])|length }}",
+    "{{ ('\\n' * 500000)|indent(999999) }}",
+    "{{ ('a ' * 500000)|wordwrap(1, wrapstring='x' * 999999) }}",
+    "{{ ('a.co ' * 200000)|urlize(target='t' * 999999) }}",
+    "{{ ([[0] * 1000000] * 1000000)|upper }}",
+]
+
+
+@pytest.mark.parametrize("source", GROWING_TEMPLATES)
+def test_a_growing_operation_is_refused_before_it_allocates(source: str) -> None:
+    import tracemalloc
+
+    template = sandboxed_environment().from_string(source)
+    tracemalloc.start()
+    try:
+        with pytest.raises(TemplateLimitError):
+            template.render()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 50_000_000, peak
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("{{ ([[1, 2]] * 3)|sum(start=[]) }}", "[1, 2, 1, 2, 1, 2]"),
+        ("{{ ('a' * 3)|replace('a', 'bc') }}", "bcbcbc"),
+        ("{{ ['a', 'b']|join('-') }}", "a-b"),
+        ("{{ '%s and %r' % ('x', 'y') }}", "x and 'y'"),
+        ("{{ '%(n)s!'|format(n='ok') }}", "ok!"),
+        ("{{ 'a\nb'|indent(2, first=True) }}", "  a\n  b"),
+        ("{{ {'a': [1, 'é']}|tojson }}", '{"a": [1, "\\u00e9"]}'),
+        ("{{ ('x' * 900000)|length }}", "900000"),
+    ],
+)
+def test_growing_operations_under_the_bound_still_work(source: str, expected: str) -> None:
+    assert sandboxed_environment().from_string(source).render() == expected

@@ -16,7 +16,8 @@ in CI; ``tests/test_layers.py`` adds what a contract cannot say (no private name
 module, no cycle, what ``import nrscompose`` loads).
 
 1. ``errors``, ``problems`` (the problem kinds), ``vocabularies``, ``messages`` (the gettext
-   catalogue), ``patterns``, ``http``, ``_jsonfile``, ``_extras`` (optional libraries)
+   catalogue), ``patterns``, ``http``, ``_jsonfile``, ``_extras`` (optional libraries),
+   ``_input_files`` (bounded reads), ``_currencies`` (ISO 4217), ``_csv_cells``, ``_jinja_sizes``
 2. ``charsets`` (tables, codecs, packing of already-counted parts)
 3. ``profiles``, ``transliterate``, ``cuts`` (the one cut planner), ``splitting``,
    ``analysis``, ``suggestions``, ``user_data``
@@ -25,7 +26,8 @@ module, no cycle, what ``import nrscompose`` loads).
    ``windows``, ``content`` (country content rules), ``_encodings`` (which encoding a
    campaign file's bytes are in)
 6. ``providers`` (request builders, response parsing, each provider's kind → code table)
-7. ``campaign``, ``recipient_files`` and ``_excel`` (reading campaign files), ``forms``
+7. ``campaign``, ``recipient_files``, ``_excel`` and ``_workbook_bounds`` (reading campaign
+   files), ``forms``
 8. ``transports``, ``jinja``, ``cli``, the demo server (``forms.demo``) — nothing in the
    package imports them but the CLI
 

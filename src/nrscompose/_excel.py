@@ -63,7 +63,33 @@ def _sheet(source: Path | bytes, path: Path, name: str | None) -> tuple[Any, str
             "file.no_such_sheet", "sheet", None,
             {"where": str(path), "sheet": repr(name), "sheets": ", ".join(map(repr, names))},
         )  # fmt: skip
-    return workbook.get_sheet_by_name(name), name, workbook
+    _inspected(source, path, name)
+    try:
+        return workbook.get_sheet_by_name(name), name, workbook
+    except Exception as error:  # a damaged sheet the inspection could not see
+        raise _error("file.unreadable_workbook", path, detail=str(error)) from None
+
+
+# Workbooks already inspected, by path, size, modification time and sheet: the header and the
+# records are read by two calls, and each reads the whole sheet's XML once more.
+_INSPECTED: dict[tuple[str, int, int, str | None], None] = {}
+
+
+def _inspected(source: Path | bytes, path: Path, name: str | None) -> None:
+    """Refuse a workbook whose sheet would not fit in memory (see nrscompose._workbook_bounds)."""
+    from nrscompose._workbook_bounds import inspect_workbook
+
+    if isinstance(source, bytes):  # an upload: small, read once
+        inspect_workbook(path, name, io.BytesIO(source))
+        return
+    status = source.stat()
+    key = (str(source.resolve()), status.st_size, status.st_mtime_ns, name)
+    if key in _INSPECTED:
+        return
+    inspect_workbook(path, name, source)
+    if len(_INSPECTED) > 64:
+        _INSPECTED.clear()
+    _INSPECTED[key] = None
 
 
 def cell_text(value: Any) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from nrscompose._input_files import read_bounded_text
 from nrscompose.errors import ValidationError
 
 __all__ = ["read_json"]
@@ -29,7 +30,7 @@ def read_json(
     """The JSON value in ``path``; a ``ValidationError`` on ``field`` when it is not JSON,
     holds a number too long to read or is nested too deeply."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # Notepad's byte-order mark is no error
+        text = read_bounded_text(path, field)  # Notepad's byte-order mark is no error
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         raise ValidationError.single(
             "file.option_not_found", field, None, {"where": str(path), "option": f"--{field}"}

@@ -33,6 +33,8 @@ __all__ = [
     "Analysis",
     "Notice",
     "Offending",
+    "OffendingChars",
+    "OffendingGroup",
     "analyze",
     "describe_char",
 ]
@@ -40,9 +42,8 @@ __all__ = [
 # Annotations only: importing typing would double the package's import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import re
-    from collections.abc import Callable, Sequence
-    from typing import Final, Literal, TypeVar
+    from collections.abc import Callable, Iterator, Sequence
+    from typing import Final, Literal, TypeVar, overload
 
     from nrscompose.cuts import Boundary
     from nrscompose.errors import ValidationError
@@ -52,6 +53,9 @@ if TYPE_CHECKING:
     NoticeKind = Literal["crlf", "invisible", "control", "cheaper-encoding"]
 else:
     EncodingChoice = NoticeKind = str
+
+    def overload(function: object) -> object:
+        return function
 
 # Which septet charsets an encoding tries, in order (ties keep the earlier one); public for the
 # live counter's generator (tools/generate_counter_data.py), which copies these tables.
@@ -134,6 +138,168 @@ class Offending(_Record):
 
     def __str__(self) -> str:
         return f"{describe_char(self.char)} at {self.index}: {self.reason}"
+
+
+# Indices an OffendingGroup lists; ``count`` says how many there are in all.
+MAX_GROUP_INDICES: Final = 20
+
+
+class OffendingGroup(_Record):
+    """One character that kept the text out of cheaper encodings, with every place it is.
+
+    ``count`` is how often it occurs; ``indices`` the first :data:`MAX_GROUP_INDICES` of its
+    positions in the text given to :func:`analyze`; ``excluded_from`` as in :class:`Offending`.
+    """
+
+    __slots__ = ("char", "count", "excluded_from", "indices")
+    _fields = ("char", "excluded_from", "count", "indices")
+
+    def __init__(
+        self, char: str, excluded_from: tuple[Encoding, ...], count: int, indices: tuple[int, ...]
+    ) -> None:
+        self.char = char
+        self.excluded_from = excluded_from
+        self.count = count
+        self.indices = indices
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(NOT_IN[encoding] for encoding in self.excluded_from)
+
+
+class OffendingChars:
+    """:attr:`Analysis.offending`: a read-only sequence of :class:`Offending`, one a character,
+    made when read.
+
+    It keeps the positions (4 bytes each, or none when every character offends) and one entry
+    per distinct character, so a 10 MB text costs a few MB here, not an object per character
+    (1.96 GB before). Iterate, index, slice, ``len()`` and compare it as the tuple it used to
+    be; :meth:`by_char` gives the grouped form, one :class:`OffendingGroup` per character.
+    """
+
+    __slots__ = ("_excluded", "_groups", "_positions", "_source_index", "_text")
+
+    def __init__(
+        self,
+        text: str,
+        positions: Sequence[int],
+        excluded: dict[str, tuple[Encoding, ...]],
+        source_index: Callable[[int], int],
+    ) -> None:
+        self._text = text
+        self._positions = positions
+        self._excluded = excluded
+        self._source_index = source_index
+        self._groups: tuple[OffendingGroup, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def _at(self, position: int) -> Offending:
+        char = self._text[position]
+        return Offending(self._source_index(position), char, self._excluded[char])
+
+    @overload
+    def __getitem__(self, index: int) -> Offending: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Offending, ...]: ...  # noqa: F811
+    def __getitem__(self, index: int | slice) -> Offending | tuple[Offending, ...]:  # noqa: F811
+        if isinstance(index, slice):
+            return tuple(self._at(p) for p in self._positions[index])
+        return self._at(self._positions[index])
+
+    def __iter__(self) -> Iterator[Offending]:
+        return map(self._at, self._positions)
+
+    def __reversed__(self) -> Iterator[Offending]:
+        return map(self._at, reversed(self._positions))
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, Offending) and any(o == item for o in self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, OffendingChars | tuple | list):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"OffendingChars({len(self)} characters, {len(self._excluded)} distinct)"
+
+    @property
+    def chars(self) -> str:
+        """The distinct characters, in the order they first occur."""
+        return "".join(group.char for group in self.by_char())
+
+    @property
+    def distinct(self) -> int:
+        """How many distinct characters offend (``len(by_char())``, without grouping)."""
+        return len(self._excluded)
+
+    def by_char(self, limit: int | None = None) -> tuple[OffendingGroup, ...]:
+        """One :class:`OffendingGroup` per distinct character, by first occurrence; the first
+        ``limit`` of them (found without grouping the rest)."""
+        if self._groups is not None:
+            return self._groups[:limit]
+        if limit is not None and limit < len(self._excluded):
+            return self._first_groups(limit)
+        self._groups = self._group()
+        return self._groups
+
+    def _first_groups(self, limit: int) -> tuple[OffendingGroup, ...]:
+        text, seen = self._text, dict[str, None]()
+        for position in self._positions:
+            seen.setdefault(text[position])
+            if len(seen) >= limit:
+                break
+        groups = []
+        for char in seen:
+            places: list[int] = []
+            at = text.find(char)
+            while at >= 0 and len(places) < MAX_GROUP_INDICES:
+                places.append(self._source_index(at))
+                at = text.find(char, at + 1)
+            groups.append(OffendingGroup(char, self._excluded[char], text.count(char),
+                                         tuple(places)))  # fmt: skip
+        return tuple(groups)
+
+    def _group(self) -> tuple[OffendingGroup, ...]:
+        found: dict[str, list[int]] = {}
+        counts: dict[str, int] = {}
+        text = self._text
+        if len(self._excluded) <= 64:  # few characters: counted and found in C
+            for char in self._excluded:
+                counts[char] = text.count(char)
+                places: list[int] = []
+                at = text.find(char)
+                while at >= 0 and len(places) < MAX_GROUP_INDICES:
+                    places.append(at)
+                    at = text.find(char, at + 1)
+                found[char] = places
+            order = sorted(found, key=lambda char: found[char][0])
+        else:
+            for position in self._positions:
+                char = text[position]
+                places = found.setdefault(char, [])
+                counts[char] = counts.get(char, 0) + 1
+                if len(places) < MAX_GROUP_INDICES:
+                    places.append(position)
+            order = list(found)
+        source_index = self._source_index
+        return tuple(
+            OffendingGroup(char, self._excluded[char], counts[char],
+                           tuple(source_index(p) for p in found[char]))
+            for char in order
+        )  # fmt: skip
+
+    def positions_of(self, chars: set[str]) -> list[int]:
+        """The indices (in the text given to :func:`analyze`) of ``chars`` among them."""
+        if not chars:
+            return []
+        text, source_index = self._text, self._source_index
+        return [source_index(p) for p in self._positions if text[p] in chars]
 
 
 class Notice(_Record):
@@ -259,8 +425,9 @@ class Analysis(_Record):
         return self.units == len(text) and no_cut_moves(text, size, _boundary(text, charset))
 
     @property
-    def offending(self) -> tuple[Offending, ...]:
-        """Every character absent from a cheaper candidate encoding, in text order."""
+    def offending(self) -> OffendingChars:
+        """Every character absent from a cheaper candidate encoding, in text order (a compact
+        sequence; ``offending.by_char()`` groups it)."""
         return self._cached("offending", self._find_offending)
 
     @property
@@ -268,8 +435,12 @@ class Analysis(_Record):
         """CRLF line breaks, invisible or control characters, a cheaper encoding available."""
         return self._cached("notices", self._find_notices)
 
-    def as_json(self) -> dict[str, object]:
-        """Every field and explanation as JSON-ready values (what the CLI and demo print)."""
+    def as_json(self, *, grouped: bool = False, limit: int | None = None) -> dict[str, object]:
+        """Every field and explanation as JSON-ready values (what the CLI and demo print).
+
+        ``grouped``: ``offending`` holds one entry per distinct character (its first
+        ``index``, ``count`` and the first ``indices``) instead of one per character, the first
+        ``limit`` of them (``offending_omitted`` counts the others)."""
         return {
             "encoding": self.encoding,
             "parts": self.parts,
@@ -283,7 +454,7 @@ class Analysis(_Record):
             "profile": self.profile,
             "text": self.text,
             "part_bounds": self.part_bounds,
-            "offending": [
+            "offending": self._grouped_json(limit) if grouped else [
                 {
                     "index": o.index,
                     "char": o.char,
@@ -297,6 +468,19 @@ class Analysis(_Record):
                 for n in self.notices
             ],
         }
+
+    def _grouped_json(self, limit: int | None) -> list[dict[str, object]]:
+        return [
+            {
+                "index": group.indices[0],
+                "char": group.char,
+                "excluded_from": list(group.excluded_from),
+                "reason": group.reason,
+                "count": group.count,
+                "indices": list(group.indices),
+            }
+            for group in self.offending.by_char(limit)
+        ]
 
     def _cached(self, key: str, compute: Callable[[], _T]) -> _T:
         lazy = self._lazy  # a cache, invisible to == and repr
@@ -326,44 +510,51 @@ class Analysis(_Record):
         indices = self._cached("source_indices", lambda: source_indices(source))
         return index if indices is None else indices[index]
 
-    def _find_offending(self) -> tuple[Offending, ...]:
-        cheaper = self._context[3]
-        if not cheaper:
-            return ()
-        text, profile = self.text, self._context[1]
-        excluded_at: dict[int, list[Encoding]] = {}
-        for encoding in cheaper:  # one C-level scan per cheaper encoding
-            for index in _foreign_positions(encoding, text, profile):
-                excluded_at.setdefault(index, []).append(encoding)
-        source_index = self._source_index
-        return tuple(
-            Offending(source_index(index), text[index], tuple(excluded_at[index]))
-            for index in sorted(excluded_at)
-        )
+    def _find_offending(self) -> OffendingChars:
+        text, profile, cheaper = self.text, self._context[1], self._context[3]
+        distinct = set(text)
+        excluded = _excluded_chars(distinct, cheaper, profile) if cheaper else {}
+        positions = _positions_of(text, excluded, every=len(excluded) == len(distinct))
+        return OffendingChars(text, positions, excluded, self._source_index)
 
     def _find_notices(self) -> tuple[Notice, ...]:
         return _notices(self)
 
 
-_SURROGATE: list[re.Pattern[str]] = []  # compiled on first need
+def _excluded_chars(
+    distinct: set[str], cheaper: tuple[Encoding, ...], profile: Profile
+) -> dict[str, tuple[Encoding, ...]]:
+    """Each of the ``distinct`` characters of a text that a cheaper encoding cannot carry,
+    with those encodings: decided once a character, not once a position."""
+    excluded: dict[str, tuple[Encoding, ...]] = {}
+    for char in distinct:
+        out = tuple(e for e in cheaper if not _represents(e, char, profile))
+        if out:
+            excluded[char] = out
+    return excluded
 
 
-def _foreign_positions(encoding: Encoding, text: str, profile: Profile) -> list[int]:
-    """Indices of the characters of ``text`` that ``encoding`` cannot carry."""
-    if encoding == "utf-16":
-        if not _SURROGATE:
-            import re
+def _positions_of(
+    text: str, chars: dict[str, tuple[Encoding, ...]], *, every: bool
+) -> Sequence[int]:
+    """Where ``chars`` occur in ``text``: a range when ``every`` character is one of them,
+    else 4 bytes a position."""
+    from array import array
 
-            _SURROGATE.append(re.compile("[\ud800-\udfff]"))
-        return [match.start() for match in _SURROGATE[0].finditer(text)]
-    tables = _charsets_for(encoding, profile)
-    if len(tables) == 1:
-        return tables[0].foreign_positions(text)
-    # Absent from every table combination the profile may use.
-    foreign = set(tables[0].foreign_positions(text))
-    for charset in tables[1:]:
-        foreign.intersection_update(charset.foreign_positions(text))
-    return sorted(foreign)
+    if not chars:
+        return array("I")
+    if every:
+        return range(len(text))
+    # Every one of ``chars`` written as the first of them, then that one character found: a
+    # class of 80,000 characters made the regular expression test each position against each.
+    marker = next(iter(chars))
+    marked = text.translate(dict.fromkeys(map(ord, chars), marker))
+    positions = array("I" if len(text) < 1 << 32 else "Q")
+    at = marked.find(marker)
+    while at >= 0:
+        positions.append(at)
+        at = marked.find(marker, at + 1)
+    return positions
 
 
 def _represents(encoding: Encoding, char: str, profile: Profile) -> bool:
@@ -647,11 +838,11 @@ def _notices(analysis: Analysis) -> tuple[Notice, ...]:
                 tuple(crlf),
             )
         )
-    invisible = [
-        o.index
-        for o in analysis.offending
-        if o.char != " " and unicodedata.category(o.char) in _INVISIBLE_CATEGORIES
-    ]
+    offending = analysis.offending
+    invisible = offending.positions_of({
+        char for char in offending._excluded
+        if char != " " and unicodedata.category(char) in _INVISIBLE_CATEGORIES
+    })  # fmt: skip
     if invisible:
         found.append(
             Notice(

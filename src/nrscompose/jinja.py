@@ -21,16 +21,25 @@ crosses a bound:
 * loop iterations and macro calls together are at most :data:`MAX_STEPS` per render, and a
   recursion too deep for Python — in rendering, or in parsing ``((((…))))`` — is a limit
   error too.
+
+Every bound is checked *before* the value is made: an operation that can grow a value (``*``,
+``+``, ``~``, ``%``, printing ``{{ x }}``, and the filters ``string``, ``join``, ``replace``,
+``tojson``, ``pprint``, ``format``, ``indent``, ``wordwrap``, ``urlize``, ``escape``, ``sum``
+and every filter that turns its value into text) first adds up the characters or items the
+result would have (:mod:`nrscompose._jinja_sizes`, a walk that stops at the bound), and
+refuses there. ``{{ ([[0] * 1000000] * 1000000)|string }}`` is refused after a million steps
+with two 8 MB lists in memory, not after 3 million million characters.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from nrscompose._extras import require
+from nrscompose._jinja_sizes import Form, text_size, walk
 from nrscompose.errors import NrsComposeError
 from nrscompose.filters import FILTERS, Filter, Shortener, make_shorten, value_text
 
@@ -116,8 +125,9 @@ def sandboxed_environment(
     environment.globals.clear()
     install_filters(environment, shortener=shortener)
     environment.filters = {
-        name: _checked_filter(function) for name, function in environment.filters.items()
+        name: _checked_filter(name, function) for name, function in environment.filters.items()
     }
+    environment.finalize = _bounded_finalize(environment.finalize)
     environment.filters[_LOOP_FILTER] = _counted_loop()
     return environment
 
@@ -132,6 +142,18 @@ def _limit(what: str) -> TemplateLimitError:
 def _check_size(value: Any) -> Any:
     if isinstance(value, str | list | tuple | bytes) and len(value) > MAX_OUTPUT:
         raise _limit(f"built a value of {len(value)} items; the bound is {MAX_OUTPUT}")
+    return value
+
+
+def _check_text(size: int, what: str) -> None:
+    """Refuse an operation whose result would have ``size`` characters, before it runs."""
+    if size > MAX_OUTPUT:
+        raise _limit(f"{what} a text of more than {MAX_OUTPUT} characters")
+
+
+def _checked_text(value: Any) -> Any:
+    """``value``, once its text (printed, concatenated) is known to fit."""
+    _check_text(text_size(value, MAX_OUTPUT), "prints")
     return value
 
 
@@ -177,12 +199,28 @@ def _format(left: Any, right: Any) -> Any:
     if isinstance(left, str):
         arguments = right if isinstance(right, tuple) else (right,)
         sizes = [int(d) for match in _FORMAT_SIZES.finditer(left) for d in match.groups() if d]
-        if any(size > MAX_OUTPUT for size in sizes) or any(
-            _is_integer(a) and a > MAX_OUTPUT for a in arguments if "*" in left
+        starred = "*" in left  # once: a search per argument was quadratic
+        if any(size > MAX_OUTPUT for size in sizes) or (
+            starred and any(_is_integer(a) and a > MAX_OUTPUT for a in arguments)
         ):
             raise _limit(f"formats with a width above {MAX_OUTPUT}")
+        _check_text(_formatted_size(left, right, sum(sizes)), "formats")
         return _check_size(left % right)
     return left % right
+
+
+def _formatted_size(pattern: str, arguments: Any, widths: int) -> int:
+    """At most the characters of ``pattern % arguments``: the pattern, the widths, and each
+    argument written as %r/%a would write it (the widest); a mapping's values as many times as
+    the pattern has conversions."""
+    form: Form = "ascii" if "%a" in pattern else "repr"
+    budget = MAX_OUTPUT - len(pattern) - widths
+    if isinstance(arguments, Mapping):
+        conversions = pattern.count("%")
+        widest = max((text_size(v, budget, form) for v in arguments.values()), default=0)
+        whole = text_size(arguments, budget, form)
+        return len(pattern) + widths + max(whole, conversions * widest)
+    return len(pattern) + widths + text_size(arguments, budget, form)
 
 
 _BOUNDED_OPERATORS: Final[dict[str, Callable[[Any, Any], Any]]] = {
@@ -191,6 +229,20 @@ _BOUNDED_OPERATORS: Final[dict[str, Callable[[Any, Any], Any]]] = {
     "+": _add,
     "%": _format,
 }
+
+
+def _bounded_finalize(given: Callable[..., Any] | None) -> Callable[..., Any]:
+    """The environment's ``finalize`` (if any), then a check that the value's text fits:
+    ``{{ x }}`` is written with ``str(x)``."""
+    from jinja2.utils import _PassArg
+
+    def finalize(*args: Any) -> Any:
+        return _checked_text(given(*args) if given is not None else args[-1])
+
+    passed = _PassArg.from_obj(given) if given is not None else None
+    if passed is not None:
+        finalize.jinja_pass_arg = passed  # type: ignore[attr-defined]
+    return finalize
 
 
 def _bounded_concat(parts: Iterable[str]) -> str:
@@ -230,20 +282,194 @@ def _counted_loop() -> Any:
     return counted
 
 
-def _checked_filter(function: Callable[..., Any]) -> Callable[..., Any]:
-    """``function`` refusing size arguments above the bound (``'a'|center(2000000000)``)."""
+def _checked_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` refusing size arguments above the bound (``'a'|center(2000000000)``) and,
+    before it runs, a result that would pass the bound (see :data:`_GROWTH`)."""
     from jinja2.utils import _PassArg
 
     skip = 2 if _PassArg.from_obj(function) is not None else 1  # the context, the value
+    growth = _GROWTH.get(name, _text_of_value if name in _TEXT_FILTERS else None)
+    replacement = _REPLACEMENTS.get(name)
 
     @functools.wraps(function)
     def checked(*args: Any, **kwargs: Any) -> Any:
         for argument in (*args[skip:], *kwargs.values()):
             if _is_integer(argument) and argument > MAX_OUTPUT:
                 raise _limit(f"gives a filter the size {argument}; the bound is {MAX_OUTPUT}")
+        if growth is not None and len(args) >= skip:
+            value = args[skip - 1]
+            if name in _LISTING_FILTERS:
+                value = _listed(value, _separator_size(name, args[skip:], kwargs))
+            args = (*args[: skip - 1], value, *args[skip:])
+            _check_text(growth(value, args[skip:], kwargs), f"makes with {name!r}")
+        if replacement is not None:
+            return _check_size(replacement(function, args, kwargs))
         return _check_size(function(*args, **kwargs))
 
     return checked
+
+
+# ------------------------------------------------------------- what each filter would make
+
+
+def _listed(value: Any, between: int = 0) -> Any:
+    """An iterator's items in a list, so they can be measured: at most :data:`MAX_OUTPUT`
+    items and characters of their text, ``between`` characters after each of them
+    (``map('string')|join(separator)``)."""
+    if isinstance(value, str | Mapping | list | tuple | set | frozenset) or not isinstance(
+        value, Iterable
+    ):
+        return value
+    items: list[Any] = []
+    total = 0
+    for item in value:
+        items.append(item)
+        total += text_size(item, MAX_OUTPUT - total) + between
+        if len(items) > MAX_OUTPUT or total > MAX_OUTPUT:
+            raise _limit(f"joins more than {MAX_OUTPUT} items or characters")
+    return items
+
+
+def _separator_size(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    return text_size(_argument(args, kwargs, 0, "d", ""), MAX_OUTPUT) if name == "join" else 0
+
+
+def _text_of_value(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    return text_size(value, MAX_OUTPUT)
+
+
+def _escaped_text(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    # Up to five characters per character: what HTML escaping makes of '"' (&#34;).
+    size = text_size(value, MAX_OUTPUT)
+    return size if size > MAX_OUTPUT else size + 4 * _specials(value)
+
+
+def _specials(value: Any) -> int:
+    text = value if isinstance(value, str) else ""
+    return sum(text.count(char) for char in "<>&'\"")
+
+
+def _argument(args: tuple[Any, ...], kwargs: dict[str, Any], at: int, name: str,
+              default: Any) -> Any:  # fmt: skip
+    return args[at] if len(args) > at else kwargs.get(name, default)
+
+
+def _replace_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    size = text_size(value, MAX_OUTPUT)
+    old, new = _argument(args, kwargs, 0, "old", ""), _argument(args, kwargs, 1, "new", "")
+    count = _argument(args, kwargs, 2, "count", None)
+    old_size, new_size = text_size(old, MAX_OUTPUT), text_size(new, MAX_OUTPUT)
+    if isinstance(value, str) and isinstance(old, str) and old:
+        found = value.count(old)
+    else:
+        found = size + 1  # an empty pattern matches between every two characters
+    if _is_integer(count) and count >= 0:
+        found = min(found, count)
+    return size + found * max(0, new_size - old_size)
+
+
+def _join_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    separator = text_size(_argument(args, kwargs, 0, "d", ""), MAX_OUTPUT)
+    if not isinstance(value, Iterable) or isinstance(value, str):
+        return text_size(value, MAX_OUTPUT)
+    total = 0
+    for item in value:
+        total += text_size(item, MAX_OUTPUT) + separator
+        if total > MAX_OUTPUT:
+            break
+    return total
+
+
+def _structured_growth(form: Form, indent_name: str) -> Callable[..., int]:
+    def growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+        found = walk(value, MAX_OUTPUT, form)
+        indent = _argument(args, kwargs, 0, indent_name, None) if indent_name else 1
+        width = indent if _is_integer(indent) else text_size(indent or "", MAX_OUTPUT)
+        # A line per item, indented by its depth (pprint: one space per level).
+        return found.size + found.items * (1 + max(0, width) * (found.depth + 1))
+
+    return growth
+
+
+def _format_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    pattern = value if isinstance(value, str) else ""
+    arguments: Any = kwargs or args
+    return _formatted_size(pattern, arguments, 0)
+
+
+def _indent_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    width = _argument(args, kwargs, 0, "width", 4)
+    per_line = width if _is_integer(width) else text_size(width, MAX_OUTPUT)
+    lines = value.count("\n") + 1 if isinstance(value, str) else text_size(value, MAX_OUTPUT)
+    return text_size(value, MAX_OUTPUT) + lines * max(0, per_line)
+
+
+def _wordwrap_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    wrap = _argument(args, kwargs, 3, "wrapstring", None)
+    size = text_size(value, MAX_OUTPUT)
+    return size + (size + 1) * max(1, text_size(wrap or "\n", MAX_OUTPUT))
+
+
+def _urlize_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    size = text_size(value, MAX_OUTPUT)
+    target = text_size(_argument(args, kwargs, 2, "target", None) or "", MAX_OUTPUT)
+    rel = text_size(_argument(args, kwargs, 3, "rel", None) or "", MAX_OUTPUT)
+    text = value if isinstance(value, str) else ""
+    # A link needs a dot, an @ or a colon; it writes its URL twice, escaped, in <a href=…>.
+    links = text.count(".") + text.count("@") + text.count(":") if text else size
+    return 12 * size + links * (60 + 6 * (target + rel))
+
+
+def _sum_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    start = _argument(args, kwargs, 1, "start", 0)
+    if not isinstance(start, list | tuple) or not isinstance(value, Iterable):
+        return 0  # numbers: the integer bounds apply to each addition
+    total = len(start)
+    for item in value:
+        total += len(item) if isinstance(item, list | tuple) else 1
+        if total > MAX_OUTPUT:
+            break
+    return total
+
+
+def _sum_sequences(function: Callable[..., Any], args: tuple[Any, ...],
+                   kwargs: dict[str, Any]) -> Any:  # fmt: skip
+    """``sum`` of lists in one pass: Python's adds them pairwise, in quadratic time."""
+    start = _argument(args[2:], kwargs, 1, "start", 0)
+    values = args[1] if len(args) > 1 else None
+    if not isinstance(start, list | tuple) or _argument(args[2:], kwargs, 0, "attribute", None):
+        return function(*args, **kwargs)
+    items = list(start)
+    for item in values if isinstance(values, Iterable) else ():
+        if not isinstance(item, type(start)):
+            return function(*args, **kwargs)  # the TypeError Python gives
+        items.extend(item)
+    return type(start)(items)
+
+
+_GROWTH: Final[dict[str, Callable[[Any, tuple[Any, ...], dict[str, Any]], int]]] = {
+    "replace": _replace_growth,
+    "join": _join_growth,
+    "tojson": _structured_growth("json", "indent"),
+    "pprint": _structured_growth("repr", ""),
+    "xmlattr": _structured_growth("json", ""),
+    "format": _format_growth,
+    "indent": _indent_growth,
+    "wordwrap": _wordwrap_growth,
+    "urlize": _urlize_growth,
+    "sum": _sum_growth,
+    "urlencode": lambda value, args, kwargs: 12 * text_size(value, MAX_OUTPUT),
+    "e": _escaped_text,
+    "escape": _escaped_text,
+    "forceescape": _escaped_text,
+}
+# Filters that write their value as text (Jinja's soft_str): the text must fit first.
+_TEXT_FILTERS: Final = frozenset({
+    "capitalize", "center", "lower", "safe", "string",
+    "striptags", "title", "trim", "truncate", "upper", "wordcount", "reverse",
+})  # fmt: skip
+_LISTING_FILTERS: Final = frozenset({"join", "sum"})
+_REPLACEMENTS: Final[dict[str, Callable[..., Any]]] = {"sum": _sum_sequences}
 
 
 def _bounded_environment(base: type[ImmutableSandboxedEnvironment]) -> type[Any]:
@@ -261,9 +487,18 @@ def _bounded_environment(base: type[ImmutableSandboxedEnvironment]) -> type[Any]
             super().visit_Template(node, frame)
 
         def visit_Concat(self, node: nodes.Concat, frame: Any) -> None:
-            self.write("environment.checked_size(")
-            super().visit_Concat(node, frame)
-            self.write(")")
+            # Jinja's own, with the operands measured before they are joined: ``a ~ b``.
+            if frame.eval_ctx.volatile:
+                join = "(markup_join if context.eval_ctx.volatile else str_join)"
+            elif frame.eval_ctx.autoescape:
+                join = "markup_join"
+            else:
+                join = "str_join"
+            self.write(f"{join}(environment.checked_operands((")
+            for operand in node.nodes:
+                self.visit(operand, frame)
+                self.write(", ")
+            self.write(")))")
 
     class _Template(jinja2.Template):
         def render(self, *args: Any, **kwargs: Any) -> str:
@@ -301,5 +536,13 @@ def _bounded_environment(base: type[ImmutableSandboxedEnvironment]) -> type[Any]
         @staticmethod
         def checked_size(value: Any) -> Any:
             return _check_size(value)
+
+        @staticmethod
+        def checked_operands(operands: tuple[Any, ...]) -> tuple[Any, ...]:
+            total = 0
+            for operand in operands:
+                total += text_size(operand, MAX_OUTPUT - total)
+                _check_text(total, "concatenates")
+            return operands
 
     return Bounded

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal
 
+from nrscompose._currencies import ISO_4217
 from nrscompose.errors import ValidationError
 
 __all__ = ["Price", "PriceList", "Quote"]
@@ -90,6 +91,9 @@ def _price_from(row: Mapping[str, object], position: int) -> Price:
     country = str(row["countryIso"]).upper()
     cost = _cost(row["cost"], position, country)
     currency = str(row.get("currencyCode") or "")
+    if currency and currency not in ISO_4217:  # "=cmd|' /C calc'!A0" would reach a CSV cell
+        params = {"row": position, "country": repr(country[:20]), "value": repr(currency[:40])}
+        raise ValidationError.single("prices.unknown_currency", "prices", None, params)
     mcc, mnc = row.get("mcc"), row.get("mnc")
     return Price(
         country,

@@ -255,6 +255,49 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "attribute.not_upper_case": "attribute names are upper-case",
         "import.not_http_url": "must be an http(s) URL (no local file)",
         "import.too_large": "is over %(limit_mb)d MB; import it with fileUrl",
+        # hostile input (issue 23): workbooks, input files, request --set, price files
+        "workbook.too_sparse": (
+            "%(file)s: the sheet's cells span %(extent)s, %(span)d cells for the %(cells)d it "
+            "holds; at most %(limit)d are read: delete the stray cells or save the sheet as "
+            "CSV."
+        ),
+        "workbook.beyond_last_cell": (
+            "%(file)s: %(part)s names row %(row)d, column %(column)d, beyond Excel's last "
+            "cell XFD1048576."
+        ),
+        "workbook.text_too_long": (
+            "%(file)s: a text in %(part)s has more than %(limit)d characters, the most an "
+            "Excel cell holds."
+        ),
+        "workbook.too_many_strings": (
+            "%(file)s: the workbook holds more than %(limit)d shared strings for a sheet of "
+            "%(cells)d text cells."
+        ),
+        "workbook.too_much_text": (
+            "%(file)s: the workbook's shared strings hold more than %(limit)d characters: "
+            "save the sheet as CSV."
+        ),
+        "workbook.declares_entities": (
+            "%(file)s: %(part)s declares a DTD or entities, which no workbook needs; it is "
+            "not read."
+        ),
+        "workbook.malformed": "%(file)s: %(part)s is not a well-formed workbook part (%(detail)s).",
+        "workbook.missing_string": (
+            "%(file)s: cell %(cell)s refers to shared string %(index)d, but the workbook has "
+            "%(count)d."
+        ),
+        "workbook.part_too_large": (
+            "%(file)s: %(part)s unpacks to %(size)d bytes; at most %(limit)d are read."
+        ),
+        "workbook.unreadable": "%(file)s: not a readable Excel workbook (%(detail)s).",
+        "workbook.no_sheet": "%(file)s: the workbook has no sheet.",
+        "workbook.unknown_sheet": "%(file)s: no sheet %(sheet)s (sheets: %(sheets)s).",
+        "workbook.empty_sheet": "%(file)s: sheet %(sheet)s is empty; expected a header.",
+        "input.too_large": "%(file)s is larger than %(limit)d bytes, the most read as %(what)s.",
+        "request.set_shape": "--set %(name)s: expected %(expected)s, not %(value)s.",
+        "prices.unknown_currency": (
+            "Row %(row)d (%(country)s): %(value)s is not an ISO 4217 currency code."
+        ),
         # a value the library refuses for a reason only its detail names (not translated)
         "value.invalid": "%(detail)s",
         # country content rules (the 360nrs API reference, "Sending Restrictions by Country")

@@ -13,9 +13,10 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from nrscompose.cli import _demo, _estimate, _request, _text
+from nrscompose.cli._terminal import TerminalWriter, terminal_safe
 from nrscompose.errors import NrsComposeError
 
 __all__ = ["build_parser", "main"]
@@ -38,8 +39,15 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse quoting the arguments it refuses with their control characters shown."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        super()._print_message(terminal_safe(message), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nrscompose",
         description="Compose messages before sending: charset, parts, cost, send windows.",
     )
@@ -55,12 +63,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace, TextIO], int] = args.run
     try:
-        return run(args, out or sys.stdout)
+        return run(args, TerminalWriter(out or sys.stdout))  # type: ignore[arg-type]
     except BrokenPipeError:  # e.g. `nrscompose estimate … | head`: the reader has had enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except (NrsComposeError, OSError, UnicodeDecodeError) as error:
-        print(f"nrscompose: error: {error}", file=sys.stderr)
+        print(f"nrscompose: error: {terminal_safe(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("nrscompose: interrupted", file=sys.stderr)

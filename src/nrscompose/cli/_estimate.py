@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from nrscompose._csv_cells import NeutralizingWriter
+from nrscompose._input_files import read_bounded_text
 from nrscompose._jsonfile import read_json
 from nrscompose.cli._content import (
     add_content_options,
@@ -47,7 +49,7 @@ def text_argument(value: str) -> str:
     if value.startswith("@"):
         path = value[1:]
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
+            text = read_bounded_text(path, "text")
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             raise ValidationError.single(
                 "file.option_not_found", "template", None, {"where": path, "option": "@FILE"}
@@ -361,7 +363,7 @@ def _print_expensive(report: Report, out: TextIO, plan: CampaignPlan, lines: boo
 
 def _write_csv(report: Report, path: str) -> None:
     with Path(path).open("w", newline="", encoding="utf-8") as target:
-        writer = csv.writer(target)
+        writer = NeutralizingWriter(csv.writer(target))  # no cell a spreadsheet runs
         writer.writerow(["section", "key", "recipients", "parts", "cost"])
         for country, totals in report.by_country.items():
             writer.writerow(

@@ -62,12 +62,65 @@ def _typed(name: str, value: str, annotation: str) -> Any:
             return int(value)
         raise ValidationError.invalid("set", f"{_api_name(name)}: {value!r} is not a whole number")
     try:
-        return json.loads(value)
+        parsed = json.loads(value)
     except (ValueError, RecursionError) as error:
         if "Sequence[str]" in kinds and not value.lstrip().startswith(("[", "{")):
             return [item.strip() for item in value.split(",") if item.strip()]
         reason = "nested too deeply" if isinstance(error, RecursionError) else "not valid JSON"
         raise ValidationError.invalid("set", f"{_api_name(name)}: {reason}") from None
+    if not _fits(parsed, annotation):
+        shown = value if len(value) <= 60 else value[:60] + "…"
+        params = {"name": _api_name(name), "expected": _described(annotation), "value": shown}
+        raise ValidationError.single("request.set_shape", "set", None, params)
+    return parsed
+
+
+# What each annotation of the builders' parameters admits from JSON, and says it admits.
+_SCALARS: Final[dict[str, tuple[tuple[type, ...], str]]] = {
+    "str": ((str,), "text"), "datetime": ((str,), "text"), "EncodingChoice": ((str,), "text"),
+    "Language": ((str,), "text"), "Gender": ((str,), "text"), "int": ((int,), "a whole number"),
+    "bool": ((bool,), "true or false"), "float": ((int, float), "a number"),
+    "Decimal": ((int, float), "a number"), "None": ((type(None),), "null"),
+}  # fmt: skip
+
+
+def _inner(member: str, container: str) -> str | None:
+    return member[len(container) + 1 : -1] if member.startswith(container + "[") else None
+
+
+def _fits(value: object, annotation: str) -> bool:
+    """Whether the JSON ``value`` has the shape ``annotation`` (``Sequence[Mapping[str, str]] |
+    None`` …) describes; JSON numbers pass where text is expected, as the API reads them."""
+    for member in _union(annotation):
+        items, mapping = _inner(member, "Sequence"), _inner(member, "Mapping")
+        if items is not None:
+            if isinstance(value, list) and all(_fits(item, items) for item in value):
+                return True
+        elif mapping is not None:
+            values = mapping.split(",", 1)[1]
+            if isinstance(value, dict) and all(_fits(v, values) for v in value.values()):
+                return True
+        elif member in _SCALARS:
+            kinds, _ = _SCALARS[member]
+            if isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds):
+                return True
+            if member == "str" and isinstance(value, int | float) and not isinstance(value, bool):
+                return True
+    return False
+
+
+def _described(annotation: str) -> str:
+    """``Sequence[Mapping[str, str]] | None`` → ``a list of (objects of text)``."""
+    shown = []
+    for member in sorted(_union(annotation) - {"None"}):
+        items, mapping = _inner(member, "Sequence"), _inner(member, "Mapping")
+        if items is not None:
+            shown.append(f"a list of ({_described(items)})")
+        elif mapping is not None:
+            shown.append(f"an object of ({_described(mapping.split(',', 1)[1])})")
+        else:
+            shown.append(_SCALARS.get(member, ((), member))[1])
+    return " or ".join(shown)
 
 
 def _union(annotation: str) -> set[str]:

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from nrscompose._input_files import MAX_INPUT_BYTES
 from nrscompose.analysis import Analysis, analyze, describe_char
 from nrscompose.cli._content import (
     add_content_options,
@@ -15,6 +16,7 @@ from nrscompose.cli._content import (
     print_content_problems,
 )
 from nrscompose.cli._estimate import text_argument, utf8_text, without_final_newline
+from nrscompose.errors import ValidationError
 from nrscompose.profiles import PROFILES
 from nrscompose.splitting import parts_of
 from nrscompose.suggestions import Suggestion, suggest
@@ -28,7 +30,10 @@ def _read_text(argument: str) -> str:
     """TEXT, stdin for ``-`` or FILE for ``@FILE``; the one line break that ends a file or
     piped text (``echo``, editors) is not part of the message."""
     if argument == "-":
-        text = utf8_text(sys.stdin.read(), "stdin")
+        text = utf8_text(sys.stdin.read(MAX_INPUT_BYTES + 1), "stdin")
+        if len(text) > MAX_INPUT_BYTES:
+            params = {"file": "stdin", "limit": MAX_INPUT_BYTES, "what": "text"}
+            raise ValidationError.single("input.too_large", "text", None, params)
         return without_final_newline(text.removeprefix("\ufeff"))
     return text_argument(argument)
 

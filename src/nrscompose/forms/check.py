@@ -24,13 +24,14 @@ normalization, so a caller can highlight the string it holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Final, Literal, NamedTuple, TypeVar
+from typing import Final, Literal, NamedTuple, TypeVar, overload
 
 from nrscompose import message_rules
-from nrscompose.analysis import Analysis, analyze, describe_char
+from nrscompose.analysis import Analysis, Offending, OffendingChars, analyze, describe_char
 from nrscompose.errors import ArgumentTypeError, ValidationError
 from nrscompose.forms import _messages as msg
 from nrscompose.message_rules import required_placeholders, server_filled_texts, too_long
@@ -58,6 +59,7 @@ __all__ = [
     "MessageCheck",
     "NewlineMode",
     "ProblemKind",
+    "Warnings",
     "check_message",
     "normalize_newlines",
 ]
@@ -198,15 +200,15 @@ class MessageCheck:
         return self._options.locale
 
     @property
-    def warnings(self) -> tuple[FormProblem, ...]:
-        """One ``"text.not_gsm"`` warning per character that kept the text out of GSM (or GSM-PT).
+    def warnings(self) -> Warnings:
+        """One ``"text.not_gsm"`` warning per character that kept the text out of GSM (or GSM-PT),
+        made when read (:class:`Warnings`; ``warnings.grouped()`` gives one per character).
 
         Empty when the count is of a preview with template values (its indices are not the
         text's).
         """
-        return self._cached("warnings", self._find_warnings) + tuple(
-            p for p in self._options.content if p.severity == "warning"
-        )
+        content = tuple(p for p in self._options.content if p.severity == "warning")
+        return self._cached("warnings", self._find_warnings).followed_by(content)
 
     @property
     def notices(self) -> tuple[FormProblem, ...]:
@@ -272,24 +274,23 @@ class MessageCheck:
 
     def _spans(self) -> _Spans:
         options = self._options
-        return _Spans(options.source, self.text, self.newlines)
+        return self._cached("spans", lambda: _Spans(options.source, self.text, self.newlines))
 
-    def _find_warnings(self) -> tuple[FormProblem, ...]:
+    def _find_warnings(self) -> Warnings:
         analysis = self.analysis
         if analysis is None or not self._options.positional:
-            return ()
-        spans = self._spans()
-        found = []
-        for offending in analysis.offending:
-            at = offending.index
-            params = {
-                "char": describe_char(offending.char),
-                "index": at,
-                "portuguese": offending.excluded_from == ("gsm",),
-            }
-            problem = Problem("text.not_gsm", "message", (at, at + 1), params)
-            found.append(_form_problem(problem, spans, self.locale, "warning"))
-        return tuple(found)
+            return Warnings((), self._warning)
+        return Warnings(analysis.offending, self._warning)
+
+    def _warning(self, offending: Offending) -> FormProblem:
+        at = offending.index
+        params = {
+            "char": describe_char(offending.char),
+            "index": at,
+            "portuguese": offending.excluded_from == ("gsm",),
+        }
+        problem = Problem("text.not_gsm", "message", (at, at + 1), params)
+        return _form_problem(problem, self._spans(), self.locale, "warning")
 
     def _find_suggestions(self) -> tuple[tuple[FormSuggestion, ...], int]:
         if self.analysis is None or not self.text:
@@ -313,6 +314,82 @@ class MessageCheck:
                 FormSuggestion(item.char, item.replacement, indices, item.parts_saved, text)
             )
         return tuple(suggestions), found.parts_saved
+
+
+class Warnings:
+    """:attr:`MessageCheck.warnings`: a read-only sequence of :class:`FormProblem`, one per
+    offending character, each made (and its sentence rendered) when read.
+
+    A text of 2 million combining marks used to hold 2 million warnings, about 1 KB each; this
+    holds the analysis's compact positions. Index, slice, iterate, ``len()`` and compare it as
+    the tuple it used to be; :meth:`grouped` gives one warning per distinct character, the
+    first of its kind, with how many there are.
+    """
+
+    __slots__ = ("_extra", "_make", "_offending")
+
+    def __init__(
+        self,
+        offending: OffendingChars | tuple[Offending, ...],
+        make: Callable[[Offending], FormProblem],
+        extra: tuple[FormProblem, ...] = (),
+    ) -> None:
+        self._offending = offending
+        self._make = make
+        self._extra = extra  # warnings of another rule (a country's content rules), after
+
+    def followed_by(self, extra: tuple[FormProblem, ...]) -> Warnings:
+        """These warnings, then ``extra``."""
+        return self if not extra else Warnings(self._offending, self._make, self._extra + extra)
+
+    def __len__(self) -> int:
+        return len(self._offending) + len(self._extra)
+
+    @overload
+    def __getitem__(self, index: int) -> FormProblem: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[FormProblem, ...]: ...
+    def __getitem__(self, index: int | slice) -> FormProblem | tuple[FormProblem, ...]:
+        if self._extra:
+            return tuple(self)[index]  # a few content warnings after the characters' ones
+        if isinstance(index, slice):
+            return tuple(map(self._make, self._offending[index]))
+        return self._make(self._offending[index])
+
+    def __iter__(self) -> Iterator[FormProblem]:
+        yield from map(self._make, self._offending)
+        yield from self._extra
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Warnings | tuple | list):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Warnings({len(self)})"
+
+    @property
+    def distinct(self) -> int:
+        """How many distinct characters the warnings are about."""
+        offending = self._offending
+        found = offending.distinct if isinstance(offending, OffendingChars) else 0
+        return found + len(self._extra)
+
+    def grouped(self, limit: int | None = None) -> tuple[tuple[FormProblem, int], ...]:
+        """(the first warning, how many) for each distinct character, by first occurrence;
+        the first ``limit`` of them (a sentence is rendered for each)."""
+        offending = self._offending
+        groups = offending.by_char(limit) if isinstance(offending, OffendingChars) else ()
+        found = tuple(
+            (self._make(Offending(group.indices[0], group.char, group.excluded_from)),
+             group.count)
+            for group in groups
+        )  # fmt: skip
+        extra = tuple((warning, 1) for warning in self._extra)
+        return (found + extra)[:limit]
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,19 +451,20 @@ class _Spans:
     __slots__ = ("_ends", "_starts")
 
     def __init__(self, source: str, normalized: str, mode: NewlineMode) -> None:
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
+        self._starts: array[int] | None = None
+        self._ends: array[int] = array("q")
         if source is normalized or mode == "keep":
             return
         written = len(_REPLACEMENT[mode])
-        starts: list[int] = []
-        ends: list[int] = []
+        # 8 bytes a character: a list of ints cost 72 (the list's pointer and each int)
+        starts: array[int] = array("q")
+        ends: array[int] = array("q")
         position = 0
         for match in _LINE_BREAK.finditer(source):
             starts.extend(range(position, match.start()))
             ends.extend(range(position + 1, match.start() + 1))
-            starts.extend([match.start()] * written)  # each written char is the whole break
-            ends.extend([match.end()] * written)
+            starts.extend((match.start(),) * written)  # each written char is the whole break
+            ends.extend((match.end(),) * written)
             position = match.end()
         starts.extend(range(position, len(source) + 1))
         ends.extend(range(position + 1, len(source) + 2))

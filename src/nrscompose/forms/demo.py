@@ -62,7 +62,7 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from nrscompose import charsets, content
-from nrscompose.analysis import analyze, describe_char
+from nrscompose.analysis import Analysis, analyze, describe_char
 from nrscompose.charsets.pdu import UserData, fill_bits, pack_parts
 from nrscompose.errors import NrsComposeError, Problem, ValidationError
 from nrscompose.forms import campaign_page, counter_script
@@ -173,7 +173,10 @@ def check_json(check: MessageCheck, received: str) -> JsonObject:
     (see the module)."""
     answer: JsonObject = {"received": received, "valid": check.valid, "codes": list(check.codes)}
     _capped(answer, "problems", _problems_json(check.problems, received))
-    _capped(answer, "warnings", _problems_json(check.warnings, received))
+    # grouped by the check, and only the listed ones rendered: no entry a character
+    listed = check.warnings.grouped(MAX_LISTED)
+    answer["warnings"] = [{**w.as_json(), "count": count} for w, count in listed]
+    answer["warnings_omitted"] = check.warnings.distinct - len(listed)
     _capped(answer, "notices", _problems_json(check.notices, received))
     suggestions = []
     for s in check.suggestions:
@@ -188,17 +191,16 @@ def check_json(check: MessageCheck, received: str) -> JsonObject:
         max_parts=check.max_parts,
         newlines=check.newlines,
         newlines_changed=check.newlines_changed,
-        analysis=None if check.analysis is None else _analysis_json(check.analysis.as_json()),
+        analysis=None if check.analysis is None else _analysis_json(check.analysis),
     )
     return answer
 
 
-def _analysis_json(analysis: JsonObject) -> JsonObject:
-    offending = analysis.get("offending")
-    if isinstance(offending, list):
-        by_char = _grouped(offending, lambda o: o.get("char"))
-        _capped(analysis, "offending", by_char)
-    return analysis
+def _analysis_json(analysis: Analysis) -> JsonObject:
+    # one entry a character, with its count; only the listed ones made
+    answer = analysis.as_json(grouped=True, limit=MAX_LISTED)
+    answer["offending_omitted"] = max(0, analysis.offending.distinct - MAX_LISTED)
+    return answer
 
 
 # ------------------------------------------------------------------------ reading requests

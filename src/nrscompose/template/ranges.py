@@ -199,6 +199,27 @@ def analyze_template(
     return TemplateRange(best, worst)
 
 
+def _sample_texts(
+    template: Template, name: str, samples: Sequence[Mapping[str, Value]]
+) -> list[str]:
+    """The texts of ``name`` in ``samples``; a value that cannot be one (``Decimal('NaN')``,
+    a list) is refused as :meth:`Template.render` refuses it."""
+    texts = []
+    for number, sample in enumerate(samples):
+        value = sample.get(name)
+        if value is None:
+            continue
+        try:
+            texts.append(value_text(value))
+        except (TypeError, ValueError) as error:
+            slot = next(p for p in template.placeholders if p.name == name)
+            params = {"placeholder": slot.written, "index": slot.start, "detail": str(error)}
+            raise ValidationError.single(
+                "template.filter_failed", f"samples[{number}]", (slot.start, slot.end), params
+            ) from None
+    return texts
+
+
 def _models(
     template: Template,
     max_lengths: Mapping[str, int] | None,
@@ -214,7 +235,7 @@ def _models(
     for name in template.names:
         chains = tuple(dict.fromkeys(p.filters for p in template.placeholders if p.name == name))
         filters = {f for chain in chains for f in chain}
-        seen = [value_text(s[name]) for s in samples if s.get(name) is not None]
+        seen = _sample_texts(template, name, samples)
         kind: Alphabet | Literal["number", "url"]
         if "shorten" in filters:
             kind = "url"
