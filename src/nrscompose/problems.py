@@ -289,10 +289,6 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "workbook.part_too_large": (
             "%(file)s: %(part)s unpacks to %(size)d bytes; at most %(limit)d are read."
         ),
-        "workbook.unreadable": "%(file)s: not a readable Excel workbook (%(detail)s).",
-        "workbook.no_sheet": "%(file)s: the workbook has no sheet.",
-        "workbook.unknown_sheet": "%(file)s: no sheet %(sheet)s (sheets: %(sheets)s).",
-        "workbook.empty_sheet": "%(file)s: sheet %(sheet)s is empty; expected a header.",
         "input.too_large": "%(file)s is larger than %(limit)d bytes, the most read as %(what)s.",
         "request.set_shape": "--set %(name)s: expected %(expected)s, not %(value)s.",
         "prices.unknown_currency": (
