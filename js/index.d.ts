@@ -124,13 +124,14 @@ export interface Suggestion {
 
 /**
  * What is wrong, as the dotted kind of Python's `Problem` for the same mistake; a bad option
- * (which Python refuses with `ArgumentError`) is `"value.invalid"`.
+ * (which Python refuses with `ArgumentError`) is `"value.choice"` or `"value.required"`.
  */
 export type CounterProblemKind =
   | "text.unencodable"
   | "text.not_encodable"
   | "text.lone_surrogate"
-  | "value.invalid";
+  | "value.choice"
+  | "value.required";
 
 export interface CounterProblem {
   kind: CounterProblemKind;

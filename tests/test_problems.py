@@ -198,3 +198,13 @@ def test_a_campaign_groups_invalid_recipients_by_kind_not_by_words() -> None:
     assert shown["invalid_reason_kinds"] == report.invalid_reasons
     assert "too short for an international number" in shown["invalid_reasons"]
     assert "No value for {name} at 5." in shown["invalid_reasons"]
+
+
+def test_the_vocabulary_has_no_free_text_kind() -> None:
+    """Every sentence has words of its own: no kind carries a whole sentence in a param (the
+    former ``value.invalid`` with its English ``detail``), so each can be translated."""
+    only_params = [kind for kind, sentence in KINDS.items()
+                   if not re.sub(r"%\(\w+\)[sd]", "", sentence).strip(" .:;")]  # fmt: skip
+    assert only_params == []
+    with pytest.raises(ArgumentError):
+        Problem("value.invalid", "field", None, {"detail": "free text"})

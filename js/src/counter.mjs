@@ -364,7 +364,7 @@ export class CounterError extends Error {
 
 // `kind` is the dotted name Python's Problem carries for the same mistake ("text.unencodable",
 // "text.not_encodable", "text.lone_surrogate"); a bad option, which Python refuses with an
-// ArgumentError, is "value.invalid".
+// ArgumentError, is "value.choice" (a value not among the allowed ones) or "value.required".
 function problem(kind, field, message, code, start) {
   return {
     kind: kind,
@@ -411,13 +411,13 @@ function checkCandidates(candidates) {
   var chosen = [];
   for (var i = 0; i < candidates.length; i++) {
     if (ENCODINGS.indexOf(candidates[i]) < 0) {
-      throw new CounterError([problem("value.invalid", "encoding", "unknown encoding " +
+      throw new CounterError([problem("value.choice", "encoding", "unknown encoding " +
         JSON.stringify(candidates[i]) + "; use one of " + ENCODINGS.join(", "), 113)]);
     }
     if (chosen.indexOf(candidates[i]) < 0) chosen.push(candidates[i]);
   }
   if (!chosen.length) {
-    throw new CounterError([problem("value.invalid", "encoding", "no candidate encoding given",
+    throw new CounterError([problem("value.required", "encoding", "no candidate encoding given",
       113)]);
   }
   return chosen;
@@ -497,13 +497,13 @@ export function analyze(text, options) {
   var channel = options.channel == null ? "sms" : options.channel;
   var newlines = options.newlines == null ? "keep" : options.newlines;
   if (newlines !== "keep" && newlines !== "crlf") {
-    throw new CounterError([problem("value.invalid", "newlines",
+    throw new CounterError([problem("value.choice", "newlines",
       "newlines must be \"keep\" or \"crlf\"")]);
   }
   var profile = Object.prototype.hasOwnProperty.call(PROFILES, profileName)
     ? PROFILES[profileName] : null;
   if (!profile) {
-    throw new CounterError([problem("value.invalid", "profile", "unknown profile " +
+    throw new CounterError([problem("value.choice", "profile", "unknown profile " +
       JSON.stringify(profileName) + "; known profiles: " + Object.keys(PROFILES).join(", "))]);
   }
   var trans = !!options.trans;
@@ -548,7 +548,7 @@ export function analyze(text, options) {
       throw unrepresentable(chars, toInput, order[order.length - 1], profile);
     }
   } else {
-    throw new CounterError([problem("value.invalid", "encoding", "unknown encoding " +
+    throw new CounterError([problem("value.choice", "encoding", "unknown encoding " +
       JSON.stringify(encoding) + "; use auto, cheapest, " + ENCODINGS.join(", "), 113)]);
   }
 

@@ -134,7 +134,7 @@ test("bad arguments throw CounterError with problems, never a TypeError from ins
   assert.throws(() => esm.analyze("😀", { encoding: "gsm" }),
     (e) => e.problems[0].kind === "text.unencodable");
   assert.throws(() => esm.analyze("a", { profile: "nope" }),
-    (e) => e.problems[0].kind === "value.invalid" && e.problems[0].field === "profile");
+    (e) => e.problems[0].kind === "value.choice" && e.problems[0].field === "profile");
   assert.throws(() => esm.analyze(5), TypeError);
 });
 

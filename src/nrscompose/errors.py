@@ -72,11 +72,6 @@ class ValidationError(NrsComposeError, ValueError):
     ) -> ValidationError:
         return cls([Problem(kind, field, span, params or {})])
 
-    @classmethod
-    def invalid(cls, field: str, detail: str) -> ValidationError:
-        """One ``value.invalid`` problem: a value refused for a reason only ``detail`` names."""
-        return cls.single("value.invalid", field, None, {"detail": detail})
-
     @property
     def kinds(self) -> tuple[str, ...]:
         """The problem kinds, in order, without duplicates."""

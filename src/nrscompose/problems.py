@@ -32,7 +32,6 @@ __all__ = [
     "SEVERITIES",
     "VARIANT_KINDS",
     "Problem",
-    "invalid",
     "render",
     "required_one_of",
     "severity",
@@ -295,7 +294,18 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
             "Row %(row)d (%(country)s): %(value)s is not an ISO 4217 currency code."
         ),
         # a value the library refuses for a reason only its detail names (not translated)
-        "value.invalid": "%(detail)s",
+        # the command line's own options (--var, --set, --max-length, --values, file patterns)
+        "values.not_object": "%(file)s: expected a JSON object.",
+        "option.not_a_pair": "%(value)s: use %(usage)s.",
+        "template.unknown_name": "%(name)s is not a placeholder of the template.",
+        "file.no_match": "No file matches %(pattern)s.",
+        "request.set_not_bool": "%(name)s: %(value)s is not true or false",
+        "request.set_not_integer": "%(name)s: %(value)s is not a whole number",
+        "request.set_not_json": "%(name)s: not valid JSON",
+        "request.set_too_deep": "%(name)s: nested too deeply",
+        "request.needs": "this request also needs %(options)s",
+        "request.unknown_field": "%(name)s is not a field of this request; it takes: %(allowed)s",
+        "request.no_message": "give --message TEXT (or @FILE)",
         # country content rules (the 360nrs API reference, "Sending Restrictions by Country")
         "content.opt_out_missing": (
             "A marketing SMS to %(country)s must end with the opt-out instruction STOP au "
@@ -659,10 +669,6 @@ class Problem:
         prefix = f"[{self.code}] " if self.code is not None else ""
         return f"{prefix}{self.field}: {self.message}"
 
-
-def invalid(field: str, detail: str) -> Problem:
-    """A ``value.invalid`` problem: a value refused for a reason only ``detail`` names."""
-    return Problem("value.invalid", field, None, {"detail": detail})
 
 
 _ONE_OF_KINDS: Final[Mapping[int, str]] = MappingProxyType(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -102,17 +101,14 @@ def _values(args: argparse.Namespace) -> dict[str, str]:
         loaded = read_json(args.values, "values")
         if not isinstance(loaded, dict):
             raise ValidationError.single(
-                "value.invalid",
-                "values",
-                None,
-                {"detail": f"{args.values}: expected a JSON object"},
+                "values.not_object", "values", None, {"file": str(args.values)}
             )
         values.update({str(k): v for k, v in loaded.items()})
     for pair in args.var or ():
         name, sep, value = pair.partition("=")
         if not sep:
             raise ValidationError.single(
-                "value.invalid", "var", None, {"detail": f"{pair!r}: use --var name=value"}
+                "option.not_a_pair", "var", None, {"value": repr(pair), "usage": "--var name=value"}
             )
         values[name] = value
     return values
@@ -182,10 +178,13 @@ def _refuse_unknown_names(lengths: Mapping[str, int], names: Iterable[str]) -> N
             from difflib import get_close_matches
 
             close = get_close_matches(name, known, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]}?" if close else ""
-            raise ValidationError.invalid(
-                "max-length", f"{name!r} is not a placeholder of the template{hint}"
-            )
+            if close:
+                raise ValidationError.single(
+                    "template.unknown_value", "max-length", None,
+                    {"name": repr(name), "suggestion": close[0]},
+                )  # fmt: skip
+            raise ValidationError.single("template.unknown_name", "max-length", None,
+                                         {"name": repr(name)})  # fmt: skip
 
 
 def _max_lengths(pairs: list[str] | None) -> dict[str, int]:
@@ -193,10 +192,11 @@ def _max_lengths(pairs: list[str] | None) -> dict[str, int]:
     for pair in pairs or ():
         name, sep, size = pair.partition("=")
         if not sep or not name or not (size.isascii() and size.isdecimal()) or len(size) > 9:
-            raise ValidationError.invalid(
-                "max-length",
-                f"{pair!r}: use --max-length NAME=N with N a whole number, e.g. name=20",
-            )
+            raise ValidationError.single(
+                "option.not_a_pair", "max-length", None,
+                {"value": repr(pair), "usage": "--max-length NAME=N with N a whole number, e.g. "
+                 "name=20"},
+            )  # fmt: skip
         lengths[name] = int(size)
     return lengths
 
@@ -394,30 +394,6 @@ class _Progress:
             self.err.write("\n")
 
 
-def _check_output(path: str) -> None:
-    """Refuse an output file that cannot be written before any work is done."""
-    target = Path(path)
-    if target.is_dir():
-        raise ValidationError.invalid("csv", f"{path} is a folder; give a file name")
-    folder = target.parent
-    if not folder.is_dir():
-        raise ValidationError.invalid("csv", f"{path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        raise ValidationError.invalid("csv", f"{path}: not writable")
-
-
-def _refuse_overwriting_inputs(path: str, inputs: list[str]) -> None:
-    """The summary written over a file being read would replace the recipients with it."""
-    target = Path(path)
-    if not target.exists():
-        return
-    for name in inputs:
-        if name and Path(name).exists() and os.path.samefile(target, name):
-            raise ValidationError.invalid(
-                "csv", f"{path} is an input of this run; give --csv another file name"
-            )
-
-
 def max_invalid(value: str) -> tuple[float, bool]:
     """``N`` (recipients) or ``N%`` (of rows read) for ``--max-invalid``."""
     text = value.strip()
@@ -472,7 +448,7 @@ def expand_files(patterns: list[str]) -> list[str]:
         if glob.has_magic(pattern):
             found = sorted(glob.glob(pattern))
             if not found:
-                raise ValidationError.invalid("file", f"no file matches {pattern}")
+                raise ValidationError.single("file.no_match", "file", None, {"pattern": pattern})
             files += found
         else:
             files.append(pattern)
@@ -499,17 +475,14 @@ def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
     from nrscompose.pricing import PriceList
     from nrscompose.template import Template
 
-    if args.csv_out:
-        _check_output(args.csv_out)
-        template_file = args.template[1:] if args.template.startswith("@") else ""
-        inputs = [*expand_files(args.files), args.prices or "", template_file]
-        _refuse_overwriting_inputs(args.csv_out, inputs)
-    if args.html_out:
-        from nrscompose.cli._report_html import check_html_output
+    if args.csv_out or args.html_out:
+        from nrscompose.cli._report_html import check_output
 
         template_file = args.template[1:] if args.template.startswith("@") else ""
         inputs = [*expand_files(args.files), args.prices or "", template_file]
-        check_html_output(args.html_out, inputs)
+        for path, option in ((args.csv_out, "--csv"), (args.html_out, "--html")):
+            if path:
+                check_output(path, inputs, option)
     plan = CampaignPlan(
         Template(text_argument(args.template)),
         phone_field=args.phone_field,

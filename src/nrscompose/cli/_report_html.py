@@ -30,7 +30,7 @@ from nrscompose.recipient_files import describe_delimiter
 if TYPE_CHECKING:
     from nrscompose.campaign import RecipientEstimate, Report
 
-__all__ = ["check_html_output", "duplicates_section", "report_html", "write_html_report"]
+__all__ = ["check_output", "duplicates_section", "report_html", "write_html_report"]
 
 SHOWN: Final = 20  # rows of each sample table (the report keeps at most this many)
 _ENCODING_COLOURS: Final = {"gsm": "#1f5fbf", "gsm-pt": "#1e7a3c", "utf-16": "#b3261e"}
@@ -401,23 +401,25 @@ def report_html(report: Report, *, title: str = "Campaign estimate") -> str:
 # ------------------------------------------------------------------------ the output file
 
 
-def check_html_output(path: str, inputs: Iterable[str]) -> None:
-    """Refuse, before any work, an output that cannot be written or would replace an input."""
+def check_output(path: str, inputs: Iterable[str], option: str) -> None:
+    """Refuse, before any work, an output file (``--csv``, ``--html``) that cannot be written
+    or would replace one of the run's ``inputs``."""
+    field = option.lstrip("-")
     target = Path(path)
     if target.is_dir():
-        raise ValidationError.single("output.is_folder", "html", None, {"path": path})
+        raise ValidationError.single("output.is_folder", field, None, {"path": path})
     folder = target.parent
     if not folder.is_dir():
         raise ValidationError.single(
-            "output.no_folder", "html", None, {"path": path, "folder": str(folder)}
+            "output.no_folder", field, None, {"path": path, "folder": str(folder)}
         )
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        raise ValidationError.single("output.not_writable", "html", None, {"path": path})
+        raise ValidationError.single("output.not_writable", field, None, {"path": path})
     if target.exists():
         for name in inputs:
             if name and Path(name).exists() and os.path.samefile(target, name):
                 raise ValidationError.single(
-                    "output.is_input", "html", None, {"path": path, "option": "--html"}
+                    "output.is_input", field, None, {"path": path, "option": option}
                 )
 
 

@@ -56,18 +56,23 @@ def _typed(name: str, value: str, annotation: str) -> Any:
             return True
         if value.lower() in ("false", "0", "no"):
             return False
-        raise ValidationError.invalid("set", f"{_api_name(name)}: {value!r} is not true or false")
+        raise ValidationError.single(
+            "request.set_not_bool", "set", None, {"name": _api_name(name), "value": repr(value)}
+        )
     if kinds == {"int"}:
         if value.strip().lstrip("-").isdecimal() and len(value) <= 18:
             return int(value)
-        raise ValidationError.invalid("set", f"{_api_name(name)}: {value!r} is not a whole number")
+        raise ValidationError.single(
+            "request.set_not_integer", "set", None, {"name": _api_name(name), "value": repr(value)}
+        )
     try:
         parsed = json.loads(value)
     except (ValueError, RecursionError) as error:
         if "Sequence[str]" in kinds and not value.lstrip().startswith(("[", "{")):
             return [item.strip() for item in value.split(",") if item.strip()]
-        reason = "nested too deeply" if isinstance(error, RecursionError) else "not valid JSON"
-        raise ValidationError.invalid("set", f"{_api_name(name)}: {reason}") from None
+        deep = isinstance(error, RecursionError)
+        kind = "request.set_too_deep" if deep else "request.set_not_json"
+        raise ValidationError.single(kind, "set", None, {"name": _api_name(name)}) from None
     if not _fits(parsed, annotation):
         shown = value if len(value) <= 60 else value[:60] + "…"
         params = {"name": _api_name(name), "expected": _described(annotation), "value": shown}
@@ -145,12 +150,14 @@ def _extra(pairs: list[str] | None, builder: Any) -> dict[str, Any]:
     for pair in pairs or ():
         name, sep, value = pair.partition("=")
         if not sep or not name:
-            raise ValidationError.invalid("set", f"{pair!r}: use --set name=value")
+            raise ValidationError.single(
+                "option.not_a_pair", "set", None, {"value": repr(pair), "usage": "--set name=value"}
+            )
         python = _python_name(name.strip())
         if python not in accepted:
             names = ", ".join(_api_name(n) for n in accepted)
-            raise ValidationError.invalid(
-                "set", f"{name!r} is not a field of this request; it takes: {names}"
+            raise ValidationError.single(
+                "request.unknown_field", "set", None, {"name": repr(name), "allowed": names}
             )
         found[python] = _typed(python, value, str(parameters[python].annotation))
     return found
@@ -166,12 +173,12 @@ def _require(builder: Any, given: dict[str, Any]) -> None:
     if missing:
         how = {"sender": "--from", "from_email": "--from", "message": "--message"}
         shown = ", ".join(how.get(n, f"--set {_api_name(n)}=…") for n in missing)
-        raise ValidationError.invalid("request", f"this request also needs {shown}")
+        raise ValidationError.single("request.needs", "request", None, {"options": shown})
 
 
 def _message(args: argparse.Namespace) -> str:
     if args.message is None:
-        raise ValidationError.invalid("message", "give --message TEXT (or @FILE)")
+        raise ValidationError.single("request.no_message", "message")
     return text_argument(str(args.message))
 
 

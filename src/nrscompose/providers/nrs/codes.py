@@ -87,7 +87,7 @@ CODES: Final[Mapping[tuple[str, str], int | None]] = MappingProxyType({
     ("value.required_when_either_given", ANY): INPUT_INVALID,
     ("value.required_when_not_given", ANY): INPUT_INVALID,
     ("value.required_when_neither_given", ANY): INPUT_INVALID,
-    # the 360nrs builders' own refusals: each keeps the code it had as value.invalid
+    # the 360nrs builders' own refusals: each keeps the code the builder answered before
     ("value.required_one_of_three", "body"): 140,
     ("value.required_one_of_three", "templateBody"): 140,
     ("attachment.incomplete", ANY): INPUT_INVALID,
