@@ -175,6 +175,8 @@ def assert_stays_in(url: str, template: str) -> None:
     assert len(sent) == len(wanted), url
     for segment, expected in zip(sent, wanted, strict=True):
         assert segment == expected or (expected.startswith("{") and segment), url
+
+
 # The shapes of nrscompose.patterns as first written: correct, but quadratic on long inputs, so
 # the fuzz target compares the linear rewrites with them on short ones only.
 _QUADRATIC_REFERENCES: Final = {

@@ -125,8 +125,8 @@ def test_an_unknown_default_country_is_refused(tmp_path):
     assert caught.value.kinds == ("campaign.unknown_country",)
 
 
-_SPANISH_MOBILES = st.integers(600_000_000, 699_999_999).map(str).filter(
-    lambda n: destination("+34" + n).valid
+_SPANISH_MOBILES = (
+    st.integers(600_000_000, 699_999_999).map(str).filter(lambda n: destination("+34" + n).valid)
 )
 _SEPARATORS = st.sampled_from(["", " ", "-", "."])
 
@@ -588,8 +588,13 @@ _JSON_VALUES = st.recursive(
     rows=st.lists(
         st.fixed_dictionaries(
             {},
-            optional={"countryIso": _JSON_VALUES, "cost": _JSON_VALUES, "mcc": _JSON_VALUES,
-                      "mnc": _JSON_VALUES, "currencyCode": _JSON_VALUES},
+            optional={
+                "countryIso": _JSON_VALUES,
+                "cost": _JSON_VALUES,
+                "mcc": _JSON_VALUES,
+                "mnc": _JSON_VALUES,
+                "currencyCode": _JSON_VALUES,
+            },
         )
         | _JSON_VALUES,
         max_size=4,

@@ -136,9 +136,7 @@ def test_choosing_a_country_shows_its_content_rules(
     browser.find_element("id", "submit").click()
     item = _wait(
         browser,
-        lambda d: d.find_elements(
-            "css selector", "#server-problems li .message"
-        ),
+        lambda d: d.find_elements("css selector", "#server-problems li .message"),
     )[0]
     assert "STOP au" in item.text
     notice = browser.find_element("css selector", "#server-notices li.notice .message")
@@ -148,13 +146,18 @@ def test_choosing_a_country_shows_its_content_rules(
     browser.find_element("id", "submit").click()
     _wait(
         browser,
-        lambda d: "public URL shortener"
-        in d.find_element("css selector", "#server-problems li .message").text,
+        lambda d: (
+            "public URL shortener"
+            in d.find_element("css selector", "#server-problems li .message").text
+        ),
     )
-    assert "".join(
-        m.get_attribute("textContent")
-        for m in browser.find_elements("css selector", "#mirror mark.problem")
-    ) == "https://bit.ly/soldes"
+    assert (
+        "".join(
+            m.get_attribute("textContent")
+            for m in browser.find_elements("css selector", "#mirror mark.problem")
+        )
+        == "https://bit.ly/soldes"
+    )
 
     Select(browser.find_element("id", "country")).select_by_value("IE")
     browser.find_element("id", "submit").click()

@@ -151,8 +151,12 @@ def test_past_max_connections_the_longest_waiting_connection_makes_room() -> Non
 
 def test_a_cross_site_form_post_is_refused(server: DemoServer) -> None:
     # What a page of another site can send without a preflight: a urlencoded form.
-    status, _, _ = _request(server, "/api/check", b"message=hola", {
-        "Content-Type": "application/x-www-form-urlencoded", "Origin": "https://evil.example"})
+    status, _, _ = _request(
+        server,
+        "/api/check",
+        b"message=hola",
+        {"Content-Type": "application/x-www-form-urlencoded", "Origin": "https://evil.example"},
+    )
     assert status in (403, 415)
     for content_type in ("application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
                          "text/plain"):  # fmt: skip

@@ -18,6 +18,7 @@ import nrscompose
 
 SRC = Path(nrscompose.__file__).parent
 
+
 def _module_name(path: Path) -> str:
     parts = path.relative_to(SRC).with_suffix("").parts
     return ".".join(p for p in parts if p != "__init__")

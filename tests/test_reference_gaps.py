@@ -162,7 +162,11 @@ def test_a_guid_of_another_type_is_120_everywhere(guid: object) -> None:
 
 
 guid_like = st.one_of(
-    st.integers(), st.floats(), st.text(max_size=30), st.binary(max_size=8), st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=30),
+    st.binary(max_size=8),
+    st.booleans(),
     st.text(alphabet="0123456789", min_size=1, max_size=30),
 )
 guids = guid_like | st.lists(guid_like, max_size=3) | st.tuples(guid_like)
@@ -390,9 +394,7 @@ def test_the_link_patterns_of_the_reference_are_recognised() -> None:
     body = "[unsubscribe_link] [show_link] [attachment_3] " + example
     assert [link.kind for link in nrs.mail_links(body)] == [
         "unsubscribe", "show", "attachment", "form"]  # fmt: skip
-    assert nrs.preview_mail(example) == (
-        '<a href="https://preview.invalid/form/12">Form link</a>'
-    )
+    assert nrs.preview_mail(example) == ('<a href="https://preview.invalid/form/12">Form link</a>')
     assert nrs.preview_mail("[unsubscribe_link]", stand_ins={"unsubscribe": "#u"}) == "#u"
 
 

@@ -321,7 +321,11 @@ _ANSWER_BODIES = st.one_of(
     chunked=st.booleans(),
 )
 def test_any_answer_is_a_response_or_a_transport_error(
-    raw_server: RawServer, transport: str, coding: bytes, body: bytes, length: int | None,
+    raw_server: RawServer,
+    transport: str,
+    coding: bytes,
+    body: bytes,
+    length: int | None,
     chunked: bool,
 ) -> None:
     pytest.importorskip("httpx")

@@ -148,7 +148,8 @@ def test_a_shared_string_index_out_of_range_is_refused(tmp_path: Path) -> None:
 def test_a_dense_sheet_and_its_strings_are_read(tmp_path: Path) -> None:
     rows = "".join(
         f'<row r="{n}"><c r="A{n}"><v>3461234{n:04d}</v></c><c r="B{n}" t="s"><v>{n % 3}</v></c>'
-        "</row>" for n in range(2, 3002)
+        "</row>"
+        for n in range(2, 3002)
     )
     header = ('<row r="1"><c r="A1" t="inlineStr"><is><t>phone</t></is></c><c r="B1" '
               't="inlineStr"><is><t>name</t></is></c></row>')  # fmt: skip

@@ -32,20 +32,25 @@ def main() -> None:
         taken.update(names)
         homes[module] = tuple(names)
     imports = "".join(
-        f"    from {module} import (\n" + "".join(f"        {n} as {n},\n" for n in names)
+        f"    from {module} import (\n"
+        + "".join(f"        {n} as {n},\n" for n in names)
         + "    )\n"
         for module, names in homes.items()
     )
-    table = "".join(
-        f'    "{module}": (\n' + "".join(f'        "{n}",\n' for n in names) + "    ),\n"
-        for module, names in homes.items()
-    )
+    table = "".join(_table_row(module, names) for module, names in homes.items())
     text = FRONT.read_text(encoding="utf-8")
     text = re.sub(r"(if TYPE_CHECKING:\n).*?(\n# module -> )", lambda m: m[1] + imports + m[2],
                   text, count=1, flags=re.S)  # fmt: skip
     text = re.sub(r"(_EXPORTS: dict\[str, tuple\[str, \.\.\.\]\] = \{\n).*?(\}\n)",
                   lambda m: m[1] + table + m[2], text, count=1, flags=re.S)  # fmt: skip
     FRONT.write_text(text, encoding="utf-8")
+
+
+def _table_row(module: str, names: tuple[str, ...]) -> str:
+    """One entry of the table, as ruff formats it (a one-name tuple on one line)."""
+    if len(names) == 1:
+        return f'    "{module}": ("{names[0]}",),\n'
+    return f'    "{module}": (\n' + "".join(f'        "{n}",\n' for n in names) + "    ),\n"
 
 
 if __name__ == "__main__":

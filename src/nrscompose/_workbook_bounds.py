@@ -58,9 +58,7 @@ MAX_PART_BYTES: Final = 1 << 30
 _CHUNK: Final = 1 << 16
 
 _MAIN: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_RELATIONSHIP_ID: Final = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships id"
-)
+_RELATIONSHIP_ID: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships id"
 _SHARED_STRINGS_TYPE: Final = "/sharedStrings"
 
 
@@ -73,9 +71,7 @@ def _refuse(kind: str, path: Path, **params: object) -> ValidationError:
     return ValidationError.single(kind, "file", None, {"file": str(path), **params})
 
 
-def inspect_workbook(
-    path: Path, sheet: str | None, source: Path | BinaryIO | None = None
-) -> None:
+def inspect_workbook(path: Path, sheet: str | None, source: Path | BinaryIO | None = None) -> None:
     """Refuse ``path`` if reading its sheet ``sheet`` (default: the first) would not fit;
     ``source`` holds the bytes when they are not at ``path`` (an upload)."""
     try:
@@ -92,8 +88,11 @@ def inspect_workbook(
         parts.scan(sheet_part, counts)
         counts.check_span()
         shared = next(
-            (target for kind, target in relationships.values() if kind.endswith(
-                _SHARED_STRINGS_TYPE)),
+            (
+                target
+                for kind, target in relationships.values()
+                if kind.endswith(_SHARED_STRINGS_TYPE)
+            ),
             "xl/sharedStrings.xml",
         )
         strings = _SharedStringScan(path, counts.text_cells)

@@ -57,6 +57,7 @@ else:
     def overload(function: object) -> object:
         return function
 
+
 # Which septet charsets an encoding tries, in order (ties keep the earlier one); public for the
 # live counter's generator (tools/generate_counter_data.py), which copies these tables.
 SEPTET_CHARSETS: Final[dict[Encoding, tuple[SeptetCharset, ...]]] = {
@@ -454,7 +455,9 @@ class Analysis(_Record):
             "profile": self.profile,
             "text": self.text,
             "part_bounds": self.part_bounds,
-            "offending": self._grouped_json(limit) if grouped else [
+            "offending": self._grouped_json(limit)
+            if grouped
+            else [
                 {
                     "index": o.index,
                     "char": o.char,

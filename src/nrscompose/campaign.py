@@ -273,6 +273,8 @@ def _with_content(
         return found
 
     return estimate_row_with_content
+
+
 def _check_numbers_plan(plan: CampaignPlan) -> None:
     """``default_country`` a region, ``max_parts`` a whole number within the channel's cap."""
     from nrscompose.destinations import known_region
@@ -525,7 +527,7 @@ class DuplicateRow:
     first_file: str = ""
 
     def describe(self) -> str:
-        """"line 5 repeats line 2" (with file names when they differ)."""
+        """ "line 5 repeats line 2" (with file names when they differ)."""
         here = f"{self.file} line {self.line}" if self.file else f"line {self.line}"
         there = f"line {self.first_line}"
         if self.first_file and self.first_file != self.file:
@@ -1050,9 +1052,7 @@ def _estimate_dask_frame(plan: CampaignPlan, frame: Any) -> Report:
     return builder.report(plan)
 
 
-def _frame_repeats(
-    plan: CampaignPlan, phone_field: str, frame: Any
-) -> dict[int, tuple[int, str]]:
+def _frame_repeats(plan: CampaignPlan, phone_field: str, frame: Any) -> dict[int, tuple[int, str]]:
     """The rows of a Dask frame whose number an earlier row has, from its number (and
     country) columns only, gathered here so that partitions agree on the first row."""
     names = [phone_field] + ([plan.country_field] if plan.country_field else [])
@@ -1091,9 +1091,7 @@ def _estimate_chunk(
     one process) or were marked in the chunk by the process that read it."""
     header, chunk = work.header, work.chunk
     builder = ReportBuilder(blank_lines=chunk.blank_lines)
-    repeat_of = (
-        repeats.finder(work.source) if repeats is not None else _lookup(work.repeated or {})
-    )
+    repeat_of = repeats.finder(work.source) if repeats is not None else _lookup(work.repeated or {})
     estimate_row = _estimator(run, work.phone_field, False, repeat_of)
     add = builder.add
     width = len(header)
@@ -1114,9 +1112,7 @@ def _lookup(repeated: dict[int, tuple[int, str]]) -> RepeatOf:
     return repeat_of
 
 
-def _mark_repeats(
-    plan: CampaignPlan, repeats: Repeats, work: _Work
-) -> dict[int, tuple[int, str]]:
+def _mark_repeats(plan: CampaignPlan, repeats: Repeats, work: _Work) -> dict[int, tuple[int, str]]:
     """The rows of ``work`` whose number an earlier row has (line → that row), found in the
     reading process so that chunks estimated by workers in any order agree."""
     found: dict[int, tuple[int, str]] = {}

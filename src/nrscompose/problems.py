@@ -670,7 +670,6 @@ class Problem:
         return f"{prefix}{self.field}: {self.message}"
 
 
-
 _ONE_OF_KINDS: Final[Mapping[int, str]] = MappingProxyType(
     {2: "value.required_either", 3: "value.required_one_of_three"}
 )

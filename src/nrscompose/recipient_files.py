@@ -636,9 +636,7 @@ def _named_once(names: list[str], name: str, field: str) -> str:
     values and the other column would be ignored without a word. The header is at fault,
     whichever option named the column."""
     if names.count(name) > 1:
-        raise ValidationError.single(
-            "file.duplicate_column", "file", None, {"column": repr(name)}
-        )
+        raise ValidationError.single("file.duplicate_column", "file", None, {"column": repr(name)})
     return name
 
 

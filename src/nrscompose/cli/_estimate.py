@@ -226,7 +226,7 @@ _WORKBOOKS = {"xlsx": "Excel", "xls": "Excel 97-2003", "xlsb": "Excel binary",
 
 
 def _count(number: int, thing: str) -> str:
-    """"1 recipient", "1,000 recipients": thousands separated as in the progress line."""
+    """ "1 recipient", "1,000 recipients": thousands separated as in the progress line."""
     return f"{number:,} {thing}" if number == 1 else f"{number:,} {thing}s"
 
 
@@ -304,8 +304,7 @@ def _print_numbers(report: Report, out: TextIO, plan: CampaignPlan, lines: bool)
         more = ", …" if report.duplicates > 3 else ""
         verb = "repeats" if report.duplicates == 1 else "repeat"
         print(
-            f"{_count(report.duplicates, 'row')} {verb} an earlier number ({how}): "
-            f"{samples}{more}",
+            f"{_count(report.duplicates, 'row')} {verb} an earlier number ({how}): {samples}{more}",
             file=out,
         )
 

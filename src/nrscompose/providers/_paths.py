@@ -55,8 +55,9 @@ def path_segment(name: str, value: object, kind: PathType) -> tuple[str | None, 
     if isinstance(kind, frozenset):
         if isinstance(value, str) and value in kind:
             return quote(value, safe=""), None
-        return None, Problem("value.choice", name, None, {"value": shown,
-                                                          "choices": ", ".join(sorted(kind))})
+        return None, Problem(
+            "value.choice", name, None, {"value": shown, "choices": ", ".join(sorted(kind))}
+        )
     if kind == "id":
         text = _id_text(value)
         if text is None:

@@ -184,9 +184,7 @@ def analyze_template(
         sms = None
         if split_parts:
             spans_text, spans = render_spans(program, values, lenient, trans)
-            sms = tuple(
-                split_protected(spans_text, spans, template, encoding, candidates, profile)
-            )
+            sms = tuple(split_protected(spans_text, spans, template, encoding, candidates, profile))
         return Case(MappingProxyType({k: str(v) for k, v in values.items()}), text, analysis, sms)
 
     worst_fills, best_fills = _fills(models)

@@ -136,9 +136,7 @@ if TYPE_CHECKING:
 # module -> the names this package exports from it; the cheap modules first (the code tables,
 # credentials and parsers import a handful of modules; a builder some twenty).
 _EXPORTS: dict[str, tuple[str, ...]] = {
-    "nrscompose.errors": (
-        "MalformedResponseError",
-    ),
+    "nrscompose.errors": ("MalformedResponseError",),
     "nrscompose.http": (
         "HttpRequest",
         "HttpResponse",
@@ -243,9 +241,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "landing_sms",
         "sms",
     ),
-    "nrscompose.providers.nrs._validate": (
-        "validate",
-    ),
+    "nrscompose.providers.nrs._validate": ("validate",),
 }
 _HOME: dict[str, str] = {name: module for module, names in _EXPORTS.items() for name in names}
 __all__ = sorted(_HOME)
