@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections import namedtuple
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from hypothesis import strategies as st
 
 from nrscompose.campaign import estimate
 from nrscompose.cli import main
-from nrscompose.cli._report_html import duplicates_section, report_html
+from nrscompose.cli._report_html import report_html
 from nrscompose.destinations import WHY
 from test_demo_browser import AXE, _screenshot, browser  # noqa: F401
 
@@ -149,14 +148,21 @@ def test_any_value_stays_text(number: str, name: str) -> None:
     assert not any(c in shown for c in "\x00\x1b\u202e\u2066")
 
 
-def test_the_duplicates_section_for_the_merge() -> None:
-    Repeat = namedtuple("Repeat", "line first_line")
-    assert duplicates_section(0, []) == ""
-    section = duplicates_section(2, [Repeat(5, 2), Repeat(9, 2)])
-    parsed = _Parsed(section)
+def test_repeated_numbers_have_their_section(tmp_path: Path) -> None:
+    recipients = tmp_path / "repeats.csv"
+    recipients.write_text(
+        "phone\n+34612345678\n0034612345678\n34 612 34 56 78\n+34 612-345-679\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "r.html"
+    status, _ = _run(tmp_path, "estimate", str(recipients), "--template", "Hola", "--html",
+                     str(target))  # fmt: skip
+    assert status == 0
+    parsed = _Parsed(target.read_text(encoding="utf-8"))
     shown = " ".join(parsed.text)
+    assert "Duplicate numbers" in shown
     assert "2 rows repeat an earlier number" in shown
-    assert "line 5" in shown
+    assert "line 3" in shown
     assert "repeats line 2" in shown
     assert parsed.tags <= ALLOWED
 

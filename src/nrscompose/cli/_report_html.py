@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from nrscompose.destinations import WHY
 from nrscompose.errors import ValidationError
@@ -30,7 +30,7 @@ from nrscompose.recipient_files import describe_delimiter
 if TYPE_CHECKING:
     from nrscompose.campaign import RecipientEstimate, Report
 
-__all__ = ["check_output", "duplicates_section", "report_html", "write_html_report"]
+__all__ = ["check_output", "report_html", "write_html_report"]
 
 SHOWN: Final = 20  # rows of each sample table (the report keeps at most this many)
 _ENCODING_COLOURS: Final = {"gsm": "#1f5fbf", "gsm-pt": "#1e7a3c", "utf-16": "#b3261e"}
@@ -305,17 +305,33 @@ def _why(row: RecipientEstimate) -> str:
     return WHY.get(reason) or row.problem or reason
 
 
-def duplicates_section(duplicates: int, samples: Sequence[Any]) -> str:
-    """Rows that repeat an earlier number (``samples``: items with ``.line`` and
-    ``.first_line``), as a section of the report; empty when there is none."""
-    if not duplicates:
+def _duplicates(report: Report) -> str:
+    """Rows that repeat an earlier number, as a section; empty when there is none."""
+    if not report.duplicates:
         return ""
-    rows = [[f"line {s.line}", f"repeats line {s.first_line}"] for s in samples[:SHOWN]]
+    rows = [
+        [f"line {r.line}" + (f" of {r.file}" if r.file else ""),
+         f"repeats line {r.first_line}" + (f" of {r.first_file}" if r.first_file else "")]
+        for r in report.duplicate_samples[:SHOWN]
+    ]  # fmt: skip
+    fate = (
+        "left out (--dedupe keeps the first row of each number)"
+        if report.deduplicated
+        else "counted as sent; --dedupe keeps the first row of each number"
+    )
     content = (
-        f"<p>{_e(_count(duplicates, 'row'))} repeat an earlier number (compared in "
-        "international form); they are counted as sent.</p>" + _table(["Row", "Repeats"], rows)
+        f"<p>{_e(_count(report.duplicates, 'row'))} repeat an earlier number (compared in "
+        f"international form): {_e(fate)}.</p>" + _table(["Row", "Repeats"], rows)
     )
     return _section("duplicates", "Duplicate numbers", content)
+
+
+def _warnings(report: Report) -> str:
+    """How the files were read, where a person should check it (an encoding in doubt)."""
+    if not report.warnings:
+        return ""
+    items = "".join(f"<li>{_e(w)}</li>" for w in report.warnings)
+    return _section("warnings", "Check how the files were read", f"<ul>{items}</ul>")
 
 
 def _content_rules(report: Report) -> str:
@@ -382,9 +398,10 @@ def report_html(report: Report, *, title: str = "Campaign estimate") -> str:
         _section("encodings", "Encoding mix", _encodings(report)),
         _section("held", "Held by send windows", _held(report)),
         _section("invalid", "Invalid rows by reason", _invalid(report)),
-        # duplicates: wire in duplicates_section(report.duplicates, report.duplicate_samples) here
+        _duplicates(report),
         _section("content", "Content rules by country", _content_rules(report)),
         _section("expensive", "Most expensive recipients", _expensive(report)),
+        _warnings(report),
     ]
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -393,7 +410,7 @@ def report_html(report: Report, *, title: str = "Campaign estimate") -> str:
         f"<main>\n<h1>{_e(title)}</h1>\n"
         f'<p class="note">Made by <code>nrscompose estimate</code> on {_e(made)}; prices, parts '
         "and send windows as the 360nrs API reference describes them. Nothing has been sent.</p>\n"
-        + "\n".join(sections)
+        + "\n".join(section for section in sections if section)
         + "\n</main>\n</body>\n</html>\n"
     )
 
