@@ -254,7 +254,7 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "attribute.not_upper_case": "attribute names are upper-case",
         "import.not_http_url": "must be an http(s) URL (no local file)",
         "import.too_large": "is over %(limit_mb)d MB; import it with fileUrl",
-        # hostile input (issue 23): workbooks, input files, request --set, price files
+        # hostile input: workbooks, input files, request --set, price files
         "workbook.too_sparse": (
             "%(file)s: the sheet's cells span %(extent)s, %(span)d cells for the %(cells)d it "
             "holds; at most %(limit)d are read: delete the stray cells or save the sheet as "
@@ -336,7 +336,7 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
             "%(country)s: with it (%(prefix_units)d units) the message needs %(parts_with_name)d "
             "parts instead of %(parts)d."
         ),
-        # campaign files: reading them, their header, numbers and prices (issue 20)
+        # campaign files: reading them, their header, numbers and prices
         "file.not_found": "%(where)s: no such recipients file.",
         "file.option_not_found": "%(where)s: no such file (given with %(option)s).",
         "file.is_folder": "%(where)s is a folder, not a file.",
@@ -473,7 +473,7 @@ VARIANT_KINDS: Final[Mapping[str, tuple[str, Mapping[object, str]]]] = MappingPr
                 ),
             },
         ),
-        # an unknown filter, with the known filter it is closest to (issue 20)
+        # an unknown filter, with the known filter it is closest to
         "template.unknown_filter": (
             "suggested",
             {
@@ -484,7 +484,7 @@ VARIANT_KINDS: Final[Mapping[str, tuple[str, Mapping[object, str]]]] = MappingPr
                 False: "Unknown filter '%(name)s' at %(index)d. Known filters: %(known)s.",
             },
         ),
-        # a phone column named that the file lacks, with the closest column (issue 20)
+        # a phone column named that the file lacks, with the closest column
         "file.no_such_phone_column": (
             "suggested",
             {
@@ -495,7 +495,7 @@ VARIANT_KINDS: Final[Mapping[str, tuple[str, Mapping[object, str]]]] = MappingPr
                 False: "no column %(column)s in the file (columns: %(columns)s).",
             },
         ),
-        # a forced encoding that made control characters of the file's bytes (issue 20)
+        # a forced encoding that made control characters of the file's bytes
         "file.control_characters": (
             "known",
             {
