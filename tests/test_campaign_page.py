@@ -28,11 +28,12 @@ from nrscompose.destinations import WHY
 from nrscompose.forms import campaign_page
 from nrscompose.forms.demo import MAX_BODY, DemoServer
 from test_demo_browser import (  # the fixtures and helpers of the demo page's browser test
-    AXE,
     _post,
     _screenshot,
     _wait,
+    axe_violations,
     browser,  # noqa: F401
+    overflowing,
     server,  # noqa: F401
 )
 
@@ -372,24 +373,10 @@ def test_campaign_display_on_a_phone_and_a_desktop(
     browser.find_element("id", "use-example").click()
     _wait(browser, lambda d: "Mon 2026-11-30 07:00 UTC" in d.find_element("id", "held").text)
     assert browser.find_element("css selector", "#totals").text.count("EUR 18.5382") == 1
-    overflow = browser.execute_script(
-        "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
-        " var r = e.getBoundingClientRect(); return r.width && r.right > window.innerWidth + 1;"
-        "}).map(function (e) { return e.id || e.tagName; });"
-    )
-    assert overflow == []
+    assert overflowing(browser) == []
     shot = _screenshot(browser, tmp_path / f"campaign-upload-{width}.png")
     shutil.copyfile(shot, Path(f"/tmp/nrscompose-campaign-upload-{width}.png"))
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed: npm ci --prefix js")
-    browser.execute_script(AXE.read_text(encoding="utf-8"))
-    violations = browser.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
-        ".then(function (r) { done(r.violations.map(function (v) {"
-        " return [v.id, v.nodes.map(function (n) { return n.target.join(' '); })]; })); });"
-    )
-    assert violations == []
+    assert axe_violations(browser) == []
 
 
 def test_a_readers_warnings_are_in_the_pages_words(monkeypatch: pytest.MonkeyPatch) -> None:

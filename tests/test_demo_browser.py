@@ -284,9 +284,40 @@ def browser(tmp_path: Path) -> Iterator[Any]:
 
 
 def _wait(driver: Any, condition: Any) -> Any:
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, WAIT).until(condition)
+    # a list drawn again between finding an element and reading it: look again
+    waiting = WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+    return waiting.until(condition)
+
+
+def axe_violations(driver: Any) -> list[Any]:
+    """axe-core's WCAG 2.1 A/AA violations on the page, as [rule, [targets]] (skips without
+    axe-core, which `npm ci --prefix js` installs)."""
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: npm ci --prefix js")
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    result: list[Any] = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+        ".then(function (r) { done(r.violations.map(function (v) {"
+        " return [v.id, v.nodes.map(function (n) { return n.target.join(' '); })]; })); });"
+    )
+    return result
+
+
+def overflowing(driver: Any, *, except_scrolling_tables: bool = False) -> list[str]:
+    """The elements that reach past the window's right edge (ids or tag names); with
+    ``except_scrolling_tables``, not those inside a table that scrolls on its own."""
+    inside = " && !e.closest('.table-wrap')" if except_scrolling_tables else ""
+    found: list[str] = driver.execute_script(
+        "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+        " var r = e.getBoundingClientRect(); return r.width && r.right > window.innerWidth + 1"
+        + inside
+        + "; }).map(function (e) { return e.id || e.tagName; });"
+    )
+    return found
 
 
 def _open(driver: Any, server: DemoServer) -> Any:
@@ -688,12 +719,7 @@ def test_page_is_accessible_and_fits_the_width(
     # The counter changes on every keystroke; the live region speaks once per pause.
     assert browser.find_element("id", "counter").get_attribute("aria-live") is None
     assert browser.find_element("id", "announce").get_attribute("role") == "status"
-    overflow = browser.execute_script(
-        "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
-        " var r = e.getBoundingClientRect(); return r.width && r.right > window.innerWidth + 1;"
-        "}).map(function (e) { return e.id || e.className || e.tagName; });"
-    )
-    assert overflow == []
+    assert overflowing(browser) == []
     clipped = browser.execute_script(
         "return Array.from(document.querySelectorAll('.stat-label, .options label, h1, button'))"
         ".filter(function (e) { return e.scrollWidth > e.clientWidth + 1; })"
@@ -702,16 +728,7 @@ def test_page_is_accessible_and_fits_the_width(
     assert clipped == []
     shot = _screenshot(browser, tmp_path / f"page-{width}.png")
     shutil.copyfile(shot, Path(f"/tmp/nrscompose-demo-{width}.png"))
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed: npm ci --prefix js")
-    browser.execute_script(AXE.read_text(encoding="utf-8"))
-    result = browser.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
-        ".then(function (r) { done(r.violations.map(function (v) {"
-        " return [v.id, v.nodes.map(function (n) { return n.target.join(' '); })]; })); });"
-    )
-    assert result == []
+    assert axe_violations(browser) == []
 
 
 def test_every_control_is_reachable_by_keyboard(browser: Any, server: DemoServer) -> None:
@@ -864,21 +881,7 @@ def test_campaign_page_draws_the_example_report(
     assert re.search(r"not a phone number in international format\s+4", invalid)
     expensive = browser.find_element("id", "expensive").text
     assert "saves 1 part (gsm)" in expensive
-    overflow = browser.execute_script(
-        "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
-        " var r = e.getBoundingClientRect(); return r.width && r.right > window.innerWidth + 1"
-        " && !e.closest('.table-wrap'); }).map(function (e) { return e.id || e.tagName; });"
-    )
-    assert overflow == []
+    assert overflowing(browser, except_scrolling_tables=True) == []
     shot = _screenshot(browser, tmp_path / f"campaign-{width}.png")
     shutil.copyfile(shot, Path(f"/tmp/nrscompose-campaign-{width}.png"))
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed: npm ci --prefix js")
-    browser.execute_script(AXE.read_text(encoding="utf-8"))
-    violations = browser.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
-        ".then(function (r) { done(r.violations.map(function (v) {"
-        " return [v.id, v.nodes.map(function (n) { return n.target.join(' '); })]; })); });"
-    )
-    assert violations == []
+    assert axe_violations(browser) == []

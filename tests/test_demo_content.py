@@ -4,40 +4,30 @@ missing). The screenshot is copied to ``/tmp/nrscompose-demo-content.png`` for a
 
 from __future__ import annotations
 
-import base64
 import json
 import shutil
-import threading
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from nrscompose.forms.demo import DemoServer
+from test_demo_browser import (  # the fixtures and helpers of the demo page's browser test
+    WAIT,
+    _screenshot,
+    _wait,
+    browser,  # noqa: F401
+    server,  # noqa: F401
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SHOWN = Path("/tmp/nrscompose-demo-content.png")
-WAIT = 10
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[DemoServer]:
-    demo = DemoServer(0)
-    thread = threading.Thread(target=demo.serve_forever, daemon=True)
-    thread.start()
-    yield demo
-    demo.shutdown()
-    demo.server_close()
-    thread.join(WAIT)
-
-
-def _post(server: DemoServer, fields: dict[str, object]) -> tuple[int, dict[str, Any]]:
+def _post(demo: DemoServer, fields: dict[str, object]) -> tuple[int, dict[str, Any]]:
     request = urllib.request.Request(
-        server.url.rstrip("/") + "/api/check",
+        demo.url.rstrip("/") + "/api/check",
         data=json.dumps(fields).encode(),
         headers={"Content-Type": "application/json"},
     )
@@ -48,7 +38,7 @@ def _post(server: DemoServer, fields: dict[str, object]) -> tuple[int, dict[str,
         return error.code, json.loads(error.read())
 
 
-def test_the_check_answer_carries_the_countrys_content_rules(server: DemoServer) -> None:
+def test_the_check_answer_carries_the_countrys_content_rules(server: DemoServer) -> None:  # noqa: F811
     status, answer = _post(server, {"message": "Soldes -50%", "country": "FR"})
     assert status == 200
     assert not answer["valid"]
@@ -71,38 +61,19 @@ def test_the_check_answer_carries_the_countrys_content_rules(server: DemoServer)
     ],
 )
 def test_a_bad_country_or_category_is_a_400_not_a_traceback(
-    server: DemoServer, fields: dict[str, object], error: str
+    server: DemoServer,
+    fields: dict[str, object],
+    error: str,  # noqa: F811
 ) -> None:
     status, answer = _post(server, {"message": "hi", **fields})
     assert status == 400
     assert error in answer["error"]["message"]
 
 
-def test_the_options_list_the_countries_with_content_rules(server: DemoServer) -> None:
+def test_the_options_list_the_countries_with_content_rules(server: DemoServer) -> None:  # noqa: F811
     with urllib.request.urlopen(server.url.rstrip("/") + "/api/options", timeout=WAIT) as answer:
         options = json.loads(answer.read())
     assert {"FR", "US", "IE", "CO"} <= set(options["countries"])
-
-
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[Any]:
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-    from selenium.webdriver.chrome.service import Service
-
-    for path in (CHROMIUM, CHROMEDRIVER):
-        if not path.exists():
-            pytest.skip(f"{path} is missing")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--window-size=1280,1000",
-                 f"--user-data-dir={tmp_path / 'profile'}"):  # fmt: skip
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def _texts(driver: Any, selector: str) -> str:
@@ -113,27 +84,10 @@ def _texts(driver: Any, selector: str) -> str:
     return str(driver.execute_script(script, selector))
 
 
-def _wait(driver: Any, condition: Any) -> Any:
-    from selenium.common.exceptions import StaleElementReferenceException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    # a list drawn again between finding an element and reading it: look again
-    waiting = WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
-    return waiting.until(condition)
-
-
-def _screenshot(driver: Any, path: Path) -> Path:
-    size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
-    clip = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}
-    shot = driver.execute_cdp_cmd(
-        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}
-    )
-    path.write_bytes(base64.b64decode(shot["data"]))
-    return path
-
-
 def test_choosing_a_country_shows_its_content_rules(
-    browser: Any, server: DemoServer, tmp_path: Path
+    browser: Any,
+    server: DemoServer,
+    tmp_path: Path,  # noqa: F811
 ) -> None:
     from selenium.webdriver.support.ui import Select
 

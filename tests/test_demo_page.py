@@ -24,7 +24,6 @@ from nrscompose.forms.demo import DemoServer
 from nrscompose.template import Template
 from nrscompose.user_data import encode_parts
 from test_demo_browser import (
-    AXE,
     _counter,
     _expected_counter,
     _marks,
@@ -35,6 +34,7 @@ from test_demo_browser import (
     _screenshot,
     _set,
     _wait,
+    axe_violations,
     browser,
     server,
 )
@@ -43,19 +43,6 @@ __all__ = ["browser", "server"]  # fixtures, used by name
 
 LINE = "Olá 😀 João – “hi” 👨‍👩‍👧 🇵🇹 नमस्ते, مرحبا.\n"  # 42 code points
 PASTE = (LINE * 1200)[:50_000]  # the paste: 1,190 line breaks, 893 parts
-
-
-def _axe(driver: Any) -> list[Any]:
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed: npm ci --prefix js")
-    driver.execute_script(AXE.read_text(encoding="utf-8"))
-    result: list[Any] = driver.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
-        ".then(function (r) { done(r.violations.map(function (v) {"
-        " return [v.id, v.nodes.map(function (n) { return n.target.join(' '); })]; })); });"
-    )
-    return result
 
 
 def _pause(driver: Any) -> None:
@@ -551,7 +538,7 @@ def test_byte_view_and_encoding_selector(browser: Any, server: DemoServer, tmp_p
     _wait(browser, lambda d: box.get_attribute("data-header") == wide[1].header.hex(" ").upper())
     browser.execute_script("document.getElementById('bytes-card').scrollIntoView()")
     _shown(browser, tmp_path / "bytes-390.png", "bytes-390")
-    assert _axe(browser) == []
+    assert axe_violations(browser) == []
 
     encoding = Select(browser.find_element("id", "encoding"))
     for choice in ("utf-16", "cheapest", "gsm-pt", "auto"):
@@ -575,4 +562,4 @@ def test_byte_view_and_encoding_selector(browser: Any, server: DemoServer, tmp_p
     encoding.select_by_value("auto")
     _pause(browser)
     _shown(browser, tmp_path / "bytes-1280.png", "bytes-1280")
-    assert _axe(browser) == []
+    assert axe_violations(browser) == []

@@ -20,7 +20,7 @@ from nrscompose.campaign import estimate
 from nrscompose.cli import main
 from nrscompose.cli._report_html import report_html
 from nrscompose.destinations import WHY
-from test_demo_browser import AXE, _screenshot, browser  # noqa: F401
+from test_demo_browser import _screenshot, axe_violations, browser, overflowing  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -200,24 +200,10 @@ def test_the_report_in_chromium(
     target, _ = _write(tmp_path)
     browser.set_window_size(width, 1000)
     browser.get(target.as_uri())
-    overflow = browser.execute_script(
-        "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
-        " var r = e.getBoundingClientRect(); return r.width && r.right > window.innerWidth + 1;"
-        "}).map(function (e) { return e.id || e.tagName; });"
-    )
-    assert overflow == []
+    assert overflowing(browser) == []
     fix = browser.find_element("css selector", "table.cards tbody tr td:last-child")
     assert fix.is_displayed()
     assert "saves 1 part" in fix.text
     shot = _screenshot(browser, tmp_path / f"report-{width}.png")
     shutil.copyfile(shot, Path(f"/tmp/nrscompose-report-{width}.png"))
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed: npm ci --prefix js")
-    browser.execute_script(AXE.read_text(encoding="utf-8"))
-    violations = browser.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
-        ".then(function (r) { done(r.violations.map(function (v) {"
-        " return [v.id, v.nodes.map(function (n) { return n.target.join(' '); })]; })); });"
-    )
-    assert violations == []
+    assert axe_violations(browser) == []
