@@ -61,9 +61,9 @@ def test_the_check_answer_carries_the_countrys_content_rules(server: DemoServer)
     ],
 )
 def test_a_bad_country_or_category_is_a_400_not_a_traceback(
-    server: DemoServer,
+    server: DemoServer,  # noqa: F811
     fields: dict[str, object],
-    error: str,  # noqa: F811
+    error: str,
 ) -> None:
     status, answer = _post(server, {"message": "hi", **fields})
     assert status == 400
@@ -85,9 +85,9 @@ def _texts(driver: Any, selector: str) -> str:
 
 
 def test_choosing_a_country_shows_its_content_rules(
-    browser: Any,
-    server: DemoServer,
-    tmp_path: Path,  # noqa: F811
+    browser: Any,  # noqa: F811
+    server: DemoServer,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     from selenium.webdriver.support.ui import Select
 
