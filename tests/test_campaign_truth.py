@@ -4,11 +4,9 @@ real entry points (`nrscompose.cli.main`, `nrscompose.estimate`, the bytes reade
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import socket
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,33 +17,14 @@ from hypothesis import strategies as st
 import nrscompose as nc
 from nrscompose._encodings import detect_encoding
 from nrscompose.campaign import DuplicateRow
-from nrscompose.cli import main
 from nrscompose.destinations import destination
 from nrscompose.errors import ArgumentError, ValidationError
 from nrscompose.pricing import PriceList
 from nrscompose.recipient_files import open_recipient_bytes, open_recipients
+from test_cli_estimate import run, write  # the CLI in this process, files written as given
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKBOOKS = ROOT / "tests" / "fixtures" / "workbooks"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    """The real entry point in this process: status, stdout, stderr."""
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stderr
-    sys.stderr = err
-    try:
-        status = main(list(argv), out=out)
-    except SystemExit as exit_:  # argparse's own usage errors
-        status = int(exit_.code or 0)
-    finally:
-        sys.stderr = saved
-    return status, out.getvalue(), err.getvalue()
-
-
-def write(path: Path, text: str, encoding: str = "utf-8") -> str:
-    path.write_bytes(text.encode(encoding))
-    return str(path)
 
 
 def estimate_json(*argv: str) -> dict:

@@ -1,7 +1,7 @@
 """The demo server under slow and stalled clients, with real sockets on 127.0.0.1 (issue 23):
 honest requests are answered while hundreds of connections trickle or stall; posts come from
-the server's own pages only; the page cannot be framed; the campaign page's row cap counts
-every line break.
+the server's own pages only; the page cannot be framed; the campaign page's limit holds for
+every kind of line break.
 
 The full figures (300 trickling sockets, 1,000 stalled) are in
 ``benchmarks/bench_demo_slow_clients.py`` and docs/benchmarks.md; here fewer sockets, and the
@@ -19,32 +19,19 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager, suppress
-from typing import Any
+from contextlib import ExitStack, suppress
 
 import pytest
 
 from nrscompose.forms.campaign_page import MAX_FILE_BYTES
 from nrscompose.forms.demo import DemoServer
+from test_demo_hostile import running  # the demo on a free port, stopped at the end
 
 WAIT = 10  # seconds: only bounds a failure
 TRICKLING = 200  # sockets sending one header byte a second
 STALLED = 200  # sockets that sent a request line and nothing more
 HONEST = 20
 CHECK = json.dumps({"message": "Hola, ¿qué tal?"}).encode()
-
-
-@contextmanager
-def running(**options: Any) -> Iterator[DemoServer]:
-    demo = DemoServer(0, **options)
-    thread = threading.Thread(target=demo.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield demo
-    finally:
-        demo.shutdown()
-        demo.server_close()
-        thread.join(WAIT)
 
 
 @pytest.fixture(scope="module")
