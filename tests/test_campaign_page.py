@@ -131,7 +131,7 @@ def test_an_xlsx_upload_is_read_as_the_command_line_reads_it(tmp_path: Path) -> 
     assert "/tmp" not in problem["message"]
 
 
-def test_the_stated_limit_is_the_real_one(server: DemoServer) -> None:  # noqa: F811
+def test_the_stated_limit_is_the_real_one(server: DemoServer) -> None:
     html = (Path(campaign_page.__file__).parent / "static" / "campaign.html").read_text("utf-8")
     stated = re.search(r'data-max-bytes="(\d+)"', html)
     assert stated is not None
@@ -268,7 +268,7 @@ def test_costly_characters_are_whole_clusters() -> None:
 # ------------------------------------------------------------------------- in Chromium
 
 
-def _campaign(driver: Any, server: DemoServer, width: int) -> None:  # noqa: F811
+def _campaign(driver: Any, server: DemoServer, width: int) -> None:
     driver.set_window_size(width, 1000)
     driver.get(server.url + "campaign")
     _wait(driver, lambda d: d.execute_script("return !!window.NrsCampaign"))
@@ -297,8 +297,8 @@ def _choose_file(driver: Any, path: Path) -> None:
 
 
 def test_a_cp1252_file_in_chromium_costs_what_the_command_line_says(
-    browser: Any,  # noqa: F811
-    server: DemoServer,  # noqa: F811
+    browser: Any,
+    server: DemoServer,
     tmp_path: Path,
 ) -> None:
     _campaign(browser, server, 1280)
@@ -322,8 +322,8 @@ def test_a_cp1252_file_in_chromium_costs_what_the_command_line_says(
 
 
 def test_a_file_over_the_limit_is_refused_before_sending(
-    browser: Any,  # noqa: F811
-    server: DemoServer,  # noqa: F811
+    browser: Any,
+    server: DemoServer,
     tmp_path: Path,
 ) -> None:
     _campaign(browser, server, 1280)
@@ -340,8 +340,8 @@ def test_a_file_over_the_limit_is_refused_before_sending(
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_campaign_display_on_a_phone_and_a_desktop(
-    browser: Any,  # noqa: F811
-    server: DemoServer,  # noqa: F811
+    browser: Any,
+    server: DemoServer,
     tmp_path: Path,
     width: int,
 ) -> None:

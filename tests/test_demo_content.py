@@ -38,7 +38,7 @@ def _post(demo: DemoServer, fields: dict[str, object]) -> tuple[int, dict[str, A
         return error.code, json.loads(error.read())
 
 
-def test_the_check_answer_carries_the_countrys_content_rules(server: DemoServer) -> None:  # noqa: F811
+def test_the_check_answer_carries_the_countrys_content_rules(server: DemoServer) -> None:
     status, answer = _post(server, {"message": "Soldes -50%", "country": "FR"})
     assert status == 200
     assert not answer["valid"]
@@ -61,7 +61,7 @@ def test_the_check_answer_carries_the_countrys_content_rules(server: DemoServer)
     ],
 )
 def test_a_bad_country_or_category_is_a_400_not_a_traceback(
-    server: DemoServer,  # noqa: F811
+    server: DemoServer,
     fields: dict[str, object],
     error: str,
 ) -> None:
@@ -70,7 +70,7 @@ def test_a_bad_country_or_category_is_a_400_not_a_traceback(
     assert error in answer["error"]["message"]
 
 
-def test_the_options_list_the_countries_with_content_rules(server: DemoServer) -> None:  # noqa: F811
+def test_the_options_list_the_countries_with_content_rules(server: DemoServer) -> None:
     with urllib.request.urlopen(server.url.rstrip("/") + "/api/options", timeout=WAIT) as answer:
         options = json.loads(answer.read())
     assert {"FR", "US", "IE", "CO"} <= set(options["countries"])
@@ -85,8 +85,8 @@ def _texts(driver: Any, selector: str) -> str:
 
 
 def test_choosing_a_country_shows_its_content_rules(
-    browser: Any,  # noqa: F811
-    server: DemoServer,  # noqa: F811
+    browser: Any,
+    server: DemoServer,
     tmp_path: Path,
 ) -> None:
     from selenium.webdriver.support.ui import Select

@@ -191,7 +191,7 @@ def test_an_output_that_cannot_be_written_is_refused_before_the_run(
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_report_in_chromium(
-    browser: Any,  # noqa: F811
+    browser: Any,
     tmp_path: Path,
     width: int,
 ) -> None:

@@ -12,7 +12,7 @@ import struct
 import threading
 import tracemalloc
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -34,22 +34,12 @@ from test_transports_hostile import (
     _request,
     _requests,
     _urllib,
+    raw_server,  # noqa: F401  # the fixture
     reply,
 )
 
 MiB = 1024 * 1024
 SMALL = 1 * MiB  # max_body in most tests: the bombs are refused after 1 MiB, not 64
-
-
-@pytest.fixture
-def raw_server() -> Iterator[RawServer]:
-    server = RawServer()
-    try:
-        yield server
-    finally:
-        server.stop.set()
-        server.thread.join()
-        server.listener.close()
 
 
 def _stream(head: bytes, piece: bytes, times: int = 1 << 40) -> Script:
