@@ -441,3 +441,17 @@ def test_cli_estimate_prints_the_content_rules_per_country(tmp_path) -> None:  #
     assert re.search(r"\n  US +1 a link on a public URL shortener\n", block)
     status, out = run("estimate", str(path), "--template", "Go https://bit.ly/x", "--json")
     assert json.loads(out)["content_rules"]["US"]["content.public_shortener"]["rows"] == 1
+
+
+def test_content_warnings_follow_the_character_warnings_in_every_way_they_are_read() -> None:
+    check = check_message(
+        "😀" + "a" * 60, country="CO", category="marketing", sender="LongSender1", max_parts=3
+    )
+    warnings = check.warnings
+    whole = tuple(warnings)
+    assert [w.kind for w in whole] == ["text.not_gsm", "content.sender_name_extra_part"]
+    assert [warnings[i] for i in range(-len(whole), len(whole))] == [*whole, *whole]
+    assert warnings[1:] == whole[1:]
+    assert [w.kind for w, _ in warnings.grouped()] == [w.kind for w in whole]
+    with pytest.raises(IndexError):
+        warnings[len(whole)]

@@ -350,11 +350,17 @@ class Warnings:
     @overload
     def __getitem__(self, index: slice) -> tuple[FormProblem, ...]: ...
     def __getitem__(self, index: int | slice) -> FormProblem | tuple[FormProblem, ...]:
-        if self._extra:
-            return tuple(self)[index]  # a few content warnings after the characters' ones
         if isinstance(index, slice):
+            if self._extra:  # a few content warnings after the characters' ones
+                return tuple(self)[index]
             return tuple(map(self._make, self._offending[index]))
-        return self._make(self._offending[index])
+        characters = len(self._offending)
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError("warning index out of range")
+        if position < characters:
+            return self._make(self._offending[position])
+        return self._extra[position - characters]
 
     def __iter__(self) -> Iterator[FormProblem]:
         yield from map(self._make, self._offending)
