@@ -31,8 +31,8 @@ import time
 from collections.abc import Callable
 
 import nrscompose as nc
-from nrscompose import charsets
-from nrscompose.cuts import (
+from nrscompose._counting import charsets
+from nrscompose._counting.cuts import (
     crlf_boundary,
     grapheme_boundary,
     plan_parts,

@@ -2,7 +2,7 @@
 
     python benchmarks/bench_demo_page.py [--chars 50000] [--keys 20] [--width 1280]
 
-Starts the demo server (``nrscompose.forms.demo``), opens the page in Debian's Chromium through
+Starts the demo server (``nrscompose.demo.server``), opens the page in Debian's Chromium through
 ``chromium-driver`` with selenium, and puts a text of emoji, ZWJ sequences, flags, Devanagari,
 Arabic and a line break every 42 characters (1,190 of them in 50,000 characters: 893 parts)
 in the message as a paste does (one ``input`` event). Then it types ``--keys`` characters in
@@ -30,8 +30,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from nrscompose import analyze
+from nrscompose.demo.server import DemoServer
 from nrscompose.forms.check import normalize_newlines
-from nrscompose.forms.demo import DemoServer
 
 LINE = "Olá 😀 João – “hi” 👨‍👩‍👧 🇵🇹 नमस्ते, مرحبا.\n"  # 42 code points
 CHROMIUM = "/usr/bin/chromium"

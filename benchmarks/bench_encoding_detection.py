@@ -6,7 +6,7 @@ byte-order mark, 40 of each per size. A detection is right when decoding the fil
 encoding named gives the text written (so cp1252 for a latin-1 file without a byte in
 0x80-0x9F is right: the texts are equal). Detectors: charset-normalizer over every code page,
 charset-normalizer limited to the candidate code pages, chardet (if installed), and
-:func:`nrscompose.recipient_files.detect_encoding`.
+:func:`nrscompose.campaign.recipient_files.detect_encoding`.
 
     PYTHONPATH=src python benchmarks/bench_encoding_detection.py
 """
@@ -17,7 +17,7 @@ import random
 import time
 from collections.abc import Callable
 
-from nrscompose.recipient_files import detect_encoding
+from nrscompose.campaign.recipient_files import detect_encoding
 
 NAMES = ["José", "María", "Iñaki", "João", "Conceição", "François", "Müller", "Peña", "Zoë",
          "Ángel", "Sebastián", "Inês", "Gonçalo", "Hélène", "Jürgen", "Nuñez", "Begoña", "Léa",

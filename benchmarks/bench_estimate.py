@@ -35,8 +35,8 @@ import json, resource, sys, time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 from nrscompose.campaign import CampaignPlan, estimate_file
-from nrscompose.pricing import PriceList
-from nrscompose.template import Template
+from nrscompose._rules.pricing import PriceList
+from nrscompose._composition.template import Template
 path, jobs, windows, template, prices = sys.argv[1:6]
 at = datetime(2026, 11, 29, 14, tzinfo=ZoneInfo("Europe/Madrid")) if windows == "1" else None
 plan = CampaignPlan(Template(template), prices=PriceList.load(prices), at=at)
@@ -56,11 +56,11 @@ LIMIT = """
 import csv, json, sys, time
 sys.path.insert(0, sys.argv[4])
 from bench_core import minimal_parts
-from nrscompose.errors import ValidationError
+from nrscompose._base.errors import ValidationError
 from nrscompose.numbers import destination
-from nrscompose.pricing import PriceList
-from nrscompose.rows import RowRenderer
-from nrscompose.template import Template
+from nrscompose._rules.pricing import PriceList
+from nrscompose._composition.rows import RowRenderer
+from nrscompose._composition.template import Template
 path, template, prices = sys.argv[1:4]
 render, price_list = RowRenderer(Template(template)), PriceList.load(prices)
 start = time.perf_counter()

@@ -20,7 +20,7 @@ from pathlib import Path
 CALAMINE = """
 import json, resource, sys, time
 from python_calamine import CalamineWorkbook
-from nrscompose._excel import cell_text
+from nrscompose.campaign.excel import cell_text
 start = time.perf_counter()
 sheet = CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0)
 rows = sum(1 for values in sheet.iter_rows() if [cell_text(v) for v in values])
@@ -32,7 +32,7 @@ print(json.dumps({"rows": rows, "seconds": seconds, "peak_kib": peak}))
 OPENPYXL = """
 import json, resource, sys, time
 import openpyxl
-from nrscompose._excel import cell_text
+from nrscompose.campaign.excel import cell_text
 start = time.perf_counter()
 book = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
 sheet = book.worksheets[0]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import jinja2
 
 from nrscompose import analyze
-from nrscompose.template import Template
+from nrscompose._composition.template import Template
 
 TEXT = (
     "Hola {name|capitalize}, tu pedido ya está listo. Recógelo en nuestra tienda antes del viernes."
@@ -29,7 +29,7 @@ def best_rate(function: Callable[[], object], count: int, repeat: int = 5) -> fl
 
 
 def main(recipients: int = 100_000) -> None:
-    from nrscompose.jinja import install_filters
+    from nrscompose._composition.jinja import install_filters
 
     names = [{"name": f"cliente{index % 997}"} for index in range(recipients)]
     template = Template(TEXT)

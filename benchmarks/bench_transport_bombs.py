@@ -29,7 +29,7 @@ TRANSPORTS = ("UrllibTransport", "HttpxTransport", "AsyncHttpxTransport", "Reque
 CHILD = """
 import asyncio, sys
 import nrscompose.transports as t
-from nrscompose.http import HttpRequest
+from nrscompose._base.http import HttpRequest
 name, url = sys.argv[1], sys.argv[2]
 request = HttpRequest("GET", url)
 transport = getattr(t, name)(10.0, deadline=120.0, retry=t.RetryPolicy(retries=0))

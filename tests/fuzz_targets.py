@@ -22,10 +22,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from nrscompose.errors import NrsComposeError
+from nrscompose._base.errors import NrsComposeError
+from nrscompose._composition.template import Template
 from nrscompose.forms import check_message
 from nrscompose.providers import nrs
-from nrscompose.template import Template
 
 KINDS: Final = ("auto", "json", "send", "page", "otp-check", "otp", "item", "scheduled", "count",
                 "csv", "file", "none", "events-report", "keys-report",
@@ -83,7 +83,7 @@ def templates(data: bytes) -> None:
 def jinja(data: bytes) -> None:
     import jinja2
 
-    from nrscompose.jinja import sandboxed_environment
+    from nrscompose._composition.jinja import sandboxed_environment
 
     environment = sandboxed_environment()
     with contextlib.suppress(jinja2.TemplateError, NrsComposeError):
@@ -177,7 +177,7 @@ def assert_stays_in(url: str, template: str) -> None:
         assert segment == expected or (expected.startswith("{") and segment), url
 
 
-# The shapes of nrscompose.patterns as first written: correct, but quadratic on long inputs, so
+# The shapes of _base.patterns as first written: correct, but quadratic on long inputs, so
 # the fuzz target compares the linear rewrites with them on short ones only.
 _QUADRATIC_REFERENCES: Final = {
     "HTTP_URL": re.compile(r"https?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE),
@@ -187,7 +187,7 @@ _QUADRATIC_REFERENCES: Final = {
 
 def patterns(data: bytes) -> None:
     """Each pattern applied to outside data matches exactly what its first form matched."""
-    from nrscompose import patterns as shapes
+    from nrscompose._base import patterns as shapes
 
     text = data.decode("utf-8", errors="replace")
     for prefix in ("", "http://", "HTTPS://", "a@"):
@@ -200,7 +200,7 @@ def patterns(data: bytes) -> None:
 def workbooks(data: bytes) -> None:
     """A workbook whose sheet XML (or shared strings, by the first byte) is the fuzzed bytes:
     the inspection refuses with the library's own error or passes it to the reader."""
-    from nrscompose._workbook_bounds import inspect_workbook
+    from nrscompose.campaign.workbook_bounds import inspect_workbook
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "book.xlsx"

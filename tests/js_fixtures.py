@@ -11,7 +11,6 @@ seeded pseudo-random mixes of the characters that exercise every branch.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import sys
@@ -20,7 +19,8 @@ from types import ModuleType
 from typing import Any
 
 from nrscompose import PROFILES, ValidationError, analyze, split, suggest
-from nrscompose.analysis import NOT_IN
+from nrscompose._counting.analysis import NOT_IN
+from tool_scripts import tool
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "js" / "test" / "fixtures.json"
@@ -147,15 +147,8 @@ def fixtures() -> dict[str, Any]:
 
 
 def generator() -> ModuleType:
-    """``tools/generate_counter_data.py``, which is not part of the package."""
-    spec = importlib.util.spec_from_file_location(
-        "generate_counter_data", ROOT / "tools" / "generate_counter_data.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """``tools/generate_counter_data.py``."""
+    return tool("generate_counter_data")
 
 
 def render() -> str:

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nrscompose as nc
-from nrscompose import charsets
-from nrscompose.charsets import DEFAULT, PORTUGUESE
+from nrscompose._counting import charsets
+from nrscompose._counting.charsets import DEFAULT, PORTUGUESE
 
 GSM_CHARS = sorted(DEFAULT.septets_of)
 PT_ONLY = sorted(set(PORTUGUESE.septets_of) - set(DEFAULT.septets_of))

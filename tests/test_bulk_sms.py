@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrscompose.errors import ValidationError
+from nrscompose._base.errors import ValidationError
 from nrscompose.providers import bulk_sms
 
 API = bulk_sms.BulkSmsApi(
@@ -182,7 +182,7 @@ def test_bad_identifiers_routes_and_files_are_reported() -> None:
         bulk_sms.import_contact_lists(FULL, b"")
     with pytest.raises(ValidationError):
         bulk_sms.update_company(FULL, {})
-    from nrscompose.errors import ArgumentError
+    from nrscompose._base.errors import ArgumentError
 
     with pytest.raises(ArgumentError):
         bulk_sms.deployment_stats(FULL, "week")  # type: ignore[arg-type]
@@ -202,7 +202,7 @@ DEPLOYMENT = {"status": 2, "updated_by": 4, "title": "Spring", "date_updated": N
 
 
 def _answer(request, status: int, body: object):  # type: ignore[no-untyped-def]
-    from nrscompose.http import HttpResponse
+    from nrscompose._base.http import HttpResponse
 
     return bulk_sms.read(request, HttpResponse(status, {}, json.dumps(body).encode()))
 
@@ -242,7 +242,7 @@ def test_answers_are_typed_records_of_the_reference_schemas() -> None:
     assert optouts.items[0].reason == "STOP"
     report = _answer(bulk_sms.deployment_report(FULL, 3), 202, {"task": "queued"})
     assert report == bulk_sms.Record({"task": "queued"})
-    from nrscompose.http import HttpResponse
+    from nrscompose._base.http import HttpResponse
 
     deleted = bulk_sms.read(bulk_sms.delete_contact_list(FULL, 7), HttpResponse(204, {}, b""))
     assert deleted == bulk_sms.Empty(204)

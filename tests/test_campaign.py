@@ -14,6 +14,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import nrscompose as nc
+from nrscompose._base.errors import ArgumentError, ValidationError
+from nrscompose._composition.template import Template
+from nrscompose._rules.pricing import PriceList
 from nrscompose.campaign import (
     CampaignPlan,
     CountryTotals,
@@ -25,9 +28,6 @@ from nrscompose.campaign import (
     estimate_file,
 )
 from nrscompose.cli import main
-from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.pricing import PriceList
-from nrscompose.template import Template
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PRICES = PriceList.from_coverage(

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from nrscompose._composition.template import Template
+from nrscompose._rules.pricing import PriceList
 from nrscompose.campaign import CampaignPlan, estimate, estimate_file, estimate_files_on_dask
 from nrscompose.cli import main
-from nrscompose.pricing import PriceList
-from nrscompose.template import Template
 
 distributed = pytest.importorskip("distributed")
 pandas = pytest.importorskip("pandas")

@@ -10,15 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nrscompose._base.errors import ArgumentError, ValidationError
+from nrscompose._composition.template import Template
 from nrscompose.campaign import CampaignPlan, InputFile, estimate, estimate_file, read_csv
-from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.recipient_files import (
+from nrscompose.campaign.recipient_files import (
     check_template_columns,
     choose_phone_field,
     open_recipients,
     row_dict,
 )
-from nrscompose.template import Template
 
 NUMBERS = ["34612345678", "33612345678", "351912345678", "12025550123"]
 

@@ -23,10 +23,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nrscompose._rules.destinations import WHY
 from nrscompose.cli import main
-from nrscompose.destinations import WHY
-from nrscompose.forms import campaign_page
-from nrscompose.forms.demo import MAX_BODY, DemoServer
+from nrscompose.demo import campaign_page
+from nrscompose.demo.server import MAX_BODY, DemoServer
 from test_demo_browser import (  # the fixtures and helpers of the demo page's browser test
     _post,
     _screenshot,

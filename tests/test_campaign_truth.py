@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import nrscompose as nc
-from nrscompose._encodings import detect_encoding
+from nrscompose._base.errors import ArgumentError, ValidationError
+from nrscompose._base.text_encodings import detect_encoding
+from nrscompose._rules.destinations import destination
+from nrscompose._rules.pricing import PriceList
 from nrscompose.campaign import DuplicateRow
-from nrscompose.destinations import destination
-from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.pricing import PriceList
-from nrscompose.recipient_files import open_recipient_bytes, open_recipients
+from nrscompose.campaign.recipient_files import open_recipient_bytes, open_recipients
 from test_cli_estimate import run, write  # the CLI in this process, files written as given
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrscompose import charsets
-from nrscompose.charsets import tables
+from nrscompose._counting import charsets
+from nrscompose._counting.charsets import tables
 
 gsmcodecs = pytest.importorskip("gsmcodecs.charmaps")
 
@@ -96,7 +96,7 @@ def test_seed_extension_annex_lists_the_same_characters(seed_001, heading, table
 
 
 def test_seed_trans_table_matches_ours(seed_001):
-    from nrscompose.transliterate import TRANS_TABLE
+    from nrscompose._counting.transliterate import TRANS_TABLE
 
     listing = seed_001[seed_001.index("translation table:") :].split(".\n", 1)[0]
     pairs = re.findall(r"'(.)'\s*=>\s*'(.?)'", listing)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import nrscompose as nc
-from nrscompose._input_files import MAX_INPUT_BYTES
-from nrscompose.errors import ValidationError
+from nrscompose._base.errors import ValidationError
+from nrscompose._base.input_files import MAX_INPUT_BYTES
 
 
 def run(*argv: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

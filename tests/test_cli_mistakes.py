@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from nrscompose import windows
+from nrscompose._base.errors import ValidationError
+from nrscompose._composition.template import Template
+from nrscompose._rules import windows
+from nrscompose._rules.pricing import PriceList
 from nrscompose.cli import main
-from nrscompose.errors import ValidationError
-from nrscompose.pricing import PriceList
-from nrscompose.template import Template
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD_CSV = "phone,name\n34612345678,Ana\n"

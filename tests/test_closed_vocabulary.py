@@ -14,17 +14,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nrscompose import analyze_template
+from nrscompose._base.errors import ValidationError
+from nrscompose._base.problems import KINDS
+from nrscompose._rules.windows import DEFAULT_RULES, Rule, RuleSet, Window, check, schedule
 from nrscompose.cli import main
-from nrscompose.errors import ValidationError
-from nrscompose.problems import KINDS
 from nrscompose.providers import bulk_sms, nrs
-from nrscompose.windows import DEFAULT_RULES, Rule, RuleSet, Window, check, schedule
 
 SRC = Path(__file__).parent.parent / "src" / "nrscompose"
 CONVERTED = [
-    *sorted((SRC / "windows").glob("*.py")),
+    *sorted((SRC / "_rules" / "windows").glob("*.py")),
     SRC / "providers" / "bulk_sms.py",
-    SRC / "template" / "ranges.py",
+    SRC / "_composition" / "template" / "ranges.py",
     SRC / "providers" / "nrs" / "_conditions.py",
 ]
 FR = "+33612345678"
@@ -330,7 +330,7 @@ def test_the_command_line_prints_the_same_line_as_before(
 
 @pytest.mark.parametrize("locale", ["es", "pt"])
 def test_every_new_sentence_is_translated(locale: str) -> None:
-    from nrscompose.messages import translator
+    from nrscompose._base.messages import translator
 
     kinds = list(KINDS)
     first, last = kinds.index("date.not_datetime"), kinds.index("value.required_when_neither_given")

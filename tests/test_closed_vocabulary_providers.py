@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nrscompose._base.errors import ArgumentError, ValidationError
+from nrscompose._base.problems import KINDS, Problem, required_one_of
 from nrscompose.cli import main
-from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.problems import KINDS, Problem, required_one_of
 from nrscompose.providers import email_contacts as contacts_api
 from nrscompose.providers import nrs
 
@@ -295,7 +295,7 @@ def test_the_command_line_prints_the_same_line_as_before(
 
 @pytest.mark.parametrize("locale", ["es", "pt"])
 def test_every_new_sentence_is_translated(locale: str) -> None:
-    from nrscompose.messages import translator
+    from nrscompose._base.messages import translator
 
     kinds = list(KINDS)
     first, last = kinds.index("value.required_either"), kinds.index("import.too_large")

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrscompose.charsets import DEFAULT
-from nrscompose.charsets.codec import register
+from nrscompose._counting.charsets import DEFAULT
+from nrscompose._counting.charsets.codec import register
 
 register()
 

@@ -9,9 +9,9 @@ import tracemalloc
 from collections.abc import Callable
 
 import nrscompose as nc
-from nrscompose.analysis import MAX_GROUP_INDICES, Offending
+from nrscompose._counting.analysis import MAX_GROUP_INDICES, Offending
+from nrscompose.demo.server import check_json
 from nrscompose.forms import check_message
-from nrscompose.forms.demo import check_json
 
 
 def peak_of(run: Callable[[], object]) -> int:

@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 
 import nrscompose as nc
 from conftest import excerpts
-from nrscompose import content
+from nrscompose._base.errors import ArgumentError
+from nrscompose._base.problems import Problem
+from nrscompose._rules import content
+from nrscompose._rules.content import DEFAULT_CONTENT_RULES, PUBLIC_SHORTENERS, ContentRule
 from nrscompose.cli import main
-from nrscompose.content import DEFAULT_CONTENT_RULES, PUBLIC_SHORTENERS, ContentRule
-from nrscompose.errors import ArgumentError
 from nrscompose.forms import check_message
-from nrscompose.problems import Problem
 
 REFERENCE = "\n".join(excerpts("360nrs_country_restrictions_excerpts.txt"))
 
@@ -373,8 +373,8 @@ def test_a_transactional_estimate_has_only_the_platform_rule() -> None:
 
 
 def test_partial_reports_merge_their_content_counts() -> None:
+    from nrscompose._composition.template import Template
     from nrscompose.campaign import CampaignPlan, ReportBuilder, estimate_batch
-    from nrscompose.template import Template
 
     plan = CampaignPlan(Template("Soldes"))
     builders = []

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 import js_fixtures
 from nrscompose import PROFILES, ValidationError, analyze, suggest
+from nrscompose._counting.transliterate import TRANS_TABLE
 from nrscompose.forms import counter_script
-from nrscompose.transliterate import TRANS_TABLE
 
 NODE = shutil.which("node")
 SOURCE = js_fixtures.ROOT / "js" / "src"

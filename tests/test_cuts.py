@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 import nrscompose as nc
 from cut_reference import reference_bounds
-from nrscompose import analysis as analysis_module
-from nrscompose import charsets, cuts
-from nrscompose.profiles import PROFILES
+from nrscompose._counting import analysis as analysis_module
+from nrscompose._counting import charsets, cuts
+from nrscompose._counting.profiles import PROFILES
 
 # -- slow references -------------------------------------------------------------------------
 
@@ -270,19 +270,29 @@ def _imports_of(module: object) -> set[str]:
 
 
 def test_analysis_and_splitting_share_one_planner_without_a_cycle():
-    from nrscompose import splitting
+    from nrscompose._counting import splitting
 
-    assert "nrscompose.splitting" not in _imports_of(analysis_module)
-    assert "nrscompose.cuts" in _imports_of(analysis_module)
-    assert "nrscompose.analysis" in _imports_of(splitting)
-    assert _imports_of(cuts) == {"nrscompose.charsets", "nrscompose.charsets.TWO_UNITS"}
+    assert "nrscompose._counting.splitting" not in _imports_of(analysis_module)
+    assert "nrscompose._counting.cuts" in _imports_of(analysis_module)
+    assert "nrscompose._counting.analysis" in _imports_of(splitting)
+    assert _imports_of(cuts) == {
+        "nrscompose._counting.charsets",
+        "nrscompose._counting.charsets.TWO_UNITS",
+    }
 
 
 def test_counting_a_short_text_imports_nothing_heavy():
     # What made `import nrscompose; analyze("hi")` cost 30-40 ms: dataclasses (with inspect),
     # typing, and the regex module.
     loaded = _modules_after("import nrscompose; nrscompose.analyze('hi')")
-    assert not loaded & {"dataclasses", "typing", "inspect", "regex", "babel", "nrscompose.errors"}
+    assert not loaded & {
+        "dataclasses",
+        "typing",
+        "inspect",
+        "regex",
+        "babel",
+        "nrscompose._base.errors",
+    }
 
 
 def test_errors_still_load_when_named_or_raised():

@@ -27,12 +27,13 @@ from typing import Any
 import pytest
 
 from nrscompose import analyze
+from nrscompose._rules.pricing import PriceList
 from nrscompose.campaign import estimate
 from nrscompose.cli import _demo
-from nrscompose.forms import campaign_page, counter_script
+from nrscompose.demo import campaign_page
+from nrscompose.demo.server import DemoServer
+from nrscompose.forms import counter_script
 from nrscompose.forms.check import check_message, normalize_newlines
-from nrscompose.forms.demo import DemoServer
-from nrscompose.pricing import PriceList
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

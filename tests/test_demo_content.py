@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from nrscompose.forms.demo import DemoServer
+from nrscompose.demo.server import DemoServer
 from test_demo_browser import (  # the fixtures and helpers of the demo page's browser test
     WAIT,
     _screenshot,

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from nrscompose.forms.demo import MAX_LISTED, DemoServer
+from nrscompose.demo.server import MAX_LISTED, DemoServer
 
 WAIT = 10  # seconds: only bounds a failure
 

@@ -18,11 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nrscompose import analyze, split, suggest
-from nrscompose.errors import ValidationError
+from nrscompose._base.errors import ValidationError
+from nrscompose._composition.template import Template
+from nrscompose._counting.user_data import encode_parts
+from nrscompose.demo.server import DemoServer
 from nrscompose.forms.check import normalize_newlines
-from nrscompose.forms.demo import DemoServer
-from nrscompose.template import Template
-from nrscompose.user_data import encode_parts
 from test_demo_browser import (
     _counter,
     _expected_counter,
@@ -460,7 +460,7 @@ def test_user_data_endpoint_is_encode_parts_and_decodes_back(
     server: DemoServer, text: str, encoding: str, wide: bool
 ) -> None:
     """Whatever the text: the parts are encode_parts()'s, and decode to the text counted."""
-    from nrscompose.charsets.pdu import UserData, decode_parts
+    from nrscompose._counting.charsets.pdu import UserData, decode_parts
 
     status, answer = _post(
         server, "/api/user-data", {"text": text, "encoding": encoding, "wide_reference": wide}

@@ -23,8 +23,8 @@ from contextlib import ExitStack, suppress
 
 import pytest
 
-from nrscompose.forms.campaign_page import MAX_FILE_BYTES
-from nrscompose.forms.demo import DemoServer
+from nrscompose.demo.campaign_page import MAX_FILE_BYTES
+from nrscompose.demo.server import DemoServer
 from test_demo_hostile import running  # the demo on a free port, stopped at the end
 
 WAIT = 10  # seconds: only bounds a failure

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from phonenumbers import PhoneNumberType
 
-from nrscompose.destinations import destination
+from nrscompose._rules.destinations import destination
 
 TYPES = [
     PhoneNumberType.MOBILE,

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from nrscompose.errors import ValidationError
-from nrscompose.http import HttpResponse
+from nrscompose._base.errors import ValidationError
+from nrscompose._base.http import HttpResponse
 from nrscompose.providers import email_contacts as contacts_api
 
 KEY = contacts_api.ApiKey("xkeysib-secret", "https://api.example.com")

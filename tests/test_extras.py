@@ -36,14 +36,18 @@ def _without(module: str, code: str) -> subprocess.CompletedProcess[str]:
             "windows.check('+33612345678', datetime(2026, 12, 25, 12, tzinfo=timezone.utc))",
             "windows",
         ),
-        ("jinja2", "from nrscompose.jinja import sandboxed_environment as s; s()", "jinja"),
+        (
+            "jinja2",
+            "from nrscompose._composition.jinja import sandboxed_environment as s; s()",
+            "jinja",
+        ),
     ],
 )
 def test_a_missing_library_names_its_extra(module: str, code: str, extra: str) -> None:
     run = _without(module, code)
     assert run.returncode == 1
     last = run.stderr.strip().splitlines()[-1]
-    assert last.startswith("nrscompose.errors.MissingExtraError: ")
+    assert last.startswith("nrscompose._base.errors.MissingExtraError: ")
     assert f"pip install 'nrscompose[{extra}]'" in last
 
 
@@ -52,7 +56,7 @@ def test_counting_rendering_and_text_requests_need_no_extra() -> None:
         "import sys\n"
         "for name in ('phonenumbers', 'holidays', 'jinja2', 'babel'): sys.modules[name] = None\n"
         "import nrscompose as nc\n"
-        "from nrscompose.template import Template\n"
+        "from nrscompose._composition.template import Template\n"
         "assert nc.analyze('Olá João').parts == 1\n"
         "assert Template('Hi {name|capitalize}, {n|formatDotComma}').render("
         "{'name': 'ana', 'n': '1234.5'}) == 'Hi Ana, 1.234,5'\n"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrscompose.filters import (
+from nrscompose._composition.filters import (
     FILTERS,
     SHORT_URL_LENGTH,
     SHORT_URL_STAND_IN,
@@ -135,7 +135,7 @@ def test_number_filters_format_exactly_as_babel(sign, integer, fraction):
 @pytest.mark.parametrize("locale", ["de", "en"])
 def test_the_number_symbols_are_cldrs(locale: str) -> None:
     numbers = pytest.importorskip("babel.numbers")
-    from nrscompose.filters import NUMBER_SYMBOLS
+    from nrscompose._composition.filters import NUMBER_SYMBOLS
 
     cldr = (
         numbers.get_minus_sign_symbol(locale),

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nrscompose import analyze
-from nrscompose.errors import ValidationError
+from nrscompose._base.errors import ValidationError
 from nrscompose.forms import _messages
 from nrscompose.forms.check import check_message, normalize_newlines
 from nrscompose.providers.nrs import validate

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrscompose.errors import ArgumentError
-from nrscompose.http import HttpRequest
+from nrscompose._base.errors import ArgumentError
+from nrscompose._base.http import HttpRequest
 from nrscompose.providers import bulk_sms, nrs
 from nrscompose.providers.email_contacts import ApiKey
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from nrscompose.errors import (
+from nrscompose._base.errors import (
     ArgumentError,
     ArgumentTypeError,
     NrsComposeError,
     ValidationError,
 )
-from nrscompose.http import MAX_JSON_DEPTH, HttpRequest, load_json
-from nrscompose.profiles import Limits, Profile
+from nrscompose._base.http import MAX_JSON_DEPTH, HttpRequest, load_json
+from nrscompose._composition.template import Template
+from nrscompose._counting.profiles import Limits, Profile
 from nrscompose.providers import nrs
 from nrscompose.providers.bulk_sms import BulkSmsApi, Route
 from nrscompose.providers.email_contacts import ApiKey
-from nrscompose.template import Template
 from nrscompose.transports._retry import check_timeout
 
 DEEP = "[" * 1000 + "]" * 1000
@@ -120,8 +120,8 @@ def test_parse_problems_are_capped_with_a_count_of_the_rest() -> None:
 
 
 def test_other_constructors_and_builders_raise_library_errors() -> None:
-    from nrscompose.charsets.pdu import concatenation_ie
-    from nrscompose.destinations import destination
+    from nrscompose._counting.charsets.pdu import concatenation_ie
+    from nrscompose._rules.destinations import destination
     from nrscompose.providers.nrs import Attachment, Location
 
     for build in (

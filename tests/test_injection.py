@@ -16,11 +16,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrscompose._csv_cells import FORMULA_STARTS, NeutralizingWriter, neutralized
-from nrscompose._currencies import ISO_4217
+from nrscompose._base.csv_cells import FORMULA_STARTS, NeutralizingWriter, neutralized
+from nrscompose._base.currencies import ISO_4217
+from nrscompose._base.errors import ValidationError
+from nrscompose._rules.pricing import PriceList
 from nrscompose.cli._terminal import terminal_safe
-from nrscompose.errors import ValidationError
-from nrscompose.pricing import PriceList
 
 FORMULA = "=cmd|' /C calc'!A0+"
 ATTACK = "\x1b]0;owned\x07\x1b[2J"

@@ -6,9 +6,9 @@ import jinja2
 import pytest
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from nrscompose.filters import FILTERS
-from nrscompose.jinja import TemplateLimitError, install_filters, sandboxed_environment
-from nrscompose.template import Template
+from nrscompose._composition.filters import FILTERS
+from nrscompose._composition.jinja import TemplateLimitError, install_filters, sandboxed_environment
+from nrscompose._composition.template import Template
 
 VALUES = {"name": "élise de la cruz", "number": "1234.50", "url": "https://example.com/x"}
 
@@ -145,7 +145,7 @@ def test_user_templates_can_read_mappings_and_use_macros() -> None:
     ],
 )
 def test_user_templates_cannot_exhaust_cpu_or_memory(source: str) -> None:
-    from nrscompose.jinja import TemplateLimitError
+    from nrscompose._composition.jinja import TemplateLimitError
 
     environment = sandboxed_environment()
     with pytest.raises(TemplateLimitError, match="the template"):
@@ -174,7 +174,7 @@ def test_range_and_other_globals_stay_undefined() -> None:
 
 
 def test_rendered_output_is_capped() -> None:
-    from nrscompose.jinja import MAX_OUTPUT, TemplateLimitError
+    from nrscompose._composition.jinja import MAX_OUTPUT, TemplateLimitError
 
     environment = sandboxed_environment()
     exactly = environment.from_string("{{ 'x' * n }}").render(n=MAX_OUTPUT)

@@ -174,5 +174,9 @@ def test_a_form_check_does_not_load_the_request_builders() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = run.stdout.split()
     assert "nrscompose.providers.nrs.codes" in loaded
-    for heavy in ("nrscompose.providers.nrs.requests_sms", "nrscompose.windows", "nrscompose.http"):
+    for heavy in (
+        "nrscompose.providers.nrs.requests_sms",
+        "nrscompose._rules.windows",
+        "nrscompose._base.http",
+    ):
         assert heavy not in loaded

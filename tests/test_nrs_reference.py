@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from nrscompose.errors import ValidationError
-from nrscompose.http import HttpResponse
+from nrscompose._base.errors import ValidationError
+from nrscompose._base.http import HttpResponse
 from nrscompose.providers import nrs
 from nrscompose.providers.nrs import requests_sms
 
@@ -282,7 +282,7 @@ def test_a_notification_request_is_read_back():
     ],
 )
 def test_bad_notification_urls_are_argument_errors(arguments):
-    from nrscompose.errors import ArgumentError
+    from nrscompose._base.errors import ArgumentError
 
     with pytest.raises(ArgumentError):
         nrs.DeliveryNotificationUrl(**arguments)

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 import fuzz_targets
 import nrscompose
-from nrscompose.errors import ValidationError
-from nrscompose.http import HttpRequest
-from nrscompose.problems import KINDS, PLURAL_KINDS, VARIANT_KINDS, render
+from nrscompose._base.errors import ValidationError
+from nrscompose._base.http import HttpRequest
+from nrscompose._base.problems import KINDS, PLURAL_KINDS, VARIANT_KINDS, render
 from nrscompose.providers import nrs
 from nrscompose.providers.nrs import CATALOGUE
 
@@ -260,7 +260,7 @@ def test_otp_code_counts_at_its_configured_length() -> None:
 
 
 def test_available_times_codes() -> None:
-    pytest.importorskip("nrscompose.windows")
+    pytest.importorskip("nrscompose._rules.windows")
     base = {"to": TO, "from": "T", "message": "x"}
     cases = [
         ("x", 183), ([], 194), ([{"day": "1", "from": "09:00", "to": "10:00"}], 184),
@@ -296,7 +296,7 @@ def test_validate_accepts_the_seed_examples() -> None:
 
 
 def test_sub_worst_recipient_decides_parts_and_encoding() -> None:
-    pytest.importorskip("nrscompose.template")
+    pytest.importorskip("nrscompose._composition.template")
     sent = body(nrs.sms(
         to=["34666555444", "34666555333"], sender="T", message="Hi {name|upper}",
         sub=[{"name": "ana"}, {"name": "b" * 200}], credentials=CREDS,
@@ -310,7 +310,7 @@ def test_sub_worst_recipient_decides_parts_and_encoding() -> None:
 
 
 def test_sub_missing_values_and_unknown_filters_are_reported() -> None:
-    pytest.importorskip("nrscompose.template")
+    pytest.importorskip("nrscompose._composition.template")
     problems = nrs.validate("sms", {"to": TO, "from": "T", "message": "Hi {name}",
                                     "sub": [{"other": "x"}]})  # fmt: skip
     assert problems
@@ -321,7 +321,7 @@ def test_sub_missing_values_and_unknown_filters_are_reported() -> None:
 
 
 def test_split_parts_142_when_a_value_cannot_fit() -> None:
-    pytest.importorskip("nrscompose.template")
+    pytest.importorskip("nrscompose._composition.template")
     problems = nrs.validate("sms", {"to": TO, "from": "T", "message": "x {v}",
                                     "splitParts": True, "sub": [{"v": "y" * 200}]})  # fmt: skip
     assert 142 in {p.code for p in problems}
@@ -613,7 +613,7 @@ def test_validate_never_raises_and_problems_have_fields(
 
 
 def test_a_request_shows_itself_as_json_with_its_secrets_hidden():
-    from nrscompose.http import HttpRequest
+    from nrscompose._base.http import HttpRequest
 
     request = HttpRequest(
         "POST",

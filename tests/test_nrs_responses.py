@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrscompose.errors import ApiError
-from nrscompose.http import HttpResponse
+from nrscompose._base.errors import ApiError
+from nrscompose._base.http import HttpResponse
 from nrscompose.providers import nrs
 
 ACCEPTED = {

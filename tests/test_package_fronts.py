@@ -3,10 +3,15 @@ front's exports are checked in tests/test_nrs_requests.py)."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
-from nrscompose import errors
+from nrscompose._base import errors
 from nrscompose.providers import bulk_sms, email_contacts, nrs
+from tool_scripts import tool
+
+FRONTS = tool("write_fronts").FRONTS
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:
@@ -31,3 +36,15 @@ def test_a_malformed_answer_is_one_class_for_every_provider(parse, provider_erro
     assert isinstance(caught.value, provider_error)
     assert isinstance(caught.value, errors.ApiError)
     assert caught.value.raw == "<html>"
+
+
+@pytest.mark.parametrize("public", sorted(FRONTS))
+def test_a_public_front_is_what_the_tool_writes(public: str) -> None:
+    """The documented import paths re-export exactly their implementation's ``__all__``."""
+    writer = tool("write_fronts")
+    assert writer.front_path(public).read_text("utf-8") == writer.front_text(public, FRONTS[public])
+    front = importlib.import_module(f"nrscompose.{public}")
+    implementation = importlib.import_module(f"nrscompose.{FRONTS[public]}")
+    assert front.__all__ == implementation.__all__
+    assert front.__doc__ == implementation.__doc__
+    assert all(getattr(front, n) is getattr(implementation, n) for n in front.__all__)

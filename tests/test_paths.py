@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 import fuzz_targets
-from nrscompose.errors import NrsComposeError, ValidationError
+from nrscompose._base.errors import NrsComposeError, ValidationError
 from nrscompose.providers import bulk_sms, nrs
 from nrscompose.providers import email_contacts as contacts_api
 from nrscompose.providers._paths import normalised_path

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from nrscompose import patterns
+from nrscompose._base import patterns
+from nrscompose._base.errors import NrsComposeError
+from nrscompose._composition.template import Template
 from nrscompose.campaign import estimate
-from nrscompose.errors import NrsComposeError
 from nrscompose.forms import check_message
 from nrscompose.forms.check import normalize_newlines
 from nrscompose.providers import nrs
-from nrscompose.template import Template
 
 SMALL, LARGE = 1_000, 100_000
 RATIO = 1_500  # linear: ~100; quadratic: ~10,000
@@ -107,7 +107,7 @@ def _shorten(url: str) -> object:
 
 
 def _jinja_shorten(url: str) -> object:
-    from nrscompose.jinja import sandboxed_environment
+    from nrscompose._composition.jinja import sandboxed_environment
 
     return sandboxed_environment().from_string("{{ u|shorten }}").render(u=url)
 
@@ -185,7 +185,7 @@ def test_request_placeholders_are_linear() -> None:
 
 
 def test_jinja_format_widths_are_linear() -> None:
-    from nrscompose.jinja import sandboxed_environment
+    from nrscompose._composition.jinja import sandboxed_environment
 
     template = sandboxed_environment().from_string("{{ f % () }}")
     assert_linear(lambda text: template.render(f=text), lambda n: "%" + "0" * n)
@@ -195,7 +195,7 @@ def test_jinja_format_widths_are_linear() -> None:
     "worst", [lambda n: "<" * n, lambda n: "<!--" * (n // 4), lambda n: "a@" + "a." * (n // 2)]
 )
 def test_jinja_builtin_text_filters_are_linear(worst: Callable[[int], str]) -> None:
-    from nrscompose.jinja import sandboxed_environment
+    from nrscompose._composition.jinja import sandboxed_environment
 
     template = sandboxed_environment().from_string("{{ v|striptags|urlize|title|wordcount }}")
     assert_linear(lambda text: template.render(v=text), worst)
@@ -206,6 +206,6 @@ def test_jinja_builtin_text_filters_are_linear(worst: Callable[[int], str]) -> N
     [lambda n: "34" + "6" * n, lambda n: "+" + "1 " * (n // 2), lambda n: "+33(" * (n // 4)],
 )
 def test_phone_numbers_are_linear(worst: Callable[[int], str]) -> None:
-    from nrscompose.destinations import destination
+    from nrscompose._rules.destinations import destination
 
     assert_linear(destination, worst)

@@ -6,15 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrscompose.charsets import DEFAULT, PORTUGUESE
-from nrscompose.charsets.pdu import (
+from nrscompose._counting.charsets import DEFAULT, PORTUGUESE
+from nrscompose._counting.charsets.pdu import (
     concatenation_ie,
     decode_parts,
     fill_bits,
     pack_septets,
     unpack_septets,
 )
-from nrscompose.user_data import encode_parts
+from nrscompose._counting.user_data import encode_parts
 
 GSM_CHARS = sorted(DEFAULT.septets_of)
 PT_CHARS = sorted(set(PORTUGUESE.septets_of) | set(DEFAULT.septets_of))
@@ -117,7 +117,7 @@ def test_ucs2_user_data_matches_gammu(text):
 
 
 def test_registered_codecs_encode_and_decode_septets():
-    from nrscompose.charsets.codec import register
+    from nrscompose._counting.charsets.codec import register
 
     register()
     register()  # idempotent

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from nrscompose.errors import ValidationError
-from nrscompose.pricing import PriceList
+from nrscompose._base.errors import ValidationError
+from nrscompose._rules.pricing import PriceList
 
 # The seed's own example rows (seed 001, "SMS coverage by network").
 SEED_COVERAGE = {

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 import nrscompose as nc
-from nrscompose import message_rules
-from nrscompose.errors import ArgumentError, ValidationError
+from nrscompose._base.errors import ArgumentError, ValidationError
+from nrscompose._base.problems import KINDS, PLURAL_KINDS, VARIANT_KINDS, Problem, needed_params
+from nrscompose._rules import message_rules
 from nrscompose.forms import check_message
 from nrscompose.forms._messages import MESSAGES
-from nrscompose.problems import KINDS, PLURAL_KINDS, VARIANT_KINDS, Problem, needed_params
 from nrscompose.providers import nrs
 from nrscompose.providers.nrs.codes import CODES, code_for
 

@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import excerpts
-from nrscompose.errors import ArgumentError, NrsComposeError, ValidationError
-from nrscompose.http import HttpResponse, json_bytes
+from nrscompose._base.errors import ArgumentError, NrsComposeError, ValidationError
+from nrscompose._base.http import HttpResponse, json_bytes
 from nrscompose.providers import email_contacts as contacts_api
 from nrscompose.providers import nrs
 

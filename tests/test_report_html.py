@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nrscompose._rules.destinations import WHY
 from nrscompose.campaign import estimate
 from nrscompose.cli import main
 from nrscompose.cli._report_html import report_html
-from nrscompose.destinations import WHY
 from test_demo_browser import _screenshot, axe_violations, browser, overflowing  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,10 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nrscompose import analyze
+from nrscompose._base.errors import ValidationError
+from nrscompose._composition.rows import RowRenderer
+from nrscompose._composition.template import Template
 from nrscompose.campaign import CampaignPlan, RowEstimator
-from nrscompose.errors import ValidationError
-from nrscompose.rows import RowRenderer
-from nrscompose.template import Template
 
 TEMPLATES = [
     "Hola {name|capitalizeAll}, tu pedido de {amount|formatDotComma} € ya está en camino a "

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import nrscompose as nc
-from nrscompose.suggestions import apply, suggest
+from nrscompose._counting.suggestions import apply, suggest
 
 
 def test_curly_quotes_dashes_and_ellipsis_bring_the_text_back_to_gsm():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nrscompose.errors import ValidationError
-from nrscompose.template import (
+from nrscompose._base.errors import ValidationError
+from nrscompose._composition.template import (
     OtpConfig,
     Placeholder,
     Template,

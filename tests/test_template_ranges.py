@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrscompose.analysis import analyze
-from nrscompose.errors import ValidationError
-from nrscompose.filters import FILTERS
-from nrscompose.template import OtpConfig, Template, analyze_template
+from nrscompose._base.errors import ValidationError
+from nrscompose._composition.filters import FILTERS
+from nrscompose._composition.template import OtpConfig, Template, analyze_template
+from nrscompose._counting.analysis import analyze
 
 # Characters that form a grapheme cluster on their own: GSM (both tables), Portuguese, BMP
 # outside GSM, astral, and characters whose case mapping grows. Joining characters (combining
@@ -107,7 +107,7 @@ def test_worst_case_bounds_every_rendering_and_best_case_is_below(
 def test_split_parts_range_bounds_every_rendering(
     drawn: Drawn,
 ) -> None:
-    from nrscompose.template import split_sms
+    from nrscompose._composition.template import split_sms
 
     template, lengths, alphabets, values = drawn
     try:

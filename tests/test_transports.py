@@ -11,8 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from nrscompose.errors import TransportError
-from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose._base.errors import TransportError
+from nrscompose._base.http import HttpRequest, HttpResponse
 from nrscompose.providers import nrs
 from nrscompose.providers.nrs._base import make_request
 from nrscompose.transports import RetryPolicy, Transport, UrllibTransport

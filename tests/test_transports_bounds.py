@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nrscompose.errors import ArgumentError, NrsComposeError, TransportError
-from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose._base.errors import ArgumentError, NrsComposeError, TransportError
+from nrscompose._base.http import HttpRequest, HttpResponse
 from nrscompose.providers import nrs
 from nrscompose.transports import DEFAULT_MAX_BODY, RetryPolicy
 from test_transports_hostile import (

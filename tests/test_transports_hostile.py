@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from nrscompose.errors import ArgumentError, NrsComposeError, TransportError
-from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose._base.errors import ArgumentError, NrsComposeError, TransportError
+from nrscompose._base.http import HttpRequest, HttpResponse
 from nrscompose.providers import nrs
 from nrscompose.providers.bulk_sms import BulkSmsApi, Route
 from nrscompose.transports import DEFAULT_DEADLINE, RetryPolicy, UrllibTransport

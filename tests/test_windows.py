@@ -1,4 +1,4 @@
-"""nrscompose.windows: check, schedule and the rules data.
+"""nrscompose._rules.windows: check, schedule and the rules data.
 
 Dates are fixed (2026-2027); nothing reads the clock. Expected holidays are written out from
 the official calendars (France: Code du travail L3133-1; Colombia: Ley 51 de 1983 moves most
@@ -15,9 +15,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import excerpts
-from nrscompose.errors import ArgumentError, ValidationError
+from nrscompose._base.errors import ArgumentError, ValidationError
+from nrscompose._rules.windows import (
+    DEFAULT_RULES,
+    Decision,
+    Rule,
+    RuleSet,
+    Window,
+    check,
+    schedule,
+)
 from nrscompose.providers.nrs.codes import with_codes
-from nrscompose.windows import DEFAULT_RULES, Decision, Rule, RuleSet, Window, check, schedule
 
 PARIS = ZoneInfo("Europe/Paris")
 BOGOTA = ZoneInfo("America/Bogota")

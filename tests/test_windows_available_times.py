@@ -1,4 +1,4 @@
-"""nrscompose.windows.available_times: building the API's UTC list and validating a caller's.
+"""nrscompose._rules.windows.available_times: building the API's UTC list and validating a caller's.
 
 Expected lists are worked out by hand from the local windows and the UTC offsets of the week
 (e.g. Paris is UTC+1 until 2026-03-29 and UTC+2 after).
@@ -12,15 +12,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrscompose.errors import ValidationError
-from nrscompose.providers.nrs.codes import with_codes
-from nrscompose.windows import (
+from nrscompose._base.errors import ValidationError
+from nrscompose._rules.windows import (
     AvailableTime,
     Window,
     available_times,
     validate_available_times,
     windows_to_available_times,
 )
+from nrscompose.providers.nrs.codes import with_codes
 
 FR = "33612345678"
 CO = "573001234567"

@@ -1,4 +1,4 @@
-"""nrscompose.windows.dates: the API's YYYYmmddHHiiss UTC dates (seed 001)."""
+"""nrscompose._rules.windows.dates: the API's YYYYmmddHHiiss UTC dates (seed 001)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nrscompose.errors import ValidationError
+from nrscompose._base.errors import ValidationError
+from nrscompose._rules.windows import format_api_date, parse_api_date
 from nrscompose.providers.nrs.codes import with_codes
-from nrscompose.windows import format_api_date, parse_api_date
 
 
 def test_the_seeds_example() -> None:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from nrscompose._workbook_bounds import MAX_CELL_TEXT, inspect_workbook, span_limit
+from nrscompose._base.errors import ValidationError
 from nrscompose.campaign import estimate
-from nrscompose.errors import ValidationError
+from nrscompose.campaign.workbook_bounds import MAX_CELL_TEXT, inspect_workbook, span_limit
 
 pytest.importorskip("python_calamine")
 

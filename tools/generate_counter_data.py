@@ -23,13 +23,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-from nrscompose import charsets
-from nrscompose.analysis import CHEAPEST_PT, NOT_IN, SEPTET_CHARSETS
-from nrscompose.charsets import SeptetCharset
-from nrscompose.profiles import PROFILES, Profile
-from nrscompose.suggestions import candidate
-from nrscompose.transliterate import TRANS_TABLE
-from nrscompose.vocabularies import ENCODINGS
+from nrscompose._base.vocabularies import ENCODINGS
+from nrscompose._counting import charsets
+from nrscompose._counting.analysis import CHEAPEST_PT, NOT_IN, SEPTET_CHARSETS
+from nrscompose._counting.charsets import SeptetCharset
+from nrscompose._counting.profiles import PROFILES, Profile
+from nrscompose._counting.suggestions import candidate
+from nrscompose._counting.transliterate import TRANS_TABLE
 
 TABLES_JS: Final = Path(__file__).resolve().parents[1] / "js" / "src" / "tables.mjs"
 HEADER: Final = (
@@ -78,7 +78,7 @@ def _grapheme_runs() -> str:
     ``start,value`` pairs in base 36, start as the distance from the previous run's start.
     Hangul syllables are all marked LVT; the script tells LV from LVT arithmetically.
     """
-    import regex  # the same module, hence the same Unicode data, as nrscompose.splitting
+    import regex  # the same module, hence the same Unicode data, as nrscompose._counting.splitting
 
     every = "".join(map(chr, range(0x110000)))
     values = bytearray(0x110000)
@@ -126,7 +126,7 @@ def _run(first: int, last: int, previous: int) -> str:
 
 
 def _suggestions() -> dict[str, list[list[str]]]:
-    """:func:`nrscompose.suggestions.candidate` of every code point that has a GSM rewrite,
+    """``candidate`` (of ``_counting.suggestions``) of every code point that has a GSM rewrite,
     grouped by reason: ``{reason: [[replacement, code point runs], ...]}``."""
     groups: dict[tuple[str, str], list[int]] = {}
     for code_point in range(0x110000):

@@ -18,8 +18,8 @@ FRONT = ROOT / "src/nrscompose/providers/nrs/__init__.py"
 # Cheap modules first: the code tables, credentials and parsers import a handful of modules.
 MODULES = ("catalogue", "codes", "_base", "responses", "reports", "mail", "delivery",
            "requests_channels", "requests_resources", "requests_sms", "_validate")  # fmt: skip
-SHARED = {"nrscompose.errors": ("MalformedResponseError",),
-          "nrscompose.http": ("HttpRequest", "HttpResponse")}  # fmt: skip
+SHARED = {"nrscompose._base.errors": ("MalformedResponseError",),
+          "nrscompose._base.http": ("HttpRequest", "HttpResponse")}  # fmt: skip
 
 
 def main() -> None:

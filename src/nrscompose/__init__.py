@@ -10,26 +10,23 @@ itself, and it keeps no global state. Request builders and transports live at th
     >>> a.encoding, a.parts, a.remaining
     ('gsm-pt', 1, 152)
 
-Layers, lowest first; a module imports only from its own layer and those below it. The map is
-data: the import contracts in ``pyproject.toml``, checked by ``lint-imports`` (import-linter)
-in CI; ``tests/test_layers.py`` adds what a contract cannot say (no private name crosses a
-module, no cycle, what ``import nrscompose`` loads).
+The folders are the layers, lowest first; a module imports only from its own layer and those
+below it. The map is data: the import contracts in ``pyproject.toml``, checked by
+``lint-imports`` (import-linter) in CI; ``tests/test_layers.py`` adds what a contract cannot say
+(no private name crosses a module, no cycle, what ``import nrscompose`` loads).
 
-1. ``errors``, ``problems`` (the problem kinds), ``vocabularies``, ``messages`` (the gettext
-   catalogue), ``patterns``, ``http``, ``_jsonfile``, ``_extras`` (optional libraries),
-   ``_input_files`` (bounded reads), ``_currencies`` (ISO 4217), ``_csv_cells``, ``_jinja_sizes``
-2. ``charsets`` (tables, codecs, packing of already-counted parts)
-3. ``profiles``, ``transliterate``, ``cuts`` (the one cut planner), ``splitting``,
-   ``analysis``, ``suggestions``, ``user_data``
-4. ``message_rules`` (text, parts, sender, placeholders, OTP: provider-neutral)
-5. ``filters``, ``template``, ``rows`` (a campaign row's text), ``destinations``, ``pricing``,
-   ``windows``, ``content`` (country content rules), ``_encodings`` (which encoding a
-   campaign file's bytes are in)
-6. ``providers`` (request builders, response parsing, each provider's kind → code table)
-7. ``campaign``, ``recipient_files``, ``_excel`` and ``_workbook_bounds`` (reading campaign
-   files), ``forms``
-8. ``transports``, ``jinja``, ``cli``, the demo server (``forms.demo``) — nothing in the
-   package imports them but the CLI
+1. ``_base``: errors, problem kinds, vocabularies, the gettext catalogue, patterns, HTTP value
+   objects, optional libraries, bounded reads, small shared tables
+2. ``_counting``: charsets, profiles, transliteration, the cut planner, splitting, analysis,
+   suggestions, user data headers
+3. ``_rules`` (message rules, send windows, content rules, destinations, prices) and
+   ``_composition`` (templates, filters, a campaign row's text, the Jinja bridge)
+4. ``providers`` (request builders, response parsing, each provider's kind → code table)
+5. ``campaign`` (files and estimates) and ``forms`` (validation, the live counter)
+6. ``transports``, ``demo`` (the demo server and its pages), then ``cli``
+
+The modules beside the folders (``errors``, ``profiles``, ``windows``, ``charsets``…) are
+public fronts that keep the documented import paths; nothing inside the package imports them.
 
 Every rule reports a :class:`Problem` with a kind from :data:`nrscompose.problems.KINDS`; a
 provider attaches its own error code. Heavy optional dependencies are imported inside the
@@ -38,17 +35,15 @@ module that needs them, so ``import nrscompose`` stays cheap.
 
 from __future__ import annotations
 
-from nrscompose.analysis import Analysis, Notice, Offending, analyze, describe_char
-from nrscompose.profiles import PROFILES, Encoding, Limits, Profile, get_profile
-from nrscompose.splitting import split
-from nrscompose.transliterate import TRANS_TABLE, transliterate
+from nrscompose._counting.analysis import Analysis, Notice, Offending, analyze, describe_char
+from nrscompose._counting.profiles import PROFILES, Encoding, Limits, Profile, get_profile
+from nrscompose._counting.splitting import split
+from nrscompose._counting.transliterate import TRANS_TABLE, transliterate
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs ~15 ms
 if TYPE_CHECKING:
-    from nrscompose import campaign, content, forms, windows
-    from nrscompose.campaign import estimate
-    from nrscompose.destinations import Destination, destination
-    from nrscompose.errors import (
+    from nrscompose import campaign, forms
+    from nrscompose._base.errors import (
         ApiError,
         ArgumentError,
         NrsComposeError,
@@ -56,12 +51,9 @@ if TYPE_CHECKING:
         TransportError,
         ValidationError,
     )
-    from nrscompose.filters import FILTERS
-    from nrscompose.http import HttpRequest, HttpResponse
-    from nrscompose.pricing import PriceList, Quote
-    from nrscompose.providers import nrs
-    from nrscompose.suggestions import Replacement, Suggestion, suggest
-    from nrscompose.template import (
+    from nrscompose._base.http import HttpRequest, HttpResponse
+    from nrscompose._composition.filters import FILTERS
+    from nrscompose._composition.template import (
         OtpConfig,
         Placeholder,
         Template,
@@ -70,13 +62,19 @@ if TYPE_CHECKING:
         render_all,
         split_sms,
     )
+    from nrscompose._counting.suggestions import Replacement, Suggestion, suggest
+    from nrscompose._rules import content, windows
+    from nrscompose._rules.destinations import Destination, destination
+    from nrscompose._rules.pricing import PriceList, Quote
+    from nrscompose.campaign import estimate
+    from nrscompose.providers import nrs
 
 __version__ = "0.1.0"
 
 # Imported on first use: keeps `import nrscompose` cheap for SDKs that only count.
 _SUBPACKAGES = {
-    "windows": "nrscompose.windows",
-    "content": "nrscompose.content",
+    "windows": "nrscompose._rules.windows",
+    "content": "nrscompose._rules.content",
     "nrs": "nrscompose.providers.nrs",
     "forms": "nrscompose.forms",
     "campaign": "nrscompose.campaign",
@@ -84,30 +82,30 @@ _SUBPACKAGES = {
 _LAZY = {
     # The error types are built on dataclasses, whose import costs more than the rest of the
     # package: they load when a caller names one, or when an error is raised.
-    "ApiError": "nrscompose.errors",
-    "ArgumentError": "nrscompose.errors",
-    "NrsComposeError": "nrscompose.errors",
-    "Problem": "nrscompose.errors",
-    "TransportError": "nrscompose.errors",
-    "ValidationError": "nrscompose.errors",
-    "HttpRequest": "nrscompose.http",
-    "HttpResponse": "nrscompose.http",
-    "Replacement": "nrscompose.suggestions",
-    "Suggestion": "nrscompose.suggestions",
-    "suggest": "nrscompose.suggestions",
-    "FILTERS": "nrscompose.filters",
-    "OtpConfig": "nrscompose.template",
-    "Placeholder": "nrscompose.template",
-    "Template": "nrscompose.template",
-    "TemplateRange": "nrscompose.template",
-    "analyze_template": "nrscompose.template",
-    "render_all": "nrscompose.template",
-    "split_sms": "nrscompose.template",
+    "ApiError": "nrscompose._base.errors",
+    "ArgumentError": "nrscompose._base.errors",
+    "NrsComposeError": "nrscompose._base.errors",
+    "Problem": "nrscompose._base.errors",
+    "TransportError": "nrscompose._base.errors",
+    "ValidationError": "nrscompose._base.errors",
+    "HttpRequest": "nrscompose._base.http",
+    "HttpResponse": "nrscompose._base.http",
+    "Replacement": "nrscompose._counting.suggestions",
+    "Suggestion": "nrscompose._counting.suggestions",
+    "suggest": "nrscompose._counting.suggestions",
+    "FILTERS": "nrscompose._composition.filters",
+    "OtpConfig": "nrscompose._composition.template",
+    "Placeholder": "nrscompose._composition.template",
+    "Template": "nrscompose._composition.template",
+    "TemplateRange": "nrscompose._composition.template",
+    "analyze_template": "nrscompose._composition.template",
+    "render_all": "nrscompose._composition.template",
+    "split_sms": "nrscompose._composition.template",
     "estimate": "nrscompose.campaign",
-    "Destination": "nrscompose.destinations",
-    "destination": "nrscompose.destinations",
-    "PriceList": "nrscompose.pricing",
-    "Quote": "nrscompose.pricing",
+    "Destination": "nrscompose._rules.destinations",
+    "destination": "nrscompose._rules.destinations",
+    "PriceList": "nrscompose._rules.pricing",
+    "Quote": "nrscompose._rules.pricing",
 }
 
 

@@ -15,9 +15,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+from nrscompose._base.errors import NrsComposeError
 from nrscompose.cli import _demo, _estimate, _request, _text
 from nrscompose.cli._terminal import TerminalWriter, terminal_safe
-from nrscompose.errors import NrsComposeError
 
 __all__ = ["build_parser", "main"]
 

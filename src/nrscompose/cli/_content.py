@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
-from nrscompose.problems import Problem, severity
+from nrscompose._base.problems import Problem, severity
 
 if TYPE_CHECKING:
     from nrscompose.campaign import Report
@@ -47,7 +47,7 @@ def content_problems(text: str, args: argparse.Namespace) -> tuple[Problem, ...]
     """The content problems of ``text`` for ``--country`` (none without it)."""
     if not args.country:
         return ()
-    from nrscompose import content
+    from nrscompose._rules import content
 
     return content.check(
         text,

@@ -1,4 +1,4 @@
-"""``demo``: serve the form demo page (:mod:`nrscompose.forms.demo`) on 127.0.0.1."""
+"""``demo``: serve the form demo page (:mod:`nrscompose.demo.server`) on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ def _port(value: str) -> int:
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     import errno
 
-    from nrscompose.errors import ValidationError
-    from nrscompose.forms.demo import DemoServer
+    from nrscompose._base.errors import ValidationError
+    from nrscompose.demo.server import DemoServer
 
     try:
         server = DemoServer(args.port, quiet=False)

@@ -12,18 +12,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from nrscompose._csv_cells import NeutralizingWriter
-from nrscompose._input_files import read_bounded_text
-from nrscompose._jsonfile import read_json
+from nrscompose._base.csv_cells import NeutralizingWriter
+from nrscompose._base.errors import ArgumentError, ValidationError
+from nrscompose._base.input_files import read_bounded_text
+from nrscompose._base.json_files import read_json
+from nrscompose._counting.profiles import PROFILES
+from nrscompose.campaign.recipient_files import describe_delimiter
 from nrscompose.cli._content import (
     add_content_options,
     content_problems,
     print_content_problems,
     print_content_rules,
 )
-from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.profiles import PROFILES
-from nrscompose.recipient_files import describe_delimiter
 
 if TYPE_CHECKING:
     from nrscompose.campaign import CampaignPlan, RecipientEstimate, Report
@@ -133,8 +133,8 @@ def _refuse_unknown_values(values: Mapping[str, str], template: Any) -> None:
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
-    from nrscompose.analysis import analyze
-    from nrscompose.template import Template, analyze_template
+    from nrscompose._composition.template import Template, analyze_template
+    from nrscompose._counting.analysis import analyze
 
     template = Template(text_argument(args.template))
     if args.range:
@@ -327,7 +327,7 @@ def _escape(char: str) -> str:
 def _kept_out(text: str, plan: CampaignPlan) -> str:
     """Which characters kept ``text`` out of each cheaper encoding, e.g. "out of gsm: ë á;
     out of gsm-pt: ¡" (a character may keep it out of one and not the other)."""
-    from nrscompose.analysis import analyze
+    from nrscompose._counting.analysis import analyze
 
     analysis = analyze(text, trans=plan.trans, profile=plan.profile, channel=plan.channel)
     by_encoding: dict[str, list[str]] = {}
@@ -417,7 +417,7 @@ def delimiter_argument(value: str) -> str:
 
 def country_argument(value: str) -> str:
     """``--default-country``: an ISO 3166 alpha-2 code, any case."""
-    from nrscompose.destinations import known_region
+    from nrscompose._rules.destinations import known_region
 
     code = value.strip().upper()
     if not known_region(code):
@@ -470,9 +470,9 @@ def _over_limit(report: Report, limit: tuple[float, bool] | None) -> str | None:
 
 
 def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
+    from nrscompose._composition.template import Template
+    from nrscompose._rules.pricing import PriceList
     from nrscompose.campaign import CampaignPlan, estimate_file, estimate_files_on_dask
-    from nrscompose.pricing import PriceList
-    from nrscompose.template import Template
 
     if args.csv_out or args.html_out:
         from nrscompose.cli._report_html import check_output
@@ -535,7 +535,7 @@ def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
-    from nrscompose import windows
+    from nrscompose._rules import windows
 
     at = parse_when(args.at or "now")
     assert at is not None

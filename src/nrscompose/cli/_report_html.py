@@ -22,10 +22,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from nrscompose.destinations import WHY
-from nrscompose.errors import ValidationError
-from nrscompose.forms.campaign_page import costly_clusters, shown_cluster
-from nrscompose.recipient_files import describe_delimiter
+from nrscompose._base.errors import ValidationError
+from nrscompose._rules.destinations import WHY
+from nrscompose.campaign.recipient_files import describe_delimiter
+from nrscompose.demo.campaign_page import costly_clusters, shown_cluster
 
 if TYPE_CHECKING:
     from nrscompose.campaign import RecipientEstimate, Report
@@ -338,8 +338,8 @@ def _content_rules(report: Report) -> str:
     """Rows per country that break (or are reminded of) a country's content rule."""
     if not report.content_rules:
         return '<p class="note">No country of this campaign has a content rule.</p>'
+    from nrscompose._base.problems import severity
     from nrscompose.cli._content import content_title
-    from nrscompose.problems import severity
 
     rows = [
         [country, content_title(kind), severity(kind), f"{count:,}"]

@@ -14,11 +14,11 @@ import re
 import shlex
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
+from nrscompose._base.errors import ValidationError
 from nrscompose.cli._estimate import text_argument
-from nrscompose.errors import ValidationError
 
 if TYPE_CHECKING:
-    from nrscompose.http import HttpRequest
+    from nrscompose._base.http import HttpRequest
 
 __all__ = ["register"]
 

@@ -7,8 +7,12 @@ import json
 import sys
 from typing import Any, TextIO
 
-from nrscompose._input_files import MAX_INPUT_BYTES
-from nrscompose.analysis import Analysis, analyze, describe_char
+from nrscompose._base.errors import ValidationError
+from nrscompose._base.input_files import MAX_INPUT_BYTES
+from nrscompose._counting.analysis import Analysis, analyze, describe_char
+from nrscompose._counting.profiles import PROFILES
+from nrscompose._counting.splitting import parts_of
+from nrscompose._counting.suggestions import Suggestion, suggest
 from nrscompose.cli._content import (
     add_content_options,
     content_json,
@@ -16,10 +20,6 @@ from nrscompose.cli._content import (
     print_content_problems,
 )
 from nrscompose.cli._estimate import text_argument, utf8_text, without_final_newline
-from nrscompose.errors import ValidationError
-from nrscompose.profiles import PROFILES
-from nrscompose.splitting import parts_of
-from nrscompose.suggestions import Suggestion, suggest
 
 __all__ = ["register"]
 

@@ -3,17 +3,17 @@
 Problems render their sentences from their kind (:mod:`nrscompose.problems`); the notes below
 are what :func:`nrscompose.forms.check_message` adds beyond problems: the rewrites that would
 make a message cheaper. Characters are named as
-:func:`nrscompose.analysis.describe_char` names them (``"’" (RIGHT SINGLE QUOTATION MARK)``);
+:func:`nrscompose.describe_char` names them (``"’" (RIGHT SINGLE QUOTATION MARK)``);
 Unicode character names have no translations, and they are what a person can search for.
-The catalogue itself (and ``translator``) is :mod:`nrscompose.messages`.
+The catalogue itself (and ``translator``) is :mod:`nrscompose._base.messages`.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from nrscompose.messages import LANGUAGES, compiled, mo_path, translator
-from nrscompose.problems import KINDS, PLURAL_KINDS, VARIANT_KINDS
+from nrscompose._base.messages import LANGUAGES, compiled, mo_path, translator
+from nrscompose._base.problems import KINDS, PLURAL_KINDS, VARIANT_KINDS
 
 __all__ = [
     "LANGUAGES",

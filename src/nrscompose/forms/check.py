@@ -1,12 +1,12 @@
 """``check_message``: what a form needs to say about a message text, with positions.
 
-One call gives the count (an :class:`~nrscompose.analysis.Analysis`), the problems the 360nrs
+One call gives the count (an :class:`~nrscompose.Analysis`), the problems the 360nrs
 API would answer with — each with its kind, its 360nrs error code, the field, a translated
 sentence and the span to highlight — and, on demand, the characters that made the message
 costlier and the rewrites that would make it cheaper.
 
 The rules are the library's, not a copy: text, parts, sender and required placeholders come
-from :mod:`nrscompose.message_rules`, which the request builders call too; placeholders from
+from :mod:`nrscompose._rules.message_rules`, which the request builders call too; placeholders from
 :class:`~nrscompose.template.Template`, the count from :func:`~nrscompose.analyze`.
 ``tests/test_forms_check.py`` holds the verdict equal to
 :func:`nrscompose.providers.nrs.validate` over generated texts.
@@ -30,19 +30,10 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Final, Literal, NamedTuple, TypeVar, overload
 
-from nrscompose import message_rules
-from nrscompose.analysis import Analysis, Offending, OffendingChars, analyze, describe_char
-from nrscompose.errors import ArgumentTypeError, ValidationError
-from nrscompose.forms import _messages as msg
-from nrscompose.message_rules import required_placeholders, server_filled_texts, too_long
-from nrscompose.messages import translator
-from nrscompose.problems import Problem
-from nrscompose.profiles import Profile, get_profile
-from nrscompose.providers.nrs.codes import code_for
-from nrscompose.suggestions import Replacement, apply, suggest
-from nrscompose.template import Template, Value, split_count
-from nrscompose.transliterate import source_index
-from nrscompose.vocabularies import (
+from nrscompose._base.errors import ArgumentTypeError, ValidationError
+from nrscompose._base.messages import translator
+from nrscompose._base.problems import Problem
+from nrscompose._base.vocabularies import (
     MESSAGE_CHANNELS,
     NEWLINE_MODES,
     Category,
@@ -50,6 +41,21 @@ from nrscompose.vocabularies import (
     NewlineMode,
     require,
 )
+from nrscompose._composition.template import Template, Value, split_count
+from nrscompose._counting.analysis import (
+    Analysis,
+    Offending,
+    OffendingChars,
+    analyze,
+    describe_char,
+)
+from nrscompose._counting.profiles import Profile, get_profile
+from nrscompose._counting.suggestions import Replacement, apply, suggest
+from nrscompose._counting.transliterate import source_index
+from nrscompose._rules import message_rules
+from nrscompose._rules.message_rules import required_placeholders, server_filled_texts, too_long
+from nrscompose.forms import _messages as msg
+from nrscompose.providers.nrs.codes import code_for
 
 __all__ = [
     "Channel",
@@ -562,7 +568,7 @@ def _content_problems(
 ) -> tuple[FormProblem, ...]:
     """The country's content rules: errors go to the report; warnings and notices are
     returned."""
-    from nrscompose import content  # only when a country is given: forms stay light
+    from nrscompose._rules import content  # only when a country is given: forms stay light
 
     found = content.check(
         text, country, category,  # type: ignore[arg-type]  # checked by content.check

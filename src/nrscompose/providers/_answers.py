@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Final, NoReturn, TypeAlias, TypeVar
 
-from nrscompose.http import JsonValue, load_json
+from nrscompose._base.http import JsonValue, load_json
 
 __all__ = [
     "EMPTY",

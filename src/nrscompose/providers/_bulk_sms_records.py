@@ -21,8 +21,8 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, Final, Literal, NoReturn, TypeAlias
 
-from nrscompose.errors import ApiError, MalformedResponseError
-from nrscompose.http import HttpRequest, HttpResponse, JsonValue, check_field_text
+from nrscompose._base.errors import ApiError, MalformedResponseError
+from nrscompose._base.http import HttpRequest, HttpResponse, JsonValue, check_field_text
 from nrscompose.providers._answers import (
     EMPTY,
     JsonObject,

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from typing import Final, Literal, TypeAlias
 from urllib.parse import quote
 
-from nrscompose.destinations import normalize_phone
-from nrscompose.problems import Problem
+from nrscompose._base.problems import Problem
+from nrscompose._rules.destinations import normalize_phone
 
 __all__ = [
     "PathType",

@@ -24,10 +24,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final, Literal
 
-from nrscompose.analysis import analyze
-from nrscompose.destinations import normalize_phone
-from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.http import (
+from nrscompose._base.errors import ArgumentError, ValidationError
+from nrscompose._base.http import (
     HttpRequest,
     JsonValue,
     build_url,
@@ -36,7 +34,9 @@ from nrscompose.http import (
     check_header_name,
     json_bytes,
 )
-from nrscompose.problems import Problem
+from nrscompose._base.problems import Problem
+from nrscompose._counting.analysis import analyze
+from nrscompose._rules.destinations import normalize_phone
 from nrscompose.providers import _bulk_sms_records
 from nrscompose.providers._bulk_sms_records import *  # noqa: F403  # the answers, re-exported
 from nrscompose.providers._bulk_sms_records import multipart_file

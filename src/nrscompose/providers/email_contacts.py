@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Final, Literal
 
-from nrscompose.errors import ArgumentError, ValidationError
-from nrscompose.http import (
+from nrscompose._base.errors import ArgumentError, ValidationError
+from nrscompose._base.http import (
     HttpRequest,
     JsonValue,
     QueryValue,
@@ -35,8 +35,8 @@ from nrscompose.http import (
     check_field_text,
     json_bytes,
 )
-from nrscompose.message_rules import naive_datetime_problem
-from nrscompose.problems import Problem, required_one_of
+from nrscompose._base.problems import Problem, required_one_of
+from nrscompose._rules.message_rules import naive_datetime_problem
 from nrscompose.providers import _email_contacts_responses
 from nrscompose.providers._email_contacts_responses import *  # noqa: F403  # the answers
 from nrscompose.providers._paths import fill_path

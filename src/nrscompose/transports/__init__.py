@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose._base.http import HttpRequest, HttpResponse
 from nrscompose.transports._bodies import DEFAULT_MAX_BODY
 from nrscompose.transports._retry import DEFAULT_DEADLINE, RetryPolicy
 from nrscompose.transports.httpx_transport import AsyncHttpxTransport, HttpxTransport

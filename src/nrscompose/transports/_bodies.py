@@ -15,8 +15,13 @@ import zlib
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Final, TypeVar
 
-from nrscompose.errors import ArgumentError, ArgumentTypeError, NrsComposeError, TransportError
-from nrscompose.http import HttpRequest
+from nrscompose._base.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    NrsComposeError,
+    TransportError,
+)
+from nrscompose._base.http import HttpRequest
 
 __all__ = [
     "ACCEPT_ENCODING",

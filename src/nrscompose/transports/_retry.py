@@ -22,8 +22,8 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Final, TypeVar
 
-from nrscompose.errors import ArgumentError, ArgumentTypeError, TransportError
-from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose._base.errors import ArgumentError, ArgumentTypeError, TransportError
+from nrscompose._base.http import HttpRequest, HttpResponse
 
 __all__ = [
     "DEFAULT_DEADLINE",

@@ -17,8 +17,8 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from nrscompose.errors import TransportError
-from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose._base.errors import TransportError
+from nrscompose._base.http import HttpRequest, HttpResponse
 from nrscompose.transports._bodies import (
     DEFAULT_MAX_BODY,
     BoundedBody,

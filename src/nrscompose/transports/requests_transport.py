@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from nrscompose.errors import TransportError
-from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose._base.errors import TransportError
+from nrscompose._base.http import HttpRequest, HttpResponse
 from nrscompose.transports._bodies import (
     CHUNK,
     DEFAULT_MAX_BODY,

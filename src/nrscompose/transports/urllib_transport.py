@@ -21,8 +21,8 @@ from collections.abc import Callable
 from email.message import Message
 from typing import Any
 
-from nrscompose.errors import TransportError
-from nrscompose.http import HttpRequest, HttpResponse
+from nrscompose._base.errors import TransportError
+from nrscompose._base.http import HttpRequest, HttpResponse
 from nrscompose.transports._bodies import (
     CHUNK,
     DEFAULT_MAX_BODY,

@@ -22,10 +22,10 @@ from __future__ import annotations
 # costs import time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from nrscompose.errors import (
+    from nrscompose._base.errors import (
         MalformedResponseError as MalformedResponseError,
     )
-    from nrscompose.http import (
+    from nrscompose._base.http import (
         HttpRequest as HttpRequest,
         HttpResponse as HttpResponse,
     )
@@ -136,8 +136,8 @@ if TYPE_CHECKING:
 # module -> the names this package exports from it; the cheap modules first (the code tables,
 # credentials and parsers import a handful of modules; a builder some twenty).
 _EXPORTS: dict[str, tuple[str, ...]] = {
-    "nrscompose.errors": ("MalformedResponseError",),
-    "nrscompose.http": (
+    "nrscompose._base.errors": ("MalformedResponseError",),
+    "nrscompose._base.http": (
         "HttpRequest",
         "HttpResponse",
     ),

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
-from nrscompose.errors import ArgumentError, ArgumentTypeError, ValidationError
-from nrscompose.http import (
+from nrscompose._base.errors import ArgumentError, ArgumentTypeError, ValidationError
+from nrscompose._base.http import (
     HttpRequest,
     JsonValue,
     QueryValue,
@@ -23,7 +23,7 @@ from nrscompose.http import (
     check_field_text,
     json_bytes,
 )
-from nrscompose.problems import Problem
+from nrscompose._base.problems import Problem
 from nrscompose.providers.nrs.codes import with_codes
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 Every check appends :class:`~nrscompose.problems.Problem` items to a :class:`Checker`, so one
 call reports everything wrong at once; each gets the code the server would answer from the
 provider's kind → code table (:mod:`nrscompose.providers.nrs.codes`). The rules of the
-message itself (text, parts, sender, placeholders, OTP) are :mod:`nrscompose.message_rules`.
+message itself (text, parts, sender, placeholders, OTP) are :mod:`nrscompose._rules.message_rules`.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Final
 
-from nrscompose import message_rules
-from nrscompose.destinations import normalize_phone
-from nrscompose.errors import ArgumentError, ArgumentTypeError, ValidationError
-from nrscompose.patterns import API_DATETIME, EMAIL, HTTP_URL
-from nrscompose.problems import Problem
+from nrscompose._base.errors import ArgumentError, ArgumentTypeError, ValidationError
+from nrscompose._base.patterns import API_DATETIME, EMAIL, HTTP_URL
+from nrscompose._base.problems import Problem
+from nrscompose._rules import message_rules
+from nrscompose._rules.destinations import normalize_phone
+from nrscompose._rules.windows import available_times_problems
+from nrscompose._rules.windows.dates import format_api_date, parse_api_date
 from nrscompose.providers._paths import shown_value
 from nrscompose.providers.nrs.codes import code_for
-from nrscompose.windows import available_times_problems
-from nrscompose.windows.dates import format_api_date, parse_api_date
 
 __all__ = ["Checker", "normalize_phone"]
 
@@ -215,7 +215,7 @@ class Checker:
         return number
 
     def parts(self, value: object, cap: int) -> int | None:
-        """``parts``: 1 to the channel's cap (:func:`nrscompose.message_rules.parts_problem`)."""
+        """``parts``: 1 to the channel's cap (see ``message_rules.parts_problem``)."""
         problem = message_rules.parts_problem(value, cap)
         if problem is not None:
             self.extend([problem])
@@ -248,6 +248,6 @@ class Checker:
             self.add("value.not_text", prefix + "appId")
 
     def available_times(self, value: object) -> None:
-        """``availableTimes``, checked by ``nrscompose.windows`` when present."""
+        """``availableTimes``, checked by ``nrscompose._rules.windows`` when present."""
         if value is not None:
             self.extend(available_times_problems(value))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
-from nrscompose.problems import Problem
+from nrscompose._base.problems import Problem
 from nrscompose.providers.nrs._checks import Checker
 
 __all__ = ["CONDITIONS", "Condition", "check_conditions"]

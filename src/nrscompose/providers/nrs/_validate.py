@@ -10,9 +10,9 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Final, Literal
 
-from nrscompose.errors import ArgumentError
-from nrscompose.http import load_json
-from nrscompose.problems import Problem
+from nrscompose._base.errors import ArgumentError
+from nrscompose._base.http import load_json
+from nrscompose._base.problems import Problem
 from nrscompose.providers.nrs._checks import Checker
 from nrscompose.providers.nrs.codes import with_codes
 from nrscompose.providers.nrs.requests_channels import (

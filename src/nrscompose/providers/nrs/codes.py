@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
 
-from nrscompose.problems import Problem
+from nrscompose._base.problems import Problem
 from nrscompose.providers.nrs.catalogue import CATALOGUE, INPUT_INVALID
 
 __all__ = ["CODES", "code_for", "with_codes"]

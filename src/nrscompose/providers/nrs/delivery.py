@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Final
 from urllib.parse import parse_qsl, quote, urlsplit
 
-from nrscompose.errors import ArgumentError
+from nrscompose._base.errors import ArgumentError
 
 __all__ = ["ESCAPES", "DeliveryNotification", "DeliveryNotificationUrl"]
 

@@ -21,8 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias
 
-from nrscompose.errors import ValidationError
-from nrscompose.problems import Problem
+from nrscompose._base.errors import ValidationError
+from nrscompose._base.problems import Problem
 from nrscompose.providers.nrs.codes import with_codes
 
 __all__ = ["MAIL_LINK_STAND_INS", "MailLink", "mail_links", "mail_problems", "preview_mail"]

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final, Literal
 
-from nrscompose.errors import ArgumentError, ArgumentTypeError
-from nrscompose.http import HttpRequest
-from nrscompose.problems import required_one_of
+from nrscompose._base.errors import ArgumentError, ArgumentTypeError
+from nrscompose._base.http import HttpRequest
+from nrscompose._base.problems import required_one_of
 from nrscompose.providers.nrs._base import Credentials, payload_of, post_checked
 from nrscompose.providers.nrs._checks import Checker, normalize_phone
 from nrscompose.providers.nrs.mail import mail_problems

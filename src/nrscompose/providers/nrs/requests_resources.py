@@ -22,10 +22,10 @@ from types import MappingProxyType
 from typing import Final, Literal, TypeAlias, cast
 from urllib.parse import urlsplit, urlunsplit
 
-from nrscompose.errors import ValidationError
-from nrscompose.http import HttpRequest, QueryValue
-from nrscompose.message_rules import naive_datetime_problem
-from nrscompose.problems import Problem
+from nrscompose._base.errors import ValidationError
+from nrscompose._base.http import HttpRequest, QueryValue
+from nrscompose._base.problems import Problem
+from nrscompose._rules.message_rules import naive_datetime_problem
 from nrscompose.providers._paths import (
     PathType,
     fill_path,

@@ -22,22 +22,27 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from nrscompose.analysis import Analysis, analyze
-from nrscompose.errors import ValidationError
-from nrscompose.http import HttpRequest
-from nrscompose.message_rules import (
+from nrscompose._base.errors import ValidationError
+from nrscompose._base.http import HttpRequest
+from nrscompose._base.problems import Problem, required_one_of
+from nrscompose._base.vocabularies import (
+    ENCODING_CHOICES,
+    ENCODINGS,
+    EncodingChoice,
+    MessageChannel,
+)
+from nrscompose._composition.template import OtpConfig, Template, split_count
+from nrscompose._counting.analysis import Analysis, analyze
+from nrscompose._counting.profiles import get_profile
+from nrscompose._counting.transliterate import source_index
+from nrscompose._rules.message_rules import (
     required_placeholders,
     server_filled_texts,
     text_required,
     too_long,
 )
-from nrscompose.problems import Problem, required_one_of
-from nrscompose.profiles import get_profile
 from nrscompose.providers.nrs._base import Credentials, payload_of, post_checked
 from nrscompose.providers.nrs._checks import Checker
-from nrscompose.template import OtpConfig, Template, split_count
-from nrscompose.transliterate import source_index
-from nrscompose.vocabularies import ENCODING_CHOICES, ENCODINGS, EncodingChoice, MessageChannel
 
 __all__ = ["landing_sms", "sms"]
 

@@ -21,8 +21,8 @@ from types import MappingProxyType
 from typing import Final, Literal, NoReturn, TypeAlias, overload
 from urllib.parse import parse_qsl, unquote
 
-from nrscompose.errors import ApiError, MalformedResponseError, NrsComposeError
-from nrscompose.http import HttpRequest, HttpResponse, JsonValue, load_json
+from nrscompose._base.errors import ApiError, MalformedResponseError, NrsComposeError
+from nrscompose._base.http import HttpRequest, HttpResponse, JsonValue, load_json
 from nrscompose.providers._answers import (
     EMPTY,
     JsonObject,

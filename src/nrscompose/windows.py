@@ -1,0 +1,48 @@
+# The public path of nrscompose._rules.windows: written by tools/write_fronts.py
+from nrscompose._rules import windows as _implementation
+from nrscompose._rules.windows import (
+    DEFAULT_RULES as DEFAULT_RULES,
+    AvailableTime as AvailableTime,
+    Category as Category,
+    Channel as Channel,
+    Confidence as Confidence,
+    Decision as Decision,
+    Rule as Rule,
+    RuleSet as RuleSet,
+    Schedule as Schedule,
+    Window as Window,
+    available_times as available_times,
+    available_times_problems as available_times_problems,
+    check as check,
+    format_api_date as format_api_date,
+    parse_api_date as parse_api_date,
+    place_keys as place_keys,
+    require_decidable as require_decidable,
+    schedule as schedule,
+    validate_available_times as validate_available_times,
+    windows_to_available_times as windows_to_available_times,
+)
+
+__doc__ = _implementation.__doc__
+__all__ = [
+    "DEFAULT_RULES",
+    "AvailableTime",
+    "Category",
+    "Channel",
+    "Confidence",
+    "Decision",
+    "Rule",
+    "RuleSet",
+    "Schedule",
+    "Window",
+    "available_times",
+    "available_times_problems",
+    "check",
+    "format_api_date",
+    "parse_api_date",
+    "place_keys",
+    "require_decidable",
+    "schedule",
+    "validate_available_times",
+    "windows_to_available_times",
+]
