@@ -147,7 +147,7 @@ def test_french_transactional_messages_are_exempt() -> None:
 def test_the_opt_out_is_read_in_the_text_as_sent_and_in_every_language() -> None:
     found = check_message("Soldes", country="FR", locale="es")
     [problem] = [p for p in found.problems if p.kind == "content.opt_out_missing"]
-    assert problem.message.startswith("Un SMS de marketing a FR")
+    assert found.message_for(problem).startswith("Un SMS de marketing a FR")
 
 
 # -- United States: "The use of public URL shorteners, such as bit.ly or tinyurl, is not

@@ -243,13 +243,15 @@ def test_lone_surrogate_cannot_be_counted() -> None:
 )  # fmt: skip
 def test_messages_are_translated(locale: str, fragment: str) -> None:
     result = check_message("It’s", locale=locale)
-    assert fragment in result.warnings[0].message
-    assert "(RIGHT SINGLE QUOTATION MARK)" in result.warnings[0].message
+    sentence = result.message_for(result.warnings[0])
+    assert fragment in sentence
+    assert "(RIGHT SINGLE QUOTATION MARK)" in sentence
+    assert result.as_json()["warnings"][0]["message"] == sentence
 
 
 def test_plural_forms() -> None:
-    one = check_message("a" * 200, locale="es").problems[0].message
-    three = check_message("a" * 700, max_parts=3, locale="es").problems[0].message
+    one = check_message("a" * 200, locale="es").problems[0].render("es")
+    three = check_message("a" * 700, max_parts=3, locale="es").problems[0].render("es")
     assert "solo se permite 1 parte." in one
     assert "como máximo 3 partes." in three
 

@@ -2,9 +2,17 @@
 from nrscompose._rules import destinations as _implementation
 from nrscompose._rules.destinations import (
     WHY as WHY,
+)
+from nrscompose._rules.destinations import (
     Destination as Destination,
+)
+from nrscompose._rules.destinations import (
     destination as destination,
+)
+from nrscompose._rules.destinations import (
     known_region as known_region,
+)
+from nrscompose._rules.destinations import (
     normalize_phone as normalize_phone,
 )
 

@@ -2,17 +2,41 @@
 from nrscompose._composition import filters as _implementation
 from nrscompose._composition.filters import (
     FILTERS as FILTERS,
+)
+from nrscompose._composition.filters import (
     SHORT_URL_LENGTH as SHORT_URL_LENGTH,
+)
+from nrscompose._composition.filters import (
     SHORT_URL_STAND_IN as SHORT_URL_STAND_IN,
+)
+from nrscompose._composition.filters import (
     Filter as Filter,
+)
+from nrscompose._composition.filters import (
     Shortener as Shortener,
+)
+from nrscompose._composition.filters import (
     capitalize as capitalize,
+)
+from nrscompose._composition.filters import (
     capitalize_all as capitalize_all,
+)
+from nrscompose._composition.filters import (
     format_comma_dot as format_comma_dot,
+)
+from nrscompose._composition.filters import (
     format_dot_comma as format_dot_comma,
+)
+from nrscompose._composition.filters import (
     lower as lower,
+)
+from nrscompose._composition.filters import (
     make_shorten as make_shorten,
+)
+from nrscompose._composition.filters import (
     shorten as shorten,
+)
+from nrscompose._composition.filters import (
     upper as upper,
 )
 

@@ -2,10 +2,20 @@
 from nrscompose._composition import jinja as _implementation
 from nrscompose._composition.jinja import (
     MAX_NUMBER_BITS as MAX_NUMBER_BITS,
+)
+from nrscompose._composition.jinja import (
     MAX_OUTPUT as MAX_OUTPUT,
+)
+from nrscompose._composition.jinja import (
     MAX_STEPS as MAX_STEPS,
+)
+from nrscompose._composition.jinja import (
     TemplateLimitError as TemplateLimitError,
+)
+from nrscompose._composition.jinja import (
     install_filters as install_filters,
+)
+from nrscompose._composition.jinja import (
     sandboxed_environment as sandboxed_environment,
 )
 

@@ -2,7 +2,11 @@
 from nrscompose._rules import pricing as _implementation
 from nrscompose._rules.pricing import (
     Price as Price,
+)
+from nrscompose._rules.pricing import (
     PriceList as PriceList,
+)
+from nrscompose._rules.pricing import (
     Quote as Quote,
 )
 

@@ -2,6 +2,8 @@
 from nrscompose._counting import splitting as _implementation
 from nrscompose._counting.splitting import (
     parts_of as parts_of,
+)
+from nrscompose._counting.splitting import (
     split as split,
 )
 

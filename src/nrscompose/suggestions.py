@@ -2,9 +2,17 @@
 from nrscompose._counting import suggestions as _implementation
 from nrscompose._counting.suggestions import (
     Replacement as Replacement,
+)
+from nrscompose._counting.suggestions import (
     Suggestion as Suggestion,
+)
+from nrscompose._counting.suggestions import (
     apply as apply,
+)
+from nrscompose._counting.suggestions import (
     candidate as candidate,
+)
+from nrscompose._counting.suggestions import (
     suggest as suggest,
 )
 

@@ -2,6 +2,8 @@
 from nrscompose._counting import transliterate as _implementation
 from nrscompose._counting.transliterate import (
     TRANS_TABLE as TRANS_TABLE,
+)
+from nrscompose._counting.transliterate import (
     transliterate as transliterate,
 )
 

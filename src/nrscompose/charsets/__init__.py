@@ -2,11 +2,23 @@
 from nrscompose._counting import charsets as _implementation
 from nrscompose._counting.charsets import (
     DEFAULT as DEFAULT,
+)
+from nrscompose._counting.charsets import (
     DEFAULT_LOCKING_PORTUGUESE_SHIFT as DEFAULT_LOCKING_PORTUGUESE_SHIFT,
+)
+from nrscompose._counting.charsets import (
     PORTUGUESE as PORTUGUESE,
+)
+from nrscompose._counting.charsets import (
     PORTUGUESE_LOCKING_DEFAULT_SHIFT as PORTUGUESE_LOCKING_DEFAULT_SHIFT,
+)
+from nrscompose._counting.charsets import (
     TWO_UNITS as TWO_UNITS,
+)
+from nrscompose._counting.charsets import (
     SeptetCharset as SeptetCharset,
+)
+from nrscompose._counting.charsets import (
     for_tables as for_tables,
 )
 

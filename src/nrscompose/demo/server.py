@@ -53,7 +53,7 @@ import math
 import sys
 import traceback
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
@@ -63,6 +63,7 @@ from urllib.parse import urlsplit
 
 from nrscompose._base.errors import NrsComposeError, Problem, ValidationError
 from nrscompose._base.http import load_json
+from nrscompose._base.messages import LANGUAGES
 from nrscompose._base.vocabularies import CATEGORIES, ENCODINGS
 from nrscompose._composition.template import Template, Value
 from nrscompose._counting import charsets
@@ -75,8 +76,7 @@ from nrscompose._rules import content
 from nrscompose.demo import campaign_page
 from nrscompose.demo._serving import EventLoopServer, Limits
 from nrscompose.forms import counter_script
-from nrscompose._base.messages import LANGUAGES
-from nrscompose.forms.check import FormProblem, MessageCheck, check_message
+from nrscompose.forms.check import MessageCheck, check_message, problem_json
 
 __all__ = ["HOST", "DemoServer", "check_json"]
 
@@ -139,10 +139,6 @@ class _CheckForm:
     category: str = "marketing"
 
 
-def _problem_json(problem: FormProblem | Problem) -> JsonObject:
-    return problem.as_json()
-
-
 def _grouped(items: list[JsonObject], key: Callable[[JsonObject], object]) -> list[JsonObject]:
     """The first item of each group of ``key``, in order, with ``count`` of its group."""
     groups: dict[object, JsonObject] = {}
@@ -158,7 +154,9 @@ def _capped(answer: JsonObject, name: str, items: list[Any]) -> None:
     answer[f"{name}_omitted"] = max(0, len(items) - MAX_LISTED)
 
 
-def _problems_json(problems: tuple[FormProblem, ...], received: str) -> list[JsonObject]:
+def _problems_json(
+    check: MessageCheck, problems: Iterable[Problem], received: str
+) -> list[JsonObject]:
     # One entry per (kind, code, field, characters): 80,000 distinct CJK characters are one
     # warning each, but a message with the same emoji 500 times needs one entry, not 500.
     def same(found: JsonObject) -> object:
@@ -167,19 +165,19 @@ def _problems_json(problems: tuple[FormProblem, ...], received: str) -> list[Jso
         what = received[start:end] if spanned else found["message"]  # type: ignore[index]
         return found.get("kind"), found["code"], found["field"], what
 
-    return _grouped([_problem_json(p) for p in problems], same)
+    return _grouped([problem_json(p, check.locale) for p in problems], same)
 
 
 def check_json(check: MessageCheck, received: str) -> JsonObject:
     """The ``/api/check`` answer for ``check`` of the text ``received``, grouped and capped
     (see the module)."""
     answer: JsonObject = {"received": received, "valid": check.valid, "codes": list(check.codes)}
-    _capped(answer, "problems", _problems_json(check.problems, received))
+    _capped(answer, "problems", _problems_json(check, check.problems, received))
     # grouped by the check, and only the listed ones rendered: no entry a character
     listed = check.warnings.grouped(MAX_LISTED)
-    answer["warnings"] = [{**w.as_json(), "count": count} for w, count in listed]
+    answer["warnings"] = [{**problem_json(w, check.locale), "count": count} for w, count in listed]
     answer["warnings_omitted"] = check.warnings.distinct - len(listed)
-    _capped(answer, "notices", _problems_json(check.notices, received))
+    _capped(answer, "notices", _problems_json(check, check.notices, received))
     suggestions = []
     for s in check.suggestions:
         found: JsonObject = {"char": s.char, "replacement": s.replacement}
@@ -335,7 +333,7 @@ def _preview(fields: JsonObject) -> JsonObject:
         try:
             preview = template.preview(values)
         except ValidationError as error:
-            problems = [_problem_json(p) for p in error.problems]
+            problems = [p.as_json() for p in error.problems]
             preview = template.preview(values, lenient=True)
     except (NrsComposeError, ArithmeticError) as error:  # a value the filters cannot format
         raise BadRequest(f"the values cannot be previewed: {_short(error)}") from None
@@ -410,7 +408,7 @@ def _user_data(fields: JsonObject) -> JsonObject:
         analysis = analyze(text, encoding=encoding, trans=bool(flags["trans"]), profile=profile)
     except ValidationError as error:  # a forced encoding that cannot carry the text
         answer.update(parts_total=0, parts=[], parts_omitted=0)
-        answer["problems"] = [_problem_json(p) for p in error.problems][:MAX_LISTED]
+        answer["problems"] = [p.as_json() for p in error.problems][:MAX_LISTED]
         return answer
     texts = parts_of(analysis)
     if len(texts) > _MOST_PARTS:

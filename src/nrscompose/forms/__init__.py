@@ -8,7 +8,6 @@ checkout builds it on request (:mod:`nrscompose.forms.counter_script`, ``docs/co
 
 from nrscompose.forms.check import (
     CheckOptions,
-    FormProblem,
     FormSuggestion,
     MessageCheck,
     NewlineMode,
@@ -18,7 +17,6 @@ from nrscompose.forms.check import (
 
 __all__ = [
     "CheckOptions",
-    "FormProblem",
     "FormSuggestion",
     "MessageCheck",
     "NewlineMode",

@@ -60,7 +60,6 @@ from nrscompose.providers.nrs.codes import code_for
 __all__ = [
     "Channel",
     "CheckOptions",
-    "FormProblem",
     "FormSuggestion",
     "MessageCheck",
     "NewlineMode",
@@ -68,6 +67,7 @@ __all__ = [
     "Warnings",
     "check_message",
     "normalize_newlines",
+    "problem_json",
 ]
 
 _T = TypeVar("_T")
@@ -78,50 +78,6 @@ Severity = Literal["error", "warning", "notice"]
 ProblemKind = str
 _LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
 _REPLACEMENT: Final[dict[NewlineMode, str]] = {"crlf": "\r\n", "lf": "\n"}
-
-
-@dataclass(frozen=True, slots=True)
-class FormProblem:
-    """One thing to tell the person filling the form.
-
-    ``code`` is the 360nrs API error code the server would answer with (``None`` for a
-    warning); ``field`` the API field (``"message"``, ``"parts"``, ``"from"``); ``message``
-    a sentence in the requested locale; ``start``/``end`` the span to highlight in that
-    field's text as given; ``kind`` the problem kind (:data:`nrscompose.problems.KINDS`), the
-    stable key for code that reacts to a problem, and ``params`` the values its sentence
-    names; ``severity`` ``"error"`` (the server, or a country's content rule, would reject),
-    ``"warning"`` (accepted, but costlier) or ``"notice"`` (a duty of the sender the text
-    cannot show, such as a country's opt-in).
-    """
-
-    field: str
-    message: str
-    code: int | None
-    start: int | None
-    end: int | None
-    kind: ProblemKind
-    severity: Severity = "error"
-    params: Mapping[str, object] = dataclass_field(default_factory=dict, compare=False)
-
-    def as_problem(self) -> Problem:
-        """The library-wide :class:`~nrscompose.problems.Problem` (for ``ValidationError``)."""
-        span = (self.start, self.end) if self.start is not None and self.end is not None else None
-        return Problem(self.kind, self.field, span, self.params, code=self.code)
-
-    def __str__(self) -> str:
-        prefix = f"[{self.code}] " if self.code is not None else ""
-        return f"{prefix}{self.field}: {self.message}"
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "code": self.code,
-            "field": self.field,
-            "message": self.message,
-            "start": self.start,
-            "end": self.end,
-            "kind": self.kind,
-            "severity": self.severity,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +102,7 @@ class _Context(NamedTuple):  # a tuple: built on every check, on the hot path
     max_parts: int
     newlines: NewlineMode
     # warnings and notices of the country content rules (their errors are in ``problems``)
-    content: tuple[FormProblem, ...] = ()
+    content: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +122,7 @@ class MessageCheck:
 
     text: str
     analysis: Analysis | None
-    problems: tuple[FormProblem, ...]
+    problems: tuple[Problem, ...]
     _options: _Context = dataclass_field(repr=False, compare=False)
     # what warnings and suggestions computed, on first access: a cache, invisible to == and repr
     _lazy: dict[str, object] = dataclass_field(default_factory=dict, repr=False, compare=False)
@@ -205,6 +161,11 @@ class MessageCheck:
     def locale(self) -> str:
         return self._options.locale
 
+    def message_for(self, problem: Problem) -> str:
+        """The sentence of ``problem`` in this check's ``locale`` (``problem.message`` is
+        English)."""
+        return problem.render(self.locale)
+
     @property
     def warnings(self) -> Warnings:
         """One ``"text.not_gsm"`` warning per character that kept the text out of GSM (or GSM-PT),
@@ -217,7 +178,7 @@ class MessageCheck:
         return self._cached("warnings", self._find_warnings).followed_by(content)
 
     @property
-    def notices(self) -> tuple[FormProblem, ...]:
+    def notices(self) -> tuple[Problem, ...]:
         """The country content rules' notices: duties the text cannot show (opt-in, topics)."""
         return tuple(p for p in self._options.content if p.severity == "notice")
 
@@ -246,9 +207,9 @@ class MessageCheck:
         return {
             "valid": self.valid,
             "codes": list(self.codes),
-            "problems": [p.as_json() for p in self.problems],
-            "warnings": [p.as_json() for p in self.warnings],
-            "notices": [p.as_json() for p in self.notices],
+            "problems": [problem_json(p, self.locale) for p in self.problems],
+            "warnings": [problem_json(p, self.locale) for p in self.warnings],
+            "notices": [problem_json(p, self.locale) for p in self.notices],
             "suggestions": [
                 {
                     "char": s.char,
@@ -270,7 +231,7 @@ class MessageCheck:
     def raise_if_invalid(self) -> None:
         """Raise :class:`~nrscompose.errors.ValidationError` listing every problem."""
         if self.problems:
-            raise ValidationError(p.as_problem() for p in self.problems)
+            raise ValidationError(self.problems)
 
     def _cached(self, key: str, compute: Callable[[], _T]) -> _T:
         lazy = self._lazy
@@ -288,7 +249,7 @@ class MessageCheck:
             return Warnings((), self._warning)
         return Warnings(analysis.offending, self._warning)
 
-    def _warning(self, offending: Offending) -> FormProblem:
+    def _warning(self, offending: Offending) -> Problem:
         at = offending.index
         params = {
             "char": describe_char(offending.char),
@@ -296,7 +257,7 @@ class MessageCheck:
             "portuguese": offending.excluded_from == ("gsm",),
         }
         problem = Problem("text.not_gsm", "message", (at, at + 1), params)
-        return _form_problem(problem, self._spans(), self.locale, "warning")
+        return _form_problem(problem, self._spans())
 
     def _find_suggestions(self) -> tuple[tuple[FormSuggestion, ...], int]:
         if self.analysis is None or not self.text:
@@ -323,7 +284,7 @@ class MessageCheck:
 
 
 class Warnings:
-    """:attr:`MessageCheck.warnings`: a read-only sequence of :class:`FormProblem`, one per
+    """:attr:`MessageCheck.warnings`: a read-only sequence of :class:`Problem`, one per
     offending character, each made (and its sentence rendered) when read.
 
     A text of 2 million combining marks used to hold 2 million warnings, about 1 KB each; this
@@ -337,14 +298,14 @@ class Warnings:
     def __init__(
         self,
         offending: OffendingChars | tuple[Offending, ...],
-        make: Callable[[Offending], FormProblem],
-        extra: tuple[FormProblem, ...] = (),
+        make: Callable[[Offending], Problem],
+        extra: tuple[Problem, ...] = (),
     ) -> None:
         self._offending = offending
         self._make = make
         self._extra = extra  # warnings of another rule (a country's content rules), after
 
-    def followed_by(self, extra: tuple[FormProblem, ...]) -> Warnings:
+    def followed_by(self, extra: tuple[Problem, ...]) -> Warnings:
         """These warnings, then ``extra``."""
         return self if not extra else Warnings(self._offending, self._make, self._extra + extra)
 
@@ -352,10 +313,10 @@ class Warnings:
         return len(self._offending) + len(self._extra)
 
     @overload
-    def __getitem__(self, index: int) -> FormProblem: ...
+    def __getitem__(self, index: int) -> Problem: ...
     @overload
-    def __getitem__(self, index: slice) -> tuple[FormProblem, ...]: ...
-    def __getitem__(self, index: int | slice) -> FormProblem | tuple[FormProblem, ...]:
+    def __getitem__(self, index: slice) -> tuple[Problem, ...]: ...
+    def __getitem__(self, index: int | slice) -> Problem | tuple[Problem, ...]:
         if isinstance(index, slice):
             if self._extra:  # a few content warnings after the characters' ones
                 return tuple(self)[index]
@@ -368,7 +329,7 @@ class Warnings:
             return self._make(self._offending[position])
         return self._extra[position - characters]
 
-    def __iter__(self) -> Iterator[FormProblem]:
+    def __iter__(self) -> Iterator[Problem]:
         yield from map(self._make, self._offending)
         yield from self._extra
 
@@ -390,7 +351,7 @@ class Warnings:
         found = offending.distinct if isinstance(offending, OffendingChars) else 0
         return found + len(self._extra)
 
-    def grouped(self, limit: int | None = None) -> tuple[tuple[FormProblem, int], ...]:
+    def grouped(self, limit: int | None = None) -> tuple[tuple[Problem, int], ...]:
         """(the first warning, how many) for each distinct character, by first occurrence;
         the first ``limit`` of them (a sentence is rendered for each)."""
         offending = self._offending
@@ -527,7 +488,7 @@ def check_message(
     require(channel, MESSAGE_CHANNELS, "channel")
     chosen = get_profile(profile)
     normalized = normalize_newlines(text, newlines)
-    report = _Report(locale, text, normalized, newlines)
+    report = _Report(text, normalized, newlines)
     cap = chosen.cap(channel)
     parts_problem = message_rules.parts_problem(max_parts, cap)
     report.extend([parts_problem])
@@ -542,7 +503,7 @@ def check_message(
         report.extend([message_rules.text_required(normalized)])
         analysis = analyze("", trans=trans, profile=chosen, channel=channel)
         needed, positional = 0, True
-    content: tuple[FormProblem, ...] = ()
+    content: tuple[Problem, ...] = ()
     if country is not None:
         content = _content_problems(report, normalized, country, category, sender, trans, chosen,
                                     channel)  # fmt: skip
@@ -565,7 +526,7 @@ def _content_problems(
     trans: bool,
     profile: Profile,
     channel: str,
-) -> tuple[FormProblem, ...]:
+) -> tuple[Problem, ...]:
     """The country's content rules: errors go to the report; warnings and notices are
     returned."""
     from nrscompose._rules import content  # only when a country is given: forms stay light
@@ -575,25 +536,20 @@ def _content_problems(
         sender=sender, trans=trans, profile=profile, channel=channel,
     )  # fmt: skip
     report.extend(p for p in found if p.severity == "error")
-    return tuple(
-        _form_problem(p, report.spans, report.locale, p.severity)  # type: ignore[arg-type]
-        for p in found
-        if p.severity != "error"
-    )
+    return tuple(_form_problem(p, report.spans) for p in found if p.severity != "error")
 
 
-def _field_order(problem: FormProblem) -> tuple[int, int]:
+def _field_order(problem: Problem) -> tuple[int, int]:
     return _FIELDS.get(problem.field, 3), -1 if problem.start is None else problem.start
 
 
 class _Report:
     """Collects problems with translated messages and spans mapped to the text as given."""
 
-    __slots__ = ("_spans", "locale", "newlines", "normalized", "problems", "source")
+    __slots__ = ("_spans", "newlines", "normalized", "problems", "source")
 
-    def __init__(self, locale: str, source: str, normalized: str, newlines: NewlineMode) -> None:
-        self.locale = locale
-        self.problems: list[FormProblem] = []
+    def __init__(self, source: str, normalized: str, newlines: NewlineMode) -> None:
+        self.problems: list[Problem] = []
         self.source = source
         self.normalized = normalized
         self.newlines: NewlineMode = newlines
@@ -608,14 +564,12 @@ class _Report:
     def extend(self, problems: Iterable[Problem | None]) -> None:
         for problem in problems:
             if problem is not None:
-                self.problems.append(_form_problem(problem, self.spans, self.locale))
+                self.problems.append(_form_problem(problem, self.spans))
 
 
-def _form_problem(
-    problem: Problem, spans: _Spans, locale: str, severity: Severity = "error"
-) -> FormProblem:
-    """``problem`` as a form shows it: the 360nrs code, the span (and the indices its sentence
-    names) in the text as given, the sentence in ``locale``."""
+def _form_problem(problem: Problem, spans: _Spans) -> Problem:
+    """``problem`` as a form shows it: the 360nrs code (of an error), the span and the indices
+    its sentence names in the text as given."""
     span, params = problem.span, problem.params
     if span is not None and problem.field == "message":
         span = spans.span(*span)
@@ -625,13 +579,21 @@ def _form_problem(
             if isinstance(index, int):
                 moved[key] = spans.span(index, index + 1)[0]
         params = moved
-    located = Problem(problem.kind, problem.field, span, params)
-    start, end = span if span is not None else (None, None)
-    code = code_for(problem.kind, problem.field) if severity == "error" else None
-    return FormProblem(
-        problem.field, located.render(locale), code, start, end, problem.kind, severity,
-        located.params,
-    )  # fmt: skip
+    code = code_for(problem.kind, problem.field) if problem.severity == "error" else None
+    return Problem(problem.kind, problem.field, span, params, code=code)
+
+
+def problem_json(problem: Problem, locale: str = "en") -> dict[str, object]:
+    """A form's problem as JSON: its sentence in ``locale``, and its severity."""
+    return {
+        "code": problem.code,
+        "field": problem.field,
+        "message": problem.render(locale),
+        "start": problem.start,
+        "end": problem.end,
+        "kind": problem.kind,
+        "severity": problem.severity,
+    }
 
 
 _INDEX_PARAMS: Final = ("index", "start")

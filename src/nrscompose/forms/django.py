@@ -34,10 +34,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from nrscompose._base.problems import Problem
 from nrscompose.forms.check import (
     Channel,
     CheckOptions,
-    FormProblem,
     MessageCheck,
     NewlineMode,
     check_message,
@@ -71,7 +71,7 @@ def _language() -> str:
     return get_language() or "en"
 
 
-def _error(problem: FormProblem) -> ValidationError:
+def _error(problem: Problem, locale: str) -> ValidationError:
     params = {
         "api_code": problem.code,
         "kind": problem.kind,
@@ -80,12 +80,13 @@ def _error(problem: FormProblem) -> ValidationError:
     }
     code = str(problem.code) if problem.code is not None else problem.kind
     # Django formats a message with its params: a "%" in a quoted character must survive.
-    return ValidationError(problem.message.replace("%", "%%"), code=code, params=params)
+    message = problem.render(locale)
+    return ValidationError(message.replace("%", "%%"), code=code, params=params)
 
 
 def django_error(check: MessageCheck) -> ValidationError:
     """One Django ``ValidationError`` holding an error per problem of ``check``."""
-    return ValidationError([_error(problem) for problem in check.problems])
+    return ValidationError([_error(problem, check.locale) for problem in check.problems])
 
 
 @deconstructible

@@ -23,9 +23,9 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
+from nrscompose._base.problems import Problem
 from nrscompose.forms.check import (
     CheckOptions,
-    FormProblem,
     MessageCheck,
     check_message,
 )
@@ -35,22 +35,22 @@ __all__ = ["ERROR_TYPE", "Sender", "SmsText", "problems_error"]
 ERROR_TYPE = "nrscompose"
 
 
-def _as_dict(problem: FormProblem) -> dict[str, object]:
+def _as_dict(problem: Problem, locale: str) -> dict[str, object]:
     return {
         "code": problem.code,
         "kind": problem.kind,
         "field": problem.field,
         "start": problem.start,
         "end": problem.end,
-        "message": problem.message,
+        "message": problem.render(locale),
     }
 
 
 def problems_error(check: MessageCheck) -> PydanticCustomError:
     """The pydantic error for a failed check (its first problem, and all under ``problems``)."""
     first = check.problems[0]
-    context: dict[str, Any] = _as_dict(first)
-    context["problems"] = [_as_dict(p) for p in check.problems]
+    context: dict[str, Any] = _as_dict(first, check.locale)
+    context["problems"] = [_as_dict(p, check.locale) for p in check.problems]
     # "{message}" is filled from the context, so braces in the sentence stay as they are.
     return PydanticCustomError(ERROR_TYPE, "{message}", context)
 
