@@ -73,21 +73,34 @@ def test_crlf_is_two_units_kept_in_one_part_and_noticed():
     analysis = nc.analyze(text)
     assert analysis.units == 164
     assert nc.split(text)[0] == "a" * 152
-    assert [n.kind for n in analysis.notices] == ["crlf"]
-    assert analysis.notices[0].indices == (152,)
+    [notice] = analysis.notices
+    assert (notice.kind, notice.severity, notice.params["indices"]) == (
+        "text.crlf",
+        "warning",
+        (152,),
+    )
+    assert notice.message.startswith("1 CRLF line break: it counts as 2 units")
+    assert notice.render("es").startswith("1 salto de línea CRLF")
+    assert analysis.as_json()["notices"] == [
+        {"kind": "text.crlf", "message": notice.message, "indices": [152]}
+    ]
 
 
 def test_nbsp_pushes_to_utf16_and_is_reported_invisible():
     analysis = nc.analyze("Hello\u00a0world")
     assert analysis.encoding == "utf-16"
     assert analysis.offending[0].index == 5
-    assert any(n.kind == "invisible" and n.indices == (5,) for n in analysis.notices)
+    assert any(n.kind == "text.invisible" and n.params["indices"] == (5,) for n in analysis.notices)
 
 
 def test_euro_prefers_default_alphabet_but_hints_at_gsm_pt():
     analysis = nc.analyze("€" * 81)
     assert (analysis.encoding, analysis.parts) == ("gsm", 2)
-    assert any(n.kind == "cheaper-encoding" for n in analysis.notices)
+    [notice] = [n for n in analysis.notices if n.kind == "text.cheaper_encoding"]
+    assert notice.message == (
+        "gsm-pt would need 1 part instead of 2; opt in with encoding='gsm-pt' or "
+        "encoding='cheapest'"
+    )
     cheapest = nc.analyze("€" * 81, encoding="cheapest")
     assert (cheapest.encoding, cheapest.parts) == ("gsm-pt", 1)
     ordered = nc.analyze("€" * 81, candidates=("gsm-pt", "gsm", "utf-16"))
@@ -230,7 +243,7 @@ def test_lone_surrogate_is_a_validation_error_with_its_index():
 def test_control_characters_get_a_defined_answer(char):
     analysis = nc.analyze(f"a{char}b")
     assert analysis.encoding == "utf-16"
-    assert any(n.kind == "control" for n in analysis.notices)
+    assert any(n.kind == "text.control" for n in analysis.notices)
 
 
 def test_megabyte_text_is_counted():

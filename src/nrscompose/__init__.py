@@ -35,7 +35,7 @@ module that needs them, so ``import nrscompose`` stays cheap.
 
 from __future__ import annotations
 
-from nrscompose._counting.analysis import Analysis, Notice, Offending, analyze, describe_char
+from nrscompose._counting.analysis import Analysis, Offending, analyze, describe_char
 from nrscompose._counting.profiles import PROFILES, Encoding, Limits, Profile, get_profile
 from nrscompose._counting.splitting import split
 from nrscompose._counting.transliterate import TRANS_TABLE, transliterate
@@ -136,7 +136,6 @@ __all__ = [
     "HttpRequest",
     "HttpResponse",
     "Limits",
-    "Notice",
     "NrsComposeError",
     "Offending",
     "OtpConfig",

@@ -44,6 +44,8 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
     {
         # the message text
         "text.required": "The message is empty: write the text to send.",
+        "text.invisible": "invisible or look-alike space characters that are not GSM",
+        "text.control": "control characters in the text",
         "text.unencodable": "%(char)s at %(index)d cannot be sent as %(encoding)s.",
         "text.not_encodable": "The text cannot be sent as %(encoding)s.",
         "text.too_many_characters": (
@@ -85,6 +87,24 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "recipient.invalid": (
             "%(value)s is not a phone number in international format with its country prefix "
             "(e.g. 34666555444)."
+        ),
+        # why a campaign's recipient is invalid (nrscompose.destinations)
+        "recipient.too_short": "too short for an international number",
+        "recipient.no_country_code": "no country code (international format needed)",
+        "recipient.unknown_prefix": "no country uses this prefix",
+        "recipient.not_valid": "not a valid number of its country",
+        "recipient.no_region": "not a valid number of any region",
+        "recipient.unparsable": "not a phone number in international format",
+        "recipient.national_number": (
+            "a national number without its country code: give the country with --default-country "
+            "CC or --country-field COLUMN (default_country= or country_field= in Python)"
+        ),
+        "recipient.unknown_country": (
+            "the country column holds no ISO 3166 alpha-2 code (such as ES)"
+        ),
+        "recipient.scientific_notation": (
+            "a number written in scientific notation (3,46123E+10), its last digits lost: format "
+            "the column as text and export again"
         ),
         "email.required": "At least one email address is required.",
         "email.invalid": "%(value)s is not an email address.",
@@ -444,6 +464,32 @@ PLURAL_KINDS: Final[Mapping[str, tuple[tuple[str, str], str]]] = MappingProxyTyp
             ),
             "limit",
         ),
+        "text.crlf": (
+            (
+                (
+                    "%(count)d CRLF line break: it counts as 2 units (a web form submits every "
+                    "line break as CRLF)"
+                ),
+                (
+                    "%(count)d CRLF line breaks: each counts as 2 units (a web form submits "
+                    "every line break as CRLF)"
+                ),
+            ),
+            "count",
+        ),
+        "text.cheaper_encoding": (
+            (
+                (
+                    "%(encoding)s would need %(parts)d part instead of %(current)d; opt in with "
+                    "encoding='%(encoding)s' or encoding='cheapest'"
+                ),
+                (
+                    "%(encoding)s would need %(parts)d parts instead of %(current)d; opt in with "
+                    "encoding='%(encoding)s' or encoding='cheapest'"
+                ),
+            ),
+            "parts",
+        ),
     }
 )
 
@@ -533,6 +579,11 @@ VARIANT_KINDS: Final[Mapping[str, tuple[str, Mapping[object, str]]]] = MappingPr
 SEVERITIES: Final[Mapping[str, str]] = MappingProxyType(
     {
         "text.not_gsm": "warning",
+        # what an analysis notices: accepted, but costlier or not what was meant
+        "text.crlf": "warning",
+        "text.invisible": "warning",
+        "text.control": "warning",
+        "text.cheaper_encoding": "warning",
         # country content rules
         "content.sender_name_extra_part": "warning",
         "content.sender_name_room": "notice",

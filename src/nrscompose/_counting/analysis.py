@@ -31,7 +31,6 @@ __all__ = [
     "NOT_IN",
     "SEPTET_CHARSETS",
     "Analysis",
-    "Notice",
     "Offending",
     "OffendingChars",
     "OffendingGroup",
@@ -45,14 +44,13 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from typing import Final, Literal, TypeVar, overload
 
-    from nrscompose._base.errors import ValidationError
+    from nrscompose._base.errors import Problem, ValidationError
     from nrscompose._counting.cuts import Boundary
 
     _T = TypeVar("_T")
     EncodingChoice = Literal["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
-    NoticeKind = Literal["crlf", "invisible", "control", "cheaper-encoding"]
 else:
-    EncodingChoice = NoticeKind = str
+    EncodingChoice = str
 
     def overload(function: object) -> object:
         return function
@@ -303,18 +301,6 @@ class OffendingChars:
         return [source_index(p) for p in self._positions if text[p] in chars]
 
 
-class Notice(_Record):
-    """Something worth telling the person writing the text; ``indices`` are in the input."""
-
-    __slots__ = ("indices", "kind", "message")
-    _fields = ("kind", "message", "indices")
-
-    def __init__(self, kind: NoticeKind, message: str, indices: tuple[int, ...] = ()) -> None:
-        self.kind = kind
-        self.message = message
-        self.indices = indices
-
-
 class Analysis(_Record):
     """The count of one text.
 
@@ -432,8 +418,11 @@ class Analysis(_Record):
         return self._cached("offending", self._find_offending)
 
     @property
-    def notices(self) -> tuple[Notice, ...]:
-        """CRLF line breaks, invisible or control characters, a cheaper encoding available."""
+    def notices(self) -> tuple[Problem, ...]:
+        """CRLF line breaks, invisible or control characters, a cheaper encoding available: a
+        warning :class:`~nrscompose.problems.Problem` each (``text.crlf``, ``text.invisible``,
+        ``text.control``, ``text.cheaper_encoding``); ``params["indices"]`` are the positions
+        in the input."""
         return self._cached("notices", self._find_notices)
 
     def as_json(self, *, grouped: bool = False, limit: int | None = None) -> dict[str, object]:
@@ -467,7 +456,7 @@ class Analysis(_Record):
                 for o in self.offending
             ],
             "notices": [
-                {"kind": n.kind, "message": n.message, "indices": list(n.indices)}
+                {"kind": n.kind, "message": n.message, "indices": list(_indices(n))}
                 for n in self.notices
             ],
         }
@@ -520,7 +509,7 @@ class Analysis(_Record):
         positions = _positions_of(text, excluded, every=len(excluded) == len(distinct))
         return OffendingChars(text, positions, excluded, self._source_index)
 
-    def _find_notices(self) -> tuple[Notice, ...]:
+    def _find_notices(self) -> tuple[Problem, ...]:
         return _notices(self)
 
 
@@ -829,44 +818,42 @@ def _choose(
 _INVISIBLE_CATEGORIES: Final = frozenset({"Zs", "Zl", "Zp", "Cf"})
 
 
-def _notices(analysis: Analysis) -> tuple[Notice, ...]:
+def _notices(analysis: Analysis) -> tuple[Problem, ...]:
+    from nrscompose._base.problems import Problem  # on first access: dataclasses cost
+
     text = analysis.text
     source_index = analysis._source_index
-    found: list[Notice] = []
+    found: list[Problem] = []
+
+    def notice(kind: str, indices: Sequence[int], **params: object) -> None:
+        found.append(Problem(kind, "message", None, {**params, "indices": tuple(indices)}))
+
     crlf = [source_index(i) for i in _find_all(text, "\r\n")]
     if crlf:
-        found.append(
-            Notice(
-                "crlf",
-                f"{len(crlf)} CRLF line break(s): each counts as 2 units (a web form "
-                "submits every line break as CRLF)",
-                tuple(crlf),
-            )
-        )
+        notice("text.crlf", crlf, count=len(crlf))
     offending = analysis.offending
     invisible = offending.positions_of({
         char for char in offending._excluded
         if char != " " and unicodedata.category(char) in _INVISIBLE_CATEGORIES
     })  # fmt: skip
     if invisible:
-        found.append(
-            Notice(
-                "invisible",
-                "invisible or look-alike space characters that are not GSM",
-                tuple(invisible),
-            )
-        )
+        notice("text.invisible", invisible)
     control = [
         source_index(i)
         for i, char in enumerate(text)
         if unicodedata.category(char) == "Cc" and char not in "\n\r"
     ]
     if control:
-        found.append(Notice("control", "control characters in the text", tuple(control)))
+        notice("text.control", control)
     cheaper = _cheaper_alternative(analysis)
     if cheaper is not None:
-        found.append(cheaper)
+        notice("text.cheaper_encoding", (), **cheaper)
     return tuple(found)
+
+
+def _indices(notice: Problem) -> tuple[int, ...]:
+    indices = notice.params.get("indices", ())
+    return indices if isinstance(indices, tuple) else ()
 
 
 def _find_all(text: str, needle: str) -> list[int]:
@@ -878,16 +865,13 @@ def _find_all(text: str, needle: str) -> list[int]:
     return positions
 
 
-def _cheaper_alternative(analysis: Analysis) -> Notice | None:
+def _cheaper_alternative(analysis: Analysis) -> dict[str, object] | None:
+    """The params of ``text.cheaper_encoding`` when another encoding needs fewer parts."""
     profile = analysis._context[1]
     for encoding in ENCODINGS:
         if encoding == analysis.encoding:
             continue
         other = _count_encoding(analysis.text, encoding, profile)
         if other is not None and other[1] < analysis.parts:
-            return Notice(
-                "cheaper-encoding",
-                f"{encoding} would need {other[1]} part(s) instead of {analysis.parts}; "
-                f"opt in with encoding='{encoding}' or encoding='cheapest'",
-            )
+            return {"encoding": encoding, "parts": other[1], "current": analysis.parts}
     return None
