@@ -23,7 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nrscompose._rules.destinations import WHY
+from nrscompose._rules.destinations import reason_sentence
 from nrscompose.cli import main
 from nrscompose.demo import campaign_page
 from nrscompose.demo.server import MAX_BODY, DemoServer
@@ -245,9 +245,9 @@ def test_invalid_rows_carry_their_kind_and_its_sentence() -> None:
     sample = answer["report"]["invalid_sample"]
     assert [row["reason"] for row in sample] == ["unparsable", "unknown_prefix", "no_region"]
     assert [row["reason_text"] for row in sample] == [
-        WHY["unparsable"],
-        WHY["unknown_prefix"],
-        WHY["no_region"],
+        reason_sentence("unparsable"),
+        reason_sentence("unknown_prefix"),
+        reason_sentence("no_region"),
     ]
     # the phone library's own English ("The string supplied did not seem to be...") stays out
     assert all("string supplied" not in row["reason_text"] for row in sample)
@@ -367,7 +367,7 @@ def test_campaign_display_on_a_phone_and_a_desktop(
     assert fix.is_displayed()
     assert right <= browser.execute_script("return window.innerWidth")
     invalid = browser.find_element("id", "invalid").text
-    assert WHY["unparsable"] in invalid
+    assert reason_sentence("unparsable") in invalid
     assert "string supplied" not in invalid
     # the example again, for the held times
     browser.find_element("id", "use-example").click()

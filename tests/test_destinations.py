@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from phonenumbers import PhoneNumberType
 
-from nrscompose._rules.destinations import destination
+from nrscompose._rules.destinations import destination, reason_sentence
 
 TYPES = [
     PhoneNumberType.MOBILE,
@@ -81,18 +81,31 @@ def test_international_spellings_are_accepted(raw):
 
 
 @pytest.mark.parametrize(
-    ("raw", "words"),
+    ("raw", "kind", "params", "words"),
     [
-        ("666555444", "a national number (valid in ES"),  # read as +66: invalid
-        ("hello", "not a phone number"),
-        ("12", "too short"),
-        ("+999 1234567", "no country"),
+        # read as +66: invalid, but valid in Spain and France once their code is added
+        ("666555444", "recipient.national_number", {"regions": ("ES", "FR")}, "a national number"),
+        ("hello", "recipient.unparsable", {}, "not a phone number"),
+        ("12", "recipient.too_short", {}, "too short"),
+        ("+999 1234567", "recipient.unknown_prefix", {}, "no country"),
+        ("+34 912 34", "recipient.not_valid", {"region": "ES"}, "not a valid number"),
+        ("3,46123E+10", "recipient.scientific_notation", {}, "scientific notation"),
     ],
 )
-def test_bad_numbers_are_invalid_with_a_reason(raw, words):
+def test_bad_numbers_are_invalid_with_a_kind_and_its_sentence(raw, kind, params, words):
     found = destination(raw)
     assert not found.valid
+    assert found.problem is not None
+    assert (found.problem.kind, dict(found.problem.params)) == (kind, params)
     assert words in (found.reason or "")
+    assert found.why == kind.removeprefix("recipient.")
+    assert found.problem.render("es") != found.problem.message
+
+
+def test_a_reason_key_reads_in_every_locale_and_other_keys_are_not_reasons():
+    assert reason_sentence("too_short") == "too short for an international number"
+    assert reason_sentence("too_short", "pt") == "demasiado curto para um número internacional"
+    assert reason_sentence("template.missing_value") is None
 
 
 def test_nanp_numbers_find_their_region():

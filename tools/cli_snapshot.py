@@ -12,6 +12,7 @@ bundled examples and a few files users really export; the folder's path is maske
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import shutil
@@ -315,8 +316,11 @@ def compare(before: Path, after: Path) -> int:
     for key in changed:
         print(f"changed: {key}")
         for field in ("status", "stdout", "stderr"):
-            if old[key][field] != new.get(key, {}).get(field):
-                print(f"  {field}: {old[key][field]!r}\n  now: {new.get(key, {}).get(field)!r}")
+            before, now = str(old[key][field]), str(new.get(key, {}).get(field))
+            if before != now:
+                diff = difflib.unified_diff(before.splitlines(), now.splitlines(), n=0)
+                lines = [line.rstrip("\n") for line in diff]
+                print("\n".join(f"  {field} {line}" for line in list(lines)[2:]))
     print(f"{len(old)} commands, {len(old) - len(changed)} identical, {len(changed)} changed")
     return 1 if changed else 0
 

@@ -41,7 +41,7 @@ FRONTS = {
 
 def front_text(public: str, implementation: str) -> str:
     names = importlib.import_module(f"nrscompose.{implementation}").__all__
-    imports = "".join(f"    {name} as {name},\n" for name in names)
+    imports = "".join(f"    {name},\n" for name in names)
     listed = "".join(f'    "{name}",\n' for name in names)
     home, _, leaf = f"nrscompose.{implementation}".rpartition(".")
     return (

@@ -1,13 +1,9 @@
 # The public path of nrscompose._rules.pricing: written by tools/write_fronts.py
 from nrscompose._rules import pricing as _implementation
 from nrscompose._rules.pricing import (
-    Price as Price,
-)
-from nrscompose._rules.pricing import (
-    PriceList as PriceList,
-)
-from nrscompose._rules.pricing import (
-    Quote as Quote,
+    Price,
+    PriceList,
+    Quote,
 )
 
 __doc__ = _implementation.__doc__

@@ -1,19 +1,11 @@
 # The public path of nrscompose._counting.suggestions: written by tools/write_fronts.py
 from nrscompose._counting import suggestions as _implementation
 from nrscompose._counting.suggestions import (
-    Replacement as Replacement,
-)
-from nrscompose._counting.suggestions import (
-    Suggestion as Suggestion,
-)
-from nrscompose._counting.suggestions import (
-    apply as apply,
-)
-from nrscompose._counting.suggestions import (
-    candidate as candidate,
-)
-from nrscompose._counting.suggestions import (
-    suggest as suggest,
+    Replacement,
+    Suggestion,
+    apply,
+    candidate,
+    suggest,
 )
 
 __doc__ = _implementation.__doc__

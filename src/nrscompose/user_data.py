@@ -1,7 +1,7 @@
 # The public path of nrscompose._counting.user_data: written by tools/write_fronts.py
 from nrscompose._counting import user_data as _implementation
 from nrscompose._counting.user_data import (
-    encode_parts as encode_parts,
+    encode_parts,
 )
 
 __doc__ = _implementation.__doc__

@@ -19,27 +19,17 @@ from typing import Any, Final, NamedTuple
 
 from nrscompose._base.errors import ArgumentError, ArgumentTypeError
 from nrscompose._base.extras import require
+from nrscompose._base.problems import Problem, known_kind, render
 
-__all__ = ["WHY", "Destination", "destination", "known_region", "normalize_phone"]
+__all__ = [
+    "Destination",
+    "destination",
+    "known_region",
+    "normalize_phone",
+    "reason_sentence",
+    "unknown_country",
+]
 
-# Destination.why → what it means, for a person.
-WHY: Final = {
-    "too_short": "too short for an international number",
-    "no_country_code": "no country code (international format needed)",
-    "unknown_prefix": "no country uses this prefix",
-    "not_valid": "not a valid number of its country",
-    "no_region": "not a valid number of any region",
-    "unparsable": "not a phone number in international format",
-    "national_number": (
-        "a national number without its country code: give the country with --default-country "
-        "CC or --country-field COLUMN (default_country= or country_field= in Python)"
-    ),
-    "unknown_country": "the country column holds no ISO 3166 alpha-2 code (such as ES)",
-    "scientific_notation": (
-        "a number written in scientific notation (3,46123E+10), its last digits lost: format "
-        "the column as text and export again"
-    ),
-}
 # A number a spreadsheet or pandas wrote as a float: "34612345678.0" (a column with an empty
 # cell becomes floats in pandas), or in scientific notation, its digits lost ("3,46123E+10").
 _AS_FLOAT: Final = re.compile(r"\s*\+?\d{4,15}\.0\s*")
@@ -57,7 +47,13 @@ class Destination(NamedTuple):  # a tuple: one per recipient on the estimate hot
     """A recipient number: ``number`` is digits with the country code and no ``+``.
 
     ``region`` is the ISO 3166 region (``None`` when unknown), ``valid`` whether the number
-    is a valid number of that region, and ``reason`` why not, for a person to read.
+    is a valid number of that region, and ``problem`` why not: a ``recipient.*`` kind
+    (``recipient.too_short``, ``recipient.no_country_code``, ``recipient.unknown_prefix``,
+    ``recipient.not_valid`` in its region, ``recipient.no_region``, ``recipient.unparsable``,
+    ``recipient.national_number`` — valid in a country once its code is added —,
+    ``recipient.unknown_country``, ``recipient.scientific_notation``), the stable key to
+    group by, with a sentence in every locale. ``completed``: read as a national number of
+    the default country, its country code added.
     """
 
     raw: str
@@ -65,17 +61,36 @@ class Destination(NamedTuple):  # a tuple: one per recipient on the estimate hot
     country_code: int
     region: str | None
     valid: bool
-    reason: str | None = None
-    # why it is invalid, a stable key to group by (see WHY): "too_short", "no_country_code",
-    # "unknown_prefix", "not_valid" (in its region), "no_region", "unparsable",
-    # "national_number" (valid in a country once its code is added), "unknown_country"
-    why: str | None = None
-    # read as a national number of the default country, its country code added
+    problem: Problem | None = None
     completed: bool = False
 
+    @property
+    def why(self) -> str | None:
+        """The problem's kind without ``recipient.`` (``"too_short"``), or ``None``."""
+        return None if self.problem is None else self.problem.kind.removeprefix("recipient.")
 
-def _invalid(raw: str, why: str, reason: str, number: str = "", code: int = 0) -> Destination:
-    return Destination(raw, number, code, None, False, reason, why)
+    @property
+    def reason(self) -> str | None:
+        """The problem's English sentence, or ``None`` (``problem.render(locale)`` for
+        another language)."""
+        return None if self.problem is None else self.problem.message
+
+
+def _invalid(raw: str, why: str, number: str = "", code: int = 0, **params: object) -> Destination:
+    problem = Problem(f"recipient.{why}", "to", None, params)
+    return Destination(raw, number, code, None, False, problem)
+
+
+def reason_sentence(why: str, locale: str = "en") -> str | None:
+    """What a :attr:`Destination.why` (``"too_short"``) means, in ``locale``; ``None`` for a
+    key that is not a recipient's reason. The sentences name no params: they label a group."""
+    kind = f"recipient.{why}"
+    return render(kind, {}, locale) if known_kind(kind) else None
+
+
+def unknown_country(raw: str, cell: str) -> Destination:
+    """``raw`` from a row whose country column holds ``cell``, not an ISO 3166 code."""
+    return _invalid(raw, "unknown_country", value=cell)
 
 
 @cache
@@ -224,25 +239,18 @@ def destination(raw: str, default_country: str | None = None) -> Destination:
 def _international(raw: str) -> Destination:
     digits = _digits(raw)
     if digits is None and _SCIENTIFIC.fullmatch(raw):
-        return _invalid(raw, "scientific_notation", WHY["scientific_notation"])
+        return _invalid(raw, "scientific_notation")
     if digits is None:
         return _full_parse(raw)
     if len(digits) < 4:
-        return _invalid(raw, "too_short", "too short for an international number", digits)
+        return _invalid(raw, "too_short", digits)
     if digits[0] == "0":
-        return _invalid(
-            raw, "no_country_code", "no country code starts with 0 (international format needed)"
-        )
+        return _invalid(raw, "no_country_code")
     found = _by_prefix().get(digits[:3])
     if found is None:
         found = _country_of(digits[:3])
     if not found:
-        return _invalid(
-            raw,
-            "unknown_prefix",
-            "no country uses this prefix (international format needs one)",
-            digits,
-        )
+        return _invalid(raw, "unknown_prefix", digits)
     code, size, known = found
     if known is None:
         return _full_parse(raw)
@@ -284,19 +292,8 @@ def _fast(
             return _full_parse(raw)  # parse would strip a national prefix: let it decide
     region = _region_for(national, regions)
     if region is None:
-        return Destination(
-            raw, digits, code, None, False, "not a valid number of any region", "no_region"
-        )
-    valid = region.is_valid(national)
-    return Destination(
-        raw,
-        digits,
-        code,
-        region.code,
-        valid,
-        None if valid else f"not a valid number in {region.code}",
-        None if valid else "not_valid",
-    )
+        return _in_region(raw, digits, code, None, False)
+    return _in_region(raw, digits, code, region.code, region.is_valid(national))
 
 
 def _region_for(national: str, candidates: tuple[_Region, ...]) -> _Region | None:
@@ -318,18 +315,23 @@ def _full_parse(raw: str) -> Destination:
     international = text if text.startswith("+") else "+" + text.removeprefix("00")
     try:
         number = phonenumbers.parse(international, None)
-    except phonenumbers.NumberParseException as error:
-        return _invalid(
-            raw, "unparsable", f"not a phone number in international format ({error._msg})"
-        )
+    except phonenumbers.NumberParseException:
+        return _invalid(raw, "unparsable")
     digits = f"{number.country_code}{phonenumbers.national_significant_number(number)}"
     region = phonenumbers.region_code_for_number(number)
     if region == "001":
         region = None
     valid = bool(phonenumbers.is_valid_number(number))
-    reason = None if valid else f"not a valid number in {region or 'any region'}"
-    why = None if valid else ("not_valid" if region else "no_region")
-    return Destination(raw, digits, number.country_code, region, valid, reason, why)
+    return _in_region(raw, digits, number.country_code, region, valid)
+
+
+def _in_region(raw: str, digits: str, code: int, region: str | None, valid: bool) -> Destination:
+    if valid:
+        return Destination(raw, digits, code, region, True)
+    if region is None:
+        return _invalid(raw, "no_region", digits, code)
+    problem = Problem("recipient.not_valid", "to", None, {"region": region})
+    return Destination(raw, digits, code, region, False, problem)
 
 
 # Countries tried when a number is not international, to say "national number" rather than
@@ -355,7 +357,7 @@ def _national(raw: str, country: str) -> Destination | None:
     region = _region(country)
     assert region is not None  # known_region was checked by the caller's caller
     code = _phonenumbers().country_code_for_region(country)
-    return Destination(raw, f"{code}{national}", code, country, True, None, None, True)
+    return Destination(raw, f"{code}{national}", code, country, True, None, True)
 
 
 def _national_digits(raw: str, country: str, mobile: bool = False) -> str | None:
@@ -392,12 +394,8 @@ def _national_hint(raw: str, found: Destination) -> Destination:
     regions = [r for r in _NATIONAL_HINT_REGIONS if _national_digits(raw, r, True) is not None]
     if not regions:
         return found
-    listed = ", ".join(regions[:4])
-    reason = (
-        f"a national number (valid in {listed}) without its country code: give the country "
-        "with --default-country or --country-field"
-    )
-    return found._replace(reason=reason, why="national_number")
+    problem = Problem("recipient.national_number", "to", None, {"regions": tuple(regions[:4])})
+    return found._replace(problem=problem)
 
 
 def normalize_phone(value: str) -> str | None:

@@ -27,7 +27,13 @@ from nrscompose._composition.rows import RowRenderer
 from nrscompose._composition.template import Template
 from nrscompose._counting.analysis import Analysis, analyze
 from nrscompose._counting.profiles import Profile, get_profile
-from nrscompose._rules.destinations import WHY, Destination, destination, known_region
+from nrscompose._rules.destinations import (
+    Destination,
+    destination,
+    known_region,
+    reason_sentence,
+    unknown_country,
+)
 from nrscompose._rules.message_rules import naive_datetime_problem
 from nrscompose._rules.pricing import PriceList
 from nrscompose.campaign.recipient_files import (
@@ -349,8 +355,7 @@ def _row_target(row: Mapping[str, Any], phone_field: str, plan: CampaignPlan) ->
         cell = str(row.get(plan.country_field) or "").strip().upper()
         if cell:
             if not known_region(cell):
-                reason = f"the country column holds {cell!r}, not an ISO 3166 code such as ES"
-                return Destination(raw, "", 0, None, False, reason, "unknown_country")
+                return unknown_country(raw, cell)
             country = cell
     return destination(raw, country)
 
@@ -601,10 +606,11 @@ class Report:
 
     def reason_label(self, reason: str) -> str:
         """A group of ``invalid_reasons`` as a person reads it: what a number's ``why`` means
-        (:data:`nrscompose.destinations.WHY`), or the sentence of the problem of the first
-        sampled row with that kind."""
-        if reason in WHY:
-            return WHY[reason]
+        (:func:`nrscompose.destinations.reason_sentence`), or the sentence of the problem of
+        the first sampled row with that kind."""
+        sentence = reason_sentence(reason)
+        if sentence is not None:
+            return sentence
         found = (r.problem for r in self.invalid_sample if r.reason == reason and r.problem)
         return next(found, reason)
 

@@ -1,7 +1,7 @@
 # The public path of nrscompose._counting.charsets.codec: written by tools/write_fronts.py
 from nrscompose._counting.charsets import codec as _implementation
 from nrscompose._counting.charsets.codec import (
-    register as register,
+    register,
 )
 
 __doc__ = _implementation.__doc__

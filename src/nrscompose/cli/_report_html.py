@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from nrscompose._base.errors import ValidationError
-from nrscompose._rules.destinations import WHY
+from nrscompose._rules.destinations import reason_sentence
 from nrscompose.campaign.recipient_files import describe_delimiter
 from nrscompose.demo.campaign_page import costly_clusters, shown_cluster
 
@@ -302,7 +302,7 @@ def _why(row: RecipientEstimate) -> str:
     """The sentence of the row's kind: a number's reason in the library's words (not the phone
     library's), a text's problem as its kind renders it."""
     reason = row.reason or "invalid"
-    return WHY.get(reason) or row.problem or reason
+    return reason_sentence(reason) or row.problem or reason
 
 
 def _duplicates(report: Report) -> str:
