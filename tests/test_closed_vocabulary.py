@@ -23,7 +23,7 @@ from nrscompose.providers import bulk_sms, nrs
 SRC = Path(__file__).parent.parent / "src" / "nrscompose"
 CONVERTED = [
     *sorted((SRC / "_rules" / "windows").glob("*.py")),
-    SRC / "providers" / "bulk_sms.py",
+    SRC / "providers" / "bulk_sms" / "requests.py",
     SRC / "_composition" / "template" / "ranges.py",
     SRC / "providers" / "nrs" / "_conditions.py",
 ]

@@ -24,7 +24,7 @@ CONVERTED = [
     SRC / "nrs" / "requests_resources.py",
     SRC / "nrs" / "requests_sms.py",
     SRC / "nrs" / "_checks.py",
-    SRC / "email_contacts.py",
+    SRC / "email_contacts" / "requests.py",
 ]
 CREDS = nrs.Credentials("username", "apiPassword")
 KEY = contacts_api.ApiKey("xkeysib-secret", "https://api.example.com")

@@ -12,6 +12,7 @@ from nrscompose.providers import bulk_sms, email_contacts, nrs
 from tool_scripts import tool
 
 FRONTS = tool("write_fronts").FRONTS
+MODULES = ("requests", "responses")
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:
@@ -48,3 +49,17 @@ def test_a_public_front_is_what_the_tool_writes(public: str) -> None:
     assert front.__all__ == implementation.__all__
     assert front.__doc__ == implementation.__doc__
     assert all(getattr(front, n) is getattr(implementation, n) for n in front.__all__)
+
+
+@pytest.mark.parametrize("provider", [bulk_sms, email_contacts], ids=lambda m: m.__name__)
+def test_a_provider_front_lists_its_modules_names(provider) -> None:
+    """One provider shape: a package front over ``requests`` and ``responses``."""
+    modules = [importlib.import_module(f"{provider.__name__}.{name}") for name in MODULES]
+    listed = [name for module in modules for name in module.__all__]
+    assert sorted(provider.__all__) == sorted(listed)
+    assert len(set(listed)) == len(listed)
+    assert all(
+        getattr(provider, name) is getattr(module, name)
+        for module in modules
+        for name in module.__all__
+    )

@@ -1,22 +1,4 @@
-"""An email platform's contacts API (``/v3/contacts``, header ``api-key``), from its API reference.
-
-The reference does not name the provider. It documents folders, lists, contacts and imports; the
-builders here return the same :class:`~nrscompose.http.HttpRequest` as the 360nrs ones. Where
-the reference's headings and its ``curl`` examples disagree, the examples are followed:
-
-* "Create a folder" is headed ``POST: /v3/contacts/folder``; the examples post to ``/folders``.
-* "Import contact" is headed ``POST: /v3/contacts``; the examples post to ``/contacts/import``.
-* "Get contacts in list" is headed ``GET: /v3/contacts/folders/{folderId}/lists`` but takes a
-  ``listId``; the examples get ``/v3/contacts/lists/{listId}/contacts``.
-
-The reference capitalises query names in its tables (``Limit``, ``Offset``, ``Sort``); requests
-use the lower-case names of its prose and of the examples' API.
-
-Each request's ``expects`` names its documented answer; :func:`read` (or
-:func:`parse_response`) turns the answer into :class:`Created`, :class:`ImportProcess`,
-:class:`Lists`, :class:`ContactList`, :class:`Contacts` or :class:`Empty`, and an error answer
-into :class:`EmailContactsApiError`.
-"""
+"""The email contacts request builders (the package docstring says what the API is)."""
 
 from __future__ import annotations
 
@@ -37,8 +19,6 @@ from nrscompose._base.http import (
 )
 from nrscompose._base.problems import Problem, required_one_of
 from nrscompose._rules.message_rules import naive_datetime_problem
-from nrscompose.providers import _email_contacts_responses
-from nrscompose.providers._email_contacts_responses import *  # noqa: F403  # the answers
 from nrscompose.providers._paths import fill_path
 
 __all__ = [
@@ -52,7 +32,6 @@ __all__ = [
     "list_contacts",
     "list_info",
 ]
-__all__ += _email_contacts_responses.__all__
 
 # Email-contacts API reference, "Import contact": "Maximum allowed file body size is 10MB".
 MAX_IMPORT_BYTES: Final = 10 * 1024 * 1024

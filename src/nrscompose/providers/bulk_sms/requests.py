@@ -1,21 +1,4 @@
-"""A bulk SMS API described without paths: payloads here, routes from the caller.
-
-Its reference documents individual and bulk sends (``destination``, ``message``, ``campaign_pk``),
-contact lists, deployments and opt-outs, but no URL, method or authentication. So a
-:class:`BulkSmsApi` holds the caller's routes (``{"send": Route("POST", "/sms/send/")}`` …)
-and headers; a builder for a route that was not configured says so.
-
-Billing (its API reference): "The message will be split into 160 character chunks with each chunk
-costing 1 credit" — characters, not septets, and no concatenation header: the core's
-``flat160`` profile. :func:`credits` counts with it.
-
-Every documented operation has a builder (see :data:`ROUTES` for the operation names). A
-route's path may hold ``{list_id}``, ``{contact_id}``, ``{deployment_id}`` (or ``{id}``) where
-the caller's API puts them; an identifier given to a builder must have its place in the path,
-and a placeholder must get a value. CSV imports upload the file as ``multipart/form-data`` in
-the ``file`` field, as the reference says ("File should be in the 'file' parameter").
-:func:`read` turns answers into the typed records of the reference's schemas.
-"""
+"""The bulk sms request builders (the package docstring says what the API is)."""
 
 from __future__ import annotations
 
@@ -37,10 +20,8 @@ from nrscompose._base.http import (
 from nrscompose._base.problems import Problem
 from nrscompose._counting.analysis import analyze
 from nrscompose._rules.destinations import normalize_phone
-from nrscompose.providers import _bulk_sms_records
-from nrscompose.providers._bulk_sms_records import *  # noqa: F403  # the answers, re-exported
-from nrscompose.providers._bulk_sms_records import multipart_file
 from nrscompose.providers._paths import fill_path, placeholders
+from nrscompose.providers.bulk_sms.responses import multipart_file
 
 __all__ = [
     "PROFILE",
@@ -70,7 +51,6 @@ __all__ = [
     "update_company",
     "update_contact",
 ]
-__all__ += _bulk_sms_records.__all__
 
 PROFILE: Final = "flat160"
 # The operations the reference describes, each with the record its answer holds; each needs
