@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Final, Protocol
 
 __all__ = ["NeutralizingWriter", "neutralized"]
 
@@ -26,11 +26,17 @@ def neutralized(cell: object) -> object:
     return cell if _SIGNED_NUMBER.fullmatch(cell) else "'" + cell
 
 
+class Writer(Protocol):
+    """What :class:`NeutralizingWriter` writes through: a ``csv.writer``."""
+
+    def writerow(self, row: Iterable[object], /) -> object: ...
+
+
 class NeutralizingWriter:
     """A ``csv.writer`` whose every cell passes through :func:`neutralized`."""
 
-    def __init__(self, writer: Any) -> None:
+    def __init__(self, writer: Writer) -> None:
         self._writer = writer
 
-    def writerow(self, row: Iterable[object]) -> Any:
+    def writerow(self, row: Iterable[object]) -> object:
         return self._writer.writerow([neutralized(cell) for cell in row])

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from itertools import chain
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
 __all__ = ["Form", "text_size", "walk"]
 
@@ -61,12 +61,12 @@ class Walk:
         self.depth = 0
 
 
-def walk(value: Any, budget: int, form: Form = "str") -> Walk:
+def walk(value: object, budget: int, form: Form = "str") -> Walk:
     """The size of ``value`` in ``form``, counted until it passes ``budget`` (then it is some
     number above ``budget``). Containers are written as Python (or JSON) writes them. The walk
     keeps one iterator per level of nesting, never a copy of a container's items."""
     found = Walk()
-    stack: list[tuple[Iterator[Any], Form, int]] = [(iter((value,)), form, 0)]
+    stack: list[tuple[Iterator[object], Form, int]] = [(iter((value,)), form, 0)]
     while stack and found.size <= budget:
         members, shape, depth = stack[-1]
         item = next(members, _END)
@@ -86,7 +86,7 @@ def walk(value: Any, budget: int, form: Form = "str") -> Walk:
 _END: Final = object()
 
 
-def _item_size(item: Any, form: Form) -> tuple[int, Iterator[Any] | None]:
+def _item_size(item: object, form: Form) -> tuple[int, Iterator[object] | None]:
     if isinstance(item, str):
         return _string_size(item, form), None
     if item is None:
@@ -102,7 +102,7 @@ def _item_size(item: Any, form: Form) -> tuple[int, Iterator[Any] | None]:
     return len(repr(item)) if form != "str" else len(str(item)), None  # the caller's objects
 
 
-def text_size(value: Any, budget: int, form: Form = "str") -> int:
+def text_size(value: object, budget: int, form: Form = "str") -> int:
     """The characters of ``value`` in ``form`` (above ``budget`` once it passes ``budget``)."""
     if isinstance(value, str):
         return len(value) if form == "str" else _string_size(value, form)

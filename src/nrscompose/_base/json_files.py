@@ -26,7 +26,7 @@ def read_json(
     field: str,
     *,
     parse_float: Callable[[str], Any] | None = None,
-) -> Any:
+) -> Any:  # any JSON value: the caller checks its shape
     """The JSON value in ``path``; a ``ValidationError`` on ``field`` when it is not JSON,
     holds a number too long to read or is nested too deeply."""
     try:

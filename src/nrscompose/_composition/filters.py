@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Final
 
 from nrscompose._base.patterns import HTTP_URL
 from nrscompose._rules.message_rules import SHORT_URL_STAND_IN
@@ -166,7 +166,7 @@ FILTERS: Final[Mapping[str, Filter]] = MappingProxyType(
 NUMBER_FILTERS: Final = frozenset({"formatDotComma", "formatCommaDot"})
 
 
-def value_text(value: Any) -> str:
+def value_text(value: object) -> str:
     """A custom-field value as the text the server substitutes (numbers without exponents)."""
     if type(value) is str:
         return value

@@ -47,6 +47,11 @@ if TYPE_CHECKING:
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+
+# Whatever a template computes or a caller passes in: any Python object. Jinja's own API is
+# untyped, and the bounds below check values by what they are at run time.
+JinjaObject = Any
+
 __all__ = [
     "MAX_NUMBER_BITS",
     "MAX_OUTPUT",
@@ -71,8 +76,8 @@ class TemplateLimitError(NrsComposeError):
     """A user-supplied template crossed one of the sandbox's bounds (see the module)."""
 
 
-def _jinja_filter(function: Filter) -> Any:
-    def apply(value: Any) -> str:
+def _jinja_filter(function: Filter) -> JinjaObject:
+    def apply(value: JinjaObject) -> str:
         import jinja2
 
         if value is None or isinstance(value, jinja2.Undefined):
@@ -101,7 +106,7 @@ def install_filters(
 
 
 def sandboxed_environment(
-    *, shortener: Shortener | None = None, **options: Any
+    *, shortener: Shortener | None = None, **options: JinjaObject
 ) -> ImmutableSandboxedEnvironment:
     """A locked-down environment for user-supplied templates, with the filters installed.
 
@@ -115,10 +120,10 @@ def sandboxed_environment(
     class _NoAttributes(ImmutableSandboxedEnvironment):
         # Jinja's sandbox blocks private and unsafe attributes; this one blocks them all, so
         # data can only be reached as keys of the mappings passed to render().
-        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        def is_safe_attribute(self, obj: JinjaObject, attr: str, value: JinjaObject) -> bool:
             return False
 
-        def is_safe_callable(self, obj: Any) -> bool:
+        def is_safe_callable(self, obj: JinjaObject) -> bool:
             return isinstance(obj, Macro)
 
     environment: ImmutableSandboxedEnvironment = _bounded_environment(_NoAttributes)(**options)
@@ -139,7 +144,7 @@ def _limit(what: str) -> TemplateLimitError:
     return TemplateLimitError(f"the template {what}")
 
 
-def _check_size(value: Any) -> Any:
+def _check_size(value: JinjaObject) -> JinjaObject:
     if isinstance(value, str | list | tuple | bytes) and len(value) > MAX_OUTPUT:
         raise _limit(f"built a value of {len(value)} items; the bound is {MAX_OUTPUT}")
     return value
@@ -151,7 +156,7 @@ def _check_text(size: int, what: str) -> None:
         raise _limit(f"{what} a text of more than {MAX_OUTPUT} characters")
 
 
-def _checked_text(value: Any) -> Any:
+def _checked_text(value: JinjaObject) -> JinjaObject:
     """``value``, once its text (printed, concatenated) is known to fit."""
     _check_text(text_size(value, MAX_OUTPUT), "prints")
     return value
@@ -162,15 +167,15 @@ def _check_integer(bits: int) -> None:
         raise _limit(f"computes an integer of about {bits} bits; the bound is {MAX_NUMBER_BITS}")
 
 
-def _is_integer(value: Any) -> bool:
+def _is_integer(value: JinjaObject) -> bool:
     return isinstance(value, int)  # bool included: True ** n is cheap either way
 
 
-def _sized(value: Any) -> bool:
+def _sized(value: JinjaObject) -> bool:
     return isinstance(value, str | list | tuple | bytes)
 
 
-def _multiply(left: Any, right: Any) -> Any:
+def _multiply(left: JinjaObject, right: JinjaObject) -> JinjaObject:
     if (_sized(left) and _is_integer(right)) or (_sized(right) and _is_integer(left)):
         sequence, times = (left, right) if _sized(left) else (right, left)
         if len(sequence) * max(times, 0) > MAX_OUTPUT:
@@ -180,7 +185,7 @@ def _multiply(left: Any, right: Any) -> Any:
     return left * right
 
 
-def _power(left: Any, right: Any) -> Any:
+def _power(left: JinjaObject, right: JinjaObject) -> JinjaObject:
     if _is_integer(left) and _is_integer(right) and right > 0 and abs(left) > 1:
         _check_integer(abs(left).bit_length() * right)
     try:
@@ -189,13 +194,13 @@ def _power(left: Any, right: Any) -> Any:
         raise _limit("computes a number too large") from None
 
 
-def _add(left: Any, right: Any) -> Any:
+def _add(left: JinjaObject, right: JinjaObject) -> JinjaObject:
     if _sized(left) and _sized(right) and len(left) + len(right) > MAX_OUTPUT:
         raise _limit(f"built a value of more than {MAX_OUTPUT} items")
     return left + right
 
 
-def _format(left: Any, right: Any) -> Any:
+def _format(left: JinjaObject, right: JinjaObject) -> JinjaObject:
     if isinstance(left, str):
         arguments = right if isinstance(right, tuple) else (right,)
         sizes = [int(d) for match in _FORMAT_SIZES.finditer(left) for d in match.groups() if d]
@@ -209,7 +214,7 @@ def _format(left: Any, right: Any) -> Any:
     return left % right
 
 
-def _formatted_size(pattern: str, arguments: Any, widths: int) -> int:
+def _formatted_size(pattern: str, arguments: JinjaObject, widths: int) -> int:
     """At most the characters of ``pattern % arguments``: the pattern, the widths, and each
     argument written as %r/%a would write it (the widest); a mapping's values as many times as
     the pattern has conversions."""
@@ -223,7 +228,7 @@ def _formatted_size(pattern: str, arguments: Any, widths: int) -> int:
     return len(pattern) + widths + text_size(arguments, budget, form)
 
 
-_BOUNDED_OPERATORS: Final[dict[str, Callable[[Any, Any], Any]]] = {
+_BOUNDED_OPERATORS: Final[dict[str, Callable[[JinjaObject, JinjaObject], JinjaObject]]] = {
     "*": _multiply,
     "**": _power,
     "+": _add,
@@ -231,16 +236,17 @@ _BOUNDED_OPERATORS: Final[dict[str, Callable[[Any, Any], Any]]] = {
 }
 
 
-def _bounded_finalize(given: Callable[..., Any] | None) -> Callable[..., Any]:
+def _bounded_finalize(given: Callable[..., JinjaObject] | None) -> Callable[..., JinjaObject]:
     """The environment's ``finalize`` (if any), then a check that the value's text fits:
     ``{{ x }}`` is written with ``str(x)``."""
     from jinja2.utils import _PassArg
 
-    def finalize(*args: Any) -> Any:
+    def finalize(*args: JinjaObject) -> JinjaObject:
         return _checked_text(given(*args) if given is not None else args[-1])
 
     passed = _PassArg.from_obj(given) if given is not None else None
     if passed is not None:
+        # how Jinja marks a pass_context function: an attribute set on the function object
         finalize.jinja_pass_arg = passed  # type: ignore[attr-defined]
     return finalize
 
@@ -256,7 +262,7 @@ def _bounded_concat(parts: Iterable[str]) -> str:
     return "".join(kept)
 
 
-def _step(context: Any) -> None:
+def _step(context: JinjaObject) -> None:
     # The counter lives on the render's context: every macro of one render shares it.
     steps = getattr(context, "_nrscompose_steps", 0) + 1
     if steps > MAX_STEPS:
@@ -264,17 +270,19 @@ def _step(context: Any) -> None:
     context._nrscompose_steps = steps
 
 
-def _counted_loop_items(context: Any, items: Iterable[Any]) -> Iterator[Any]:
+def _counted_loop_items(
+    context: JinjaObject, items: Iterable[JinjaObject]
+) -> Iterator[JinjaObject]:
     for item in items:
         _step(context)
         yield item
 
 
-def _counted_loop() -> Any:
+def _counted_loop() -> JinjaObject:
     from jinja2 import pass_context
 
     @pass_context
-    def counted(context: Any, items: Any) -> Any:
+    def counted(context: JinjaObject, items: JinjaObject) -> JinjaObject:
         if not isinstance(items, Iterable):
             return items  # an undefined value: the loop reports it as it always did
         return _counted_loop_items(context, items)
@@ -282,7 +290,7 @@ def _counted_loop() -> Any:
     return counted
 
 
-def _checked_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+def _checked_filter(name: str, function: Callable[..., JinjaObject]) -> Callable[..., JinjaObject]:
     """``function`` refusing size arguments above the bound (``'a'|center(2000000000)``) and,
     before it runs, a result that would pass the bound (see :data:`_GROWTH`)."""
     from jinja2.utils import _PassArg
@@ -292,7 +300,7 @@ def _checked_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
     replacement = _REPLACEMENTS.get(name)
 
     @functools.wraps(function)
-    def checked(*args: Any, **kwargs: Any) -> Any:
+    def checked(*args: JinjaObject, **kwargs: JinjaObject) -> JinjaObject:
         for argument in (*args[skip:], *kwargs.values()):
             if _is_integer(argument) and argument > MAX_OUTPUT:
                 raise _limit(f"gives a filter the size {argument}; the bound is {MAX_OUTPUT}")
@@ -312,7 +320,7 @@ def _checked_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
 # ------------------------------------------------------------- what each filter would make
 
 
-def _listed(value: Any, between: int = 0) -> Any:
+def _listed(value: JinjaObject, between: int = 0) -> JinjaObject:
     """An iterator's items in a list, so they can be measured: at most :data:`MAX_OUTPUT`
     items and characters of their text, ``between`` characters after each of them
     (``map('string')|join(separator)``)."""
@@ -320,7 +328,7 @@ def _listed(value: Any, between: int = 0) -> Any:
         value, Iterable
     ):
         return value
-    items: list[Any] = []
+    items: list[JinjaObject] = []
     total = 0
     for item in value:
         items.append(item)
@@ -330,31 +338,39 @@ def _listed(value: Any, between: int = 0) -> Any:
     return items
 
 
-def _separator_size(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+def _separator_size(
+    name: str, args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject]
+) -> int:
     return text_size(_argument(args, kwargs, 0, "d", ""), MAX_OUTPUT) if name == "join" else 0
 
 
-def _text_of_value(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+def _text_of_value(
+    value: JinjaObject, args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject]
+) -> int:
     return text_size(value, MAX_OUTPUT)
 
 
-def _escaped_text(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+def _escaped_text(
+    value: JinjaObject, args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject]
+) -> int:
     # Up to five characters per character: what HTML escaping makes of '"' (&#34;).
     size = text_size(value, MAX_OUTPUT)
     return size if size > MAX_OUTPUT else size + 4 * _specials(value)
 
 
-def _specials(value: Any) -> int:
+def _specials(value: JinjaObject) -> int:
     text = value if isinstance(value, str) else ""
     return sum(text.count(char) for char in "<>&'\"")
 
 
-def _argument(args: tuple[Any, ...], kwargs: dict[str, Any], at: int, name: str,
-              default: Any) -> Any:  # fmt: skip
+def _argument(args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject], at: int, name: str,
+              default: JinjaObject) -> JinjaObject:  # fmt: skip
     return args[at] if len(args) > at else kwargs.get(name, default)
 
 
-def _replace_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+def _replace_growth(
+    value: JinjaObject, args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject]
+) -> int:
     size = text_size(value, MAX_OUTPUT)
     old, new = _argument(args, kwargs, 0, "old", ""), _argument(args, kwargs, 1, "new", "")
     count = _argument(args, kwargs, 2, "count", None)
@@ -368,7 +384,9 @@ def _replace_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -
     return size + found * max(0, new_size - old_size)
 
 
-def _join_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+def _join_growth(
+    value: JinjaObject, args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject]
+) -> int:
     separator = text_size(_argument(args, kwargs, 0, "d", ""), MAX_OUTPUT)
     if not isinstance(value, Iterable) or isinstance(value, str):
         return text_size(value, MAX_OUTPUT)
@@ -381,7 +399,9 @@ def _join_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> i
 
 
 def _structured_growth(form: Form, indent_name: str) -> Callable[..., int]:
-    def growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    def growth(
+        value: JinjaObject, args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject]
+    ) -> int:
         found = walk(value, MAX_OUTPUT, form)
         indent = _argument(args, kwargs, 0, indent_name, None) if indent_name else 1
         width = indent if _is_integer(indent) else text_size(indent or "", MAX_OUTPUT)
@@ -391,26 +411,34 @@ def _structured_growth(form: Form, indent_name: str) -> Callable[..., int]:
     return growth
 
 
-def _format_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+def _format_growth(
+    value: JinjaObject, args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject]
+) -> int:
     pattern = value if isinstance(value, str) else ""
-    arguments: Any = kwargs or args
+    arguments: JinjaObject = kwargs or args
     return _formatted_size(pattern, arguments, 0)
 
 
-def _indent_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+def _indent_growth(
+    value: JinjaObject, args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject]
+) -> int:
     width = _argument(args, kwargs, 0, "width", 4)
     per_line = width if _is_integer(width) else text_size(width, MAX_OUTPUT)
     lines = value.count("\n") + 1 if isinstance(value, str) else text_size(value, MAX_OUTPUT)
     return text_size(value, MAX_OUTPUT) + lines * max(0, per_line)
 
 
-def _wordwrap_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+def _wordwrap_growth(
+    value: JinjaObject, args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject]
+) -> int:
     wrap = _argument(args, kwargs, 3, "wrapstring", None)
     size = text_size(value, MAX_OUTPUT)
     return size + (size + 1) * max(1, text_size(wrap or "\n", MAX_OUTPUT))
 
 
-def _urlize_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+def _urlize_growth(
+    value: JinjaObject, args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject]
+) -> int:
     size = text_size(value, MAX_OUTPUT)
     target = text_size(_argument(args, kwargs, 2, "target", None) or "", MAX_OUTPUT)
     rel = text_size(_argument(args, kwargs, 3, "rel", None) or "", MAX_OUTPUT)
@@ -420,7 +448,9 @@ def _urlize_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
     return 12 * size + links * (60 + 6 * (target + rel))
 
 
-def _sum_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+def _sum_growth(
+    value: JinjaObject, args: tuple[JinjaObject, ...], kwargs: dict[str, JinjaObject]
+) -> int:
     start = _argument(args, kwargs, 1, "start", 0)
     if not isinstance(start, list | tuple) or not isinstance(value, Iterable):
         return 0  # numbers: the integer bounds apply to each addition
@@ -432,8 +462,8 @@ def _sum_growth(value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> in
     return total
 
 
-def _sum_sequences(function: Callable[..., Any], args: tuple[Any, ...],
-                   kwargs: dict[str, Any]) -> Any:  # fmt: skip
+def _sum_sequences(function: Callable[..., JinjaObject], args: tuple[JinjaObject, ...],
+                   kwargs: dict[str, JinjaObject]) -> JinjaObject:  # fmt: skip
     """``sum`` of lists in one pass: Python's adds them pairwise, in quadratic time."""
     start = _argument(args[2:], kwargs, 1, "start", 0)
     values = args[1] if len(args) > 1 else None
@@ -447,7 +477,9 @@ def _sum_sequences(function: Callable[..., Any], args: tuple[Any, ...],
     return type(start)(items)
 
 
-_GROWTH: Final[dict[str, Callable[[Any, tuple[Any, ...], dict[str, Any]], int]]] = {
+_GROWTH: Final[
+    dict[str, Callable[[JinjaObject, tuple[JinjaObject, ...], dict[str, JinjaObject]], int]]
+] = {
     "replace": _replace_growth,
     "join": _join_growth,
     "tojson": _structured_growth("json", "indent"),
@@ -469,16 +501,16 @@ _TEXT_FILTERS: Final = frozenset({
     "striptags", "title", "trim", "truncate", "upper", "wordcount", "reverse",
 })  # fmt: skip
 _LISTING_FILTERS: Final = frozenset({"join", "sum"})
-_REPLACEMENTS: Final[dict[str, Callable[..., Any]]] = {"sum": _sum_sequences}
+_REPLACEMENTS: Final[dict[str, Callable[..., JinjaObject]]] = {"sum": _sum_sequences}
 
 
-def _bounded_environment(base: type[ImmutableSandboxedEnvironment]) -> type[Any]:
+def _bounded_environment(base: type[ImmutableSandboxedEnvironment]) -> type[JinjaObject]:
     import jinja2
     from jinja2 import nodes
     from jinja2.compiler import CodeGenerator
 
     class _Generator(CodeGenerator):
-        def visit_Template(self, node: nodes.Template, frame: Any = None) -> None:
+        def visit_Template(self, node: nodes.Template, frame: JinjaObject = None) -> None:
             # Every loop's items pass through a counter, so nested loops over literals stop;
             # done before generating, which first collects the filters the code uses.
             for loop in node.find_all(nodes.For):
@@ -486,7 +518,7 @@ def _bounded_environment(base: type[ImmutableSandboxedEnvironment]) -> type[Any]
                                          lineno=loop.lineno)  # fmt: skip
             super().visit_Template(node, frame)
 
-        def visit_Concat(self, node: nodes.Concat, frame: Any) -> None:
+        def visit_Concat(self, node: nodes.Concat, frame: JinjaObject) -> None:
             # Jinja's own, with the operands measured before they are joined: ``a ~ b``.
             if frame.eval_ctx.volatile:
                 join = "(markup_join if context.eval_ctx.volatile else str_join)"
@@ -501,44 +533,53 @@ def _bounded_environment(base: type[ImmutableSandboxedEnvironment]) -> type[Any]
             self.write(")))")
 
     class _Template(jinja2.Template):
-        def render(self, *args: Any, **kwargs: Any) -> str:
+        def render(self, *args: JinjaObject, **kwargs: JinjaObject) -> str:
             try:
                 return super().render(*args, **kwargs)
             except RecursionError:
                 pass
             raise _limit("recurses deeper than Python allows")
 
+    # a subclass of the caller's environment class, known only at run time
     class Bounded(base):  # type: ignore[misc, valid-type]
         code_generator_class = _Generator
         template_class = _Template
         intercepted_binops = frozenset(_BOUNDED_OPERATORS)
         concat = staticmethod(_bounded_concat)
 
-        def compile(self, *args: Any, **kwargs: Any) -> Any:
+        def compile(self, *args: JinjaObject, **kwargs: JinjaObject) -> JinjaObject:
             try:
                 return super().compile(*args, **kwargs)
             except RecursionError:
                 pass
             raise _limit("nests expressions deeper than Python allows")
 
-        def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+        def call_binop(
+            self, context: JinjaObject, operator_name: str, left: JinjaObject, right: JinjaObject
+        ) -> JinjaObject:
             bounded = _BOUNDED_OPERATORS.get(operator_name)
             if bounded is not None:
                 return bounded(left, right)
             return super().call_binop(context, operator_name, left, right)
 
-        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        def call(
+            __self,
+            __context: JinjaObject,
+            __obj: JinjaObject,
+            *args: JinjaObject,
+            **kwargs: JinjaObject,
+        ) -> JinjaObject:
             _step(__context)
             for argument in (*args, *kwargs.values()):
                 _check_size(argument)
             return super().call(__context, __obj, *args, **kwargs)
 
         @staticmethod
-        def checked_size(value: Any) -> Any:
+        def checked_size(value: JinjaObject) -> JinjaObject:
             return _check_size(value)
 
         @staticmethod
-        def checked_operands(operands: tuple[Any, ...]) -> tuple[Any, ...]:
+        def checked_operands(operands: tuple[JinjaObject, ...]) -> tuple[JinjaObject, ...]:
             total = 0
             for operand in operands:
                 total += text_size(operand, MAX_OUTPUT - total)

@@ -388,7 +388,7 @@ class Analysis(_Record):
         lazy = self._lazy  # _cached, inlined: split is a hot path
         if lazy is None:
             lazy = self._lazy = {}
-        bounds: list[int] | None = lazy.get("bounds")  # type: ignore[assignment]
+        bounds: list[int] | None = lazy.get("bounds")  # type: ignore[assignment]  # cache: by key
         if bounds is None:
             bounds = lazy["bounds"] = self._bounds()
         return bounds
@@ -480,7 +480,7 @@ class Analysis(_Record):
             lazy = self._lazy = {}
         if key not in lazy:
             lazy[key] = compute()
-        return lazy[key]  # type: ignore[return-value]
+        return lazy[key]  # type: ignore[return-value]  # the cache holds what compute() gave
 
     def _bounds(self) -> list[int]:
         text = self.text

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     Boundary = Callable[[str, int, int], int]
+    # the regex module (imported on first use) ships no type information
+    Regex = Any
 
 __all__ = [
     "crlf_boundary",
@@ -55,7 +57,7 @@ _JOINING_CLASSES = [
 
 
 @cache
-def _regex() -> Any:
+def _regex() -> Regex:
     import regex  # imported on first need: it is the heaviest import of the core
 
     return regex
@@ -67,29 +69,29 @@ def _joining_classes() -> str:
 
 
 @cache
-def _joining() -> Any:
+def _joining() -> Regex:
     return _regex().compile(f"[{_joining_classes()}]")
 
 
 @cache
-def _last_certain_boundary() -> Any:
+def _last_certain_boundary() -> Regex:
     # Searched backwards (regex's REVERSE flag): two neighbours that join nothing.
     alone = f"[^{_joining_classes()}]"
     return _regex().compile(f"(?r){alone}{alone}").search
 
 
 @cache
-def _last_not_flag() -> Any:
+def _last_not_flag() -> Regex:
     return _regex().compile(r"(?r)\P{Grapheme_Cluster_Break=Regional_Indicator}").search
 
 
 @cache
-def _clusters() -> Any:
+def _clusters() -> Regex:
     return _regex().compile(r"\X").findall
 
 
 @cache
-def _kind_patterns() -> tuple[Any, Any, Any]:
+def _kind_patterns() -> tuple[Regex, Regex, Regex]:
     regex = _regex()
     return (
         regex.compile(r"\p{Grapheme_Cluster_Break=Regional_Indicator}").match,

@@ -94,7 +94,7 @@ def unknown_country(raw: str, cell: str) -> Destination:
 
 
 @cache
-def _phonenumbers() -> Any:
+def _phonenumbers() -> Any:  # the module, imported on first use (the phone extra)
     return require("phonenumbers")
 
 
@@ -126,7 +126,7 @@ def _regions(code: int) -> tuple[tuple[_Region, ...], tuple[re.Pattern[str], ...
 _Desc = tuple[frozenset[int], "re.Pattern[str]"]
 
 
-def _compile(desc: Any) -> _Desc | None:
+def _compile(desc: Any) -> _Desc | None:  # a PhoneNumberDesc of phonenumbers' metadata
     if desc is None or not desc.national_number_pattern:
         return None
     return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)

@@ -53,12 +53,12 @@ import math
 import sys
 import traceback
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from importlib import resources
-from typing import Any, Final
+from typing import Final
 from urllib.parse import urlsplit
 
 from nrscompose._base.errors import NrsComposeError, Problem, ValidationError
@@ -144,13 +144,14 @@ def _grouped(items: list[JsonObject], key: Callable[[JsonObject], object]) -> li
     groups: dict[object, JsonObject] = {}
     for item in items:
         first = groups.setdefault(key(item), {**item, "count": 0})
-        first["count"] = int(first["count"]) + 1  # type: ignore[call-overload]
+        count = first["count"]
+        first["count"] = (count if isinstance(count, int) else 0) + 1
     return list(groups.values())
 
 
-def _capped(answer: JsonObject, name: str, items: list[Any]) -> None:
+def _capped(answer: JsonObject, name: str, items: Sequence[object]) -> None:
     """``answer[name]`` = the first :data:`MAX_LISTED` items; ``<name>_omitted`` the rest."""
-    answer[name] = items[:MAX_LISTED]
+    answer[name] = list(items[:MAX_LISTED])
     answer[f"{name}_omitted"] = max(0, len(items) - MAX_LISTED)
 
 
@@ -161,8 +162,10 @@ def _problems_json(
     # warning each, but a message with the same emoji 500 times needs one entry, not 500.
     def same(found: JsonObject) -> object:
         start, end = found["start"], found["end"]
-        spanned = isinstance(start, int) and isinstance(end, int)
-        what = received[start:end] if spanned else found["message"]  # type: ignore[index]
+        if isinstance(start, int) and isinstance(end, int):
+            what: object = received[start:end]
+        else:
+            what = found["message"]
         return found.get("kind"), found["code"], found["field"], what
 
     return _grouped([problem_json(p, check.locale) for p in problems], same)

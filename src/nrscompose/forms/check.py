@@ -237,7 +237,7 @@ class MessageCheck:
         lazy = self._lazy
         if key not in lazy:
             lazy[key] = compute()
-        return lazy[key]  # type: ignore[return-value]
+        return lazy[key]  # type: ignore[return-value]  # the cache holds what compute() gave
 
     def _spans(self) -> _Spans:
         options = self._options

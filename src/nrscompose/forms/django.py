@@ -44,6 +44,10 @@ from nrscompose.forms.check import (
     normalize_newlines,
 )
 
+# What Django passes to a widget or field (a form value, attrs, a renderer): Django ships no
+# type information, and django-stubs is not a dependency.
+DjangoValue = Any
+
 __all__ = [
     "COUNTER_SCRIPT",
     "CounterTextarea",
@@ -148,9 +152,9 @@ class CounterTextarea(forms.Textarea):
     def render(
         self,
         name: str,
-        value: Any,
-        attrs: Mapping[str, Any] | None = None,
-        renderer: Any = None,
+        value: DjangoValue,
+        attrs: Mapping[str, DjangoValue] | None = None,
+        renderer: DjangoValue = None,
     ) -> SafeString:
         html = super().render(name, value, attrs, renderer)
         element_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
@@ -176,7 +180,7 @@ class MessageTextField(forms.CharField):
         profile: str = "360nrs",
         split_parts: bool = False,
         newlines: NewlineMode = "crlf",
-        **kwargs: Any,
+        **kwargs: DjangoValue,
     ) -> None:
         kwargs.setdefault("strip", False)
         self.message_validator = MessageTextValidator(
@@ -190,18 +194,18 @@ class MessageTextField(forms.CharField):
         super().__init__(**kwargs)
         self.validators.append(self.message_validator)
 
-    def widget_attrs(self, widget: Any) -> dict[str, Any]:
-        attrs: dict[str, Any] = super().widget_attrs(widget)
+    def widget_attrs(self, widget: DjangoValue) -> dict[str, DjangoValue]:
+        attrs: dict[str, DjangoValue] = super().widget_attrs(widget)
         attrs.update(self.message_validator.data_attributes())
         return attrs
 
-    def to_python(self, value: Any) -> Any:
+    def to_python(self, value: DjangoValue) -> DjangoValue:
         text = super().to_python(value)
         if isinstance(text, str):
             return normalize_newlines(text, self.message_validator.options.newlines)
         return text
 
-    def validate(self, value: Any) -> None:
+    def validate(self, value: DjangoValue) -> None:
         if self.required and value in self.empty_values:
             raise django_error(self.message_validator.check(""))  # the API's 104
         super().validate(value)
@@ -210,11 +214,11 @@ class MessageTextField(forms.CharField):
 class SenderField(forms.CharField):
     """The ``from`` field (106, 107)."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, **kwargs: DjangoValue) -> None:
         super().__init__(**kwargs)
         self.validators.append(SenderValidator())
 
-    def validate(self, value: Any) -> None:
+    def validate(self, value: DjangoValue) -> None:
         if self.required and value in self.empty_values:
             SenderValidator()("")  # the API's 106
         super().validate(value)

@@ -108,6 +108,7 @@ class RequestsTransport:
 
     def _send_once(self, request: HttpRequest, end: float) -> HttpResponse:
         requests = _requests()
+        # urllib3 ships types from 2.0; 1.x has none (requests allows both)
         import urllib3  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
         try:

@@ -59,6 +59,11 @@ def _headers(message: Message) -> dict[str, str]:
     return {name.lower(): value for name, value in message.items()}
 
 
+# What the opener returns: an http.client.HTTPResponse, or the HTTPError that carries a 4xx or
+# 5xx answer; typeshed types the opener's result as Any and an HTTPError's status as optional.
+Answer = Any
+
+
 class _Sockets(threading.local):
     """The sockets the current thread's attempt opened, to shut them down at the deadline."""
 
@@ -66,7 +71,9 @@ class _Sockets(threading.local):
         self.opened: list[socket.socket] = []
 
 
-def _tracking_handlers(sockets: _Sockets, ssl_context: ssl.SSLContext | None) -> list[Any]:
+def _tracking_handlers(
+    sockets: _Sockets, ssl_context: ssl.SSLContext | None
+) -> list[urllib.request.BaseHandler]:
     class Connection(http.client.HTTPConnection):
         def connect(self) -> None:
             super().connect()
@@ -78,11 +85,15 @@ def _tracking_handlers(sockets: _Sockets, ssl_context: ssl.SSLContext | None) ->
             sockets.opened.append(self.sock)
 
     class Handler(urllib.request.HTTPHandler):
-        def do_open(self, http_class: Any, req: Any, **options: Any) -> Any:
+        def do_open(
+            self, http_class: object, req: urllib.request.Request, **options: object
+        ) -> http.client.HTTPResponse:
             return super().do_open(Connection, req, **options)
 
     class SecureHandler(urllib.request.HTTPSHandler):
-        def do_open(self, http_class: Any, req: Any, **options: Any) -> Any:
+        def do_open(
+            self, http_class: object, req: urllib.request.Request, **options: object
+        ) -> http.client.HTTPResponse:
             return super().do_open(SecureConnection, req, **options)
 
     return [Handler(), SecureHandler(context=ssl_context)]
@@ -164,13 +175,18 @@ class UrllibTransport:
         # Raised outside the handler: the library's exception must not stay reachable.
         raise failure
 
-    def _open(self, prepared: urllib.request.Request, timeout: float) -> Any:
+    def _open(self, prepared: urllib.request.Request, timeout: float) -> Answer:
         try:
             return self._opener.open(prepared, timeout=timeout)
         except urllib.error.HTTPError as error:  # 4xx/5xx/3xx: an answer, not a failure
             return error  # read outside this handler, so that no error has it as context
 
-    def _body(self, request: HttpRequest, headers: dict[str, str], answer: Any) -> bytes:
+    def _body(
+        self,
+        request: HttpRequest,
+        headers: dict[str, str],
+        answer: Answer,
+    ) -> bytes:
         # A chunk at a time: ``read()`` would allocate a declared Content-Length whole.
         body = BoundedBody(request, answer.status, headers, self.max_body)
         while chunk := answer.read(CHUNK):

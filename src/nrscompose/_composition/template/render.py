@@ -193,7 +193,7 @@ def render_program(
             append(value)
         else:
             # a str: `type(slot) is` (cheaper per slot than isinstance) does not narrow the else
-            append(slot)  # type: ignore[arg-type]
+            append(slot)  # type: ignore[arg-type]  # see the line above
         append(literal)
     return "".join(out)
 

@@ -197,7 +197,7 @@ class SeptetCharset:
         assert measured is not None, "unit_map of a text the charset cannot carry"
         return measured[1]
 
-    def _build_encoder(self) -> Any:
+    def _build_encoder(self) -> Any:  # a codec encoding table: a dict, or the C charmap
         # The decoding table of a charmap codec: byte -> character, U+FFFE for none; the C
         # encoder inverts it. Position 0 must be U+0000 for the fast table.
         one = [char for char, septets in self.septets_of.items() if len(septets) == 1]

@@ -216,7 +216,7 @@ def _record(kind: str, value: JsonValue) -> TypedRecord:
     schema = _SCHEMAS[kind]
     if value.get("id") is None:
         raise Shape("a record has no 'id'")
-    values: dict[str, Any] = {
+    values: dict[str, Any] = {  # each typed by its schema: the record class checks them
         name: _typed(name, type_, value.get(name)) for name, type_ in schema.items()
     }
     extra = {k: v for k, v in value.items() if k not in schema}

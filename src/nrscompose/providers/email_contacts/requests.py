@@ -208,6 +208,7 @@ def import_contacts(
     if file_url is not None and not file_url.startswith(("https://", "http://")):
         problems.append(Problem("import.not_http_url", "fileUrl", None, {"value": repr(file_url)}))
     for name, content in (("fileBody", file_body), ("jsonBody", json_body)):
+        # a caller's body: json_bytes refuses what is not JSON
         if content is not None and len(json_bytes(content)) > MAX_IMPORT_BYTES:  # type: ignore[arg-type]
             limit = {"limit_mb": MAX_IMPORT_BYTES // 2**20, "limit": MAX_IMPORT_BYTES}
             problems.append(Problem("import.too_large", name, None, limit))
