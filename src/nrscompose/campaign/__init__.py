@@ -23,7 +23,6 @@ from typing import Any, Final, NamedTuple
 
 from nrscompose._base.errors import ArgumentError, ValidationError
 from nrscompose._base.vocabularies import CATEGORIES, require
-from nrscompose._composition.rows import RowRenderer
 from nrscompose._composition.template import Template
 from nrscompose._counting.analysis import Analysis, analyze
 from nrscompose._counting.profiles import Profile, get_profile
@@ -153,7 +152,7 @@ class RowEstimator:
 
     def __init__(self, plan: CampaignPlan) -> None:
         self.plan = plan
-        self.renderer = RowRenderer(plan.template, lenient=plan.lenient)
+        self.renderer = plan.template.row_renderer(lenient=plan.lenient)
         self._analyses: dict[str, Analysis] = {}
         self._windows: dict[tuple[str, int], datetime | None] = {}
         self._place_key: Callable[[str], tuple[str, int]] | None = None
