@@ -347,7 +347,7 @@ def _estimate_dask_frame(plan: CampaignPlan, source: DaskFrameSource) -> Report:
 def _estimate_partition(
     plan: CampaignPlan,
     phone_field: str,
-    frame: Any,
+    frame: Any,  # a pandas DataFrame: the partition, computed
     first: int,
     repeated: dict[int, tuple[int, str]],
 ) -> ReportBuilder:

@@ -80,7 +80,8 @@ class Source(Protocol):
     def ordinal(self) -> int: ...
 
     def chunks(self, size: int) -> Iterator[Rows]:
-        """The records in order, ``size`` at a time (the last chunk may be shorter)."""
+        """The records in order, ``size`` at a time (the last chunk may be shorter; a Dask
+        frame's chunks are its partitions)."""
         ...
 
 
@@ -122,8 +123,8 @@ class FileRows(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class FileSource:
-    """A CSV or workbook file, opened (:func:`open_files`); read by path, so it pickles small
-    and a worker that sees the same file can read it."""
+    """A CSV or workbook file, opened (:func:`open_files`). Its chunks are read from the path
+    (or an upload's bytes) when asked for, so a worker that sees the same file can read it."""
 
     file: RecipientFile
     phone_field: str
@@ -225,7 +226,7 @@ class DaskFrameSource:
     """A Dask DataFrame, its rows numbered as in the whole frame. :meth:`partitions` are Dask
     tasks for the cluster to compute; :meth:`chunks` computes them here, in turn."""
 
-    frame: Any
+    frame: Any  # a dask.dataframe.DataFrame: an extra, untyped
     phone_field: str
     number_columns: list[str]  # the phone column, and the country column if the plan has one
     name: str = ""
