@@ -59,10 +59,9 @@ from bench_core import minimal_parts
 from nrscompose._base.errors import ValidationError
 from nrscompose.numbers import destination
 from nrscompose._rules.pricing import PriceList
-from nrscompose._composition.rows import RowRenderer
 from nrscompose._composition.template import Template
 path, template, prices = sys.argv[1:4]
-render, price_list = RowRenderer(Template(template)), PriceList.load(prices)
+render, price_list = Template(template).row_renderer(), PriceList.load(prices)
 start = time.perf_counter()
 rows = parts_total = 0
 with open(path, newline="", encoding="utf-8") as source:

@@ -117,7 +117,7 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
 
 
 def test_parallel_jobs_give_the_same_report_as_one_process(tmp_path, monkeypatch):
-    monkeypatch.setattr("nrscompose.campaign._CHUNK_ROWS", 7)
+    monkeypatch.setattr("nrscompose.campaign.parallel.CHUNK_ROWS", 7)
     rows = [dict(row, name=f"{row['name']}\nline {i}") for i, row in enumerate(ROWS * 9)]
     path = tmp_path / "campaign.csv"
     write_csv(path, rows)
@@ -221,15 +221,16 @@ def test_cli_estimate_refuses_a_naive_send_time(capsys):
 
 def test_a_report_explains_only_the_rows_it_shows(monkeypatch):
     from nrscompose import campaign
+    from nrscompose.campaign import plan
 
     explained = []
-    offending = campaign._offending
+    offending = plan._offending
 
     def counting(analysis):
         explained.append(analysis.text)
         return offending(analysis)
 
-    monkeypatch.setattr(campaign, "_offending", counting)
+    monkeypatch.setattr(plan, "_offending", counting)
     rows = [{"phone": f"3461234{n:04d}", "name": f"Zoë {n}"} for n in range(500)]
     report = estimate(rows, "Hola {name}", prices=PRICES)
     assert report.valid == 500

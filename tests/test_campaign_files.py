@@ -306,7 +306,7 @@ def _part(path: Path, start: int, count: int, bad_every: int) -> None:
 
 
 def test_several_files_are_one_campaign_with_file_names_in_samples(tmp_path, monkeypatch):
-    monkeypatch.setattr("nrscompose.campaign._CHUNK_ROWS", 4)
+    monkeypatch.setattr("nrscompose.campaign.parallel.CHUNK_ROWS", 4)
     paths = []
     for part in range(3):
         path = tmp_path / f"part-{part}.csv"
@@ -375,7 +375,9 @@ def test_a_bad_byte_on_the_last_line_stops_the_run_before_any_row(tmp_path, monk
     good = "".join(f"3461{i:07d},Ana\n" for i in range(50))
     path.write_bytes(("phone,name\n" + good).encode() + b"34612345679,Mar\xeda\n")
     estimated = []
-    monkeypatch.setattr("nrscompose.campaign._estimate_chunk", lambda *args: estimated.append(args))
+    monkeypatch.setattr(
+        "nrscompose.campaign.parallel._estimate_chunk", lambda *args: estimated.append(args)
+    )
     with pytest.raises(ValidationError, match="line 52"):
         estimate(path, "Hi {name}")
     assert estimated == []

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from nrscompose import analyze
 from nrscompose._base.errors import ValidationError
-from nrscompose._composition.rows import RowRenderer
 from nrscompose._composition.template import Template
 from nrscompose.campaign import CampaignPlan, RowEstimator
 
@@ -40,7 +39,7 @@ def outcome(render, *args, **options):
 @given(template=st.sampled_from(TEMPLATES), batch=st.lists(rows, max_size=8), lenient=st.booleans())
 def test_rows_render_as_preview_does(template, batch, lenient):
     compiled = Template(template)
-    renderer = RowRenderer(compiled, lenient=lenient)
+    renderer = compiled.row_renderer(lenient=lenient)
     for number, row in enumerate(batch + batch, 1):  # again: from the memo this time
         expected = outcome(compiled.preview, row, lenient=lenient, recipient=number)
         assert outcome(renderer, row, number) == expected
@@ -67,9 +66,9 @@ def test_a_campaign_counts_each_text_as_analyze_does(template, row, trans, profi
 
 
 def test_the_quickstart_template_is_known_to_be_utf16_from_its_own_text():
-    renderer = RowRenderer(Template(TEMPLATES[0]))
+    renderer = Template(TEMPLATES[0]).row_renderer()
     assert renderer.septets_excluded(False, "360nrs")
-    assert not RowRenderer(Template(TEMPLATES[1])).septets_excluded(False, "360nrs")
+    assert not Template(TEMPLATES[1]).row_renderer().septets_excluded(False, "360nrs")
 
 
 def test_a_filter_runs_once_per_distinct_value(monkeypatch):
@@ -80,13 +79,13 @@ def test_a_filter_runs_once_per_distinct_value(monkeypatch):
     monkeypatch.setattr(
         type(placeholder), "apply", lambda self, value: calls.append(value) or apply(value)
     )
-    renderer = RowRenderer(compiled)
+    renderer = compiled.row_renderer()
     texts = [renderer({"name": name}, n) for n, name in enumerate(["ana", "luis", "ana"] * 5)]
     assert texts[:3] == ["Hola Ana", "Hola Luis", "Hola Ana"]
     assert calls == ["ana", "luis"]
 
 
 def test_a_bad_value_names_the_placeholder_and_row_as_preview_does():
-    renderer = RowRenderer(Template("Total {amount|formatDotComma}"))
+    renderer = Template("Total {amount|formatDotComma}").row_renderer()
     with pytest.raises(ValidationError, match=r"sub\[7\]"):
         renderer({"amount": "12,5"}, 7)

@@ -17,8 +17,8 @@ where the server will.
 Rendering is a join over literals and slots built at parse time; no regex runs per recipient.
 
 The package has one job per module: :mod:`~nrscompose.template.parse` (the grammar),
-:mod:`~nrscompose.template.render` (:class:`Template`, :func:`render_all`),
-:mod:`~nrscompose.template.split_parts` (:func:`split_sms`) and
+:mod:`~nrscompose.template.render` (:class:`Template`, :func:`render_all`, a campaign's row
+renderer), :mod:`~nrscompose.template.split_parts` (:func:`split_sms`) and
 :mod:`~nrscompose.template.ranges` (:func:`analyze_template`).
 """
 

@@ -1,5 +1,6 @@
 """The :class:`Template`: render per recipient, preview with server-filled stand-ins, validate
-per channel; :func:`render_all` for a request's ``sub``."""
+per channel; :func:`render_all` for a request's ``sub``; :class:`RowRenderer` for a campaign's
+rows."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from nrscompose._composition.template.parse import (
     Value,
     parse_placeholders,
 )
+from nrscompose._counting.analysis import analyze
 from nrscompose._rules.message_rules import (
     CHANNEL_NAMES,
     SERVER_FILLED,
@@ -28,7 +30,7 @@ from nrscompose._rules.message_rules import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from nrscompose._counting.profiles import Profile
 
 
 class Template:
@@ -128,6 +130,13 @@ class Template:
         if not self.reserved:  # nothing server-filled: billed as sent (the common case)
             return render_program(self._sent, values, lenient, recipient)
         return render_program(self._billed_program(otp, server_lengths), values, lenient, recipient)
+
+    def row_renderer(self, *, lenient: bool = False) -> RowRenderer:
+        """A renderer for many rows: ``renderer(row, recipient)`` is ``self.preview(row,
+        lenient=lenient, recipient=recipient)``, with each filter's result remembered per value
+        (see :class:`RowRenderer`)."""
+        every_placeholder_a_slot = self._program(lambda placeholder: None)
+        return RowRenderer(self, every_placeholder_a_slot.literals, lenient)
 
     def validate(self, channel: str = "sms") -> None:
         """Raise for reserved placeholders the ``channel`` requires but lacks or ignores."""
@@ -268,6 +277,85 @@ def render_all(
     if problems:
         raise ValidationError(problems[:MAX_PROBLEMS])
     return rendered
+
+
+_MEMO_SIZE: Final = 8_192  # distinct values remembered per placeholder (then the memo restarts)
+# A placeholder's name, its filters (None: none) and their result per value seen.
+_MemoSlot = tuple[str, Callable[[str], str] | None, dict[str, str]]
+
+
+class RowRenderer:
+    """A template compiled for many recipients (:meth:`Template.row_renderer`):
+    ``renderer(row, recipient)`` is ``template.preview(row, lenient=…, recipient=…)``.
+
+    A campaign renders one template hundreds of thousands of times, and its values repeat:
+    first names, cities, amounts. The renderer keeps, per placeholder, the filtered text of each
+    value it has seen, so ``{name|capitalizeAll}`` runs once per distinct name. Anything but a
+    plain string value (a missing value, a number, a filter error) and any server-filled
+    placeholder goes through :meth:`Template.preview`, which raises or renders exactly as it
+    always does.
+    """
+
+    __slots__ = ("_excluded", "_lenient", "_literals", "_slots", "_template")
+
+    def __init__(self, template: Template, literals: tuple[str, ...], lenient: bool) -> None:
+        self._template = template
+        self._lenient = lenient
+        self._literals = literals  # the text around every placeholder, server-filled ones too
+        # Server-filled placeholders take stand-ins that depend on options: preview decides.
+        self._slots: tuple[_MemoSlot, ...] | None = None
+        if not template.reserved:
+            self._slots = tuple(
+                (p.name, p.apply if p.filters else None, {}) for p in template.placeholders
+            )
+        self._excluded: dict[tuple[bool, object], bool] = {}
+
+    def septets_excluded(self, trans: bool, profile: str | Profile) -> bool:
+        """Whether the template's literal text alone needs UTF-16 (no septet table of the
+        profile holds it), which then holds for every row: a row's text contains it."""
+        key = (trans, profile)
+        found = self._excluded.get(key)
+        if found is None:
+            try:
+                counted = analyze("".join(self._literals), trans=trans, profile=profile)
+            except ValidationError:  # not even UTF-16: let every row be analysed in full
+                found = False
+            else:
+                found = counted.encoding == "utf-16"
+            self._excluded[key] = found
+        return found
+
+    def __call__(self, row: Mapping[str, object], recipient: int | None = None) -> str:
+        slots = self._slots
+        if slots is None:
+            return self._preview(row, recipient)
+        literals = self._literals
+        out = [literals[0]]
+        append = out.append
+        index = 1
+        for name, apply, memo in slots:
+            value = row.get(name)
+            if type(value) is not str:  # missing, or a number to write out: preview does it
+                return self._preview(row, recipient)
+            if apply is not None and value:
+                filtered = memo.get(value)
+                if filtered is None:
+                    try:
+                        filtered = apply(value)
+                    except ValueError:  # preview raises it with the placeholder and row
+                        return self._preview(row, recipient)
+                    if len(memo) >= _MEMO_SIZE:
+                        memo.clear()
+                    memo[value] = filtered
+                value = filtered
+            append(value)
+            append(literals[index])
+            index += 1
+        return "".join(out)
+
+    def _preview(self, row: Mapping[str, object], recipient: int | None) -> str:
+        # a row's cells are whatever the file or frame held: preview checks each value's type
+        return self._template.preview(row, lenient=self._lenient, recipient=recipient)  # type: ignore[arg-type]
 
 
 # --- splitParts ---------------------------------------------------------------------------
