@@ -285,7 +285,11 @@ def scratch(folder: Path) -> None:
 
 
 def run(command: list[str], folder: Path) -> dict[str, object]:
-    environment = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TZ": "Europe/Madrid"}
+    # this checkout's code, whatever is installed and wherever the command runs from
+    source = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    environment = {
+        **os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TZ": "Europe/Madrid", "PYTHONPATH": source
+    }  # fmt: skip
     done = subprocess.run(
         [sys.executable, "-m", "nrscompose", *command],
         cwd=folder, capture_output=True, env=environment, timeout=120, check=False,
