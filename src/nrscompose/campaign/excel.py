@@ -23,10 +23,13 @@ from nrscompose._base.errors import ArgumentError, ValidationError
 
 __all__ = ["open_sheet", "sheet_chunks"]
 
+# python-calamine's workbooks and sheets: the excel extra ships no type information.
+Calamine = Any
+
 HEADER_SEARCH_ROWS = 20  # as for CSV files (recipient_files.HEADER_SEARCH_ROWS)
 
 
-def _calamine() -> Any:
+def _calamine() -> Calamine:
     try:
         import python_calamine
     except ImportError:
@@ -41,7 +44,7 @@ def _error(kind: str, path: Path, **params: object) -> ValidationError:
     return ValidationError.single(kind, "file", None, {"where": str(path), **params})
 
 
-def _workbook(source: Path | bytes, path: Path) -> Any:
+def _workbook(source: Path | bytes, path: Path) -> Calamine:
     calamine = _calamine()
     try:
         if isinstance(source, bytes):
@@ -51,7 +54,7 @@ def _workbook(source: Path | bytes, path: Path) -> Any:
         raise _error("file.unreadable_workbook", path, detail=str(error)) from None
 
 
-def _sheet(source: Path | bytes, path: Path, name: str | None) -> tuple[Any, str, Any]:
+def _sheet(source: Path | bytes, path: Path, name: str | None) -> tuple[Calamine, str, Calamine]:
     workbook = _workbook(source, path)
     names = list(workbook.sheet_names)
     if name is None:
@@ -92,7 +95,7 @@ def _inspected(source: Path | bytes, path: Path, name: str | None) -> None:
     _INSPECTED[key] = None
 
 
-def cell_text(value: Any) -> str:
+def cell_text(value: object) -> str:
     """A cell as the text shown in the sheet."""
     if value is None:
         return ""
@@ -107,13 +110,13 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _texts(sheet: Any) -> Iterator[list[str]]:
+def _texts(sheet: Calamine) -> Iterator[list[str]]:
     for values in sheet.iter_rows():
         yield [cell_text(value) for value in values]
 
 
 def _header_row(
-    sheet: Any, header_row: int | None, holds_phone: Callable[[Sequence[str]], bool]
+    sheet: Calamine, header_row: int | None, holds_phone: Callable[[Sequence[str]], bool]
 ) -> tuple[list[str], int] | None:
     """The header and its row: ``header_row``, else row 1 unless a later row of the first
     :data:`HEADER_SEARCH_ROWS` names a phone column and row 1 does not; None if empty."""
@@ -128,7 +131,7 @@ def _header_row(
     return head[0], 1
 
 
-def _has_phone_column(sheet: Any, holds_phone: Callable[[Sequence[str]], bool]) -> bool:
+def _has_phone_column(sheet: Calamine, holds_phone: Callable[[Sequence[str]], bool]) -> bool:
     found = _header_row(sheet, None, holds_phone)
     return found is not None and holds_phone(found[0])
 

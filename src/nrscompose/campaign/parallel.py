@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -33,7 +33,7 @@ from nrscompose.campaign.plan import (
     per_row_estimate,
     repeated_rows,
 )
-from nrscompose.campaign.recipient_files import RecipientFile
+from nrscompose.campaign.recipient_files import Frame, RecipientFile, Row
 from nrscompose.campaign.report import InputFile, Report, ReportBuilder
 from nrscompose.campaign.sources import (
     CHUNK_ROWS,
@@ -52,7 +52,7 @@ __all__ = ["estimate", "estimate_file", "estimate_files_on_dask"]
 
 
 def estimate(
-    recipients: Iterable[Mapping[str, Any]] | str | Path | Sequence[str | Path] | Any,
+    recipients: Iterable[Row] | str | Path | Sequence[str | Path] | Frame,
     template: Template | str,
     *,
     prices: PriceList | str | Path | None = None,
@@ -101,7 +101,7 @@ def estimate(
     )
     if isinstance(recipients, (str, Path)) or is_path_list(recipients):
         paths: str | Path | list[str | Path] = (
-            recipients if isinstance(recipients, (str, Path)) else list(recipients)  # type: ignore[arg-type]
+            recipients if isinstance(recipients, (str, Path)) else list(recipients)
         )
         return estimate_file(
             paths, plan, encoding=encoding, delimiter=delimiter, sheet=sheet, header_row=header_row
@@ -347,7 +347,7 @@ def _estimate_dask_frame(plan: CampaignPlan, source: DaskFrameSource) -> Report:
 def _estimate_partition(
     plan: CampaignPlan,
     phone_field: str,
-    frame: Any,  # a pandas DataFrame: the partition, computed
+    frame: Frame,  # a pandas DataFrame: the partition, computed
     first: int,
     repeated: dict[int, tuple[int, str]],
 ) -> ReportBuilder:

@@ -10,11 +10,11 @@ place); :func:`per_row_estimate` turns a row into a :class:`RecipientEstimate`, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from nrscompose._base.errors import ValidationError
 from nrscompose._base.vocabularies import CATEGORIES, require
@@ -29,7 +29,10 @@ from nrscompose._rules.destinations import (
 )
 from nrscompose._rules.message_rules import naive_datetime_problem
 from nrscompose._rules.pricing import PriceList
-from nrscompose.campaign.recipient_files import choose_phone_field
+from nrscompose.campaign.recipient_files import Row, choose_phone_field
+
+if TYPE_CHECKING:  # the content rules load when a plan first meets a country
+    from nrscompose._rules.content import CountryRules
 
 __all__ = [
     "DROPPED",
@@ -212,7 +215,7 @@ class _ContentRules:
     def __init__(self, plan: CampaignPlan, count: Callable[[str], Analysis]) -> None:
         self.plan = plan
         self._count = count  # the run's memoised analysis: the row's text was just counted
-        self._binding: dict[str | None, Any] = {}  # country → CountryRules, or None
+        self._binding: dict[str | None, CountryRules | None] = {}  # country → its rules, if any
         self._found: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def kinds(self, country: str | None, text: str) -> tuple[str, ...]:
@@ -223,7 +226,7 @@ class _ContentRules:
         if binding is None:
             return ()
         if not binding.reads_text:
-            return binding.constant_kinds  # type: ignore[no-any-return]
+            return binding.constant_kinds
         key = (binding.country, text)
         found = self._found.get(key)
         if found is None:
@@ -236,7 +239,7 @@ class _ContentRules:
             )  # fmt: skip
         return found
 
-    def _rules_of(self, country: str | None) -> Any:
+    def _rules_of(self, country: str | None) -> CountryRules | None:
         from nrscompose._rules import content
 
         if not (country and len(country) == 2 and country.isalpha()):
@@ -246,13 +249,13 @@ class _ContentRules:
 
 
 def _with_content(
-    estimate_row: Callable[[int, Mapping[str, Any]], RecipientEstimate], run: RowEstimator
-) -> Callable[[int, Mapping[str, Any]], RecipientEstimate]:
+    estimate_row: Callable[[int, Row], RecipientEstimate], run: RowEstimator
+) -> Callable[[int, Row], RecipientEstimate]:
     """``estimate_row`` with the content rules each valid row's text breaks."""
     kinds_of = run._content.kinds
     make = tuple.__new__  # _replace costs more than the check of most rows
 
-    def estimate_row_with_content(row_number: int, row: Mapping[str, Any]) -> RecipientEstimate:
+    def estimate_row_with_content(row_number: int, row: Row) -> RecipientEstimate:
         found = estimate_row(row_number, row)
         if found.valid:
             kinds = kinds_of(found.country, found.text)
@@ -318,7 +321,7 @@ class Repeats:
 def repeated_rows(
     plan: CampaignPlan,
     phone_field: str,
-    rows: Iterable[tuple[int, Mapping[str, Any]]],
+    rows: Iterable[tuple[int, Row]],
     first_of: RepeatOf,
 ) -> dict[int, tuple[int, str]]:
     """The rows (line, row) whose number an earlier row has, as line → that row (see
@@ -341,7 +344,7 @@ def _offending(analysis: Analysis) -> str:
     return "".join(dict.fromkeys(o.char for o in analysis.offending))
 
 
-def _row_target(row: Mapping[str, Any], phone_field: str, plan: CampaignPlan) -> Destination:
+def _row_target(row: Row, phone_field: str, plan: CampaignPlan) -> Destination:
     """The row's number read as the plan says: with the row's country column, else the
     plan's default country, else as an international number."""
     raw = str(row.get(phone_field) or "")
@@ -377,7 +380,7 @@ def per_row_estimate(
     phone_field: str,
     explain: bool = True,
     repeat_of: RepeatOf | None = None,
-) -> Callable[[int, Mapping[str, Any]], RecipientEstimate]:
+) -> Callable[[int, Row], RecipientEstimate]:
     """The per-row estimate of ``run``'s plan, with everything it looks up bound once: this
     runs once per recipient, where attribute lookups are a measurable share of the time.
     Without ``explain``, rows carry no offending characters: a report adds them to the rows it
@@ -392,7 +395,7 @@ def per_row_estimate(
     default_country, dedupe = plan.default_country, plan.dedupe
     cap = part_cap(plan)
 
-    def estimate_row(row_number: int, row: Mapping[str, Any]) -> RecipientEstimate:
+    def estimate_row(row_number: int, row: Row) -> RecipientEstimate:
         if by_row:
             target = _row_target(row, phone_field, plan)
         else:
@@ -445,7 +448,7 @@ def per_row_estimate(
 
 
 def estimate_batch(
-    plan: CampaignPlan, rows: Iterable[Mapping[str, Any]], first_row: int = 1
+    plan: CampaignPlan, rows: Iterable[Row], first_row: int = 1
 ) -> list[RecipientEstimate]:
     """Estimate every row of one batch; ``first_row`` numbers the batch's first row.
 

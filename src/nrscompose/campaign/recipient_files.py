@@ -27,11 +27,11 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import IO, Any, Final, NamedTuple
+from typing import IO, Any, Final, NamedTuple, Protocol
 
 from nrscompose._base.errors import ArgumentError, Problem, ValidationError
 from nrscompose._base.text_encodings import (
@@ -43,12 +43,15 @@ from nrscompose._base.text_encodings import (
     utf16_without_bom,
 )
 from nrscompose._base.text_encodings import detect_encoding as detect_encoding
+from nrscompose._composition.template import Template
 
 __all__ = [
     "DELIMITERS",
     "PHONE_COLUMN_NAMES",
     "Chunk",
+    "Frame",
     "RecipientFile",
+    "Row",
     "check_template_columns",
     "choose_phone_field",
     "detect_encoding",
@@ -57,6 +60,23 @@ __all__ = [
     "open_recipients",
     "row_dict",
 ]
+
+# A recipient row: column -> cell. A file's cells are text; a data frame's or the caller's own
+# records' cells are whatever they hold, read as text by the estimate.
+Row = Mapping[str, Any]
+# A pandas, Arrow or Dask frame: optional libraries, imported only when given, without types.
+Frame = Any
+
+
+class CsvReader(Protocol):
+    """What ``csv.reader`` returns: records, and the line the last one ended on."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
 
 DELIMITERS: Final = (",", ";", "\t", "|")
 _DELIMITER_NAMES: Final = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
@@ -97,7 +117,7 @@ class Chunk(NamedTuple):
     blank_lines: int
 
 
-def row_dict(header: Sequence[str], values: list[str]) -> dict[Any, Any]:
+def row_dict(header: Sequence[str], values: list[str]) -> dict[Any, Any]:  # as DictReader's
     """The row as :class:`csv.DictReader` makes it: missing values ``None``, extra values in a
     list under the key ``None``."""
     row: dict[Any, Any] = dict(zip(header, values, strict=False))
@@ -147,7 +167,7 @@ class RecipientFile:
     def source(self) -> Path | bytes:
         return self.data if self.data is not None else self.path
 
-    def describe(self) -> dict[str, Any]:
+    def describe(self) -> dict[str, Any]:  # the keyword arguments of report.InputFile
         """How the file was read, for the report."""
         found: dict[str, Any] = {"file": str(self.path), "format": self.kind}
         if self.kind == "csv":
@@ -183,7 +203,7 @@ def _is_blank(values: list[str]) -> bool:
     return not values or (not values[0].strip() and not "".join(values).strip())
 
 
-def _csv_chunks(source: RecipientFile, reader: Any, size: int) -> Iterator[Chunk]:
+def _csv_chunks(source: RecipientFile, reader: CsvReader, size: int) -> Iterator[Chunk]:
     rows: list[list[str]] = []
     lines: list[int] = []
     blank = 0
@@ -290,7 +310,9 @@ def _check_decodes(path: Path, source: Path | bytes, encoding: str, forced: bool
     is refused: read as cp1252, every "é" would silently become "Ã©". A forced encoding that
     yields control characters (a cp1252 "€" read as latin-1 is U+0080) is refused too."""
     decoder = codecs.getincrementaldecoder(encoding)()
-    as_utf8 = None if encoding.startswith("utf") else codecs.getincrementaldecoder("utf-8")()
+    as_utf8: codecs.IncrementalDecoder | None = None
+    if not encoding.startswith("utf"):
+        as_utf8 = codecs.getincrementaldecoder("utf-8")()
     accented = controls = False
     with _open_raw(source) as raw:
         try:
@@ -380,7 +402,9 @@ def _garbled_word(text: str) -> str:
     return repr(text.split()[0][:30]) if text.split() else "''"
 
 
-def _still_utf8(decoder: Any, block: bytes, final: bool = False) -> Any:
+def _still_utf8(
+    decoder: codecs.IncrementalDecoder, block: bytes, final: bool = False
+) -> codecs.IncrementalDecoder | None:
     """The UTF-8 decoder if ``block`` continues valid UTF-8, else None."""
     try:
         decoder.decode(block, final)
@@ -640,7 +664,7 @@ def _named_once(names: list[str], name: str, field: str) -> str:
     return name
 
 
-def check_template_columns(template: Any, columns: Iterable[str]) -> None:
+def check_template_columns(template: Template, columns: Iterable[str]) -> None:
     """Every placeholder the template fills from values must be a column (server-filled ones
     such as ``{OTP_CODE}`` are not); checked once, before any row is read."""
     names = [str(c) for c in columns]

@@ -28,6 +28,10 @@ __all__ = [
     "RowSuggestion",
 ]
 
+# A JSON object of the report's documented format (docs/estimate.md): its readers index it by
+# that shape.
+Json = dict[str, Any]
+
 SAMPLE_SIZE: Final = 20  # rows kept per list in a report (held, invalid, most expensive)
 _ZERO: Final = Decimal(0)
 
@@ -46,7 +50,7 @@ class CountryTotals:
     parts: int
     cost: dict[str, Decimal] = field(default_factory=dict)
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> Json:
         return {"recipients": self.recipients, "parts": self.parts, "cost": _money_json(self.cost)}
 
 
@@ -57,7 +61,7 @@ class EncodingTotals:
     recipients: int
     parts: int
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> Json:
         return {"recipients": self.recipients, "parts": self.parts}
 
 
@@ -70,7 +74,7 @@ class RowSuggestion:
     parts_saved: int
     encoding: str
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> Json:
         return {"replace": self.replace, "parts_saved": self.parts_saved, "encoding": self.encoding}
 
 
@@ -93,7 +97,7 @@ class DuplicateRow:
             there = f"{self.first_file} {there}"
         return f"{here} repeats {there}"
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> Json:
         return {
             "line": self.line,
             "first_line": self.first_line,
@@ -116,8 +120,8 @@ class InputFile:
     header_line: int = 1  # the file line (sheet row) of the header
     warnings: tuple[str, ...] = ()
 
-    def as_json(self) -> dict[str, Any]:
-        found: dict[str, Any] = {"file": self.file, "format": self.format}
+    def as_json(self) -> Json:
+        found: Json = {"file": self.file, "format": self.format}
         if self.format == "csv":
             found.update(encoding=self.encoding, delimiter=self.delimiter)
         else:
@@ -178,7 +182,7 @@ class Report:
         (blank lines are not records)."""
         return self.recipients + (self.duplicates if self.deduplicated else 0)
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> Json:
         """A JSON-ready dict; money as decimal strings, times as ISO 8601 (format v1)."""
         return {
             "format": "nrscompose.estimate/1",
@@ -215,7 +219,7 @@ class Report:
         }
 
 
-def _content_rules_json(counts: dict[str, dict[str, int]]) -> dict[str, Any]:
+def _content_rules_json(counts: dict[str, dict[str, int]]) -> Json:
     from nrscompose._base.problems import severity
 
     return {
@@ -224,11 +228,11 @@ def _content_rules_json(counts: dict[str, dict[str, int]]) -> dict[str, Any]:
     }
 
 
-def _suggestion_json(suggestion: RowSuggestion | None) -> dict[str, Any] | None:
+def _suggestion_json(suggestion: RowSuggestion | None) -> Json | None:
     return suggestion.as_json() if suggestion is not None else None
 
 
-def _row_json(row: RecipientEstimate) -> dict[str, Any]:
+def _row_json(row: RecipientEstimate) -> Json:
     return {
         "row": row.row,
         "file": row.source or None,

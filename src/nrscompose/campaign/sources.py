@@ -17,16 +17,18 @@ object cannot be a pandas frame unless pandas was imported, so nothing here impo
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, islice
 from pathlib import Path
-from typing import Any, Final, NamedTuple, Protocol
+from typing import Any, Final, NamedTuple, Protocol, TypeGuard
 
 from nrscompose._base.errors import ValidationError
 from nrscompose.campaign.plan import CampaignPlan
 from nrscompose.campaign.recipient_files import (
+    Frame,
     RecipientFile,
+    Row,
     check_template_columns,
     choose_phone_field,
     open_recipients,
@@ -59,7 +61,7 @@ class Rows(Protocol):
     @property
     def blank_lines(self) -> int: ...
 
-    def numbered(self) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    def numbered(self) -> Iterator[tuple[int, Row]]:
         """Each record with its line: the file line where it starts, or its position from 1."""
         ...
 
@@ -169,7 +171,7 @@ def open_files(
     return sources
 
 
-def is_path_list(value: object) -> bool:
+def is_path_list(value: object) -> TypeGuard[Sequence[str | Path]]:
     """Whether ``value`` is a list (or tuple) of file paths: several files, one campaign."""
     return (
         isinstance(value, (list, tuple))
@@ -197,10 +199,10 @@ class RecordRows(NamedTuple):
     """Consecutive records given as mappings, numbered from ``first``."""
 
     first: int
-    records: Iterable[Mapping[str, Any]]
+    records: Iterable[Row]
     blank_lines: int = 0
 
-    def numbered(self) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    def numbered(self) -> Iterator[tuple[int, Row]]:
         return enumerate(self.records, self.first)
 
 
@@ -209,7 +211,7 @@ class RecordSource:
     """Rows given in Python, or the rows of a pandas or pyarrow table, numbered from 1: read
     once, as they come (:func:`open_data`)."""
 
-    records: Iterator[Mapping[str, Any]]
+    records: Iterator[Row]
     phone_field: str
     name: str = ""
     ordinal: int = 0
@@ -226,13 +228,13 @@ class DaskFrameSource:
     """A Dask DataFrame, its rows numbered as in the whole frame. :meth:`partitions` are Dask
     tasks for the cluster to compute; :meth:`chunks` computes them here, in turn."""
 
-    frame: Any  # a dask.dataframe.DataFrame: an extra, untyped
+    frame: Frame  # a dask.dataframe.DataFrame: an extra, untyped
     phone_field: str
     number_columns: list[str]  # the phone column, and the country column if the plan has one
     name: str = ""
     ordinal: int = 0
 
-    def partitions(self) -> list[tuple[Any, int, int]]:
+    def partitions(self) -> list[tuple[Frame, int, int]]:
         """Each partition (a Dask task) with its first row and the first row after it."""
         lengths = [int(length) for length in self.frame.map_partitions(len).compute()]
         starts = list(accumulate(lengths[:-1], initial=1))
@@ -244,12 +246,12 @@ class DaskFrameSource:
         for partition, first, _ in self.partitions():
             yield RecordRows(first, frame_records(partition.compute()))
 
-    def numbers(self) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    def numbers(self) -> Iterator[tuple[int, Row]]:
         """The rows with their number columns only: what finding repeated numbers reads."""
         return enumerate(frame_records(self.frame[self.number_columns].compute()), 1)
 
 
-def open_data(recipients: Any, plan: CampaignPlan) -> RecordSource | DaskFrameSource | None:
+def open_data(recipients: Frame, plan: CampaignPlan) -> RecordSource | DaskFrameSource | None:
     """Rows given in Python, a pandas DataFrame, a pyarrow Table or a Dask DataFrame, opened;
     ``None`` when there is no row (then nothing is checked, as nothing is estimated).
 
@@ -269,18 +271,18 @@ def open_data(recipients: Any, plan: CampaignPlan) -> RecordSource | DaskFrameSo
     return RecordSource(chain((first,), records), phone_field)
 
 
-def _open_dask_frame(frame: Any, plan: CampaignPlan) -> DaskFrameSource:
+def _open_dask_frame(frame: Frame, plan: CampaignPlan) -> DaskFrameSource:
     phone_field = checked_phone_column(plan, [str(name) for name in frame.columns])
     number_columns = [phone_field] + ([plan.country_field] if plan.country_field else [])
     return DaskFrameSource(frame, phone_field, number_columns)
 
 
-def _is_dask_collection(value: Any) -> bool:
+def _is_dask_collection(value: object) -> bool:
     dask = sys.modules.get("dask")
     return dask is not None and bool(dask.is_dask_collection(value))
 
 
-def _records(recipients: Any) -> Iterable[Mapping[str, Any]]:
+def _records(recipients: Frame) -> Iterable[Row]:
     pandas = sys.modules.get("pandas")
     if pandas is not None and isinstance(recipients, pandas.DataFrame):
         # Plain tuples, not itertuples' namedtuples: those rename a column such as
@@ -296,7 +298,7 @@ def _records(recipients: Any) -> Iterable[Mapping[str, Any]]:
     return recipients  # type: ignore[no-any-return]
 
 
-def _columns(recipients: Any) -> list[str] | None:
+def _columns(recipients: Frame) -> list[str] | None:
     """The column names of a table (pandas, pyarrow), or None for plain rows."""
     names = getattr(recipients, "column_names", None)  # pyarrow (its .columns are data)
     if names is None:
@@ -304,17 +306,17 @@ def _columns(recipients: Any) -> list[str] | None:
     return [str(name) for name in names] if names is not None else None
 
 
-def frame_records(frame: Any) -> Iterator[dict[str, Any]]:
+def frame_records(frame: Frame) -> Iterator[dict[str, Any]]:
     """The records of a pandas frame (a computed Dask partition), empty cells left out."""
     return (_frame_row(row) for row in frame.to_dict("records"))
 
 
-def _frame_row(row: Mapping[str, Any]) -> dict[str, Any]:
+def _frame_row(row: Row) -> dict[str, Any]:
     """A frame row with its empty cells left out, so a placeholder over one has no value."""
     return {name: value for name, value in row.items() if not _is_missing(value)}
 
 
-def _is_missing(value: Any) -> bool:
+def _is_missing(value: object) -> bool:
     """A frame's empty cell: None, NaN, pandas' NA or NaT (a missing value, not a text)."""
     if value is None or (isinstance(value, float) and value != value):
         return True
