@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from nrscompose._base.errors import NrsComposeError
-from nrscompose.cli import _demo, _estimate, _request, _text
+from nrscompose.cli import _demo, _estimate, _render, _request, _text, _window
 from nrscompose.cli._terminal import TerminalWriter, terminal_safe
 
 __all__ = ["build_parser", "main"]
@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version")
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (_text, _estimate, _request, _demo):
+    for module in (_text, _render, _estimate, _window, _request, _demo):
         module.register(commands)
     return parser
 

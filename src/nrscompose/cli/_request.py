@@ -15,7 +15,7 @@ import shlex
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from nrscompose._base.errors import ValidationError
-from nrscompose.cli._estimate import text_argument
+from nrscompose.cli._arguments import text_argument
 
 if TYPE_CHECKING:
     from nrscompose._base.http import HttpRequest
