@@ -8,12 +8,13 @@ from datetime import UTC, datetime
 
 from nrscompose._base.errors import ArgumentError, ValidationError
 from nrscompose._base.input_files import read_bounded_text
+from nrscompose._base.messages import LANGUAGES
 from nrscompose._base.vocabularies import CATEGORIES, ENCODING_CHOICES, MESSAGE_CHANNELS
 from nrscompose._counting.profiles import PROFILES
 
 __all__ = [
     "add_category_option", "add_channel_option", "add_counting_options", "add_encoding_option",
-    "add_profile_option", "country_argument", "parse_when", "positive_int",
+    "add_locale_option", "add_profile_option", "country_argument", "parse_when", "positive_int",
     "text_argument", "utf8_text", "without_final_newline",
 ]  # fmt: skip
 
@@ -50,6 +51,14 @@ def add_counting_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lenient", action="store_true", help="render missing values empty instead of failing"
     )
+
+
+def add_locale_option(parser: argparse.ArgumentParser, default: str) -> None:
+    """``--locale``: the language of the problems' sentences (argparse's own stay English).
+
+    Left out of ``--help`` and the usage lines, which stay as scripts know them; the README
+    documents it."""
+    parser.add_argument("--locale", default=default, choices=LANGUAGES, help=argparse.SUPPRESS)
 
 
 def without_final_newline(text: str) -> str:

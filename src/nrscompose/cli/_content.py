@@ -62,9 +62,10 @@ def content_json(problems: tuple[Problem, ...]) -> list[dict[str, object]]:
     return [{**p.as_json(), "severity": p.severity} for p in problems]
 
 
-def print_content_problems(problems: tuple[Problem, ...], out: TextIO) -> None:
+def print_content_problems(problems: tuple[Problem, ...], out: TextIO, locale: str) -> None:
+    """One line a problem, ``severity: kind: sentence``, the sentence in ``locale``."""
     for problem in problems:
-        print(f"{problem.severity}: {problem.kind}: {problem.message}", file=out)
+        print(f"{problem.severity}: {problem.kind}: {problem.render(locale)}", file=out)
 
 
 def print_content_rules(report: Report, out: TextIO) -> None:

@@ -48,7 +48,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
         f"{analysis.remaining} left in the last part",
         file=out,
     )
-    print_content_problems(content_problems(text, args), out)
+    print_content_problems(content_problems(text, args), out, args.locale)
     return 0
 
 

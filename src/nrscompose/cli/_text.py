@@ -118,7 +118,7 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _print_analysis(analysis, text, out)
         _print_suggestion(suggestion, out)
-        print_content_problems(problems, out)
+        print_content_problems(problems, out, args.locale)
     return 0
 
 
