@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, TextIO
 
 from nrscompose.campaign.recipient_files import describe_delimiter
 from nrscompose.cli._content import print_content_rules
-from nrscompose.cli._wording import counted, escaped, money, noun, part_count
+from nrscompose.cli._wording import counted, escaped, money, noun, part_count, row_place
 
 if TYPE_CHECKING:
-    from nrscompose.campaign import CampaignPlan, RecipientEstimate, Report
+    from nrscompose.campaign import CampaignPlan, Report
 
 __all__ = ["print_report"]
 
@@ -114,7 +114,7 @@ def _print_invalid(report: Report, out: TextIO, lines: bool) -> None:
         sample = [r for r in report.invalid_sample if (r.reason or "invalid") == reason]
         for row in sample[:2]:
             parts = f" ({part_count(row.parts)})" if row.parts else ""
-            print(f"           e.g. {_where(row, lines)}: {row.number!r}{parts}", file=out)
+            print(f"           e.g. {row_place(row, lines)}: {row.number!r}{parts}", file=out)
 
 
 def _print_expensive(report: Report, out: TextIO, plan: CampaignPlan, lines: bool) -> None:
@@ -123,7 +123,7 @@ def _print_expensive(report: Report, out: TextIO, plan: CampaignPlan, lines: boo
     print("\nmost expensive recipients:", file=out)
     for row in report.most_expensive[:5]:
         cost = f"{row.currency} {row.cost}" if row.cost is not None else "no price"
-        line = f"  {_where(row, lines)}: {row.country} {row.encoding} {part_count(row.parts)}, "
+        line = f"  {row_place(row, lines)}: {row.country} {row.encoding} {part_count(row.parts)}, "
         line += cost
         if row.offending:
             line += f"; {_kept_out(row.text, plan)}"
@@ -132,11 +132,6 @@ def _print_expensive(report: Report, out: TextIO, plan: CampaignPlan, lines: boo
             changes = ", ".join(f"{escaped(a)}→{escaped(b)}" for a, b in suggestion.replace.items())
             line += f" (replace {changes}: saves {part_count(suggestion.parts_saved)})"
         print(line, file=out)
-
-
-def _where(row: RecipientEstimate, lines: bool) -> str:
-    place = f"line {row.row}" if lines else f"row {row.row}"
-    return f"{row.source} {place}" if row.source else place
 
 
 def _kept_out(text: str, plan: CampaignPlan) -> str:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-__all__ = ["counted", "escaped", "money", "noun", "part_count"]
+if TYPE_CHECKING:
+    from nrscompose.campaign import RecipientEstimate
+
+__all__ = ["counted", "escaped", "money", "noun", "part_count", "row_place"]
 
 
 def part_count(count: int) -> str:
@@ -27,6 +31,13 @@ def noun(number: int, thing: str) -> str:
 def money(amounts: Mapping[str, Decimal]) -> str:
     """ "EUR 1.25, USD 0.40"; "-" for none."""
     return ", ".join(f"{currency} {amount}" for currency, amount in amounts.items()) or "-"
+
+
+def row_place(row: RecipientEstimate, lines: bool) -> str:
+    """Where a recipient is: "line 5" of a file (its record's first line), "row 5" of rows given
+    in Python, with the file's name when a campaign spans several."""
+    place = f"line {row.row}" if lines else f"row {row.row}"
+    return f"{row.source} {place}" if row.source else place
 
 
 def escaped(text: str) -> str:
