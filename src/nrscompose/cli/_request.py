@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from nrscompose._base.errors import ValidationError
 from nrscompose.cli._arguments import text_argument
-from nrscompose.providers.nrs.fields import FIELDS, TEXT, Field, find, list_of
 
+# The builders and their field table load when a request is built, not for every command.
 if TYPE_CHECKING:
     from nrscompose._base.http import HttpRequest
+    from nrscompose.providers.nrs.fields import Field
 
 __all__ = ["register"]
 
@@ -30,8 +31,6 @@ _BUILDERS: Final = {
 }  # fmt: skip
 # Filled from the command's own options, not from --set.
 _FROM_OPTIONS: Final = frozenset({"to", "sender", "message", "body", "messages"})
-# A list of text may also be given comma-separated: --set tags=spring,sale.
-_TEXT_LIST: Final = list_of(TEXT)
 
 
 def _typed(field: Field, value: str) -> Any:
@@ -60,7 +59,7 @@ def _json_value(field: Field, value: str, json_like: bool) -> Any:
     try:
         parsed = json.loads(value)
     except (ValueError, RecursionError) as error:
-        if _TEXT_LIST in field.kind.alternatives and not json_like:
+        if _text_list(field) and not json_like:  # --set tags=spring,sale
             return [item.strip() for item in value.split(",") if item.strip()]
         deep = isinstance(error, RecursionError)
         kind = "request.set_too_deep" if deep else "request.set_not_json"
@@ -72,8 +71,16 @@ def _json_value(field: Field, value: str, json_like: bool) -> Any:
     return parsed
 
 
+def _text_list(field: Field) -> bool:
+    """Whether the field may be a list of text (which may be given comma-separated)."""
+    kinds = field.kind.alternatives
+    return any(kind.name == "list" and kind.of[0].name == "text" for kind in kinds)
+
+
 def _extra(pairs: list[str] | None, builder: str) -> dict[str, Any]:
     """``--set name=value`` pairs (API or Python names), typed as the builder's fields."""
+    from nrscompose.providers.nrs.fields import find
+
     found: dict[str, Any] = {}
     for pair in pairs or ():
         name, sep, value = pair.partition("=")
@@ -92,11 +99,15 @@ def _extra(pairs: list[str] | None, builder: str) -> dict[str, Any]:
 
 
 def _settable(builder: str) -> list[Field]:
+    from nrscompose.providers.nrs.fields import FIELDS
+
     return [field for field in FIELDS[builder] if field.python_name not in _FROM_OPTIONS]
 
 
 def _require(builder: str, given: dict[str, Any]) -> None:
     """Every field the request needs, named as the API names it, before building."""
+    from nrscompose.providers.nrs.fields import FIELDS
+
     missing = [f for f in FIELDS[builder] if f.required and f.python_name not in given]
     if missing:
         how = {"sender": "--from", "from_email": "--from", "message": "--message"}
