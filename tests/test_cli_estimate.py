@@ -274,6 +274,21 @@ def test_request_set_values_take_the_type_of_the_api_field():
     assert body["flash"] is True
 
 
+@pytest.mark.parametrize(
+    ("kind", "builder"),
+    [("sms", "sms"), ("landing", "landing_sms"), ("mail", "mailing"), ("voice", "voice"),
+     ("whatsapp", "whatsapp")],
+)  # fmt: skip
+def test_request_set_takes_the_fields_of_the_field_table(kind, builder):
+    from nrscompose.providers.nrs.fields import FIELDS
+
+    status, _, err = run("request", kind, "--to", "1", "--message", "x", "--set", "nope=1")
+    assert status == 2
+    from_options = {"to", "sender", "message", "body", "messages"}  # --to, --from, --message
+    settable = [f.api_name for f in FIELDS[builder] if f.python_name not in from_options]
+    assert err.rstrip("\n").split("it takes: ")[1].split(", ") == settable
+
+
 def test_request_mail_takes_from_and_names_what_it_still_needs():
     status, _, err = run("request", "mail", "--to", "a@b.es", "--from", "x@y.es", "--message", "Hi")
     assert status == 2

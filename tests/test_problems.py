@@ -74,6 +74,19 @@ def test_a_sentence_is_rendered_from_kind_and_params_in_a_locale(locale: str) ->
     assert translated != problem.message
 
 
+@pytest.mark.parametrize("locale", ["en", "es", "pt"])
+def test_an_error_is_described_in_a_locale_as_its_english_line_is_written(locale: str) -> None:
+    problems = [Problem("recipient.required", "to", code=102),
+                *(Problem("sender.required", "from") for _ in range(101))]  # fmt: skip
+    error = ValidationError(problems)
+    line = f"[102] to: {problems[0].render(locale)}; from: {problems[1].render(locale)}"
+    assert error.describe(locale).startswith(line)
+    assert error.describe(locale).endswith("; and 2 more problems")
+    assert problems[0].describe(locale) == f"[102] to: {problems[0].render(locale)}"
+    assert str(error) == error.describe()
+    assert str(problems[1]) == problems[1].describe() == f"from: {problems[1].message}"
+
+
 def test_provider_codes_come_from_the_kind_table() -> None:
     assert code_for("text.required", "message") == 104
     assert code_for("text.too_long", "message") == 105

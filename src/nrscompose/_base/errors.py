@@ -57,10 +57,15 @@ class ValidationError(NrsComposeError, ValueError):
         self.omitted: int = len(found) - len(self.problems)
         if not self.problems:
             raise ValueError("ValidationError needs at least one problem")
-        message = "; ".join(str(problem) for problem in self.problems)
+        super().__init__(self.describe())
+
+    def describe(self, locale: str = "en") -> str:
+        """Every problem on one line, each as :meth:`Problem.describe` writes it in ``locale``
+        (``str(error)`` is the English line)."""
+        message = "; ".join(problem.describe(locale) for problem in self.problems)
         if self.omitted:
             message += f"; and {self.omitted} more problems"
-        super().__init__(message)
+        return message
 
     @classmethod
     def single(

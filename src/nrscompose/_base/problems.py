@@ -716,9 +716,14 @@ class Problem:
             "end": self.end,
         }
 
-    def __str__(self) -> str:
+    def describe(self, locale: str = "en") -> str:
+        """The problem as one line, ``[code] field: sentence``, the sentence in ``locale``
+        (``str(problem)`` is the English line)."""
         prefix = f"[{self.code}] " if self.code is not None else ""
-        return f"{prefix}{self.field}: {self.message}"
+        return f"{prefix}{self.field}: {self.render(locale)}"
+
+    def __str__(self) -> str:
+        return self.describe()
 
 
 _ONE_OF_KINDS: Final[Mapping[int, str]] = MappingProxyType(

@@ -4,8 +4,8 @@ a value outside them: :class:`~nrscompose.errors.ArgumentError`.
 * ``MessageChannel`` — what a message is sent as and counted for: ``"sms"``, ``"landing"``.
 * ``WindowChannel`` — what a send window governs: ``"sms"``, ``"voice"`` (calls have their own
   legal hours).
-* ``Category`` — why a message is sent: ``"marketing"``, ``"collection"``,
-  ``"transactional"`` (the send-window rules depend on it).
+* ``Category`` — why a message is sent: ``"marketing"``, ``"transactional"``,
+  ``"collection"`` (the send-window rules depend on it).
 * ``EncodingChoice`` — ``"auto"``, ``"cheapest"`` or an encoding (``"gsm"``, ``"gsm-pt"``,
   ``"utf-16"``).
 * ``NewlineMode`` — how a form's line breaks are counted: ``"crlf"``, ``"lf"``, ``"keep"``.
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     _T = TypeVar("_T", bound=str)
     MessageChannel = Literal["sms", "landing"]
     WindowChannel = Literal["sms", "voice"]
-    Category = Literal["marketing", "collection", "transactional"]
+    Category = Literal["marketing", "transactional", "collection"]
     Encoding = Literal["gsm", "gsm-pt", "utf-16"]
     EncodingChoice = Literal["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
     NewlineMode = Literal["crlf", "lf", "keep"]
@@ -51,7 +51,8 @@ else:
 
 MESSAGE_CHANNELS: Final[tuple[MessageChannel, ...]] = ("sms", "landing")
 WINDOW_CHANNELS: Final[tuple[WindowChannel, ...]] = ("sms", "voice")
-CATEGORIES: Final[tuple[Category, ...]] = ("marketing", "collection", "transactional")
+# In the order the command line, the demo page and the README have always listed them.
+CATEGORIES: Final[tuple[Category, ...]] = ("marketing", "transactional", "collection")
 ENCODINGS: Final[tuple[Encoding, ...]] = ("gsm", "gsm-pt", "utf-16")
 ENCODING_CHOICES: Final[tuple[EncodingChoice, ...]] = ("auto", "cheapest", *ENCODINGS)
 NEWLINE_MODES: Final[tuple[NewlineMode, ...]] = ("crlf", "lf", "keep")

@@ -5,6 +5,10 @@ command computes can be had from Python with the same result. A user mistake end
 line on stderr (with the API error code where one applies) and exit status 2, never a
 traceback. Exit status: 0 done; 1 a verdict on the data (``estimate --max-invalid`` crossed);
 2 a user mistake (arguments, files); 130 interrupted; 141 the reader of the output went away.
+
+``--locale es`` or ``--locale pt``, before or after the command, writes the problems' sentences
+(the error line, the content problems) in Spanish or Portuguese; argparse's own messages and
+the rest of the output stay English.
 """
 
 from __future__ import annotations
@@ -15,8 +19,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from nrscompose._base.errors import NrsComposeError
-from nrscompose.cli import _demo, _estimate, _request, _text
+from nrscompose._base.errors import NrsComposeError, ValidationError
+from nrscompose.cli import _demo, _estimate, _render, _request, _text, _window
+from nrscompose.cli._arguments import add_locale_option
 from nrscompose.cli._terminal import TerminalWriter, terminal_safe
 
 __all__ = ["build_parser", "main"]
@@ -52,10 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compose messages before sending: charset, parts, cost, send windows.",
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version")
+    add_locale_option(parser, default="en")
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (_text, _estimate, _request, _demo):
+    for module in (_text, _render, _estimate, _window, _request, _demo):
         module.register(commands)
+    for command in commands.choices.values():
+        # given after the command too; when it is not, the value before the command stands
+        add_locale_option(command, default=argparse.SUPPRESS)
     return parser
+
+
+def _described(error: Exception, locale: str) -> str:
+    """The error's line: its problems' sentences in ``locale``, other errors as they read."""
+    return error.describe(locale) if isinstance(error, ValidationError) else str(error)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -68,7 +82,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except (NrsComposeError, OSError, UnicodeDecodeError) as error:
-        print(f"nrscompose: error: {terminal_safe(str(error))}", file=sys.stderr)
+        print(
+            f"nrscompose: error: {terminal_safe(_described(error, args.locale))}", file=sys.stderr
+        )
         return 2
     except KeyboardInterrupt:
         print("nrscompose: interrupted", file=sys.stderr)

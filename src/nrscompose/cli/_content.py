@@ -7,14 +7,13 @@ import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
 from nrscompose._base.problems import Problem, severity
+from nrscompose.cli._arguments import add_category_option
 
 if TYPE_CHECKING:
     from nrscompose.campaign import Report
 
 __all__ = ["add_content_options", "content_json", "content_problems", "content_title",
            "print_content_problems", "print_content_rules"]  # fmt: skip
-
-_CATEGORIES = ["marketing", "transactional", "collection"]
 
 # What each rule's rows have in common, for the estimate's one line per (country, kind).
 _TITLES = {
@@ -40,7 +39,7 @@ def add_content_options(parser: argparse.ArgumentParser, *, category: bool = Tru
         help="check the content rules of this destination country (ISO code, e.g. FR, US, CO)",
     )
     if category:
-        parser.add_argument("--category", default="marketing", choices=_CATEGORIES)
+        add_category_option(parser)
 
 
 def content_problems(text: str, args: argparse.Namespace) -> tuple[Problem, ...]:
@@ -63,9 +62,10 @@ def content_json(problems: tuple[Problem, ...]) -> list[dict[str, object]]:
     return [{**p.as_json(), "severity": p.severity} for p in problems]
 
 
-def print_content_problems(problems: tuple[Problem, ...], out: TextIO) -> None:
+def print_content_problems(problems: tuple[Problem, ...], out: TextIO, locale: str) -> None:
+    """One line a problem, ``severity: kind: sentence``, the sentence in ``locale``."""
     for problem in problems:
-        print(f"{problem.severity}: {problem.kind}: {problem.message}", file=out)
+        print(f"{problem.severity}: {problem.kind}: {problem.render(locale)}", file=out)
 
 
 def print_content_rules(report: Report, out: TextIO) -> None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Final
 from nrscompose._base.errors import ValidationError
 from nrscompose._rules.destinations import reason_sentence
 from nrscompose.campaign.recipient_files import describe_delimiter
+from nrscompose.cli._wording import counted, row_place
 from nrscompose.demo.campaign_page import costly_clusters, shown_cluster
 
 if TYPE_CHECKING:
@@ -117,17 +118,8 @@ def _money(amounts: Mapping[str, Decimal]) -> str:
     return ", ".join(f"{currency} {amount}" for currency, amount in amounts.items()) or "—"
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number:,} {word}" + ("" if number == 1 else "s")
-
-
 def _utc(moment: str) -> str:
     return f"{datetime.fromisoformat(moment).astimezone(UTC):%a %Y-%m-%d %H:%M} UTC"
-
-
-def _where(row: RecipientEstimate, lines: bool) -> str:
-    place = f"line {row.row}" if lines else f"row {row.row}"
-    return f"{row.source} {place}" if row.source else place
 
 
 # --------------------------------------------------------------------------------- pieces
@@ -215,8 +207,8 @@ def _countries(report: Report) -> str:
     rows = [
         (
             country,
-            f"{_money(t.cost) if t.cost else 'unpriced'} · {_count(t.parts, 'part')} · "
-            f"{_count(t.recipients, 'recipient')}",
+            f"{_money(t.cost) if t.cost else 'unpriced'} · {counted(t.parts, 'part')} · "
+            f"{counted(t.recipients, 'recipient')}",
             weight(t.cost, t.parts) / largest,
             "#1f5fbf",
         )
@@ -246,9 +238,8 @@ def _encodings(report: Report) -> str:
             f'<svg class="swatch" width="12" height="12" aria-hidden="true" focusable="false">'
             f'<rect width="12" height="12" rx="2" fill="{colour}"/></svg>'
         )
-        figures = (
-            f"{name}: {_count(t.recipients, 'recipient')} ({share:.0f}%), {_count(t.parts, 'part')}"
-        )
+        recipients, parts = counted(t.recipients, "recipient"), counted(t.parts, "part")
+        figures = f"{name}: {recipients} ({share:.0f}%), {parts}"
         legend.append(f"<li>{swatch}{_e(figures)}</li>")
         spoken.append(f"{name} {share:.0f}%")
     label = _e("Encoding mix: " + "; ".join(spoken))
@@ -264,10 +255,10 @@ def _held(report: Report) -> str:
         return '<p class="note">No send time given (--at): send windows not checked.</p>'
     held = sum(report.held.values())
     largest = max([report.valid - held, *report.held.values(), 1])
-    rows = [("at once", _count(report.valid - held, "recipient"), (report.valid - held) / largest,
+    rows = [("at once", counted(report.valid - held, "recipient"), (report.valid - held) / largest,
              "#1e7a3c")]  # fmt: skip
     rows += [
-        (_utc(moment), f"{_count(count, 'recipient')} held", count / largest, "#8a5a00")
+        (_utc(moment), f"{counted(count, 'recipient')} held", count / largest, "#8a5a00")
         for moment, count in report.held.items()
     ]
     caption = (
@@ -291,7 +282,7 @@ def _invalid(report: Report) -> str:
     sample = _table(
         ["Where", "Number", "Why"],
         [
-            [_where(row, lines), row.number or "(empty)", _why(row)]
+            [row_place(row, lines), row.number or "(empty)", _why(row)]
             for row in report.invalid_sample[:SHOWN]
         ],
     )
@@ -320,7 +311,7 @@ def _duplicates(report: Report) -> str:
         else "counted as sent; --dedupe keeps the first row of each number"
     )
     content = (
-        f"<p>{_e(_count(report.duplicates, 'row'))} repeat an earlier number (compared in "
+        f"<p>{_e(counted(report.duplicates, 'row'))} repeat an earlier number (compared in "
         f"international form): {_e(fate)}.</p>" + _table(["Row", "Repeats"], rows)
     )
     return _section("duplicates", "Duplicate numbers", content)
@@ -364,7 +355,7 @@ def _expensive(report: Report) -> str:
         cost = f"{row.currency} {row.cost}" if row.cost is not None else "no price"
         rows.append(
             [
-                _where(row, lines),
+                row_place(row, lines),
                 row.country or "—",
                 row.encoding or "—",
                 f"{row.parts}",
@@ -386,7 +377,7 @@ def _fix(report: Report, row: RecipientEstimate) -> str:
         f"{shown_cluster(a)} → {shown_cluster(b) if b else '(removed)'}"
         for a, b in suggestion.replace.items()
     )
-    return f"{changes}: saves {_count(suggestion.parts_saved, 'part')} ({suggestion.encoding})"
+    return f"{changes}: saves {counted(suggestion.parts_saved, 'part')} ({suggestion.encoding})"
 
 
 def report_html(report: Report, *, title: str = "Campaign estimate") -> str:

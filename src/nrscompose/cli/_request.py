@@ -2,150 +2,85 @@
 
 Credentials come from ``NRS_USERNAME`` and ``NRS_API_PASSWORD`` (placeholders when unset, so
 the request's shape can be seen without them); the secret is masked unless ``--show-secret``.
+``--set NAME=VALUE`` values are typed by the builders' field table
+(:mod:`nrscompose.providers.nrs.fields`): what each field is called and the kind of value it takes.
 """
 
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import os
-import re
 import shlex
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from nrscompose._base.errors import ValidationError
-from nrscompose.cli._estimate import text_argument
+from nrscompose.cli._arguments import text_argument
 
+# The builders and their field table load when a request is built, not for every command.
 if TYPE_CHECKING:
     from nrscompose._base.http import HttpRequest
+    from nrscompose.providers.nrs.fields import Field
 
 __all__ = ["register"]
 
-_KINDS = ("sms", "landing", "mail", "voice", "whatsapp")
-
-
-_API_NAMES: Final = {"from": "sender", "fromEmail": "from_email", "replyTo": "reply_to"}
+# The command's kinds of request → the builder of each (its name in the field table).
+_BUILDERS: Final = {
+    "sms": "sms", "landing": "landing_sms", "mail": "mailing", "voice": "voice",
+    "whatsapp": "whatsapp",
+}  # fmt: skip
 # Filled from the command's own options, not from --set.
-_FROM_OPTIONS: Final = frozenset({"credentials", "to", "sender", "message", "body", "messages"})
+_FROM_OPTIONS: Final = frozenset({"to", "sender", "message", "body", "messages"})
 
 
-def _python_name(name: str) -> str:
-    """The builder's argument for an API field name (``scheduleDate`` → ``schedule_date``)."""
-    if name in _API_NAMES:
-        return _API_NAMES[name]
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
-
-
-def _api_name(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(word.capitalize() for word in rest)
-
-
-def _typed(name: str, value: str, annotation: str) -> Any:
-    """``value`` as the type the builder's parameter has: text stays text (a date such as
-    20261201120000 is not a number), numbers and booleans are parsed, lists and objects are
-    JSON (a list of text may also be given comma-separated)."""
-    kinds = _union(annotation) - {"None"}
-    container = any(k.startswith(("Sequence", "Mapping")) for k in kinds)
-    textual = bool(kinds & {"str", "datetime", "EncodingChoice", "Language", "Gender"})
-    if textual and not (container and value.lstrip().startswith(("[", "{"))):
+def _typed(field: Field, value: str) -> Any:
+    """``value`` as the field's kind: text stays text (a date such as 20261201120000 is not
+    a number), numbers and booleans are parsed, lists and objects are JSON."""
+    kinds = field.kind.alternatives
+    json_like = value.lstrip().startswith(("[", "{"))
+    container = any(kind.name in ("list", "object") for kind in kinds)
+    if any(kind.textual for kind in kinds) and not (container and json_like):
         return value
-    if kinds == {"bool"}:
+    params = {"name": field.api_name, "value": repr(value)}
+    if field.kind.name == "true_false":
         if value.lower() in ("true", "1", "yes"):
             return True
         if value.lower() in ("false", "0", "no"):
             return False
-        raise ValidationError.single(
-            "request.set_not_bool", "set", None, {"name": _api_name(name), "value": repr(value)}
-        )
-    if kinds == {"int"}:
+        raise ValidationError.single("request.set_not_bool", "set", None, params)
+    if field.kind.name == "whole_number":
         if value.strip().lstrip("-").isdecimal() and len(value) <= 18:
             return int(value)
-        raise ValidationError.single(
-            "request.set_not_integer", "set", None, {"name": _api_name(name), "value": repr(value)}
-        )
+        raise ValidationError.single("request.set_not_integer", "set", None, params)
+    return _json_value(field, value, json_like)
+
+
+def _json_value(field: Field, value: str, json_like: bool) -> Any:
     try:
         parsed = json.loads(value)
     except (ValueError, RecursionError) as error:
-        if "Sequence[str]" in kinds and not value.lstrip().startswith(("[", "{")):
+        if _text_list(field) and not json_like:  # --set tags=spring,sale
             return [item.strip() for item in value.split(",") if item.strip()]
         deep = isinstance(error, RecursionError)
         kind = "request.set_too_deep" if deep else "request.set_not_json"
-        raise ValidationError.single(kind, "set", None, {"name": _api_name(name)}) from None
-    if not _fits(parsed, annotation):
+        raise ValidationError.single(kind, "set", None, {"name": field.api_name}) from None
+    if not (field.kind.admits(parsed) or (parsed is None and not field.required)):
         shown = value if len(value) <= 60 else value[:60] + "…"
-        params = {"name": _api_name(name), "expected": _described(annotation), "value": shown}
+        params = {"name": field.api_name, "expected": field.kind.describe(), "value": shown}
         raise ValidationError.single("request.set_shape", "set", None, params)
     return parsed
 
 
-# What each annotation of the builders' parameters admits from JSON, and says it admits.
-_SCALARS: Final[dict[str, tuple[tuple[type, ...], str]]] = {
-    "str": ((str,), "text"), "datetime": ((str,), "text"), "EncodingChoice": ((str,), "text"),
-    "Language": ((str,), "text"), "Gender": ((str,), "text"), "int": ((int,), "a whole number"),
-    "bool": ((bool,), "true or false"), "float": ((int, float), "a number"),
-    "Decimal": ((int, float), "a number"), "None": ((type(None),), "null"),
-}  # fmt: skip
+def _text_list(field: Field) -> bool:
+    """Whether the field may be a list of text (which may be given comma-separated)."""
+    kinds = field.kind.alternatives
+    return any(kind.name == "list" and kind.of[0].name == "text" for kind in kinds)
 
 
-def _inner(member: str, container: str) -> str | None:
-    return member[len(container) + 1 : -1] if member.startswith(container + "[") else None
+def _extra(pairs: list[str] | None, builder: str) -> dict[str, Any]:
+    """``--set name=value`` pairs (API or Python names), typed as the builder's fields."""
+    from nrscompose.providers.nrs.fields import find
 
-
-def _fits(value: object, annotation: str) -> bool:
-    """Whether the JSON ``value`` has the shape ``annotation`` (``Sequence[Mapping[str, str]] |
-    None`` …) describes; JSON numbers pass where text is expected, as the API reads them."""
-    for member in _union(annotation):
-        items, mapping = _inner(member, "Sequence"), _inner(member, "Mapping")
-        if items is not None:
-            if isinstance(value, list) and all(_fits(item, items) for item in value):
-                return True
-        elif mapping is not None:
-            values = mapping.split(",", 1)[1]
-            if isinstance(value, dict) and all(_fits(v, values) for v in value.values()):
-                return True
-        elif member in _SCALARS:
-            kinds, _ = _SCALARS[member]
-            if isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds):
-                return True
-            if member == "str" and isinstance(value, int | float) and not isinstance(value, bool):
-                return True
-    return False
-
-
-def _described(annotation: str) -> str:
-    """``Sequence[Mapping[str, str]] | None`` → ``a list of (objects of text)``."""
-    shown = []
-    for member in sorted(_union(annotation) - {"None"}):
-        items, mapping = _inner(member, "Sequence"), _inner(member, "Mapping")
-        if items is not None:
-            shown.append(f"a list of ({_described(items)})")
-        elif mapping is not None:
-            shown.append(f"an object of ({_described(mapping.split(',', 1)[1])})")
-        else:
-            shown.append(_SCALARS.get(member, ((), member))[1])
-    return " or ".join(shown)
-
-
-def _union(annotation: str) -> set[str]:
-    """The members of a ``A | B[C | D]`` annotation at the top level."""
-    members, depth, current = set(), 0, ""
-    for char in annotation:
-        depth += {"[": 1, "]": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            members.add(current.strip())
-            current = ""
-        else:
-            current += char
-    members.add(current.strip())
-    return members
-
-
-def _extra(pairs: list[str] | None, builder: Any) -> dict[str, Any]:
-    """``--set name=value`` pairs (API or Python names), typed as the builder's parameters."""
-    parameters = inspect.signature(builder).parameters
-    accepted = [n for n in parameters if n not in _FROM_OPTIONS and n != "now"]
     found: dict[str, Any] = {}
     for pair in pairs or ():
         name, sep, value = pair.partition("=")
@@ -153,26 +88,30 @@ def _extra(pairs: list[str] | None, builder: Any) -> dict[str, Any]:
             raise ValidationError.single(
                 "option.not_a_pair", "set", None, {"value": repr(pair), "usage": "--set name=value"}
             )
-        python = _python_name(name.strip())
-        if python not in accepted:
-            names = ", ".join(_api_name(n) for n in accepted)
+        field = find(builder, name.strip())
+        if field is None or field.python_name in _FROM_OPTIONS:
+            names = ", ".join(f.api_name for f in _settable(builder))
             raise ValidationError.single(
                 "request.unknown_field", "set", None, {"name": repr(name), "allowed": names}
             )
-        found[python] = _typed(python, value, str(parameters[python].annotation))
+        found[field.python_name] = _typed(field, value)
     return found
 
 
-def _require(builder: Any, given: dict[str, Any]) -> None:
+def _settable(builder: str) -> list[Field]:
+    from nrscompose.providers.nrs.fields import FIELDS
+
+    return [field for field in FIELDS[builder] if field.python_name not in _FROM_OPTIONS]
+
+
+def _require(builder: str, given: dict[str, Any]) -> None:
     """Every field the request needs, named as the API names it, before building."""
-    missing = [
-        name
-        for name, parameter in inspect.signature(builder).parameters.items()
-        if parameter.default is inspect.Parameter.empty and name not in given
-    ]
+    from nrscompose.providers.nrs.fields import FIELDS
+
+    missing = [f for f in FIELDS[builder] if f.required and f.python_name not in given]
     if missing:
         how = {"sender": "--from", "from_email": "--from", "message": "--message"}
-        shown = ", ".join(how.get(n, f"--set {_api_name(n)}=…") for n in missing)
+        shown = ", ".join(how.get(f.python_name, f"--set {f.api_name}=…") for f in missing)
         raise ValidationError.single("request.needs", "request", None, {"options": shown})
 
 
@@ -190,28 +129,24 @@ def _build(args: argparse.Namespace) -> Any:
         os.environ.get("NRS_API_PASSWORD", "API_PASSWORD"),
     )
     to = args.to or []
-    builder: Any
     given: dict[str, Any] = {"credentials": credentials, "to": to}
     if args.kind in ("sms", "landing"):
-        builder = nrs.sms if args.kind == "sms" else nrs.landing_sms
         given.update(sender=args.sender or "", message=_message(args), trans=args.trans)
     elif args.kind == "mail":
-        builder = nrs.mailing
         given["body"] = _message(args)
         if args.sender is not None:
             given["from_email"] = args.sender
     elif args.kind == "voice":
-        builder = nrs.voice
         given["message"] = _message(args)
     else:
-        builder = nrs.whatsapp
         given.pop("to")
         given.update(
             sender=args.sender or "", messages=[nrs.WhatsAppMessage(number) for number in to]
         )
+    builder = _BUILDERS[args.kind]
     given.update(_extra(args.set, builder))
     _require(builder, given)
-    return builder(**given)
+    return getattr(nrs, builder)(**given)
 
 
 def _curl(request: HttpRequest, show_secret: bool) -> str:
@@ -237,7 +172,7 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "request", help="print the API request for a message (JSON or curl); sends nothing"
     )
-    parser.add_argument("kind", choices=_KINDS)
+    parser.add_argument("kind", choices=list(_BUILDERS))
     parser.add_argument("--to", action="append", help="recipient (repeat for several)")
     parser.add_argument(
         "--from", dest="sender", help="sender (SMS, Landing, WhatsApp) or email address (mail)"

@@ -1,4 +1,4 @@
-"""``analyze``, ``split`` and ``render``: one text, its encoding, parts and explanations."""
+"""``analyze`` and ``split``: one text, its encoding, parts and explanations."""
 
 from __future__ import annotations
 
@@ -10,16 +10,22 @@ from typing import Any, TextIO
 from nrscompose._base.errors import ValidationError
 from nrscompose._base.input_files import MAX_INPUT_BYTES
 from nrscompose._counting.analysis import Analysis, analyze, describe_char
-from nrscompose._counting.profiles import PROFILES
 from nrscompose._counting.splitting import parts_of
 from nrscompose._counting.suggestions import Suggestion, suggest
+from nrscompose.cli._arguments import (
+    add_channel_option,
+    add_encoding_option,
+    add_profile_option,
+    text_argument,
+    utf8_text,
+    without_final_newline,
+)
 from nrscompose.cli._content import (
     add_content_options,
     content_json,
     content_problems,
     print_content_problems,
 )
-from nrscompose.cli._estimate import text_argument, utf8_text, without_final_newline
 
 __all__ = ["register"]
 
@@ -112,7 +118,7 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _print_analysis(analysis, text, out)
         _print_suggestion(suggestion, out)
-        print_content_problems(problems, out)
+        print_content_problems(problems, out, args.locale)
     return 0
 
 
@@ -132,14 +138,12 @@ def _cmd_split(args: argparse.Namespace, out: TextIO) -> int:
 
 def _add_text_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", help="the message text, '-' to read stdin, or @FILE")
-    parser.add_argument(
-        "--encoding", default="auto", choices=["auto", "cheapest", "gsm", "gsm-pt", "utf-16"]
-    )
+    add_encoding_option(parser)
     parser.add_argument(
         "--trans", action="store_true", help="count as the server does with trans=1"
     )
-    parser.add_argument("--profile", default="360nrs", choices=sorted(PROFILES))
-    parser.add_argument("--channel", default="sms", choices=["sms", "landing"])
+    add_profile_option(parser)
+    add_channel_option(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
