@@ -62,8 +62,8 @@ def test_each_recipient_gets_encoding_parts_price_and_problems():
     assert (results[1].price_basis, results[1].cost) == ("network", Decimal("0.05"))
     assert (results[2].encoding, results[2].offending) == ("utf-16", "ë😀")
     assert results[3].cost is None
-    assert results[4].reason == "no_region"  # "612345": +61 2345, a number of no region
-    assert results[4].problem == nc.destination("612345").reason
+    assert results[4].reason == "recipient.no_region"  # "612345": +61 2345, a number of no region
+    assert results[4].problems == (nc.destination("612345").problem,)
 
 
 def test_report_totals_breakdowns_and_unpriced_destinations():
@@ -158,9 +158,10 @@ def test_an_empty_frame_cell_is_a_missing_value_not_the_text_nan():
     frame = pandas.DataFrame({"phone": ["+34612345678", "+34612345679"], "name": ["ana", None]})
     report = estimate(frame, "Hola {name}")
     assert (report.valid, report.invalid) == (1, 1)
-    [reason] = report.as_json()["invalid_reasons"]
-    assert "{name}" in reason
-    assert "nan" not in reason
+    [(kind, group)] = report.as_json()["invalid_reasons"].items()
+    assert kind == "template.missing_value"
+    assert "{name}" in group["message"]
+    assert "nan" not in group["message"]
     pyarrow = pytest.importorskip("pyarrow")
     assert estimate(pyarrow.Table.from_pandas(frame), "Hola {name}").invalid == 1
 

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nrscompose._rules.destinations import reason_sentence
+from nrscompose._base.problems import render
 from nrscompose.cli import main
 from nrscompose.demo import campaign_page
 from nrscompose.demo.server import MAX_BODY, DemoServer
@@ -79,7 +79,7 @@ def _without_page_extras(report: dict[str, Any]) -> dict[str, Any]:
     """The report as ``Report.as_json()`` has it: the page's additions removed."""
     copy = json.loads(json.dumps(report))
     for row in copy["invalid_sample"]:
-        del row["reason"], row["reason_text"]
+        del row["reason_text"]
     for row in copy["most_expensive"]:
         del row["costly"]
     return copy
@@ -243,11 +243,15 @@ def test_invalid_rows_carry_their_kind_and_its_sentence() -> None:
     csv = "phone,name\n<script>x</script>,Ana\n+999123456789,Eva\n612345,Leo\n34612345678,{x}\n"
     answer = campaign_page.estimate_json({"csv": csv, "template": "Hola {name}"})
     sample = answer["report"]["invalid_sample"]
-    assert [row["reason"] for row in sample] == ["unparsable", "unknown_prefix", "no_region"]
+    assert [row["reason"] for row in sample] == [
+        "recipient.unparsable",
+        "recipient.unknown_prefix",
+        "recipient.no_region",
+    ]
     assert [row["reason_text"] for row in sample] == [
-        reason_sentence("unparsable"),
-        reason_sentence("unknown_prefix"),
-        reason_sentence("no_region"),
+        render("recipient.unparsable", {}),
+        render("recipient.unknown_prefix", {}),
+        render("recipient.no_region", {}),
     ]
     # the phone library's own English ("The string supplied did not seem to be...") stays out
     assert all("string supplied" not in row["reason_text"] for row in sample)
@@ -367,7 +371,7 @@ def test_campaign_display_on_a_phone_and_a_desktop(
     assert fix.is_displayed()
     assert right <= browser.execute_script("return window.innerWidth")
     invalid = browser.find_element("id", "invalid").text
-    assert reason_sentence("unparsable") in invalid
+    assert render("recipient.unparsable", {}) in invalid
     assert "string supplied" not in invalid
     # the example again, for the held times
     browser.find_element("id", "use-example").click()

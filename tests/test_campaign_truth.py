@@ -45,7 +45,7 @@ def test_national_numbers_point_at_default_country_without_one(tmp_path):
     assert "2 rows read: 0 valid, 2 invalid" in out
     assert "--default-country" in out  # the reason says what to do
     report = nc.estimate(path, "Hola {nombre}")
-    assert report.invalid_reasons == {"national_number": 2}
+    assert report.invalid_reasons == {"recipient.national_number": 2}
 
 
 def test_default_country_completes_national_numbers_and_says_how_many(tmp_path):
@@ -79,7 +79,7 @@ def test_a_country_column_reads_each_row_in_its_country(tmp_path):
 def test_a_country_column_with_a_name_instead_of_a_code_is_a_reason(tmp_path):
     path = write(tmp_path / "crm.csv", "phone,pais\n612345678,Spain\n")
     report = nc.estimate(path, "Hi", country_field="pais")
-    assert report.invalid_reasons == {"unknown_country": 1}
+    assert report.invalid_reasons == {"recipient.unknown_country": 1}
     status, _, err = run("estimate", path, "--template", "Hi", "--country-field", "country")
     assert status == 2
     assert "No column 'country' for the countries" in err
@@ -130,7 +130,7 @@ def test_numbers_written_as_floats_or_in_scientific_notation(tmp_path):
     )
     report = nc.estimate(path, "Hi {name}", default_country="ES")
     assert report.valid == 2
-    assert report.invalid_reasons == {"unparsable": 1, "scientific_notation": 1}
+    assert report.invalid_reasons == {"recipient.unparsable": 1, "recipient.scientific_notation": 1}
     _, out, _ = run("estimate", path, "--template", "Hi {name}")
     assert "a number written in scientific notation (3,46123E+10)" in out
     assert destination("34612345678.0").number == "34612345678"

@@ -4,6 +4,7 @@ own usage errors and the default (English) stay as they were."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,17 @@ def test_every_command_takes_the_locale_and_keeps_it_out_of_its_help(command: li
     assert parser.parse_args(["--locale", "es", *command]).locale == "es"
     assert parser.parse_args(command).locale == "en"
     assert "--locale" not in parser.format_help()
+
+
+def test_the_estimate_report_and_an_analysis_note_are_in_the_locale(tmp_path: Path) -> None:
+    recipients = write(tmp_path / "r.csv", "phone,name\n12,Ana\n+34612345678,Luis\n")
+    status, out, _ = run("estimate", recipients, "--template", "Hola {name}", "--locale", "es")
+    assert status == 0
+    assert "       1 demasiado corto para un número internacional\n" in out
+    status, out, _ = run("estimate", recipients, "--template", "Hola {name}", "--json",
+                         "--locale", "pt")  # fmt: skip
+    shown = json.loads(out)["invalid_reasons"]
+    assert shown == {"recipient.too_short": {
+        "rows": 1, "message": "demasiado curto para um número internacional"}}  # fmt: skip
+    status, out, _ = run("analyze", "a\r\nb", "--locale", "es")
+    assert "note: 1 salto de línea CRLF: cuenta como 2 unidades" in out

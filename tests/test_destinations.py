@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from phonenumbers import PhoneNumberType
 
-from nrscompose._rules.destinations import destination, reason_sentence
+from nrscompose._base.problems import render
+from nrscompose._rules.destinations import destination
 
 TYPES = [
     PhoneNumberType.MOBILE,
@@ -97,15 +98,13 @@ def test_bad_numbers_are_invalid_with_a_kind_and_its_sentence(raw, kind, params,
     assert not found.valid
     assert found.problem is not None
     assert (found.problem.kind, dict(found.problem.params)) == (kind, params)
-    assert words in (found.reason or "")
-    assert found.why == kind.removeprefix("recipient.")
+    assert words in found.problem.message
     assert found.problem.render("es") != found.problem.message
 
 
-def test_a_reason_key_reads_in_every_locale_and_other_keys_are_not_reasons():
-    assert reason_sentence("too_short") == "too short for an international number"
-    assert reason_sentence("too_short", "pt") == "demasiado curto para um número internacional"
-    assert reason_sentence("template.missing_value") is None
+def test_a_reason_reads_in_every_locale():
+    assert render("recipient.too_short", {}) == "too short for an international number"
+    assert render("recipient.too_short", {}, "pt") == "demasiado curto para um número internacional"
 
 
 def test_nanp_numbers_find_their_region():

@@ -201,16 +201,23 @@ def test_a_campaign_groups_invalid_recipients_by_kind_not_by_words() -> None:
     ]
     report = nc.estimate(rows, "Hola {name}")
     assert report.invalid_reasons == {
-        "no_region": 1,
-        "not_valid": 1,
-        "too_short": 1,
+        "recipient.no_region": 1,
+        "recipient.not_valid": 1,
+        "recipient.too_short": 1,
         "template.missing_value": 1,
     }
 
-    shown = report.as_json()
-    assert shown["invalid_reason_kinds"] == report.invalid_reasons
-    assert "too short for an international number" in shown["invalid_reasons"]
-    assert "No value for {name} at 5." in shown["invalid_reasons"]
+    shown = report.as_json()["invalid_reasons"]
+    assert {kind: group["rows"] for kind, group in shown.items()} == report.invalid_reasons
+    assert shown["recipient.too_short"]["message"] == "too short for an international number"
+    assert shown["template.missing_value"]["message"] == "No value for {name} at 5."
+    in_spanish = report.as_json("es")["invalid_reasons"]
+    assert in_spanish["recipient.too_short"]["message"] == (
+        "demasiado corto para un número internacional"
+    )
+    sample = report.as_json("pt")["invalid_sample"]
+    assert [row["reason"] for row in sample] == list(report.invalid_reasons)
+    assert sample[0]["problem"] == "não é um número válido de nenhuma região"
 
 
 def test_the_vocabulary_has_no_free_text_kind() -> None:
@@ -221,3 +228,13 @@ def test_the_vocabulary_has_no_free_text_kind() -> None:
     assert only_params == []
     with pytest.raises(ArgumentError):
         Problem("value.invalid", "field", None, {"detail": "free text"})
+
+
+def test_a_problem_crosses_processes_as_it_was() -> None:
+    """The estimate's worker processes send rows' problems back: a Problem pickles."""
+    import pickle
+
+    problem = Problem("text.too_long", "message", (0, 3), {"needed": 20, "limit": 15}, code=105)
+    again = pickle.loads(pickle.dumps(problem))
+    assert again == problem
+    assert (again.code, again.render("es")) == (105, problem.render("es"))

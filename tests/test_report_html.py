@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nrscompose._rules.destinations import reason_sentence
+from nrscompose._base.problems import render
 from nrscompose.campaign import estimate
 from nrscompose.cli import main
 from nrscompose.cli._report_html import report_html
@@ -92,7 +92,7 @@ def test_the_report_holds_every_section_with_the_text_reports_figures(tmp_path: 
     assert "EUR 5.772 · 148 parts · 74 recipients" in shown
     assert "Mon 2026-11-30 07:00 UTC" in shown
     assert "50 recipients held" in shown
-    assert reason_sentence("unparsable") in shown
+    assert render("recipient.unparsable", {}) in shown
     assert "string supplied" not in shown  # the phone library's own English stays out
     assert "ë → e, á → a: saves 1 part (gsm)" in shown
     assert "No price for: IN (6)" in shown

@@ -239,6 +239,14 @@ REQUEST = [
     ["whatsapp", "--to", "34612345678", "--from", "34600000000", "--message", "hi"],
     ["fax", "--to", "34612345678"],
 ]
+LOCALIZED = [
+    ["analyze", "line one\r\nline two", "--locale", "es"],
+    ["analyze", "Soldes sur https://bit.ly/x", "--country", "FR", "--locale", "pt"],
+    ["--locale", "pt", "request", "sms", "--message", "hi"],
+    ["estimate", "national.csv", "--template", "Hola {name}", "--locale", "es"],
+    ["estimate", "national.csv", "--template", "Hola {name}", "--json", "--locale", "pt"],
+    ["window", "12", "--locale", "es"],
+]
 MISC = [["--version"], ["--help"], [], ["nosuchcommand"], ["analyze"], ["estimate", "campaign.csv"]]
 
 
@@ -255,6 +263,7 @@ def commands() -> list[list[str]]:
     found += [["estimate", *files, *short] for files, _ in ESTIMATE_FILES]
     found += [["window", *args] for args in WINDOW]
     found += [["request", *args] for args in REQUEST]
+    found += LOCALIZED
     found += MISC
     return found
 

@@ -5,7 +5,6 @@ from nrscompose._rules.destinations import (
     destination,
     known_region,
     normalize_phone,
-    reason_sentence,
     unknown_country,
 )
 
@@ -15,6 +14,5 @@ __all__ = [
     "destination",
     "known_region",
     "normalize_phone",
-    "reason_sentence",
     "unknown_country",
 ]

@@ -32,6 +32,7 @@ __all__ = [
     "SEVERITIES",
     "VARIANT_KINDS",
     "Problem",
+    "refusal",
     "render",
     "required_one_of",
     "severity",
@@ -616,6 +617,21 @@ def render(kind: str, params: Mapping[str, object], locale: str = "en") -> str:
     return template % params
 
 
+# What a campaign row adds to a problem that carries the provider's error code.
+API_REFUSAL: Final = "The API would refuse it (error %(code)d)."
+
+
+def refusal(problem: Problem, locale: str = "en") -> str:
+    """``problem``'s sentence in ``locale``, saying that the API would refuse it when it carries
+    the provider's error code."""
+    sentence = problem.render(locale)
+    if problem.code is None:
+        return sentence
+    from nrscompose._base.messages import translator
+
+    return f"{sentence} {translator(locale).gettext(API_REFUSAL) % {'code': problem.code}}"
+
+
 def known_kind(kind: str) -> bool:
     return kind in KINDS or kind in PLURAL_KINDS or kind in VARIANT_KINDS
 
@@ -702,6 +718,10 @@ class Problem:
     def end(self) -> int | None:
         return self.span[1] if self.span is not None else None
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # a value that crosses processes (the estimate's workers): its params as a plain dict
+        return (_rebuilt, (self.kind, self.field, self.span, dict(self.params), self.code))
+
     def with_code(self, code: int | None) -> Problem:
         """This problem with a provider's error ``code``."""
         return replace(self, code=code)
@@ -724,6 +744,16 @@ class Problem:
 
     def __str__(self) -> str:
         return self.describe()
+
+
+def _rebuilt(
+    kind: str,
+    field: str,
+    span: tuple[int, int] | None,
+    params: Mapping[str, object],
+    code: int | None,
+) -> Problem:
+    return Problem(kind, field, span, params, code=code)
 
 
 _ONE_OF_KINDS: Final[Mapping[int, str]] = MappingProxyType(

@@ -19,14 +19,13 @@ from typing import Any, Final, NamedTuple
 
 from nrscompose._base.errors import ArgumentError, ArgumentTypeError
 from nrscompose._base.extras import require
-from nrscompose._base.problems import Problem, known_kind, render
+from nrscompose._base.problems import Problem
 
 __all__ = [
     "Destination",
     "destination",
     "known_region",
     "normalize_phone",
-    "reason_sentence",
     "unknown_country",
 ]
 
@@ -64,28 +63,14 @@ class Destination(NamedTuple):  # a tuple: one per recipient on the estimate hot
     problem: Problem | None = None
     completed: bool = False
 
-    @property
-    def why(self) -> str | None:
-        """The problem's kind without ``recipient.`` (``"too_short"``), or ``None``."""
-        return None if self.problem is None else self.problem.kind.removeprefix("recipient.")
-
-    @property
-    def reason(self) -> str | None:
-        """The problem's English sentence, or ``None`` (``problem.render(locale)`` for
-        another language)."""
-        return None if self.problem is None else self.problem.message
-
 
 def _invalid(raw: str, why: str, number: str = "", code: int = 0, **params: object) -> Destination:
     problem = Problem(f"recipient.{why}", "to", None, params)
     return Destination(raw, number, code, None, False, problem)
 
 
-def reason_sentence(why: str, locale: str = "en") -> str | None:
-    """What a :attr:`Destination.why` (``"too_short"``) means, in ``locale``; ``None`` for a
-    key that is not a recipient's reason. The sentences name no params: they label a group."""
-    kind = f"recipient.{why}"
-    return render(kind, {}, locale) if known_kind(kind) else None
+def _kind(found: Destination) -> str | None:
+    return None if found.problem is None else found.problem.kind
 
 
 def unknown_country(raw: str, cell: str) -> Destination:
@@ -222,7 +207,7 @@ def destination(raw: str, default_country: str | None = None) -> Destination:
         return destination(raw.strip()[:-2], default_country)._replace(raw=raw)
     if default_country is None:  # the campaign path: one call more than before, no more
         found = _international(raw)
-        if found.valid or found.why == "unparsable":
+        if found.valid or _kind(found) == "recipient.unparsable":
             return found
         return _national_hint(raw, found)
     if not known_region(default_country):

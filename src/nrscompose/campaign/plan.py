@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from nrscompose._base.errors import ValidationError
+from nrscompose._base.problems import Problem, refusal
 from nrscompose._base.vocabularies import CATEGORIES, require
 from nrscompose._composition.template import Template
 from nrscompose._counting.analysis import Analysis, analyze
@@ -64,7 +65,9 @@ class RecipientEstimate(NamedTuple):  # a tuple: one per row, cheap to build and
     number: str
     country: str | None
     valid: bool
-    problem: str | None = None
+    # why it is invalid: the number's problem (``recipient.*``), its text's (``template.*``,
+    # ``text.too_long`` with the API's code), as kinds and params rendered in any locale
+    problems: tuple[Problem, ...] = ()
     encoding: str | None = None
     parts: int = 0
     units: int = 0
@@ -75,14 +78,25 @@ class RecipientEstimate(NamedTuple):  # a tuple: one per row, cheap to build and
     offending: str = ""  # the distinct characters that kept the text out of cheaper encodings
     text: str = ""  # the billed text
     source: str = ""  # the file, when a campaign spans several
-    # why it is invalid, a stable key to group by: the number's (Destination.why: "not_valid",
-    # "too_short"…) or the problem kind of its text ("template.missing_value"…)
+    # why it is invalid, a stable key to group by: the kind of its first problem
+    # ("recipient.too_short", "template.missing_value"…), or "duplicate" for a row left out
     reason: str | None = None
     completed: bool = False  # a national number, its country code added (default_country)
     repeats: int = 0  # the line of the earlier row with the same number (0: the first)
     repeats_source: str = ""  # that row's file, when a campaign spans several
     # the kinds of the country content rules its text breaks (nrscompose._rules.content)
     content: tuple[str, ...] = ()
+
+    @property
+    def problem(self) -> str | None:
+        """Why it is invalid, in English (:meth:`problem_text` for another locale)."""
+        return self.problem_text()
+
+    def problem_text(self, locale: str = "en") -> str | None:
+        """The sentences of ``problems`` in ``locale``, or ``None`` when there is none."""
+        if not self.problems:
+            return None
+        return "; ".join(refusal(p, locale) for p in self.problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,15 +378,13 @@ def part_cap(plan: CampaignPlan) -> int:
     return cap if plan.max_parts is None else min(cap, plan.max_parts)
 
 
-def _over_cap(parts: int, limit: int) -> tuple[str, str]:
-    """(problem, kind) of a text that needs more parts than the cap: the API refuses such a
-    message (360nrs: error 105, the code its catalogue gives the kind)."""
-    from nrscompose._base.problems import Problem
+def _over_cap(parts: int, limit: int) -> Problem:
+    """A text that needs more parts than the cap: the API refuses such a message (360nrs:
+    error 105, the code its catalogue gives the kind)."""
     from nrscompose.providers.nrs.codes import code_for
 
     problem = Problem("text.too_long", "message", None, {"needed": parts, "limit": limit})
-    code = code_for(problem.kind, problem.field)
-    return f"{problem.message} The API would refuse it (error {code}).", problem.kind
+    return problem.with_code(code_for(problem.kind, problem.field))
 
 
 def per_row_estimate(
@@ -401,13 +413,14 @@ def per_row_estimate(
         else:
             target = destination(str(row.get(phone_field) or ""), default_country)
         if not target.valid:
-            return RecipientEstimate(row_number, target.raw, target.region, False,
-                                     target.reason, reason=target.why)  # fmt: skip
+            found = () if target.problem is None else (target.problem,)
+            return RecipientEstimate(row_number, target.raw, target.region, False, found,
+                                     reason=found[0].kind if found else None)  # fmt: skip
         number, region, completed = target.number, target.region, target.completed
         first = repeat_of(number, row_number) if repeat_of is not None else None
         repeats, repeats_source = first if first is not None else (0, "")
         if first is not None and dedupe:
-            return RecipientEstimate(row_number, number, region, False, None, reason=DROPPED,
+            return RecipientEstimate(row_number, number, region, False, (), reason=DROPPED,
                                      completed=completed, repeats=repeats,
                                      repeats_source=repeats_source)  # fmt: skip
         try:
@@ -416,15 +429,14 @@ def per_row_estimate(
             offending = _offending(analysis) if explain else ""
             held = send_at(number) if send_at is not None else None
         except ValidationError as error:  # the row is in the estimate: the messages suffice
-            problem = "; ".join(p.message for p in error.problems)
-            return RecipientEstimate(row_number, number, region, False, problem,
+            return RecipientEstimate(row_number, number, region, False, error.problems,
                                      reason=error.problems[0].kind, completed=completed,
                                      repeats=repeats,
                                      repeats_source=repeats_source)  # fmt: skip
         if analysis.parts > cap:
             over = _over_cap(analysis.parts, cap)
-            return RecipientEstimate(row_number, number, region, False, over[0],
-                                     analysis.encoding, analysis.parts, reason=over[1],
+            return RecipientEstimate(row_number, number, region, False, (over,),
+                                     analysis.encoding, analysis.parts, reason=over.kind,
                                      completed=completed, repeats=repeats,
                                      repeats_source=repeats_source)  # fmt: skip
         parts = analysis.parts
@@ -434,11 +446,11 @@ def per_row_estimate(
             else None
         )
         if quote is None:
-            return RecipientEstimate(row_number, number, region, True, None, analysis.encoding,
+            return RecipientEstimate(row_number, number, region, True, (), analysis.encoding,
                                      parts, analysis.units, None, None, None, held, offending,
                                      text, "", None, completed, repeats,
                                      repeats_source)  # fmt: skip
-        return RecipientEstimate(row_number, number, region, True, None, analysis.encoding,
+        return RecipientEstimate(row_number, number, region, True, (), analysis.encoding,
                                  parts, analysis.units, quote.cost(parts),
                                  quote.price.currency, quote.basis, held, offending,
                                  text, "", None, completed, repeats,

@@ -160,7 +160,7 @@ class RecipientFile:
     delimiter: str | None = None
     sheet: str | None = None
     header_line: int = 1
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()
     data: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -360,7 +360,7 @@ def _head(source: Path | bytes, size: int) -> bytes:
         return raw.read(size)
 
 
-def _encoding_doubt(path: Path, source: Path | bytes, encoding: str) -> str | None:
+def _encoding_doubt(path: Path, source: Path | bytes, encoding: str) -> Problem | None:
     """A warning when the file read as the forced ``encoding`` looks garbled while another
     candidate reads it plausibly (a Mac Roman file forced as cp1252: "JosŽ")."""
     if encoding.startswith(("utf", "utf_")):
@@ -376,21 +376,17 @@ def _encoding_doubt(path: Path, source: Path | bytes, encoding: str) -> str | No
     if plausibility(sample.decode(best)) <= plausibility(forced_text):
         return None
     word = _garbled_word(forced_text)
-    from nrscompose._base.problems import Problem as _Problem
-
-    return str(
-        _Problem(
-            "file.encoding_doubt",
-            "file",
-            None,
-            {
-                "where": _where(path),
-                "encoding": codec_label(encoding),
-                "sample": word,
-                "detected": describe_encoding(best),
-                "codec": _codec_name(best),
-            },
-        )
+    return Problem(
+        "file.encoding_doubt",
+        "file",
+        None,
+        {
+            "where": _where(path),
+            "encoding": codec_label(encoding),
+            "sample": word,
+            "detected": describe_encoding(best),
+            "codec": _codec_name(best),
+        },
     )
 
 

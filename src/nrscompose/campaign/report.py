@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Final
 
-from nrscompose._rules.destinations import reason_sentence
+from nrscompose._base.problems import Problem, known_kind, needed_params, render
 from nrscompose.campaign.plan import DROPPED, CampaignPlan, RecipientEstimate, RowEstimator
 
 __all__ = [
@@ -118,7 +118,7 @@ class InputFile:
     delimiter: str | None = None
     sheet: str | None = None
     header_line: int = 1  # the file line (sheet row) of the header
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # such as file.encoding_doubt
 
     def as_json(self) -> Json:
         found: Json = {"file": self.file, "format": self.format}
@@ -160,17 +160,17 @@ class Report:
     duplicate_samples: tuple[DuplicateRow, ...] = ()
     deduplicated: bool = False
     national_numbers: int = 0  # numbers read as national and completed with a country code
-    warnings: tuple[str, ...] = ()  # how the files were read, for a person to check
+    warnings: tuple[Problem, ...] = ()  # how the files were read, for a person to check
 
-    def reason_label(self, reason: str) -> str:
-        """A group of ``invalid_reasons`` as a person reads it: what a number's ``why`` means
-        (:func:`nrscompose.destinations.reason_sentence`), or the sentence of the problem of
+    def reason_label(self, reason: str, locale: str = "en") -> str:
+        """A group of ``invalid_reasons`` (a problem kind) as a person reads it, in ``locale``:
+        the kind's sentence when it names no param (a number's reason), else the sentences of
         the first sampled row with that kind."""
-        sentence = reason_sentence(reason)
-        if sentence is not None:
-            return sentence
-        found = (r.problem for r in self.invalid_sample if r.reason == reason and r.problem)
-        return next(found, reason)
+        if known_kind(reason) and not needed_params(reason):
+            return render(reason, {}, locale)
+        found = (r for r in self.invalid_sample if r.reason == reason and r.problems)
+        row = next(found, None)
+        return reason if row is None else str(row.problem_text(locale))
 
     def suggestion_for(self, estimate: RecipientEstimate) -> RowSuggestion | None:
         """The rewrite that would make ``estimate``'s text cheaper (most expensive only)."""
@@ -182,8 +182,9 @@ class Report:
         (blank lines are not records)."""
         return self.recipients + (self.duplicates if self.deduplicated else 0)
 
-    def as_json(self) -> Json:
-        """A JSON-ready dict; money as decimal strings, times as ISO 8601 (format v1)."""
+    def as_json(self, locale: str = "en") -> Json:
+        """A JSON-ready dict; money as decimal strings, times as ISO 8601 (format v1); the
+        sentences (problems, reasons, warnings) in ``locale``."""
         return {
             "format": "nrscompose.estimate/1",
             "at": self.at.isoformat() if self.at else None,
@@ -201,18 +202,20 @@ class Report:
                 "duplicates_removed": self.duplicates if self.deduplicated else 0,
                 "national_numbers_completed": self.national_numbers,
             },
-            "warnings": list(self.warnings),
+            "warnings": [warning.describe(locale) for warning in self.warnings],
             "duplicate_sample": [row.as_json() for row in self.duplicate_samples],
             "unpriced_countries": self.unpriced,
             "by_country": {country: t.as_json() for country, t in self.by_country.items()},
             "by_encoding": {encoding: t.as_json() for encoding, t in self.by_encoding.items()},
             "held": self.held,
-            "held_sample": [_row_json(r) for r in self.held_sample],
-            "invalid_reasons": {self.reason_label(k): n for k, n in self.invalid_reasons.items()},
-            "invalid_reason_kinds": self.invalid_reasons,
-            "invalid_sample": [_row_json(r) for r in self.invalid_sample],
+            "held_sample": [_row_json(r, locale) for r in self.held_sample],
+            "invalid_reasons": {
+                kind: {"rows": rows, "message": self.reason_label(kind, locale)}
+                for kind, rows in self.invalid_reasons.items()
+            },
+            "invalid_sample": [_row_json(r, locale) for r in self.invalid_sample],
             "most_expensive": [
-                {**_row_json(r), "suggestion": _suggestion_json(self.suggestion_for(r))}
+                {**_row_json(r, locale), "suggestion": _suggestion_json(self.suggestion_for(r))}
                 for r in self.most_expensive
             ],
             "content_rules": _content_rules_json(self.content_rules),
@@ -232,14 +235,15 @@ def _suggestion_json(suggestion: RowSuggestion | None) -> Json | None:
     return suggestion.as_json() if suggestion is not None else None
 
 
-def _row_json(row: RecipientEstimate) -> Json:
+def _row_json(row: RecipientEstimate, locale: str) -> Json:
     return {
         "row": row.row,
         "file": row.source or None,
         "number": row.number,
         "country": row.country,
         "valid": row.valid,
-        "problem": row.problem,
+        "reason": row.reason,
+        "problem": row.problem_text(locale),
         "encoding": row.encoding,
         "parts": row.parts,
         "cost": str(row.cost) if row.cost is not None else None,

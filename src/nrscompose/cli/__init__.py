@@ -7,7 +7,8 @@ traceback. Exit status: 0 done; 1 a verdict on the data (``estimate --max-invali
 2 a user mistake (arguments, files); 130 interrupted; 141 the reader of the output went away.
 
 ``--locale es`` or ``--locale pt``, before or after the command, writes the problems' sentences
-(the error line, the content problems) in Spanish or Portuguese; argparse's own messages and
+(the error and warning lines, an analysis's notes, the content problems, the reasons of invalid
+rows in the estimate's report and JSON) in Spanish or Portuguese; argparse's own messages and
 the rest of the output stay English.
 """
 

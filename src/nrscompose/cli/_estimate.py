@@ -32,12 +32,12 @@ def _cmd_estimate(args: argparse.Namespace, out: TextIO) -> int:
     plan = _plan(args)
     report = _run(args, plan)
     for warning in report.warnings:
-        print(f"nrscompose: warning: {escaped(warning)}", file=sys.stderr)
+        print(f"nrscompose: warning: {escaped(warning.describe(args.locale))}", file=sys.stderr)
     if args.json:
-        json.dump(report.as_json(), out, ensure_ascii=False, indent=2)
+        json.dump(report.as_json(args.locale), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        print_report(report, out, plan)
+        print_report(report, out, plan, args.locale)
     if args.csv_out:
         from nrscompose.cli._report_csv import write_csv_report
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from nrscompose._base.errors import ValidationError
-from nrscompose._rules.destinations import reason_sentence
 from nrscompose.campaign.recipient_files import describe_delimiter
 from nrscompose.cli._wording import counted, row_place
 from nrscompose.demo.campaign_page import costly_clusters, shown_cluster
@@ -290,10 +289,9 @@ def _invalid(report: Report) -> str:
 
 
 def _why(row: RecipientEstimate) -> str:
-    """The sentence of the row's kind: a number's reason in the library's words (not the phone
-    library's), a text's problem as its kind renders it."""
-    reason = row.reason or "invalid"
-    return reason_sentence(reason) or row.problem or reason
+    """The sentences of the row's problems: a number's reason in the library's words (not the
+    phone library's), a text's problems as their kinds render them."""
+    return row.problem or row.reason or "invalid"
 
 
 def _duplicates(report: Report) -> str:
@@ -321,7 +319,7 @@ def _warnings(report: Report) -> str:
     """How the files were read, where a person should check it (an encoding in doubt)."""
     if not report.warnings:
         return ""
-    items = "".join(f"<li>{_e(w)}</li>" for w in report.warnings)
+    items = "".join(f"<li>{_e(str(w))}</li>" for w in report.warnings)
     return _section("warnings", "Check how the files were read", f"<ul>{items}</ul>")
 
 

@@ -19,7 +19,8 @@ _WORKBOOKS = {"xlsx": "Excel", "xls": "Excel 97-2003", "xlsb": "Excel binary",
               "ods": "OpenDocument"}  # fmt: skip
 
 
-def print_report(report: Report, out: TextIO, plan: CampaignPlan) -> None:
+def print_report(report: Report, out: TextIO, plan: CampaignPlan, locale: str = "en") -> None:
+    """The estimate as text; the invalid rows' reasons in ``locale``."""
     lines = bool(report.inputs)
     _print_inputs(report, out)
     skipped = report.blank_lines
@@ -36,7 +37,7 @@ def print_report(report: Report, out: TextIO, plan: CampaignPlan) -> None:
         print(f"no price for: {missing}", file=out)
     _print_breakdowns(report, out)
     _print_held(report, out)
-    _print_invalid(report, out, lines)
+    _print_invalid(report, out, lines, locale)
     _print_expensive(report, out, plan, lines)
     print_content_rules(report, out)
 
@@ -104,12 +105,12 @@ def _print_held(report: Report, out: TextIO) -> None:
         print(f"  {count:8} until {until:%a %Y-%m-%d %H:%M} UTC", file=out)
 
 
-def _print_invalid(report: Report, out: TextIO, lines: bool) -> None:
+def _print_invalid(report: Report, out: TextIO, lines: bool, locale: str) -> None:
     if not report.invalid:
         return
     print("\ninvalid recipients:", file=out)
     for reason, count in report.invalid_reasons.items():
-        print(f"  {count:8} {report.reason_label(reason)}", file=out)
+        print(f"  {count:8} {report.reason_label(reason, locale)}", file=out)
         # under its own reason: a sample listed after all of them read as the last one's
         sample = [r for r in report.invalid_sample if (r.reason or "invalid") == reason]
         for row in sample[:2]:

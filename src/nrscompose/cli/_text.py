@@ -55,7 +55,7 @@ def _highlighted(text: str, indices: set[int], color: bool) -> str:
     return f"{text}\n{marks.rstrip()}" if indices else text
 
 
-def _print_analysis(analysis: Analysis, source: str, out: TextIO) -> None:
+def _print_analysis(analysis: Analysis, source: str, out: TextIO, locale: str = "en") -> None:
     plural = "" if analysis.parts == 1 else "s"
     unit = "units" if analysis.encoding == "utf-16" else "septets"
     print(
@@ -81,7 +81,7 @@ def _print_analysis(analysis: Analysis, source: str, out: TextIO) -> None:
             shown = ", ".join(map(str, indices[:8])) + (", …" if len(indices) > 8 else "")
             print(f"  {describe_char(char)} at {shown}: {reasons[char]}", file=out)
     for notice in analysis.notices:
-        print(f"note: {notice.message}", file=out)
+        print(f"note: {notice.render(locale)}", file=out)
 
 
 def _print_suggestion(suggestion: Suggestion, out: TextIO) -> None:
@@ -116,7 +116,7 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(found, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        _print_analysis(analysis, text, out)
+        _print_analysis(analysis, text, out, args.locale)
         _print_suggestion(suggestion, out)
         print_content_problems(problems, out, args.locale)
     return 0

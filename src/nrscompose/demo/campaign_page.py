@@ -31,7 +31,6 @@ from typing import Any, Final
 
 from nrscompose._base.errors import Problem, ValidationError
 from nrscompose._counting.profiles import PROFILES
-from nrscompose._rules.destinations import reason_sentence
 from nrscompose._rules.pricing import PriceList
 from nrscompose.campaign import Report, estimate
 from nrscompose.campaign.recipient_files import open_recipients
@@ -261,11 +260,10 @@ def _for_the_page_rows(
     def page(text: str) -> str:
         return for_the_page(text, name, paths)
 
-    answer["invalid_reasons"] = {page(k): n for k, n in answer["invalid_reasons"].items()}
+    for group in answer["invalid_reasons"].values():
+        group["message"] = page(group["message"])
     for shown, row in zip(answer["invalid_sample"], report.invalid_sample, strict=True):
-        reason = row.reason or "invalid"
-        shown["reason"] = reason
-        shown["reason_text"] = page(reason_sentence(reason) or row.problem or reason)
+        shown["reason_text"] = page(row.problem or row.reason or "invalid")
     for shown, row in zip(answer["most_expensive"], report.most_expensive, strict=True):
         shown["costly"] = [shown_cluster(c) for c in costly_clusters(row.text, row.offending)]
     warnings = answer.get("warnings")  # a reader's notices, where the report carries them

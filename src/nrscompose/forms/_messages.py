@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from nrscompose._base.messages import LANGUAGES, compiled, mo_path, translator
-from nrscompose._base.problems import KINDS, PLURAL_KINDS, VARIANT_KINDS
+from nrscompose._base.problems import API_REFUSAL, KINDS, PLURAL_KINDS, VARIANT_KINDS
 
 __all__ = [
     "LANGUAGES",
@@ -37,5 +37,6 @@ MESSAGES: Final = (
     *(msgid for _, variants in VARIANT_KINDS.values() for msgid in variants.values()),
     REMOVE,
     REPLACE,
+    API_REFUSAL,
 )
 PLURAL_MESSAGES: Final = (*(forms for forms, _ in PLURAL_KINDS.values()), SAVES)

@@ -394,7 +394,9 @@
       box.appendChild(make("p", "note", "None: every row has a valid number."));
       return;
     }
-    box.appendChild(table(["Reason", "Rows"], names.map(function (r) { return [r, String(reasons[r])]; })));
+    box.appendChild(table(["Reason", "Rows"], names.map(function (kind) {
+      return [reasons[kind].message, String(reasons[kind].rows)];
+    })));
     box.appendChild(make("p", "note", "For example:"));
     box.appendChild(table(["Line", "Number", "Problem"], sample.slice(0, SHOWN).map(function (r) {
       return [String(r.row), r.number ? shown(r.number) : "(empty)", r.reason_text || r.problem];
