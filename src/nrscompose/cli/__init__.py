@@ -18,12 +18,15 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from nrscompose._base.errors import NrsComposeError, ValidationError
 from nrscompose.cli import _demo, _estimate, _render, _request, _text, _window
 from nrscompose.cli._arguments import add_locale_option
 from nrscompose.cli._terminal import TerminalWriter, terminal_safe
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["build_parser", "main"]
 
@@ -48,7 +51,7 @@ class _Version(argparse.Action):
 class _Parser(argparse.ArgumentParser):
     """argparse quoting the arguments it refuses with their control characters shown."""
 
-    def _print_message(self, message: str, file: Any = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         super()._print_message(terminal_safe(message), file)
 
 

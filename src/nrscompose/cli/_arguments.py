@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime
+from typing import TypeAlias
 
 from nrscompose._base.errors import ArgumentError, ValidationError
 from nrscompose._base.input_files import read_bounded_text
@@ -13,10 +14,14 @@ from nrscompose._base.vocabularies import CATEGORIES, ENCODING_CHOICES, MESSAGE_
 from nrscompose._counting.profiles import PROFILES
 
 __all__ = [
+    "Commands",
     "add_category_option", "add_channel_option", "add_counting_options", "add_encoding_option",
     "add_locale_option", "add_profile_option", "country_argument", "parse_when", "positive_int",
     "text_argument", "utf8_text", "without_final_newline",
 ]  # fmt: skip
+
+# The subcommands of the parser, to which each command module adds its own.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def add_encoding_option(parser: argparse.ArgumentParser) -> None:

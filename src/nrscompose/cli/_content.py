@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from nrscompose._base.problems import Problem, severity
 from nrscompose.cli._arguments import add_category_option
@@ -79,4 +79,4 @@ def print_content_rules(report: Report, out: TextIO) -> None:
             print(f"  {country:3} {rows:8} {content_title(kind)}", file=out)
 
 
-_WEIGHT: dict[str, Any] = {"error": 0, "warning": 1, "notice": 2}
+_WEIGHT: dict[str, int] = {"error": 0, "warning": 1, "notice": 2}

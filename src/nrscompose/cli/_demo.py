@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import webbrowser
-from typing import Any, TextIO
+from typing import TextIO
+
+from nrscompose.cli._arguments import Commands
 
 __all__ = ["register"]
 
@@ -40,7 +42,7 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     demo = commands.add_parser(
         "demo", help="the form demo page: live counter, highlights, server check"
     )

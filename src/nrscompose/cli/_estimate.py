@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from nrscompose._base.errors import ValidationError
 from nrscompose.cli._arguments import (
+    Commands,
     add_category_option,
     add_counting_options,
     country_argument,
@@ -177,7 +178,7 @@ def expand_files(patterns: list[str]) -> list[str]:
     return files
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     estimate = commands.add_parser(
         "estimate",
         help="cost and reach of a campaign file",

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from nrscompose._base.errors import ValidationError
 from nrscompose._base.json_files import read_json
-from nrscompose.cli._arguments import add_counting_options, text_argument
+from nrscompose.cli._arguments import Commands, add_counting_options, text_argument
 from nrscompose.cli._content import add_content_options, content_problems, print_content_problems
 from nrscompose.cli._wording import part_count
 
@@ -121,7 +121,7 @@ def _max_lengths(pairs: list[str] | None) -> dict[str, int]:
     return lengths
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     render = commands.add_parser("render", help="fill a template and count the result")
     render.add_argument("template", help="template text or @FILE")
     render.add_argument("--var", action="append", metavar="NAME=VALUE")

@@ -15,7 +15,7 @@ import shlex
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from nrscompose._base.errors import ValidationError
-from nrscompose.cli._arguments import text_argument
+from nrscompose.cli._arguments import Commands, text_argument
 
 # The builders and their field table load when a request is built, not for every command.
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def _cmd_request(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     parser = commands.add_parser(
         "request", help="print the API request for a message (JSON or curl); sends nothing"
     )

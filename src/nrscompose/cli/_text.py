@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, TextIO
+from typing import TextIO
 
 from nrscompose._base.errors import ValidationError
 from nrscompose._base.input_files import MAX_INPUT_BYTES
@@ -13,6 +13,7 @@ from nrscompose._counting.analysis import Analysis, analyze, describe_char
 from nrscompose._counting.splitting import parts_of
 from nrscompose._counting.suggestions import Suggestion, suggest
 from nrscompose.cli._arguments import (
+    Commands,
     add_channel_option,
     add_encoding_option,
     add_profile_option,
@@ -147,7 +148,7 @@ def _add_text_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     analyze_cmd = commands.add_parser("analyze", help="encoding, parts and what made it cost")
     _add_text_options(analyze_cmd)
     add_content_options(analyze_cmd)

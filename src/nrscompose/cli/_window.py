@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import UTC
-from typing import Any, TextIO
+from typing import TextIO
 
-from nrscompose.cli._arguments import add_category_option, parse_when
+from nrscompose.cli._arguments import Commands, add_category_option, parse_when
 
 __all__ = ["register"]
 
@@ -40,7 +40,7 @@ def _cmd_window(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     window = commands.add_parser("window", help="may a marketing SMS go to NUMBER now?")
     window.add_argument("number")
     window.add_argument("--at", help="ISO 8601 with offset (default: now)")
