@@ -19,22 +19,20 @@ from typing import TYPE_CHECKING
 
 from nrscompose._base.errors import TransportError
 from nrscompose._base.http import HttpRequest, HttpResponse
+from nrscompose.transports._blocking import BlockingTransport
 from nrscompose.transports._bodies import (
     DEFAULT_MAX_BODY,
     BoundedBody,
     accepted_encoding,
     check_max_body,
-    contained,
     contained_async,
 )
 from nrscompose.transports._retry import (
     DEFAULT_DEADLINE,
     RetryPolicy,
-    call_within,
     check_timeout,
     expired_error,
     send_async_with_retries,
-    send_with_retries,
 )
 
 if TYPE_CHECKING:  # the extra may be absent where mypy runs: then these names are untyped
@@ -71,7 +69,7 @@ class _Expired(Exception):
     """The deadline passed between two chunks of the body."""
 
 
-class HttpxTransport:
+class HttpxTransport(BlockingTransport):
     """Sends requests with an ``httpx.Client`` (its own, or ``client`` if given).
 
     ``timeout`` is required and bounds each network operation; ``deadline`` (default
@@ -94,28 +92,9 @@ class HttpxTransport:
         _import_httpx()
         import httpx
 
-        self.timeout = check_timeout(timeout)
-        self.deadline = check_timeout(deadline, "deadline")
-        self.retry = retry or RetryPolicy()
-        self.max_body = check_max_body(max_body)
-        self._sleep = sleep
+        super().__init__(timeout, deadline, retry, max_body, sleep)
         self._owned = client is None
         self._client = client or httpx.Client(trust_env=trust_env, follow_redirects=False)
-
-    def send(self, request: HttpRequest) -> HttpResponse:
-        return send_with_retries(self._attempt, request, self.retry, self._sleep, self.deadline)
-
-    def _attempt(self, request: HttpRequest, seconds: float) -> HttpResponse:
-        end = time.monotonic() + seconds
-        try:
-            return call_within(
-                lambda: contained(request, lambda: self._send_once(request, end)),
-                seconds,
-                lambda: None,
-            )
-        except TimeoutError:
-            pass
-        raise expired_error(request, self.deadline)
 
     def _send_once(self, request: HttpRequest, end: float) -> HttpResponse:
         import httpx
@@ -145,12 +124,6 @@ class HttpxTransport:
     def close(self) -> None:
         if self._owned:
             self._client.close()
-
-    def __enter__(self) -> HttpxTransport:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
 
 class AsyncHttpxTransport:

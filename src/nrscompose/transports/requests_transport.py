@@ -17,21 +17,17 @@ from typing import Any
 
 from nrscompose._base.errors import TransportError
 from nrscompose._base.http import HttpRequest, HttpResponse
+from nrscompose.transports._blocking import BlockingTransport
 from nrscompose.transports._bodies import (
     CHUNK,
     DEFAULT_MAX_BODY,
     BoundedBody,
     accepted_encoding,
-    check_max_body,
-    contained,
 )
 from nrscompose.transports._retry import (
     DEFAULT_DEADLINE,
     RetryPolicy,
-    call_within,
-    check_timeout,
     expired_error,
-    send_with_retries,
 )
 
 __all__ = ["RequestsTransport"]
@@ -58,7 +54,7 @@ def _read_until(answer: Any, body: BoundedBody, end: float) -> bytes | None:
     return body.body()
 
 
-class RequestsTransport:
+class RequestsTransport(BlockingTransport):
     """Sends requests with a ``requests.Session`` (its own, or ``session`` if given).
 
     ``timeout`` is required and bounds each network operation; ``deadline`` (default
@@ -80,31 +76,12 @@ class RequestsTransport:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         requests = _requests()
-        self.timeout = check_timeout(timeout)
-        self.deadline = check_timeout(deadline, "deadline")
-        self.retry = retry or RetryPolicy()
-        self.max_body = check_max_body(max_body)
-        self._sleep = sleep
+        super().__init__(timeout, deadline, retry, max_body, sleep)
         self._owned = session is None
         self._session: Any = session
         if session is None:
             self._session = requests.Session()
             self._session.trust_env = trust_env
-
-    def send(self, request: HttpRequest) -> HttpResponse:
-        return send_with_retries(self._attempt, request, self.retry, self._sleep, self.deadline)
-
-    def _attempt(self, request: HttpRequest, seconds: float) -> HttpResponse:
-        end = time.monotonic() + seconds
-        try:
-            return call_within(
-                lambda: contained(request, lambda: self._send_once(request, end)),
-                seconds,
-                lambda: None,
-            )
-        except TimeoutError:
-            pass
-        raise expired_error(request, self.deadline)
 
     def _send_once(self, request: HttpRequest, end: float) -> HttpResponse:
         requests = _requests()
@@ -142,9 +119,3 @@ class RequestsTransport:
     def close(self) -> None:
         if self._owned:
             self._session.close()
-
-    def __enter__(self) -> RequestsTransport:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()

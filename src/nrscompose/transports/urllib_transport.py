@@ -23,20 +23,18 @@ from typing import Any
 
 from nrscompose._base.errors import TransportError
 from nrscompose._base.http import HttpRequest, HttpResponse
+from nrscompose.transports._blocking import BlockingTransport
 from nrscompose.transports._bodies import (
     CHUNK,
     DEFAULT_MAX_BODY,
     BoundedBody,
-    check_max_body,
     contained,
 )
 from nrscompose.transports._retry import (
     DEFAULT_DEADLINE,
     RetryPolicy,
     call_within,
-    check_timeout,
     expired_error,
-    send_with_retries,
 )
 
 __all__ = ["UrllibTransport"]
@@ -105,7 +103,7 @@ def _shut_down(opened: list[socket.socket]) -> None:
             sock.shutdown(socket.SHUT_RDWR)  # wakes the worker blocked in recv()
 
 
-class UrllibTransport:
+class UrllibTransport(BlockingTransport):
     """Sends an :class:`~nrscompose.http.HttpRequest` with ``urllib.request``.
 
     ``timeout`` (seconds) is required and bounds each network operation; ``deadline``
@@ -128,11 +126,7 @@ class UrllibTransport:
         ssl_context: ssl.SSLContext | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.timeout = check_timeout(timeout)
-        self.deadline = check_timeout(deadline, "deadline")
-        self.retry = retry or RetryPolicy()
-        self.max_body = check_max_body(max_body)
-        self._sleep = sleep
+        super().__init__(timeout, deadline, retry, max_body, sleep)
         self._sockets = _Sockets()
         handlers: list[urllib.request.BaseHandler] = [_NoRedirect()]
         if not trust_env:
@@ -140,15 +134,15 @@ class UrllibTransport:
         handlers.extend(_tracking_handlers(self._sockets, ssl_context))
         self._opener = urllib.request.build_opener(*handlers)
 
-    def send(self, request: HttpRequest) -> HttpResponse:
-        return send_with_retries(self._attempt, request, self.retry, self._sleep, self.deadline)
-
     def _attempt(self, request: HttpRequest, seconds: float) -> HttpResponse:
+        # urllib cannot be abandoned mid-read: the sockets it opened are shut at the deadline
         opened: list[socket.socket] = []
 
         def attempt() -> HttpResponse:
             self._sockets.opened = opened
-            return contained(request, lambda: self._send_once(request, min(self.timeout, seconds)))
+            return contained(
+                request, lambda: self._send_within(request, min(self.timeout, seconds))
+            )
 
         try:
             return call_within(attempt, seconds, lambda: _shut_down(opened))
@@ -156,7 +150,10 @@ class UrllibTransport:
             pass
         raise expired_error(request, self.deadline)
 
-    def _send_once(self, request: HttpRequest, timeout: float) -> HttpResponse:
+    def close(self) -> None:
+        """Nothing to close: each attempt opens and closes its own connection."""
+
+    def _send_within(self, request: HttpRequest, timeout: float) -> HttpResponse:
         prepared = urllib.request.Request(
             request.url,
             data=request.body or None,
