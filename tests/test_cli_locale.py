@@ -4,6 +4,7 @@ own usage errors and the default (English) stay as they were."""
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -117,12 +118,14 @@ def test_argparse_usage_errors_stay_english() -> None:
     [["analyze", "x"], ["split", "x"], ["render", "x"], ["estimate", "f.csv", "--template", "x"],
      ["window", "34612345678"], ["request", "sms"], ["demo"]],
 )  # fmt: skip
-def test_every_command_takes_the_locale_and_keeps_it_out_of_its_help(command: list[str]) -> None:
+def test_every_command_takes_the_locale_listed_once_in_the_main_help(command: list[str]) -> None:
     parser = build_parser()
     assert parser.parse_args([*command, "--locale", "pt"]).locale == "pt"
     assert parser.parse_args(["--locale", "es", *command]).locale == "es"
     assert parser.parse_args(command).locale == "en"
-    assert "--locale" not in parser.format_help()
+    assert "[--locale {en,es,pt}]" in parser.format_usage()
+    subcommands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert "--locale" not in subcommands.choices[command[0]].format_help()
 
 
 def test_the_estimate_report_and_an_analysis_note_are_in_the_locale(tmp_path: Path) -> None:

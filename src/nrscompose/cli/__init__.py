@@ -61,13 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compose messages before sending: charset, parts, cost, send windows.",
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version")
-    add_locale_option(parser, default="en")
+    add_locale_option(parser, default="en", shown=True)
     commands = parser.add_subparsers(dest="command", required=True)
     for module in (_text, _render, _estimate, _window, _request, _demo):
         module.register(commands)
     for command in commands.choices.values():
         # given after the command too; when it is not, the value before the command stands
-        add_locale_option(command, default=argparse.SUPPRESS)
+        add_locale_option(command, default=argparse.SUPPRESS, shown=False)
     return parser
 
 

@@ -58,12 +58,13 @@ def add_counting_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_locale_option(parser: argparse.ArgumentParser, default: str) -> None:
+def add_locale_option(parser: argparse.ArgumentParser, default: str, shown: bool) -> None:
     """``--locale``: the language of the problems' sentences (argparse's own stay English).
 
-    Left out of ``--help`` and the usage lines, which stay as scripts know them; the README
-    documents it."""
-    parser.add_argument("--locale", default=default, choices=LANGUAGES, help=argparse.SUPPRESS)
+    Listed in ``nrscompose --help``; a command takes it too, without repeating it in its own
+    usage line."""
+    help = "the language of the problems' sentences (default en)" if shown else argparse.SUPPRESS
+    parser.add_argument("--locale", default=default, choices=LANGUAGES, help=help)
 
 
 def without_final_newline(text: str) -> str:
