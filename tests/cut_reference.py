@@ -6,29 +6,29 @@ import regex
 
 
 def reference_bounds(text: str, costs: list[int], single: int, size: int, septets: bool):
-    """Greedy over grapheme clusters segmented from each part's start (only CRLF for septet
-    texts); inside a cluster only when the cluster alone is longer than a part."""
+    """Greedy cuts at the text's own grapheme cluster boundaries (only CRLF for septet
+    texts): each part ends at the last boundary that fits, inside a cluster only when none
+    does (a cluster alone longer than a part)."""
     if not text:
         return [0], 0
     if sum(costs) <= single:
         return [0, len(text)], sum(costs)
+    if septets:
+        clusters = regex.findall(r"\r\n|.", text, flags=regex.DOTALL)
+    else:
+        clusters = regex.findall(r"\X", text)
+    boundaries, at = set(), 0
+    for cluster in clusters:
+        at += len(cluster)
+        boundaries.add(at)
     bounds, start = [0], 0
     while sum(costs[start:]) > size:
-        if septets:
-            clusters = regex.findall(r"\r\n|.", text[start:], flags=regex.DOTALL)
-        else:
-            clusters = regex.findall(r"\X", text[start:])
         end, used = start, 0
-        for cluster in clusters:
-            cost = sum(costs[end : end + len(cluster)])
-            if used + cost > size:
-                break
-            end, used = end + len(cluster), used + cost
-        if end == start:  # one cluster longer than a part: cut between code points
-            while used + costs[end] <= size:
-                used += costs[end]
-                end += 1
-        bounds.append(end)
-        start = end
+        while used + costs[end] <= size:  # as many code points as fit
+            used += costs[end]
+            end += 1
+        cut = next((c for c in range(end, start, -1) if c in boundaries), end)
+        bounds.append(cut)
+        start = cut
     bounds.append(len(text))
     return bounds, sum(costs[start:])

@@ -71,6 +71,9 @@ def _boundary_samples() -> list[str]:
     # One cluster longer than a part: it must be cut between code points.
     samples += ["e" + "\u0301" * 200, "👨" + "\u200d👨" * 40, "🇪🇸" * 40, "x🇪" + "🇸" * 80]
     samples += ["\u094d\u0915" * 50, " \u094d\u0915" * 30, "क्" * 60 + "क"]
+    # a cut inside a joined chain that falls just before a joiner: the text's boundaries,
+    # not the slice's, decide the next cut (no part of a lone joiner)
+    samples += ["x" * k + "\u200d\U0001f44d\ufe0f" * 60 for k in range(4)]
     samples += ["", " ", "\n", "\r", "\r\n", "ºª", "º" * 170, "ª" + "á" * 160]
     # 3gpp: (0,3) needs more septets than (3,3) but leaves more room (a handset's choice).
     portuguese_with_sigma = 'r~\n*B\'ãe\r:"2D\\)C:;sWpΣ"5SLw'

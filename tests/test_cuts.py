@@ -356,3 +356,15 @@ def test_a_table_too_large_for_one_byte_each_is_still_counted_exactly():
     assert custom.measure(text[:-1]) == (240, b"....E." * 40)
     assert custom.count(text) is None
     assert custom.count("\x1b" * 3) == 3
+
+
+@pytest.mark.parametrize("lead", range(1, 5))
+def test_a_long_joined_chain_is_cut_by_the_texts_boundaries_not_the_slices(lead):
+    """A cut inside a cluster longer than a part may fall just before a zero width joiner:
+    segmented from the cut, the joiner would seem a cluster of its own, a part of one unit."""
+    text = "x" * lead + "\u200d\U0001f44d\ufe0f" * 60 + " fin"
+    analysis = nc.analyze(text)
+    costs = [len(c.encode("utf-16-le")) // 2 for c in text]
+    assert list(analysis.part_bounds) == reference_bounds(text, costs, 70, 67, False)[0]
+    sizes = [b - a for a, b in itertools.pairwise(analysis.part_bounds)]
+    assert min(sizes[:-1]) > 1

@@ -139,7 +139,14 @@ def _kind(char: str) -> int:
 
 def grapheme_boundary(text: str, start: int, end: int) -> int:
     """The last grapheme cluster boundary in ``(start, end]`` of ``text[start:]``, or ``end``
-    when there is none (one cluster longer than the part). ``end < len(text)``.
+    when there is none (one cluster longer than the part). ``end < len(text)``; ``start`` is a
+    cluster boundary (the text's start, or a cut moved to one)."""
+    found = _last_boundary(text, start, end)
+    return end if found is None else found
+
+
+def _last_boundary(text: str, start: int, end: int) -> int | None:
+    """The last cluster boundary in ``(start, end]``, ``start`` being one; ``None`` if none.
 
     Most cuts fall between two characters whose kinds alone guarantee a boundary. Otherwise
     finds the last certain boundary (two non-joining neighbours) before ``end`` with one
@@ -165,7 +172,39 @@ def grapheme_boundary(text: str, start: int, end: int) -> int:
         if at > end:
             break
         boundary = at
-    return boundary if boundary > start else end
+    return boundary if boundary > start else None
+
+
+def grapheme_cut(text: str, start: int, end: int, inside: int | None) -> tuple[int, int | None]:
+    """The cut of a part from ``start`` to at most ``end`` (``end < len(text)``), and where the
+    cluster it falls in ends when the cut had to go inside one.
+
+    A cut is the last cluster boundary in ``(start, end]``; a cluster longer than a part is cut
+    where the part is full. ``inside`` is the end of the cluster that such a cut left
+    ``start`` in (``None`` when ``start`` is a boundary): the boundaries of the text, not of
+    the slice after the cut, decide the next cut (a zero width joiner after it would seem to
+    end a cluster of its own). Each long cluster is measured once.
+    """
+    anchor = start if inside is None else inside
+    if anchor >= end:
+        return end, (anchor if anchor > end else None)
+    found = _last_boundary(text, anchor, end)
+    if found is not None:
+        return found, None
+    if anchor > start:  # the long cluster ends in this part
+        return anchor, None
+    return end, _cluster_at(text, start)
+
+
+def _cluster_at(text: str, at: int) -> int:
+    """Where the cluster that starts at the boundary ``at`` ends."""
+    found = _cluster_match()(text, at)
+    return int(found.end()) if found is not None else len(text)
+
+
+@cache
+def _cluster_match() -> Regex:
+    return _regex().compile(r"\X").match
 
 
 def crlf_boundary(text: str, start: int, end: int) -> int:
@@ -236,7 +275,9 @@ def plan_parts(
         last = length - bounds[-1]
         bounds.append(length)
         return bounds, last
-    never_joins = _NEVER_JOINS if boundary is grapheme_boundary else None
+    graphemes = boundary is grapheme_boundary
+    never_joins = _NEVER_JOINS if graphemes else None
+    inside: int | None = None  # after a cut inside a long cluster: where that cluster ends
     bounds = [0]
     start = used = 0
     while units - used > size:
@@ -252,10 +293,15 @@ def plan_parts(
         if boundary is not None and not (  # two characters that join nothing: no call
             never_joins is not None and text[end - 1] in never_joins and text[end] in never_joins
         ):
-            cut = boundary(text, start, end)
+            if graphemes:
+                cut, inside = grapheme_cut(text, start, end, inside)
+            else:
+                cut = boundary(text, start, end)
             if cut != end:
                 reached -= end - cut if unit_map is None else units_of(text[cut:end]) or 0
                 end = cut
+        else:
+            inside = None  # two characters that join nothing: a boundary
         bounds.append(end)
         start, used = end, reached
     bounds.append(length)
